@@ -1,0 +1,33 @@
+/**
+ * The engine's public API: what workers/analysis.worker.ts exposes over comlink and what the
+ * CLI calls directly. A plain object, testable in Node without a Worker.
+ * User-data problems come back as {ok: false, code, message}; programmer errors throw.
+ */
+import type { AnalysisOptions, ColumnInfo, OnProgress, Roles, TableKind, Warning } from './types';
+import type { AnalysisResult } from './result';
+
+/** What the mapping step shows: detected kind, roles and column types, and a sample of rows. */
+export interface TableSummary {
+  fileName: string;
+  nRows: number;
+  kind: TableKind;
+  roles: Roles;
+  columns: ColumnInfo[];
+  header: string[];
+  /** first rows as text (for display as text only) */
+  sample: string[][];
+  warnings: Warning[];
+}
+
+export type Failure = { ok: false; code: string; message: string; details?: string };
+export type LoadResult = { ok: true; summary: TableSummary } | Failure;
+export type AnalyzeResult = { ok: true; result: AnalysisResult } | Failure;
+
+export interface EngineApi {
+  /** Parse a CSV (Blob streamed in chunks, or a string) and keep it in the engine for analyze(). */
+  load(source: Blob | string, fileName: string, onProgress?: OnProgress): Promise<LoadResult>;
+  /** Generate the seeded synthetic Telco-like demo table (default 7,043 rows) and keep it. */
+  loadDemo(seed?: number, rows?: number): Promise<LoadResult>;
+  /** Run the full analysis on the loaded table with the given options (roles override detection). */
+  analyze(options: AnalysisOptions, onProgress?: OnProgress): Promise<AnalyzeResult>;
+}

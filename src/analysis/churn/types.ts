@@ -1,0 +1,60 @@
+/** Result contract of the churn stage (issue 4). Plain data only. */
+
+export interface CurvePoint {
+  x: number;
+  y: number;
+}
+
+export interface ModelReport {
+  /** 'logistic' | 'mlp' | 'gbdt' | 'forest' | 'ensemble' */
+  name: string;
+  label: string;
+  cvRocAuc: { mean: number; sd: number; folds: number[] };
+  prAuc: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  accuracy: number;
+  brier: number;
+  logLoss: number;
+  topDecileLift: number;
+  threshold: number;
+  importance: { feature: string; value: number }[];
+  /** out-of-fold ROC and PR curves (downsampled to <= 200 points) */
+  roc: CurvePoint[];
+  pr: CurvePoint[];
+  fitMs: number;
+}
+
+export interface CalibrationBin {
+  predicted: number;
+  observed: number;
+  count: number;
+}
+
+/** Per-customer top reasons in compact form: for customer i, reasons
+ *  reasonFeature[i*R + j] (index into reasonNames) with signed contribution reasonValue[i*R + j]
+ *  in probability points; -1 = no reason. R = reasonsPerCustomer. */
+export interface CustomerReasons {
+  reasonsPerCustomer: number;
+  reasonNames: string[];
+  reasonFeature: Int16Array;
+  reasonValue: Float32Array;
+}
+
+export interface ChurnResult {
+  target: string;
+  positiveRate: number;
+  folds: number;
+  models: ModelReport[];
+  best: string;
+  calibration: CalibrationBin[];
+  /** logistic odds ratios, largest effect first */
+  oddsRatios: { feature: string; oddsRatio: number }[];
+  /** per customer: churn probability from the final (refit on all rows) best model */
+  probability: Float64Array;
+  /** per customer: out-of-fold probability of the best model (for threshold/confusion UI) */
+  oof: Float64Array;
+  reasons: CustomerReasons;
+  warnings: import('../types').Warning[];
+}

@@ -1,0 +1,31 @@
+/** The complete analysis result: what analyze() returns, what is saved and exported. */
+import type { AnalysisOptions, ColumnInfo, Roles, TableKind, Warning } from './types';
+import type { SegmentationResult } from './segment/types';
+import type { ChurnResult } from './churn/types';
+import type { BusinessResult } from './business/types';
+
+export const RESULT_VERSION = 1;
+
+export interface AnalysisResult {
+  type: 'retention-studio/analysis';
+  version: number;
+  createdAt: string;
+  fileName: string;
+  /** customers analysed */
+  rows: number;
+  /** rows in the input file (transactions: invoice lines) */
+  inputRows: number;
+  kind: TableKind;
+  roles: Roles;
+  columns: ColumnInfo[];
+  warnings: Warning[];
+  /** tfjs backend used, e.g. "wasm" or "typescript+wasm" */
+  backend: string;
+  timingsMs: Record<string, number>;
+  options: AnalysisOptions;
+  /** per customer ids (same order as every per-customer array) */
+  ids: string[];
+  segmentation: SegmentationResult | null;
+  churn: ChurnResult | null;
+  business: BusinessResult | null;
+}

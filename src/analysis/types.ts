@@ -1,0 +1,140 @@
+/**
+ * Shared plain-data contracts of the analysis engine. Everything here crosses comlink
+ * (structured clone) and lives in IndexedDB: no classes, no methods, no tensors.
+ */
+
+/** Column types detected by schema inference. */
+export type ColumnType = 'numeric' | 'categorical' | 'boolean' | 'date' | 'id' | 'text';
+
+/** Roles a column can play. Customer tables use id/target/tenure/monthly/total;
+ *  transaction logs use id/date/quantity/price/amount/invoice. */
+export type Role =
+  | 'id'
+  | 'target'
+  | 'tenure'
+  | 'monthly'
+  | 'total'
+  | 'date'
+  | 'quantity'
+  | 'price'
+  | 'amount'
+  | 'invoice';
+
+/** Column name per role (absent role = not present / not used). */
+export type Roles = Partial<Record<Role, string>>;
+
+export type TableKind = 'customers' | 'transactions';
+
+/** A parsed CSV, dictionary-encoded per column: value of row i = levels[codes[i]].
+ *  Blank cells keep their own level ('' or whitespace) so cleaning can report them. */
+export interface RawColumn {
+  name: string;
+  codes: Int32Array;
+  levels: string[];
+}
+export interface RawTable {
+  fileName: string;
+  nRows: number;
+  columns: RawColumn[];
+  /** Problems seen while parsing (ragged rows, duplicate headers...). */
+  parseWarnings: Warning[];
+}
+
+/** A finding in the data or the analysis; shown to the user, never only logged. */
+export interface Warning {
+  code: string;
+  message: string;
+  count: number;
+  /** column the finding is about, if any */
+  column?: string;
+  /** up to 5 example 1-based data row numbers (header excluded) */
+  examples?: number[];
+}
+
+export interface ColumnInfo {
+  name: string;
+  type: ColumnType;
+  missing: number;
+  unique: number;
+  /** role this column plays, if any */
+  role?: Role;
+  /** excluded from model features, and why */
+  excluded?: string;
+}
+
+/** Clean per-customer frame: the input to segmentation, churn and business layers.
+ *  One row per customer. Numeric NaN never appears here (cleaning imputes). */
+export interface NumericFeature {
+  name: string;
+  values: Float64Array;
+}
+export interface CategoricalFeature {
+  name: string;
+  /** -1 = missing (encoded as its own "(missing)" level by encoders) */
+  codes: Int32Array;
+  levels: string[];
+}
+export interface CustomerFrame {
+  kind: TableKind;
+  n: number;
+  ids: string[];
+  /** churn target 1/0 per customer; null when the table has none */
+  y: Uint8Array | null;
+  targetName: string | null;
+  /** months as customer (customers: tenure column; transactions: first to last purchase) */
+  tenure: Float64Array | null;
+  /** recurring revenue per month (customers: monthly charge; transactions: monetary / months active) */
+  monthly: Float64Array | null;
+  /** total spend to date */
+  total: Float64Array | null;
+  /** transactions only: days since last purchase, number of invoices, total monetary value */
+  recency: Float64Array | null;
+  frequency: Float64Array | null;
+  monetary: Float64Array | null;
+  /** model features (id, target and leaking columns already removed) */
+  numeric: NumericFeature[];
+  categorical: CategoricalFeature[];
+}
+
+/** Progress events from long work; stage is one of the pipeline stages. */
+export interface Progress {
+  stage: string;
+  /** 0..1 within the stage */
+  fraction: number;
+  detail?: string;
+}
+export type OnProgress = (p: Progress) => void;
+
+/** Business inputs the user can change (campaign economics). */
+export interface BusinessOptions {
+  /** cost of one retention offer, $ (default 50) */
+  offerCost: number;
+  /** share of contacted would-be churners kept by the offer (default 0.3) */
+  saveRate: number;
+  /** campaign budget, $ (default 10000) */
+  budget: number;
+  /** customer acquisition cost, $ (default 300) */
+  cac: number;
+  /** gross margin on revenue (default 0.7) */
+  margin: number;
+  /** annual discount rate for CLV (default 0.1) */
+  discountRate: number;
+}
+
+export interface AnalysisOptions {
+  seed: number;
+  /** user overrides of detected roles; null value = role explicitly unset */
+  roles?: Partial<Record<Role, string | null>>;
+  kind?: TableKind;
+  /** segmentation: fixed K (else chosen automatically), K range, feature columns */
+  k?: number;
+  kRange?: [number, number];
+  segmentFeatures?: string[];
+  /** churn: CV folds (default 5) */
+  folds?: number;
+  /** which models to run (default all) */
+  models?: string[];
+  business?: Partial<BusinessOptions>;
+  /** tfjs backend preference; default automatic */
+  backend?: 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+}
