@@ -1,0 +1,72 @@
+/**
+ * From a parsed table to what the analysis needs: inferred types, detected (and user-overridden)
+ * roles, the mapping-step summary, and the cleaned CustomerFrame with its cleaning report.
+ */
+import type { AnalysisOptions, ColumnInfo, CustomerFrame, RawTable, Roles, TableKind, Warning } from '../types';
+import type { TableSummary } from '../api';
+import { aggregateTransactions } from '../features/transactions';
+import { cleanCustomerTable } from './clean';
+import { inferColumn, type InferredColumn } from './infer';
+import { applyRoleOverrides, detectRoles } from './roles';
+
+export interface Inspected {
+  raw: RawTable;
+  inferred: InferredColumn[];
+  kind: TableKind;
+  roles: Roles;
+}
+
+/** Infer column types and detect the table kind and roles. */
+export function inspectTable(raw: RawTable): Inspected {
+  const inferred = raw.columns.map((c) => inferColumn(c, raw.nRows));
+  const { kind, roles } = detectRoles(inferred, raw.nRows);
+  return { raw, inferred, kind, roles };
+}
+
+/** The mapping step's view of a table: roles, column types and the first rows as text. */
+export function summarize(ins: Inspected, sampleRows = 8): TableSummary {
+  const { raw } = ins;
+  const roleOf = new Map(Object.entries(ins.roles).map(([r, c]) => [c, r]));
+  const columns: ColumnInfo[] = ins.inferred.map((c) => ({
+    name: c.name,
+    type: c.type,
+    missing: c.missing,
+    unique: c.unique,
+    ...(roleOf.has(c.name) ? { role: roleOf.get(c.name) as ColumnInfo['role'] } : {}),
+  }));
+  const sample: string[][] = [];
+  for (let i = 0; i < Math.min(sampleRows, raw.nRows); i++) sample.push(raw.columns.map((c) => c.levels[c.codes[i]]));
+  return {
+    fileName: raw.fileName,
+    nRows: raw.nRows,
+    kind: ins.kind,
+    roles: ins.roles,
+    columns,
+    header: raw.columns.map((c) => c.name),
+    sample,
+    warnings: raw.parseWarnings,
+  };
+}
+
+export type PrepareResult =
+  | { ok: true; frame: CustomerFrame; kind: TableKind; roles: Roles; columns: ColumnInfo[]; warnings: Warning[] }
+  | { ok: false; code: string; message: string };
+
+/** Apply the user's role overrides and clean the table into a CustomerFrame. */
+export function prepareFrame(ins: Inspected, options: Pick<AnalysisOptions, 'roles' | 'kind'>): PrepareResult {
+  const names = ins.raw.columns.map((c) => c.name);
+  const { roles, unknown } = applyRoleOverrides(ins.roles, options.roles, names);
+  if (unknown.length > 0)
+    return { ok: false, code: 'unknown-column', message: `The mapping names column(s) ${unknown.map((u) => `"${u}"`).join(', ')} that are not in this file. Check the column mapping.` };
+  const kind = options.kind ?? ins.kind;
+  const warnings: Warning[] = [...ins.raw.parseWarnings];
+  if (kind === 'transactions') {
+    const agg = aggregateTransactions(ins.raw, ins.inferred, roles);
+    if (!agg.ok) return agg;
+    const columns = summarize(ins, 0).columns;
+    return { ok: true, frame: agg.frame, kind, roles, columns, warnings: [...warnings, ...agg.warnings] };
+  }
+  const res = cleanCustomerTable(ins.raw, ins.inferred, roles);
+  if (!res.ok) return res;
+  return { ok: true, frame: res.frame, kind, roles, columns: res.columns, warnings: [...warnings, ...res.warnings] };
+}

@@ -1,0 +1,112 @@
+/**
+ * Column roles and table kind, detected from names and inferred types; every role can be
+ * overridden by the user (AnalysisOptions.roles).
+ */
+import type { Role, Roles, TableKind } from '../types';
+import type { InferredColumn } from './infer';
+
+interface RoleRule {
+  role: Role;
+  types: InferredColumn['type'][];
+  /** name patterns, strongest first */
+  names: RegExp[];
+}
+
+const CUSTOMER_RULES: RoleRule[] = [
+  {
+    role: 'id',
+    types: ['id', 'text', 'numeric', 'categorical'],
+    names: [/^(customer|client|user|account|member|subscriber)[ _-]?(id|no|number|key)$/i, /^customer$/i, /(^|[ _-])id$/i, /^id$/i],
+  },
+  {
+    role: 'target',
+    types: ['boolean', 'categorical'],
+    names: [
+      /^(churn|churned|exited|attrition|attrited|churn[ _-]?(label|flag|status|value)|is[ _-]?churn(ed)?|has[ _-]?churned|left|cancelled|canceled|target)$/i,
+      /^attrition[ _-]?flag$/i,
+      /churn/i,
+    ],
+  },
+  {
+    role: 'tenure',
+    types: ['numeric'],
+    names: [/^tenure$/i, /tenure|months[ _-]?(on[ _-]?book|as[ _-]?customer|active|with)|customer[ _-]?age|lifetime[ _-]?months/i],
+  },
+  {
+    role: 'monthly',
+    types: ['numeric'],
+    names: [/^monthly[ _-]?charges?$/i, /monthly|per[ _-]?month|recurring|mrr|arpu|subscription[ _-]?(fee|price)|plan[ _-]?price/i],
+  },
+  {
+    role: 'total',
+    types: ['numeric'],
+    names: [/^total[ _-]?charges?$/i, /total[ _-]?(charges?|spend|revenue|amount|trans[ _-]?amt|value)|lifetime[ _-]?(value|spend)/i],
+  },
+];
+
+const TRANSACTION_RULES: RoleRule[] = [
+  { role: 'id', types: ['numeric', 'categorical', 'id', 'text'], names: [/^(customer|client|user|account)[ _-]?(id|no|number|key)$/i, /customer|client/i] },
+  { role: 'date', types: ['date'], names: [/invoice[ _-]?date|order[ _-]?date|transaction[ _-]?date|purchase[ _-]?date/i, /date|time/i] },
+  { role: 'invoice', types: ['id', 'numeric', 'categorical', 'text'], names: [/^(invoice|order|transaction|receipt)[ _-]?(no|id|number)?$/i, /invoice|order[ _-]?id/i] },
+  { role: 'quantity', types: ['numeric'], names: [/^(quantity|qty|units)$/i, /quantity|qty/i] },
+  { role: 'price', types: ['numeric'], names: [/^(unit[ _-]?price|price)$/i, /price/i] },
+  { role: 'amount', types: ['numeric'], names: [/^(amount|revenue|sales|total|line[ _-]?total|value)$/i, /amount|revenue|sales/i] },
+];
+
+/** Detect the table kind and the column for each role. */
+export function detectRoles(cols: InferredColumn[], nRows: number): { kind: TableKind; roles: Roles } {
+  const trans = match(TRANSACTION_RULES, cols);
+  const idCol = trans.id ? cols.find((c) => c.name === trans.id) : undefined;
+  const repeats = idCol ? idCol.unique < (nRows - idCol.missing) * 0.8 : false;
+  if (trans.id && trans.date && (trans.amount || (trans.quantity && trans.price)) && repeats)
+    return { kind: 'transactions', roles: trans };
+  const roles = match(CUSTOMER_RULES, cols);
+  // A target must have exactly two classes (a third stray value is tolerated and reported).
+  if (roles.target) {
+    const t = cols.find((c) => c.name === roles.target)!;
+    if (t.type === 'categorical' && t.unique > 4) delete roles.target;
+  }
+  if (!roles.id) {
+    const id = cols.find((c) => c.type === 'id');
+    if (id) roles.id = id.name;
+  }
+  return { kind: 'customers', roles };
+}
+
+function match(rules: RoleRule[], cols: InferredColumn[]): Roles {
+  const roles: Roles = {};
+  const used = new Set<string>();
+  for (const rule of rules) {
+    outer: for (const re of rule.names) {
+      for (const c of cols) {
+        if (used.has(c.name) || !rule.types.includes(c.type)) continue;
+        if (re.test(c.name.trim())) {
+          roles[rule.role] = c.name;
+          used.add(c.name);
+          break outer;
+        }
+      }
+    }
+  }
+  return roles;
+}
+
+/** Apply user overrides: a name sets the role, null unsets it. Unknown names are reported. */
+export function applyRoleOverrides(
+  detected: Roles,
+  overrides: Partial<Record<Role, string | null>> | undefined,
+  columnNames: string[],
+): { roles: Roles; unknown: string[] } {
+  const roles: Roles = { ...detected };
+  const unknown: string[] = [];
+  for (const [role, name] of Object.entries(overrides ?? {}) as [Role, string | null | undefined][]) {
+    if (name === undefined) continue;
+    if (name === null || name === '') delete roles[role];
+    else if (columnNames.includes(name)) {
+      // A column plays one role: take it away from any other role first.
+      for (const r of Object.keys(roles) as Role[]) if (roles[r] === name) delete roles[r];
+      roles[role] = name;
+    } else unknown.push(name);
+  }
+  return { roles, unknown };
+}

@@ -1,0 +1,171 @@
+/**
+ * Transaction log (invoice lines) -> one row per customer with Recency, Frequency, Monetary,
+ * tenure and average order value. Churn is derived honestly with a hold-out window: features
+ * come from lines before the cutoff (last date - churnWindowDays), and a customer churned when
+ * they bought nothing after it. Full-period R/F/M (which would leak that label) are kept only
+ * for segmentation and business figures, never as model features.
+ */
+import type { CustomerFrame, NumericFeature, RawTable, Roles, Warning } from '../types';
+import type { InferredColumn } from '../data/infer';
+import { isBlank, parseDate, parseNumber } from '../data/values';
+
+const DAY = 86_400_000;
+const MONTH_DAYS = 30.4375;
+
+export type TransactionsResult =
+  | { ok: true; frame: CustomerFrame; warnings: Warning[] }
+  | { ok: false; code: string; message: string };
+
+interface Acc {
+  first: number;
+  last: number;
+  invoices: Set<string>;
+  monetary: number;
+  preFirst: number;
+  preLast: number;
+  preInvoices: Set<string>;
+  preMonetary: number;
+  after: boolean;
+}
+
+/** Aggregate invoice lines per customer; churnWindowDays defaults to 90. */
+export function aggregateTransactions(
+  raw: RawTable,
+  inferred: InferredColumn[],
+  roles: Roles,
+  churnWindowDays = 90,
+): TransactionsResult {
+  const col = (role: keyof Roles) => {
+    const i = raw.columns.findIndex((c) => c.name === roles[role]);
+    return i < 0 ? null : { raw: raw.columns[i], inf: inferred[i] };
+  };
+  const id = col('id');
+  const date = col('date');
+  const qty = col('quantity');
+  const price = col('price');
+  const amount = col('amount');
+  const invoice = col('invoice');
+  if (!id || !date || !(amount || (qty && price)))
+    return {
+      ok: false,
+      code: 'transactions-roles',
+      message: 'A transaction log needs a customer id, a date, and an amount (or quantity and price) column. Set them in the mapping step.',
+    };
+  const num = (c: typeof qty) => (c ? c.raw.levels.map((l) => parseNumber(l, c.inf.decimal)) : null);
+  const qv = num(qty);
+  const pv = num(price);
+  const av = num(amount);
+  const dv = date.raw.levels.map(parseDate);
+
+  let maxDate = -Infinity;
+  for (let i = 0; i < raw.nRows; i++) {
+    const d = dv[date.raw.codes[i]];
+    if (d > maxDate) maxDate = d;
+  }
+  const cutoff = maxDate - churnWindowDays * DAY;
+  const warnings: Warning[] = [];
+  const blankIds = { count: 0, examples: [] as number[] };
+  let badLines = 0;
+  let cancellations = 0;
+  const customers = new Map<string, Acc>();
+  for (let i = 0; i < raw.nRows; i++) {
+    const cid = id.raw.levels[id.raw.codes[i]].trim();
+    if (isBlank(cid)) {
+      blankIds.count++;
+      if (blankIds.examples.length < 5) blankIds.examples.push(i + 1);
+      continue;
+    }
+    const d = dv[date.raw.codes[i]];
+    const q = qv ? qv[qty!.raw.codes[i]] : 1;
+    const value = av ? av[amount!.raw.codes[i]] : q * pv![price!.raw.codes[i]];
+    if (!Number.isFinite(d) || !Number.isFinite(value)) {
+      badLines++;
+      continue;
+    }
+    const inv = invoice ? invoice.raw.levels[invoice.raw.codes[i]] : String(d);
+    const cancelled = q < 0 || value < 0 || /^c/i.test(inv);
+    if (cancelled) cancellations++;
+    let a = customers.get(cid);
+    if (!a) {
+      a = { first: d, last: d, invoices: new Set(), monetary: 0, preFirst: Infinity, preLast: -Infinity, preInvoices: new Set(), preMonetary: 0, after: false };
+      customers.set(cid, a);
+    }
+    a.monetary += value;
+    if (!cancelled) {
+      a.first = Math.min(a.first, d);
+      a.last = Math.max(a.last, d);
+      a.invoices.add(inv);
+    }
+    if (d <= cutoff) {
+      a.preMonetary += value;
+      if (!cancelled) {
+        a.preFirst = Math.min(a.preFirst, d);
+        a.preLast = Math.max(a.preLast, d);
+        a.preInvoices.add(inv);
+      }
+    } else if (!cancelled) a.after = true;
+  }
+  if (blankIds.count > 0)
+    warnings.push({ code: 'blank-customer-id', message: `${blankIds.count} line(s) have no customer id and were left out.`, count: blankIds.count, column: roles.id, examples: blankIds.examples });
+  if (badLines > 0)
+    warnings.push({ code: 'bad-transaction-lines', message: `${badLines} line(s) have an unreadable date or amount and were left out.`, count: badLines });
+  if (cancellations > 0)
+    warnings.push({ code: 'cancellations', message: `${cancellations} line(s) are cancellations or returns (negative quantity or amount, or an invoice starting with "C"); they reduce the customer's spend but do not count as purchases.`, count: cancellations });
+
+  let minDate = Infinity;
+  for (const a of customers.values()) if (a.first < minDate) minDate = a.first;
+  const spanDays = (maxDate - minDate) / DAY;
+  const withTarget = spanDays >= 2 * churnWindowDays;
+  const all = [...customers.entries()].filter(([, a]) => a.invoices.size > 0);
+  const rows = withTarget ? all.filter(([, a]) => a.preInvoices.size > 0) : all;
+  if (withTarget && rows.length < all.length)
+    warnings.push({
+      code: 'new-customers-unscored',
+      message: `${all.length - rows.length} customer(s) made their first purchase in the last ${churnWindowDays} days, too recently to judge churn; they are not part of the analysis.`,
+      count: all.length - rows.length,
+    });
+  if (!withTarget)
+    warnings.push({
+      code: 'no-churn-window',
+      message: `The log covers only ${Math.round(spanDays)} days; at least ${2 * churnWindowDays} are needed to judge churn, so no churn model was trained.`,
+      count: 1,
+    });
+  else
+    warnings.push({
+      code: 'derived-target',
+      message: `Churn was derived from the log: a customer counts as churned when they bought nothing in the last ${churnWindowDays} days (after ${new Date(cutoff).toISOString().slice(0, 10)}). Model features use only purchases before that date.`,
+      count: rows.length,
+    });
+  const n = rows.length;
+  const ref = maxDate + DAY;
+  const f = (fn: (a: Acc) => number) => Float64Array.from(rows, ([, a]) => fn(a));
+  const months = (a: Acc) => Math.max(1, (ref - a.first) / DAY / MONTH_DAYS);
+  const preRef = cutoff + DAY;
+  const preMonths = (a: Acc) => Math.max(1, (preRef - a.preFirst) / DAY / MONTH_DAYS);
+  const numeric: NumericFeature[] = withTarget
+    ? [
+        { name: 'Recency (days)', values: f((a) => (preRef - a.preLast) / DAY) },
+        { name: 'Frequency (orders)', values: f((a) => a.preInvoices.size) },
+        { name: 'Monetary', values: f((a) => a.preMonetary) },
+        { name: 'Tenure (months)', values: f(preMonths) },
+        { name: 'Average order value', values: f((a) => a.preMonetary / Math.max(1, a.preInvoices.size)) },
+      ]
+    : [];
+  const y = withTarget ? Uint8Array.from(rows, ([, a]) => (a.after ? 0 : 1)) : null;
+  const frame: CustomerFrame = {
+    kind: 'transactions',
+    n,
+    ids: rows.map(([k]) => k),
+    y: y && y.some((v) => v === 1) && y.some((v) => v === 0) ? y : null,
+    targetName: withTarget ? `No purchase in last ${churnWindowDays} days` : null,
+    tenure: f(months),
+    monthly: f((a) => a.monetary / months(a)),
+    total: f((a) => a.monetary),
+    recency: f((a) => (ref - a.last) / DAY),
+    frequency: f((a) => a.invoices.size),
+    monetary: f((a) => a.monetary),
+    numeric,
+    categorical: [],
+  };
+  return { ok: true, frame, warnings };
+}
