@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# One command checks everything (npm test): installs what it needs on a fresh machine
+# (npm packages, Debian's chromium for Playwright), then type-check, lint, unit tests, e2e.
+# Ends with one line of totals: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+if [[ ! -d node_modules/.bin || ! -x node_modules/.bin/vite ]]; then
+  npm ci --no-audit --no-fund || npm install --no-audit --no-fund || exit 1
+fi
+if ! command -v chromium >/dev/null 2>&1 && [[ ! -x /usr/bin/chromium ]]; then
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null || { echo "could not install chromium"; exit 1; }
+fi
+
+passed=0; failed=0; status=0
+mkdir -p test-results
+step() { # name, command...: a whole step counts as one pass or fail
+  local name=$1; shift
+  echo "== $name"
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; echo "!! $name failed"; fi
+}
+suite() { # name, json report, command...: counts the suite's own tests
+  local name=$1 report=$2; shift 2
+  echo "== $name"
+  "$@"; local rc=$?
+  local p f
+  read -r p f < <(node scripts/countTests.mjs "$report" 2>/dev/null || echo "0 0")
+  if [[ $rc -ne 0 && $f -eq 0 ]]; then f=1; fi
+  passed=$((passed + p)); failed=$((failed + f))
+  [[ $rc -ne 0 ]] && { status=1; echo "!! $name failed"; }
+  echo "$name: $p passed, $f failed"
+}
+
+step "type-check (tsc)" npx tsc --noEmit -p tsconfig.json
+step "type-check (svelte-check)" npx svelte-check --tsconfig ./tsconfig.json --threshold error --output machine
+step "lint (eslint)" npx eslint .
+suite "unit (vitest)" test-results/vitest.json npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+suite "e2e (playwright)" test-results/playwright.json npx playwright test
+
+echo "$passed passed, $failed failed"
+exit $status

@@ -1,0 +1,99 @@
+/**
+ * runAnalysis(inspected table, options, onProgress) -> AnalysisResult (plain data).
+ * Stages: clean -> features -> segmentation -> churn -> business; each timed and reported.
+ * A stage that cannot run on this table (no target, too few rows) is skipped with a warning,
+ * so a partial analysis still completes.
+ */
+import type { AnalysisOptions, OnProgress, Warning } from './types';
+import { RESULT_VERSION, type AnalysisResult } from './result';
+import type { AnalyzeResult } from './api';
+import { prepareFrame, type Inspected } from './data/prepare';
+import { runSegmentation } from './segment/index';
+import { runChurn } from './churn/index';
+import { runBusiness, DEFAULT_BUSINESS_OPTIONS } from './business/index';
+import type { SegmentationResult } from './segment/types';
+import type { ChurnResult } from './churn/types';
+import type { BusinessResult } from './business/types';
+import { currentBackend } from './tensor/backend';
+
+export const DEFAULT_SEED = 42;
+
+/** Run every stage on a table; user-data problems return {ok: false}, never throw. */
+export async function runAnalysis(ins: Inspected, options: Partial<AnalysisOptions>, onProgress: OnProgress = () => {}): Promise<AnalyzeResult> {
+  const opts: AnalysisOptions = { seed: DEFAULT_SEED, folds: 5, ...options };
+  const timingsMs: Record<string, number> = {};
+  const timed = async <T>(stage: string, fn: () => T | Promise<T>): Promise<T> => {
+    onProgress({ stage, fraction: 0 });
+    const t0 = performance.now();
+    const out = await fn();
+    timingsMs[stage] = Math.round(performance.now() - t0);
+    onProgress({ stage, fraction: 1 });
+    return out;
+  };
+
+  const prep = await timed('clean', () => prepareFrame(ins, opts));
+  if (!prep.ok) return prep;
+  const { frame } = prep;
+  const warnings: Warning[] = [...prep.warnings];
+  if (frame.n < 2) return { ok: false, code: 'too-few-rows', message: 'At least 2 customers are needed for an analysis.' };
+
+  let segmentation: SegmentationResult | null = null;
+  if (frame.n >= 3) {
+    segmentation = await timed('segmentation', () =>
+      runSegmentation(frame, { seed: opts.seed, k: opts.k, kRange: opts.kRange, features: opts.segmentFeatures }, onProgress),
+    ).catch((e) => skip(warnings, 'segmentation-skipped', 'Segmentation', e));
+    if (segmentation) warnings.push(...segmentation.warnings);
+  } else warnings.push({ code: 'segmentation-skipped', message: 'Too few customers to form segments.', count: frame.n });
+
+  let churn: ChurnResult | null = null;
+  if (frame.y) {
+    churn = await timed('churn', () =>
+      runChurn(frame, { seed: opts.seed, folds: opts.folds, models: opts.models, economics: economics(opts, frame) }, onProgress),
+    ).catch((e) => skip(warnings, 'churn-skipped', 'Churn prediction', e));
+    if (churn) warnings.push(...churn.warnings);
+  }
+
+  const business: BusinessResult | null = await timed('business', () => runBusiness(frame, segmentation, churn, opts.business)).catch((e) =>
+    skip(warnings, 'business-skipped', 'Business figures', e),
+  );
+  if (business) warnings.push(...business.warnings);
+
+  const result: AnalysisResult = {
+    type: 'retention-studio/analysis',
+    version: RESULT_VERSION,
+    createdAt: new Date().toISOString(),
+    fileName: ins.raw.fileName,
+    rows: frame.n,
+    inputRows: ins.raw.nRows,
+    kind: prep.kind,
+    roles: prep.roles,
+    columns: prep.columns,
+    warnings,
+    backend: describeBackend(),
+    timingsMs,
+    options: opts,
+    ids: frame.ids,
+    segmentation,
+    churn,
+    business,
+  };
+  return { ok: true, result };
+}
+
+function economics(opts: AnalysisOptions, frame: { monthly: Float64Array | null }) {
+  const b = { ...DEFAULT_BUSINESS_OPTIONS, ...opts.business };
+  return { offerCost: b.offerCost, saveRate: b.saveRate, value: frame.monthly ? frame.monthly.map((m) => m * 12 * b.margin) : null };
+}
+
+/** A stage that failed on this data: its message becomes a warning; programmer errors rethrow. */
+function skip(warnings: Warning[], code: string, what: string, e: unknown): null {
+  const err = e as { code?: string; message?: string };
+  if (!err || typeof err.code !== 'string') throw e;
+  warnings.push({ code, message: `${what} was skipped: ${err.message}`, count: 1 });
+  return null;
+}
+
+function describeBackend(): string {
+  const b = currentBackend();
+  return b ? `${b.name} (${b.reason}); k-means, silhouette and tree models use TypeScript kernels` : 'typescript';
+}
