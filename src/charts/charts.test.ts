@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureResult } from './fixture.test-helper';
+import { elbowFigure, pcaFigure, profileHeatmapFigure, silhouetteFigure } from './segments';
+import { calibrationFigure, confusionAt, importanceFigure, prFigure, probabilityHistogramFigure, rocFigure } from './churn';
+import { survivalFigure, survivalGroupings } from './retention';
+import { paretoFigure, planCampaign, profitCurveFigure, rankCustomers, riskBySegmentFigure } from './revenue';
+import { fmtInt, fmtMoney, fmtMoneyShort, fmtPct } from './format';
+
+const r = fixtureResult();
+type T = { x: number[]; y: number[]; name?: string; z?: (number | null)[][] };
+
+describe('segment charts', () => {
+  it('elbow and silhouette mark the chosen K', () => {
+    const e = elbowFigure(r.segmentation!);
+    expect((e.data[0] as unknown as T).x).toEqual([2, 3, 4]);
+    expect((e.data[1] as unknown as T).x).toEqual([2]);
+    expect((e.data[1] as unknown as T).y).toEqual([100]);
+    expect((silhouetteFigure(r.segmentation!).data[1] as unknown as T).y).toEqual([0.31]);
+  });
+  it('PCA scatter has one trace per segment plus outliers, every point once', () => {
+    const f = pcaFigure(r.segmentation!);
+    expect(f.data).toHaveLength(3);
+    const xs = f.data.map((d) => (d as unknown as T).x);
+    expect(xs[0]).toEqual([1, 2, 1.5]);
+    expect(xs[1]).toEqual([-1, -2]);
+    expect(xs[2]).toEqual([-3]);
+  });
+  it('heat-map indexes segment means against the base (100 = average)', () => {
+    const z = (profileHeatmapFigure(r.segmentation!).data[0] as unknown as T).z!;
+    expect(z[0]).toEqual([200, 129]); // 40/20, 90/70
+    expect(z[1]).toEqual([25, 79]);
+  });
+});
+
+describe('churn charts', () => {
+  it('ROC and PR carry one trace per model plus a reference line', () => {
+    expect(rocFigure(r.churn!).data).toHaveLength(2);
+    expect((prFigure(r.churn!).data[1] as unknown as T).y[0]).toBeCloseTo(1 / 3);
+    expect((calibrationFigure(r.churn!).data[1] as unknown as T).x).toEqual([0.1, 0.7]);
+  });
+  it('importance is sorted with the largest at the top', () => {
+    expect((importanceFigure(r.churn!).data[0] as unknown as { y: string[] }).y).toEqual(['tenure', 'Contract=Month-to-month']);
+  });
+  it('histogram counts every customer once, split by outcome', () => {
+    const f = probabilityHistogramFigure(r.churn!.probability, Uint8Array.from([0, 1, 0, 0, 0, 1]), 10);
+    const total = f.data.flatMap((d) => (d as unknown as T).y).reduce((a, b) => a + b, 0);
+    expect(total).toBe(6);
+    expect((f.data[1] as unknown as T).y[8]).toBe(1); // p = 0.8 churner
+    expect((f.data[1] as unknown as T).y[9]).toBe(1); // p = 0.9 churner
+  });
+  it('confusion matrix at a threshold', () => {
+    const c = confusionAt([0.1, 0.8, 0.6, 0.3], [0, 1, 0, 1], 0.5);
+    expect(c).toMatchObject({ tp: 1, fp: 1, tn: 1, fn: 1, precision: 0.5, recall: 0.5, accuracy: 0.5, flagged: 2 });
+    expect(confusionAt([0.5], [1], 0.5).tp).toBe(1);
+  });
+});
+
+describe('retention and revenue charts', () => {
+  it('survival groupings and curves', () => {
+    expect(survivalGroupings(r.business!.survival)).toEqual(['segment', 'Contract']);
+    const f = survivalFigure(r.business!.survival, 'segment');
+    expect(f.data).toHaveLength(3); // 2 segments + all customers
+  });
+  it('revenue at risk sorted, pareto passes through', () => {
+    expect((riskBySegmentFigure(r.business!.revenue!).data[0] as unknown as { x: string[] }).x[0]).toBe('New & risky');
+    expect((paretoFigure(r.business!.revenue!).data[0] as unknown as T).y).toEqual([0, 0.31, 0.7, 1]);
+  });
+  it('campaign plan: hand-computed profit curve, best point and budget point', () => {
+    // stake = p * (clv + cac): [0.5*(100+0)=50, 0.1*(1000)=100, 0.9*(10)=9]
+    const ranked = rankCustomers([0.5, 0.1, 0.9], [100, 1000, 10], 0);
+    expect(Array.from(ranked.order)).toEqual([1, 0, 2]);
+    const plan = planCampaign(ranked, { offerCost: 10, saveRate: 0.5, budget: 25, cac: 0 });
+    // profit(t): t=1: 50-10=40; t=2: 75-20=55; t=3: 79.5-30=49.5
+    expect(plan.curve.map((p) => p.profit)).toEqual([0, 40, 55, 49.5]);
+    expect(plan.best.targeted).toBe(2);
+    expect(plan.atBudget.targeted).toBe(2);
+    expect(profitCurveFigure(plan).data).toHaveLength(3);
+  });
+  it('CAC raises the value at stake of every would-be churner', () => {
+    const ranked = rankCustomers([0.5, 0.1], [100, 1000], 300);
+    expect(Array.from(ranked.stake)).toEqual([200, 130]);
+  });
+});
+
+describe('format', () => {
+  it('uses units and thousands separators', () => {
+    expect(fmtInt(7043)).toBe('7,043');
+    expect(fmtPct(0.26537)).toBe('26.5%');
+    expect(fmtMoney(64.761)).toBe('$64.76');
+    expect(fmtMoney(16056.2)).toBe('$16,056');
+    expect(fmtMoneyShort(1_234_567)).toBe('$1.23M');
+    expect(fmtPct(null)).toBe('–');
+  });
+});

@@ -1,0 +1,36 @@
+/** Retention charts: Kaplan-Meier survival curves grouped by segment or by a column. */
+import type { SurvivalCurve } from '../analysis/business/types';
+import { baseLayout, colorOf, MUTED, type Figure } from './theme';
+
+/** The grouping keys present besides 'all' (e.g. 'segment', 'Contract'), 'segment' first. */
+export function survivalGroupings(curves: readonly SurvivalCurve[]): string[] {
+  const keys = [...new Set(curves.map((c) => c.by))].filter((b) => b !== 'all');
+  return keys.sort((a, b) => (a === 'segment' ? -1 : b === 'segment' ? 1 : a.localeCompare(b)));
+}
+
+/** Step curves of the share of customers still active by month, one line per group of `by`,
+ *  with the all-customers curve dashed for reference. */
+export function survivalFigure(curves: readonly SurvivalCurve[], by: string): Figure {
+  const groups = curves.filter((c) => c.by === by);
+  const all = curves.find((c) => c.by === 'all');
+  const data: Record<string, unknown>[] = groups.map((c, i) => ({
+    type: 'scatter', mode: 'lines', line: { shape: 'hv', color: colorOf(i), width: 2 },
+    name: `${c.group} (n=${c.n.toLocaleString('en-US')})`, x: c.times, y: c.survival,
+    hovertemplate: `${c.group}<br>Month %{x}: %{y:.1%} still active<extra></extra>`,
+  }));
+  if (all && by !== 'all') {
+    data.push({
+      type: 'scatter', mode: 'lines', line: { shape: 'hv', color: MUTED, dash: 'dash', width: 1.5 },
+      name: 'All customers', x: all.times, y: all.survival,
+      hovertemplate: 'All customers<br>Month %{x}: %{y:.1%}<extra></extra>',
+    });
+  }
+  const label = by === 'segment' ? 'segment' : by === 'all' ? 'all customers' : by;
+  return {
+    data,
+    layout: baseLayout(`Retention over time by ${label} (Kaplan–Meier)`, {
+      xaxis: { title: { text: 'Months as customer' } },
+      yaxis: { title: { text: 'Share still active' }, tickformat: '.0%', range: [0, 1.02] },
+    }),
+  };
+}

@@ -1,0 +1,48 @@
+/** CSV exports: scored customers and the call list. Formula-injection safe: text cells starting
+ *  with = + - @ tab or CR get a leading single quote, so spreadsheets show them as text. */
+import type { AnalysisResult } from '../analysis/result';
+import { affordableCount, callOrder, customerRow } from './customers';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV cell: text neutralised against formulas and quoted when needed; numbers as-is. */
+export function csvCell(v: string | number | boolean | null | undefined): string {
+  if (v == null) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  let s = v;
+  if (FORMULA_START.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Rows to CSV text (CRLF line ends, as RFC 4180). */
+export function toCsv(header: string[], rows: (string | number | boolean | null)[][]): string {
+  const lines = [header.map(csvCell).join(',')];
+  for (const r of rows) lines.push(r.map(csvCell).join(','));
+  return lines.join('\r\n') + '\r\n';
+}
+
+const round = (v: number | null, d: number) => (v == null || !Number.isFinite(v) ? null : Number(v.toFixed(d)));
+
+/** Every customer with segment, churn probability, CLV, expected value saved and top reasons. */
+export function customersCsv(result: AnalysisResult): string {
+  const rows: (string | number | boolean | null)[][] = [];
+  for (let i = 0; i < result.rows; i++) {
+    const c = customerRow(result, i);
+    rows.push([c.id, c.segment, c.outlier, round(c.probability, 4), round(c.clv, 2), round(c.expectedValueSaved, 2), c.reasons]);
+  }
+  return toCsv(['customer_id', 'segment', 'outlier', 'churn_probability', 'clv', 'expected_value_saved', 'top_reasons'], rows);
+}
+
+/** The prioritised call list: customers by expected value saved, as many as the budget pays for
+ *  (or `count`), with the recommended action of their segment. */
+export function callListCsv(result: AnalysisResult, count = affordableCount(result)): string {
+  const order = callOrder(result);
+  const actions = new Map((result.business?.recommendations ?? []).map((r) => [r.segment, r.action]));
+  const rows: (string | number | boolean | null)[][] = [];
+  for (let k = 0; k < Math.min(count, order.length); k++) {
+    const c = customerRow(result, order[k]);
+    rows.push([k + 1, c.id, c.segment, round(c.probability, 4), round(c.clv, 2), round(c.expectedValueSaved, 2), actions.get(c.segment) ?? '', c.reasons]);
+  }
+  return toCsv(['rank', 'customer_id', 'segment', 'churn_probability', 'clv', 'expected_value_saved', 'suggested_action', 'top_reasons'], rows);
+}

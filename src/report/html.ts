@@ -1,0 +1,112 @@
+/** The single-file HTML segment report: inline CSS, static SVG charts, no script that runs and no
+ *  network (its own CSP forbids both). The result JSON rides along in a non-executed
+ *  <script type="application/json"> so the app can re-import the report as a saved analysis. */
+import type { AnalysisResult } from '../analysis/result';
+import { fmtInt, fmtMoney, fmtMs, fmtPct, fmtScore } from '../charts/format';
+import { affordableCount, callOrder, customerRow } from './customers';
+import { jsonForScript, REPORT_DATA_ID } from './json';
+import { barSvg, esc, lineSvg } from './svg';
+
+const CSS = `
+*{box-sizing:border-box}body{margin:0;font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2937;background:#f5f7fb}
+main{max-width:1100px;margin:0 auto;padding:32px 24px}h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 12px;border-bottom:1px solid #e5e7eb;padding-bottom:6px}
+.muted{color:#6b7280}.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(190px,1fr));gap:12px}
+.card{background:#fff;border:1px solid #e5e7eb;border-radius:10px;padding:14px 16px}.kpi .v{font-size:26px;font-weight:700}.kpi .l{color:#6b7280;font-size:13px}
+.seg{border-top:4px solid var(--c)}.seg h3{margin:0 0 4px;font-size:16px}.seg dl{display:grid;grid-template-columns:auto auto;gap:2px 12px;margin:8px 0 0}.seg dd{margin:0;text-align:right;font-weight:600}
+table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #e5e7eb}th,td{padding:7px 10px;border-bottom:1px solid #eef0f4;text-align:left;vertical-align:top}th{background:#f9fafb;font-size:13px}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:16px}
+ul.insights li{margin:4px 0}footer{margin-top:40px;font-size:12px;color:#6b7280}`;
+
+const kpi = (testid: string, label: string, value: string, note = '') =>
+  `<div class="card kpi" data-testid="${testid}"><div class="l">${esc(label)}</div><div class="v">${esc(value)}</div>${note ? `<div class="muted">${esc(note)}</div>` : ''}</div>`;
+
+function kpisHtml(r: AnalysisResult): string {
+  const k = r.business?.kpis;
+  const rev = r.business?.revenue;
+  return `<div class="grid">${[
+    kpi('kpi-customers', 'Customers analysed', fmtInt(r.rows)),
+    kpi('kpi-churn-rate', 'Churn rate', fmtPct(k?.churnRate.value ?? r.churn?.positiveRate), k?.period ?? ''),
+    kpi('kpi-retention', 'Retention rate', fmtPct(k?.retentionRate.value)),
+    kpi('kpi-arpu', 'Average revenue per user', `${fmtMoney(k?.arpu.value)} / mo`),
+    kpi('kpi-clv', 'Customer lifetime value', fmtMoney(k?.clv.value)),
+    kpi('kpi-revenue-at-risk', 'Revenue at risk', `${fmtMoney(rev?.atRiskMonthly)} / mo`, rev ? `${fmtMoney(rev.atRiskAnnual)} a year` : ''),
+    kpi('kpi-top20', 'Revenue from top 20%', fmtPct(k?.top20RevenueShare.value)),
+  ].join('')}</div>`;
+}
+
+function segmentsHtml(r: AnalysisResult): string {
+  const seg = r.segmentation;
+  if (!seg) return '<p class="muted">No segmentation was run.</p>';
+  const cards = seg.segments.map((s, i) =>
+    `<div class="card seg" data-testid="segment-card" style="--c:${['#2563eb', '#f59e0b', '#10b981', '#ef4444', '#8b5cf6', '#06b6d4', '#ec4899', '#84cc16', '#64748b', '#d97706'][i % 10]}">` +
+    `<h3>${esc(s.name)}</h3><div class="muted">${esc(s.description)}</div><dl>` +
+    `<dt>Customers</dt><dd>${fmtInt(s.size)} (${fmtPct(s.share)})</dd><dt>Revenue share</dt><dd>${fmtPct(s.revenueShare)}</dd>` +
+    `<dt>Churn rate</dt><dd>${fmtPct(s.churnRate)}</dd></dl></div>`).join('');
+  return `<p>${fmtInt(seg.k)} segments (${esc(seg.method)}; silhouette ${fmtScore(seg.silhouette)}).</p><div class="grid">${cards}</div>`;
+}
+
+function chartsHtml(r: AnalysisResult): string {
+  const charts: string[] = [];
+  const seg = r.segmentation;
+  if (seg) {
+    charts.push(barSvg({ title: 'Customers per segment', labels: seg.segments.map((s) => s.name), values: seg.segments.map((s) => s.size), format: fmtInt }));
+    if (seg.segments.some((s) => s.churnRate != null))
+      charts.push(barSvg({ title: 'Churn rate by segment', labels: seg.segments.map((s) => s.name), values: seg.segments.map((s) => s.churnRate ?? 0), format: (v) => fmtPct(v) }));
+  }
+  const rev = r.business?.revenue;
+  if (rev) {
+    charts.push(barSvg({ title: 'Monthly revenue at risk by segment', labels: rev.bySegment.map((b) => b.segment), values: rev.bySegment.map((b) => b.atRiskMonthly), format: fmtMoney }));
+    charts.push(lineSvg({ title: 'Revenue concentration (Pareto)', xLabel: 'Share of customers (%)', yMax: 1, yFormat: (v) => fmtPct(v, 0), series: [{ name: 'Share of revenue', x: rev.pareto.customerShare.map((x) => x * 100), y: rev.pareto.revenueShare }] }));
+  }
+  const km = (r.business?.survival ?? []).filter((c) => c.by === 'segment');
+  if (km.length) charts.push(lineSvg({ title: 'Retention by segment (Kaplan–Meier)', xLabel: 'Months as customer', yMax: 1, step: true, yFormat: (v) => fmtPct(v, 0), series: km.map((c) => ({ name: c.group, x: c.times, y: c.survival })) }));
+  return charts.length ? `<div class="charts">${charts.map((c) => `<div class="card">${c}</div>`).join('')}</div>` : '';
+}
+
+function recommendationsHtml(r: AnalysisResult): string {
+  const recs = r.business?.recommendations ?? [];
+  if (!recs.length) return '<p class="muted">No recommendations.</p>';
+  return `<table><thead><tr><th>Segment</th><th>Action</th><th>Why</th><th class="n">Customers</th><th class="n">Cost</th><th class="n">Expected return</th><th class="n">Net</th></tr></thead><tbody>${recs
+    .map((x) => `<tr><td>${esc(x.segment)}</td><td>${esc(x.action)}</td><td>${esc(x.rationale)}</td><td class="n">${fmtInt(x.customers)}</td><td class="n">${fmtMoney(x.cost)}</td><td class="n">${fmtMoney(x.expectedReturn)}</td><td class="n">${fmtMoney(x.net)}</td></tr>`)
+    .join('')}</tbody></table>`;
+}
+
+function callListHtml(r: AnalysisResult, max = 25): string {
+  if (!r.churn) return '';
+  const order = callOrder(r);
+  const rows: string[] = [];
+  for (let k = 0; k < Math.min(max, affordableCount(r), order.length); k++) {
+    const c = customerRow(r, order[k]);
+    rows.push(`<tr><td class="n">${k + 1}</td><td>${esc(c.id)}</td><td>${esc(c.segment)}</td><td class="n">${fmtPct(c.probability)}</td><td class="n">${fmtMoney(c.clv)}</td><td class="n">${fmtMoney(c.expectedValueSaved)}</td><td>${esc(c.reasons)}</td></tr>`);
+  }
+  return `<h2>Who to call first</h2><table><thead><tr><th class="n">#</th><th>Customer</th><th>Segment</th><th class="n">Churn risk</th><th class="n">CLV</th><th class="n">Value saved</th><th>Top reasons</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function provenanceHtml(r: AnalysisResult, generatedAt: Date): string {
+  const best = r.churn?.models.find((m) => m.name === r.churn?.best);
+  const timing = Object.entries(r.timingsMs).map(([k, v]) => `${k} ${fmtMs(v)}`).join(', ');
+  const items: [string, string][] = [
+    ['File', r.fileName], ['Customers analysed', fmtInt(r.rows)], ['Rows in file', fmtInt(r.inputRows)], ['Table kind', r.kind],
+    ['Analysis date', new Date(r.createdAt).toUTCString()], ['Report generated', generatedAt.toUTCString()],
+    ['Churn model', best ? `${best.label}, CV ROC AUC ${fmtScore(best.cvRocAuc.mean)} ± ${fmtScore(best.cvRocAuc.sd)} (${r.churn?.folds} folds)` : 'none'],
+    ['Settings', JSON.stringify(r.options)], ['Compute backend', r.backend], ['Timings', timing],
+  ];
+  const warnings = r.warnings.length
+    ? `<h3>Data findings</h3><table><thead><tr><th>Finding</th><th>Column</th><th class="n">Count</th></tr></thead><tbody>${r.warnings.map((w) => `<tr><td>${esc(w.message)}</td><td>${esc(w.column ?? '')}</td><td class="n">${fmtInt(w.count)}</td></tr>`).join('')}</tbody></table>`
+    : '';
+  return `<h2>Data and method</h2><table><tbody>${items.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</tbody></table>${warnings}`;
+}
+
+/** The complete report as one HTML string. */
+export function buildReportHtml(r: AnalysisResult, generatedAt = new Date()): string {
+  const insights = (r.business?.insights ?? []).map((i) => `<li>${esc(i.text)}</li>`).join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Customer report – ${esc(r.fileName)}</title><style>${CSS}</style></head>
+<body><main><header><h1>Customer segmentation &amp; churn report</h1><div class="muted">${esc(r.fileName)} · ${fmtInt(r.rows)} customers · ${esc(new Date(r.createdAt).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric' }))}</div></header>
+<h2>Key numbers</h2>${kpisHtml(r)}${insights ? `<h2>What stands out</h2><ul class="insights">${insights}</ul>` : ''}
+<h2>Segments</h2>${segmentsHtml(r)}${chartsHtml(r)}
+<h2>Recommendations</h2>${recommendationsHtml(r)}${callListHtml(r)}${provenanceHtml(r, generatedAt)}
+<footer>Made with Retention Studio, entirely in the browser: no data left the computer it was analysed on.</footer></main>
+<script type="application/json" id="${REPORT_DATA_ID}">${jsonForScript(r)}</script></body></html>`;
+}

@@ -1,0 +1,102 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { openDB } from 'idb';
+import { StudioStore, isQuotaError, recipeKey, type SavedMeta, type V1Record } from './db';
+import type { AnalysisResult } from '../analysis/result';
+
+let n = 0;
+const freshName = () => `test-db-${Date.now()}-${n++}`;
+
+function meta(id: string, createdAt: string): SavedMeta {
+  return {
+    id, name: `Analysis ${id}`, fileName: 'telco.csv', rows: 3, kind: 'customers', createdAt,
+    churnRate: 0.25, segments: 2, options: { seed: 1 }, source: { type: 'file', fileName: 'telco.csv' },
+  };
+}
+function result(id: string): AnalysisResult {
+  return {
+    type: 'retention-studio/analysis', version: 1, createdAt: '2024-01-01T00:00:00Z', fileName: `${id}.csv`,
+    rows: 3, inputRows: 3, kind: 'customers', roles: {}, columns: [], warnings: [], backend: 'cpu',
+    timingsMs: {}, options: { seed: 1 }, ids: ['a', 'b', 'c'], segmentation: null, churn: null, business: null,
+  };
+}
+
+describe('StudioStore', () => {
+  it('saves, lists newest first, reopens, renames and deletes', async () => {
+    const store = new StudioStore(freshName());
+    expect((await store.saveAnalysis(meta('x', '2024-01-01'), result('x'))).ok).toBe(true);
+    expect((await store.saveAnalysis(meta('y', '2024-02-01'), result('y'))).ok).toBe(true);
+    expect((await store.list()).map((m) => m.id)).toEqual(['y', 'x']);
+    expect((await store.loadResult('x'))?.fileName).toBe('x.csv');
+    await store.rename('x', 'Q1 churn');
+    expect((await store.getMeta('x'))?.name).toBe('Q1 churn');
+    await store.saveFile({ id: 'x', fileName: 'x.csv', data: 'a,b\n1,2' });
+    expect((await store.loadFile('x'))?.data).toBe('a,b\n1,2');
+    await store.remove('x');
+    expect((await store.list()).map((m) => m.id)).toEqual(['y']);
+    expect(await store.loadResult('x')).toBeNull();
+    expect(await store.loadFile('x')).toBeNull();
+  });
+
+  it('keeps typed arrays as typed arrays', async () => {
+    const store = new StudioStore(freshName());
+    const r = result('t') as AnalysisResult & { extra: Float64Array };
+    r.extra = new Float64Array([0.25, 0.5]);
+    await store.saveAnalysis(meta('t', '2024-01-01'), r);
+    const back = (await store.loadResult('t')) as AnalysisResult & { extra: Float64Array };
+    expect(back.extra).toBeInstanceOf(Float64Array);
+    expect(Array.from(back.extra)).toEqual([0.25, 0.5]);
+  });
+
+  it('a failed save writes nothing and loses nothing saved before', async () => {
+    const store = new StudioStore(freshName());
+    await store.saveAnalysis(meta('a', '2024-01-01'), result('a'));
+    const bad = { ...result('b'), notCloneable: () => 1 } as unknown as AnalysisResult;
+    const out = await store.saveAnalysis(meta('b', '2024-02-01'), bad);
+    expect(out.ok).toBe(false);
+    expect((await store.list()).map((m) => m.id)).toEqual(['a']);
+    expect((await store.loadResult('a'))?.fileName).toBe('a.csv');
+  });
+
+  it('recognises quota errors by name', () => {
+    expect(isQuotaError(new DOMException('full', 'QuotaExceededError'))).toBe(true);
+    expect(isQuotaError({ name: 'AbortError', inner: { name: 'QuotaExceededError' } })).toBe(true);
+    expect(isQuotaError(new Error('x'))).toBe(false);
+    expect(isQuotaError(null)).toBe(false);
+  });
+
+  it('stores and finds recipes by header', async () => {
+    const store = new StudioStore(freshName());
+    await store.saveRecipe({ key: recipeKey(['id', 'Churn']), header: ['id', 'Churn'], roles: { target: 'Churn' }, types: {}, savedAt: 'now' });
+    expect((await store.findRecipe(['id', 'Churn']))?.roles.target).toBe('Churn');
+    expect(await store.findRecipe(['id', 'Other'])).toBeNull();
+  });
+
+  it('migrates a v1 database (result inside the analyses row) to v2', async () => {
+    const name = freshName();
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('analyses', { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
+      },
+    });
+    const old: V1Record = { ...meta('old', '2023-05-05'), result: result('old') };
+    await v1.put('analyses', old);
+    v1.close();
+
+    const store = new StudioStore(name);
+    const list = await store.list();
+    expect(list.map((m) => m.id)).toEqual(['old']);
+    expect('result' in list[0]).toBe(false);
+    expect((await store.loadResult('old'))?.fileName).toBe('old.csv');
+    const db = await store.db();
+    expect(db.version).toBe(2);
+    expect([...db.objectStoreNames].sort()).toEqual(['analyses', 'files', 'recipes', 'results']);
+  });
+
+  it('deleteEverything empties the database', async () => {
+    const store = new StudioStore(freshName());
+    await store.saveAnalysis(meta('a', '2024-01-01'), result('a'));
+    await store.deleteEverything();
+    expect(await store.list()).toEqual([]);
+  });
+});

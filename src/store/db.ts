@@ -1,0 +1,228 @@
+/**
+ * IndexedDB persistence (idb). Stores, by id:
+ *  - analyses: light metadata shown in the Saved analyses list (name, file, rows, date, settings)
+ *  - results:  the full AnalysisResult of each analysis (typed arrays kept as typed arrays)
+ *  - files:    the original uploaded Blob/text, so an analysis can be re-run (e.g. with another K)
+ *  - recipes:  column mappings keyed by the file header, reused for files with the same columns
+ * Versions: v1 kept {meta..., result} together in `analyses`; v2 splits results out and adds
+ * files and recipes. Every write is one transaction: a failed write (quota) loses nothing saved.
+ */
+import { openDB, deleteDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { AnalysisResult } from '../analysis/result';
+import type { AnalysisOptions, ColumnType, Role, TableKind } from '../analysis/types';
+
+export const DB_NAME = 'retention-studio';
+export const DB_VERSION = 2;
+export const STORES = { analyses: 'analyses', results: 'results', files: 'files', recipes: 'recipes' } as const;
+
+/** Where an analysis' data came from (what a re-run needs). */
+export type SourceRef =
+  | { type: 'file'; fileName: string }
+  | { type: 'demo'; seed: number; rows: number }
+  | { type: 'report'; fileName: string };
+
+export interface SavedMeta {
+  id: string;
+  name: string;
+  fileName: string;
+  rows: number;
+  kind: TableKind;
+  createdAt: string;
+  churnRate: number | null;
+  segments: number | null;
+  options: AnalysisOptions;
+  source: SourceRef;
+}
+
+export interface StoredFile {
+  id: string;
+  fileName: string;
+  data: Blob | string;
+}
+
+export interface Recipe {
+  /** the header joined with U+0001 */
+  key: string;
+  header: string[];
+  kind?: TableKind;
+  roles: Partial<Record<Role, string | null>>;
+  types: Record<string, ColumnType>;
+  savedAt: string;
+}
+
+interface StudioDB extends DBSchema {
+  analyses: { key: string; value: SavedMeta; indexes: { createdAt: string } };
+  results: { key: string; value: { id: string; result: AnalysisResult } };
+  files: { key: string; value: StoredFile };
+  recipes: { key: string; value: Recipe };
+}
+
+/** The v1 record shape (metadata and result in one row), kept for the migration. */
+export type V1Record = SavedMeta & { result: AnalysisResult };
+
+export type StoreOutcome = { ok: true } | { ok: false; code: 'quota' | 'failed'; message: string };
+
+/** Opens (creating or upgrading) the database. */
+export function openStudioDb(name = DB_NAME): Promise<IDBPDatabase<StudioDB>> {
+  return openDB<StudioDB>(name, DB_VERSION, {
+    async upgrade(db, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) {
+        db.createObjectStore(STORES.analyses, { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
+      }
+      if (oldVersion < 2) {
+        db.createObjectStore(STORES.results, { keyPath: 'id' });
+        db.createObjectStore(STORES.files, { keyPath: 'id' });
+        db.createObjectStore(STORES.recipes, { keyPath: 'key' });
+        if (oldVersion >= 1) {
+          // v1 -> v2: move each embedded result into `results`, keep the metadata row.
+          const analyses = tx.objectStore(STORES.analyses);
+          const results = tx.objectStore(STORES.results);
+          let cursor = await analyses.openCursor();
+          while (cursor) {
+            const { result, ...meta } = cursor.value as unknown as V1Record;
+            if (result) await results.put({ id: meta.id, result });
+            await cursor.update(meta);
+            cursor = await cursor.continue();
+          }
+        }
+      }
+    },
+  });
+}
+
+/** True for the browser's storage-full error, matched by name (it crosses realms and wrappers). */
+export function isQuotaError(e: unknown): boolean {
+  const name = (e as { name?: string } | null)?.name;
+  const inner = (e as { inner?: { name?: string } } | null)?.inner?.name;
+  return name === 'QuotaExceededError' || inner === 'QuotaExceededError';
+}
+
+function failure(e: unknown, what: string): StoreOutcome {
+  if (isQuotaError(e)) {
+    return {
+      ok: false, code: 'quota',
+      message: `Your browser's storage is full, so the ${what} could not be saved. Everything saved before is still there; delete old analyses to make room.`,
+    };
+  }
+  return { ok: false, code: 'failed', message: `The ${what} could not be saved in this browser (${(e as Error)?.message ?? 'unknown error'}).` };
+}
+
+/** The app's storage: a lazily opened database and its operations. */
+export class StudioStore {
+  private dbp: Promise<IDBPDatabase<StudioDB>> | null = null;
+  constructor(readonly name = DB_NAME) {}
+
+  db(): Promise<IDBPDatabase<StudioDB>> {
+    this.dbp ??= openStudioDb(this.name);
+    return this.dbp;
+  }
+
+  /** Saves metadata and result together (one transaction: both or neither). */
+  async saveAnalysis(meta: SavedMeta, result: AnalysisResult): Promise<StoreOutcome> {
+    try {
+      const db = await this.db();
+      const tx = db.transaction([STORES.analyses, STORES.results], 'readwrite');
+      const done = tx.done.then(() => null, (err: unknown) => err);
+      try {
+        // The result first: if it cannot be stored, the metadata is never written either.
+        await tx.objectStore(STORES.results).put({ id: meta.id, result });
+        await tx.objectStore(STORES.analyses).put(meta);
+      } catch (e) {
+        try {
+          tx.abort();
+        } catch {
+          /* already finished */
+        }
+        await done;
+        throw e;
+      }
+      const err = await done;
+      if (err) throw err;
+      return { ok: true };
+    } catch (e) {
+      return failure(e, 'analysis');
+    }
+  }
+
+  /** Saved analyses, newest first (metadata only: fast). */
+  async list(): Promise<SavedMeta[]> {
+    const db = await this.db();
+    const all = await db.getAllFromIndex(STORES.analyses, 'createdAt');
+    return all.reverse();
+  }
+
+  async loadResult(id: string): Promise<AnalysisResult | null> {
+    const db = await this.db();
+    return (await db.get(STORES.results, id))?.result ?? null;
+  }
+
+  async getMeta(id: string): Promise<SavedMeta | null> {
+    return (await (await this.db()).get(STORES.analyses, id)) ?? null;
+  }
+
+  async rename(id: string, name: string): Promise<StoreOutcome> {
+    try {
+      const db = await this.db();
+      const tx = db.transaction(STORES.analyses, 'readwrite');
+      const meta = await tx.store.get(id);
+      if (meta) await tx.store.put({ ...meta, name });
+      await tx.done;
+      return { ok: true };
+    } catch (e) {
+      return failure(e, 'new name');
+    }
+  }
+
+  /** Deletes an analysis, its result and its file. */
+  async remove(id: string): Promise<void> {
+    const db = await this.db();
+    const tx = db.transaction([STORES.analyses, STORES.results, STORES.files], 'readwrite');
+    await Promise.all([
+      tx.objectStore(STORES.analyses).delete(id),
+      tx.objectStore(STORES.results).delete(id),
+      tx.objectStore(STORES.files).delete(id),
+      tx.done,
+    ]);
+  }
+
+  async saveFile(file: StoredFile): Promise<StoreOutcome> {
+    try {
+      await (await this.db()).put(STORES.files, file);
+      return { ok: true };
+    } catch (e) {
+      return failure(e, 'original file');
+    }
+  }
+
+  async loadFile(id: string): Promise<StoredFile | null> {
+    return (await (await this.db()).get(STORES.files, id)) ?? null;
+  }
+
+  async saveRecipe(recipe: Recipe): Promise<StoreOutcome> {
+    try {
+      await (await this.db()).put(STORES.recipes, recipe);
+      return { ok: true };
+    } catch (e) {
+      return failure(e, 'mapping recipe');
+    }
+  }
+
+  async findRecipe(header: readonly string[]): Promise<Recipe | null> {
+    return (await (await this.db()).get(STORES.recipes, recipeKey(header))) ?? null;
+  }
+
+  /** Deletes the whole database and every Cache Storage cache of this origin. */
+  async deleteEverything(): Promise<void> {
+    if (this.dbp) (await this.dbp).close();
+    this.dbp = null;
+    await deleteDB(this.name);
+    if (typeof caches !== 'undefined') {
+      for (const key of await caches.keys()) await caches.delete(key);
+    }
+  }
+}
+
+/** Recipe key of a header: the column names joined with U+0001. */
+export function recipeKey(header: readonly string[]): string {
+  return header.join('\u0001');
+}
