@@ -27,6 +27,7 @@ export async function parseCsv(
   source: Blob | string,
   fileName: string,
   onProgress?: OnProgress,
+  chunkBytes = CHUNK_BYTES,
 ): Promise<ParseResult> {
   const blob = typeof source === 'string' ? new Blob([source]) : source;
   if (blob.size === 0) return fail('empty-file', 'The file is empty. Choose a CSV file with a header row and one row per customer.');
@@ -46,9 +47,9 @@ export async function parseCsv(
   const parser = new Papa.Parser({ delimiter, newline: '\n', quoteChar: '"' });
   let pending = '';
   let heldCR = false;
-  for (let offset = 0; offset < blob.size; offset += CHUNK_BYTES) {
-    const bytes = new Uint8Array(await blob.slice(offset, offset + CHUNK_BYTES).arrayBuffer());
-    const last = offset + CHUNK_BYTES >= blob.size;
+  for (let offset = 0; offset < blob.size; offset += chunkBytes) {
+    const bytes = new Uint8Array(await blob.slice(offset, offset + chunkBytes).arrayBuffer());
+    const last = offset + chunkBytes >= blob.size;
     let text = decoder.decode(bytes, { stream: !last });
     if (offset === 0) text = text.replace(/^\uFEFF/, '');
     // Normalise CRLF and lone CR to LF; a CR at the end of a chunk may pair with the next LF.
