@@ -66,19 +66,20 @@ describe('retention and revenue charts', () => {
     expect((paretoFigure(r.business!.revenue!).data[0] as unknown as T).y).toEqual([0, 0.31, 0.7, 1]);
   });
   it('campaign plan: hand-computed profit curve, best point and budget point', () => {
-    // stake = p * (clv + cac): [0.5*(100+0)=50, 0.1*(1000)=100, 0.9*(10)=9]
-    const ranked = rankCustomers([0.5, 0.1, 0.9], [100, 1000, 10], 0);
+    // stake = p * clv: [0.5*100=50, 0.1*1000=100, 0.9*10=9]
+    const ranked = rankCustomers([0.5, 0.1, 0.9], [100, 1000, 10]);
     expect(Array.from(ranked.order)).toEqual([1, 0, 2]);
-    const plan = planCampaign(ranked, { offerCost: 10, saveRate: 0.5, budget: 25, cac: 0 });
+    const plan = planCampaign(ranked, { offerCost: 10, saveRate: 0.5, budget: 1000, cac: 0 });
     // profit(t): t=1: 50-10=40; t=2: 75-20=55; t=3: 79.5-30=49.5
     expect(plan.curve.map((p) => p.profit)).toEqual([0, 40, 55, 49.5]);
     expect(plan.best.targeted).toBe(2);
-    expect(plan.atBudget.targeted).toBe(2);
+    expect(plan.campaign.targeted).toBe(2); // the budget affords 3, but the third offer loses money
+    expect(plan.campaign.customersSaved).toBeCloseTo(0.5 * (0.1 + 0.5));
+    expect(plan.costPerSave).toBeCloseTo(20 / 0.3);
+    const tight = planCampaign(ranked, { offerCost: 10, saveRate: 0.5, budget: 15, cac: 0 });
+    expect(tight.affordable).toBe(1);
+    expect(tight.campaign.targeted).toBe(1);
     expect(profitCurveFigure(plan).data).toHaveLength(3);
-  });
-  it('CAC raises the value at stake of every would-be churner', () => {
-    const ranked = rankCustomers([0.5, 0.1], [100, 1000], 300);
-    expect(Array.from(ranked.stake)).toEqual([200, 130]);
   });
 });
 

@@ -45,8 +45,8 @@ export function fixtureResult(): AnalysisResult {
       options: { offerCost: 50, saveRate: 0.3, budget: 200, cac: 300, margin: 0.7, discountRate: 0.1 },
       kpis: {
         churnRate: { value: 2 / 6, formula: 'churners / customers' }, retentionRate: { value: 4 / 6, formula: '1 - churn' },
-        arpu: { value: 64.76, formula: 'mean monthly' }, clv: { value: 2100, method: 'km', naive: 1800, formula: 'x' },
-        purchaseFrequency: { value: null, formula: '' }, cacToClv: { value: 7, formula: '' }, top20RevenueShare: { value: 0.31, formula: '' }, period: 'over the observed history',
+        arpu: { value: 64.76, formula: 'mean monthly' }, clv: { value: 2100, method: 'km', naive: 1800, formula: 'x', hazardGross: 2500, lifetimeMonths: 30 },
+        purchaseFrequency: { value: null, formula: '' }, cacToClv: { value: 7, formula: '' }, top20RevenueShare: { value: 0.31, formula: '' }, monthlyHazard: { value: 0.02, formula: '' }, period: 'over the observed history',
       },
       survival: [
         { group: 'All', by: 'all', times: [0, 10, 20], survival: [1, 0.8, 0.7], atRisk: [6, 4, 2], medianLifetime: null, at: { m6: 0.9, m12: 0.8, m24: null }, n: 6 },
@@ -56,12 +56,13 @@ export function fixtureResult(): AnalysisResult {
       ],
       conditionalRetention: [],
       revenue: {
-        atRiskMonthly: 1234.5, atRiskAnnual: 14814, bySegment: [{ segment: 'Loyal <b>Big</b>', atRiskMonthly: 200, customers: 3 }, { segment: 'New & risky', atRiskMonthly: 1034.5, customers: 3 }],
-        profitCurve: [], bestTargetCount: 2, bestProfit: 100, campaign: { targeted: 4, cost: 200, expectedSaved: 300, net: 100 },
+        atRiskMonthly: 1234.5, atRiskAnnual: 14814, bySegment: [{ segment: 'Loyal <b>Big</b>', atRiskMonthly: 200, customers: 3, monthlyRevenue: 300, churnRate: 0 }, { segment: 'New & risky', atRiskMonthly: 1034.5, customers: 3, monthlyRevenue: 200, churnRate: 0.67 }],
+        profitCurve: [], bestTargetCount: 2, bestProfit: 100, campaign: { targeted: 4, cost: 200, expectedSaved: 300, net: 100, expectedCustomersSaved: 0.5, expectedMonthlyRevenueSaved: 40, rule: 'r' },
+        probabilitySource: 'model',
         pareto: { customerShare: [0, 0.2, 0.5, 1], revenueShare: [0, 0.31, 0.7, 1] },
       },
       priorities: [],
-      recommendations: [{ segment: 'New & risky', action: '=cmd|offer annual contract', rationale: 'high churn', customers: 3, cost: 150, expectedReturn: 600, net: 450, numbers: {} }],
+      recommendations: [{ segment: 'New & risky', action: '=cmd|offer annual contract', rationale: 'high churn', rule: 'r1', targeted: 3, customers: 3, cost: 150, expectedReturn: 600, net: 450, numbers: {} }],
       insights: [{ text: 'Month-to-month customers churn 3x more <i>often</i>.', value: 3, kind: 'contract' }],
       clv: Float64Array.from([3000, 800, 2500, 900, 2800, 400]), expectedValueSaved: Float64Array.from([90, 190, 37, 160, 168, 108]),
       warnings: [],

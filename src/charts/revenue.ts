@@ -53,54 +53,80 @@ export interface CampaignInputs {
 }
 
 export interface RankedCustomers {
-  /** customer indices, most valuable to contact first */
+  /** customer indices, highest churn probability x CLV first (the business layer's order) */
   order: Int32Array;
-  /** per ranked position: churn probability x (CLV + CAC), the value at stake */
+  /** per ranked position: p x CLV, the value at stake */
   stake: Float64Array;
+  /** per ranked position: churn probability */
+  p: Float64Array;
 }
 
-/** Orders customers by value at stake: p_i x (CLV_i + CAC) — losing a customer costs their future
- *  value plus what it takes to acquire a replacement. */
-export function rankCustomers(probability: ArrayLike<number>, clv: ArrayLike<number>, cac: number): RankedCustomers {
+/** Orders customers by value at stake p_i x CLV_i, as the business layer ranks expected value
+ *  saved (p x CLV x saveRate - offerCost has the same order for any save rate and offer cost). */
+export function rankCustomers(probability: ArrayLike<number>, clv: ArrayLike<number>): RankedCustomers {
   const n = Math.min(probability.length, clv.length);
   const raw = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const v = probability[i] * (Math.max(0, clv[i] || 0) + cac);
+    const v = probability[i] * clv[i];
     raw[i] = Number.isFinite(v) ? v : 0;
   }
   const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => raw[b] - raw[a] || a - b);
   const stake = new Float64Array(n);
-  for (let k = 0; k < n; k++) stake[k] = raw[order[k]];
-  return { order, stake };
+  const p = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    stake[k] = raw[order[k]];
+    p[k] = probability[order[k]];
+  }
+  return { order, stake, p };
+}
+
+export interface CampaignPoint extends ProfitPoint {
+  /** expected customers kept: sum of p x save rate */
+  customersSaved: number;
 }
 
 export interface CampaignPlan {
-  /** profit by number targeted (thinned to <= 200 points plus the budget and best points) */
+  /** profit by number targeted (thinned to about 200 points) */
   curve: ProfitPoint[];
-  best: ProfitPoint;
-  /** what the budget buys */
-  atBudget: ProfitPoint;
+  /** the most profitable number of customers to contact */
+  best: CampaignPoint;
+  /** what the budget buys: the top min(budget / offer cost, best) customers */
+  campaign: CampaignPoint;
+  /** offers the budget pays for */
+  affordable: number;
+  /** offer spend per expected customer kept (compare with CAC), null when nobody is kept */
+  costPerSave: number | null;
 }
 
-/** Profit of contacting the top t ranked customers: saved = saveRate x sum(stake), cost = t x offerCost.
- *  O(n) per call, so the simulator updates instantly. */
+/** Profit of contacting the top t ranked customers: saved = saveRate x sum(p x CLV), cost = t x offerCost.
+ *  O(n) per call, so the simulator updates instantly. Same rule as the business layer. */
 export function planCampaign(ranked: RankedCustomers, inp: CampaignInputs): CampaignPlan {
   const n = ranked.stake.length;
   const affordable = inp.offerCost > 0 ? Math.min(n, Math.floor(inp.budget / inp.offerCost)) : n;
   const step = Math.max(1, Math.ceil(n / 200));
   const curve: ProfitPoint[] = [{ targeted: 0, cost: 0, saved: 0, profit: 0 }];
-  let best: ProfitPoint = curve[0];
-  let atBudget: ProfitPoint = curve[0];
-  let saved = 0;
+  const savedAt = new Float64Array(n + 1);
+  const keptAt = new Float64Array(n + 1);
+  let bestK = 0;
+  let bestProfit = 0;
   for (let t = 1; t <= n; t++) {
-    saved += inp.saveRate * ranked.stake[t - 1];
-    const cost = t * inp.offerCost;
-    const profit = saved - cost;
-    if (profit > best.profit) best = { targeted: t, cost, saved, profit };
-    if (t === affordable) atBudget = { targeted: t, cost, saved, profit };
-    if (t % step === 0 || t === n) curve.push({ targeted: t, cost, saved, profit });
+    savedAt[t] = savedAt[t - 1] + inp.saveRate * ranked.stake[t - 1];
+    keptAt[t] = keptAt[t - 1] + inp.saveRate * ranked.p[t - 1];
+    const profit = savedAt[t] - t * inp.offerCost;
+    if (profit > bestProfit) {
+      bestProfit = profit;
+      bestK = t;
+    }
+    if (t % step === 0 || t === n) curve.push({ targeted: t, cost: t * inp.offerCost, saved: savedAt[t], profit });
   }
-  return { curve, best, atBudget };
+  const point = (t: number): CampaignPoint => ({
+    targeted: t, cost: t * inp.offerCost, saved: savedAt[t], profit: savedAt[t] - t * inp.offerCost, customersSaved: keptAt[t],
+  });
+  const campaign = point(Math.min(affordable, bestK));
+  return {
+    curve, best: point(bestK), campaign, affordable,
+    costPerSave: campaign.customersSaved > 0 ? campaign.cost / campaign.customersSaved : null,
+  };
 }
 
 /** Profit curve with the best point and the budget point marked. */
@@ -117,12 +143,12 @@ export function profitCurveFigure(plan: CampaignPlan): Figure {
         marker: { color: colorOf(2), size: 12 }, text: ['Best'], textposition: 'top center', hoverinfo: 'skip',
       },
       {
-        type: 'scatter', mode: 'markers+text', name: 'Your budget', x: [plan.atBudget.targeted], y: [plan.atBudget.profit],
-        marker: { color: colorOf(3), size: 12, symbol: 'diamond' }, text: ['Budget'], textposition: 'bottom center', hoverinfo: 'skip',
+        type: 'scatter', mode: 'markers+text', name: 'Your campaign', x: [plan.campaign.targeted], y: [plan.campaign.profit],
+        marker: { color: colorOf(3), size: 12, symbol: 'diamond' }, text: ['Your campaign'], textposition: 'bottom center', hoverinfo: 'skip',
       },
     ],
     layout: baseLayout('Campaign profit by number of customers contacted', {
-      xaxis: { title: { text: 'Customers contacted (highest value at stake first)' }, tickformat: ',d' },
+      xaxis: { title: { text: 'Customers contacted (highest churn risk x CLV first)' }, tickformat: ',d' },
       yaxis: { title: { text: 'Expected profit ($)' }, tickprefix: '$', tickformat: ',.0f' },
     }),
   };
