@@ -7,7 +7,8 @@ import { mkdirSync, openAsBlob, writeFileSync, existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { createEngine } from '../analysis/engine';
-import { customersCsv, resultToJson } from '../analysis/serialize';
+import { analysisSummary } from '../analysis/serialize';
+import { customersCsv } from '../report/csv';
 import type { AnalysisOptions } from '../analysis/types';
 
 function usage(msg: string): never {
@@ -60,7 +61,7 @@ async function main() {
   }
   res.result.timingsMs = { parse: parseMs, ...res.result.timingsMs };
   mkdirSync(args.out, { recursive: true });
-  writeFileSync(join(args.out, 'analysis.json'), JSON.stringify(resultToJson(res.result), null, 1));
+  writeFileSync(join(args.out, 'analysis.json'), JSON.stringify(analysisSummary(res.result), null, 1));
   writeFileSync(join(args.out, 'customers.csv'), customersCsv(res.result));
   const r = res.result;
   process.stdout.write(
