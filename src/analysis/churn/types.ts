@@ -23,7 +23,12 @@ export interface ModelReport {
   /** out-of-fold ROC and PR curves (downsampled to <= 200 points) */
   roc: CurvePoint[];
   pr: CurvePoint[];
+  /** mean fit time per fold, ms */
   fitMs: number;
+  /** ROC-AUC of all out-of-fold scores pooled (cvRocAuc.mean averages per-fold AUCs) */
+  oofRocAuc?: number;
+  /** whether out-of-fold Platt scaling was applied (it lowered the Brier score) */
+  calibrated?: boolean;
 }
 
 export interface CalibrationBin {

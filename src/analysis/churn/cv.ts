@@ -1,0 +1,89 @@
+/**
+ * Stratified k-fold cross-validation of several model types. Every preprocessing step
+ * (encoding levels, numeric scaling, tree bins, internal standardization) is fitted on the
+ * training rows of each fold only; scores and importances come from the held-out rows.
+ */
+import type { CustomerFrame, OnProgress, Warning } from '../types';
+import { fitDesign, transformDesign } from '../features/design';
+import { mulberry32, sampleIndices } from '../random';
+import { permutationImportance } from './importance';
+import { rocAuc } from './metrics';
+import { splitFold } from './folds';
+import type { ModelSpec } from './models';
+
+/** Training rows above this are subsampled (seeded) for the MLP, the slow model. */
+export const MLP_MAX_TRAIN = 60_000;
+/** Held-out rows used for permutation importance per fold. */
+export const IMPORTANCE_ROWS = 4_000;
+
+export interface CvModelResult {
+  oof: Float64Array;
+  foldAuc: number[];
+  /** mean AUC drop per source column, over folds */
+  importance: { feature: string; value: number }[];
+  fitMs: number;
+}
+
+/** Runs every spec on every fold; progress counts one step per model fold out of `totalSteps`. */
+export async function crossValidate(
+  frame: CustomerFrame,
+  y: Uint8Array,
+  specs: ModelSpec[],
+  fold: Int32Array,
+  k: number,
+  seed: number,
+  progress: (detail: string) => void,
+  warnings: Warning[],
+): Promise<CvModelResult[]> {
+  const n = frame.n;
+  const res: CvModelResult[] = specs.map(() => ({ oof: new Float64Array(n), foldAuc: [], importance: [], fitMs: 0 }));
+  const imp = specs.map(() => new Map<string, number>());
+  let mlpSampled = false;
+  for (let f = 0; f < k; f++) {
+    const { train, test } = splitFold(fold, f);
+    const design = fitDesign(frame, train);
+    if (f === 0) warnings.push(...design.warnings);
+    const tr = transformDesign(design, frame, train);
+    const te = transformDesign(design, frame, test);
+    const d = design.d;
+    const ytr = Uint8Array.from(train, (r) => y[r]);
+    const yte = Uint8Array.from(test, (r) => y[r]);
+    const rng = mulberry32(seed * 31 + f);
+    const impRows = sampleIndices(test.length, IMPORTANCE_ROWS, rng);
+    const Ximp = new Float64Array(impRows.length * d);
+    impRows.forEach((r, t) => Ximp.set(te.X.subarray(r * d, r * d + d), t * d));
+    const yimp = Uint8Array.from(impRows, (r) => yte[r]);
+    for (let s = 0; s < specs.length; s++) {
+      const spec = specs[s];
+      let X = tr.X;
+      let yy = ytr;
+      if (spec.name === 'mlp' && train.length > MLP_MAX_TRAIN) {
+        const rows = sampleIndices(train.length, MLP_MAX_TRAIN, rng);
+        X = new Float64Array(rows.length * d);
+        rows.forEach((r, t) => X.set(tr.X.subarray(r * d, r * d + d), t * d));
+        yy = Uint8Array.from(rows, (r) => ytr[r]);
+        mlpSampled = true;
+      }
+      const t0 = performance.now();
+      const model = await spec.fit(X, yy, d, seed + 1000 * (f + 1));
+      res[s].fitMs += performance.now() - t0;
+      const p = spec.predict(model, te.X);
+      test.forEach((r, t) => (res[s].oof[r] = p[t]));
+      res[s].foldAuc.push(rocAuc(p, yte));
+      const drops = permutationImportance((Xq) => spec.predict(model, Xq), Ximp, yimp, d, design.groups, rng);
+      design.groups.forEach((g, t) => imp[s].set(g.name, (imp[s].get(g.name) ?? 0) + drops[t] / k));
+      progress(`${spec.name} fold ${f + 1}/${k}`);
+    }
+  }
+  if (mlpSampled)
+    warnings.push({
+      code: 'churn/mlp-subsampled',
+      message: `The neural network was trained on a random ${MLP_MAX_TRAIN.toLocaleString('en-US')} training rows per fold to keep it fast`,
+      count: MLP_MAX_TRAIN,
+    });
+  specs.forEach((_, s) => {
+    res[s].fitMs /= k;
+    res[s].importance = [...imp[s]].map(([feature, value]) => ({ feature, value })).sort((a, b) => b.value - a.value);
+  });
+  return res;
+}

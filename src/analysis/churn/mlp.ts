@@ -1,0 +1,137 @@
+/**
+ * Small neural network in tfjs layers: d -> hidden[0] relu -> hidden[1] relu -> 1 sigmoid,
+ * L2 weight penalty, Adam, seeded initialisers and seeded per-epoch shuffles, early
+ * stopping on a stratified holdout of the training rows (best epoch's weights kept).
+ * The fitted model is plain weights; prediction runs in plain TypeScript.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { mulberry32, shuffleInPlace } from '../random';
+import { stratifiedHoldout, takeRows } from './folds';
+import { columnStats, sigmoid } from './logistic';
+import { logLoss } from './metrics';
+import { checkX, checkXy } from './validate';
+
+export interface MlpParams {
+  hidden: [number, number];
+  l2: number;
+  learningRate: number;
+  batchSize: number;
+  maxEpochs: number;
+  patience: number;
+  validationFraction: number;
+  seed: number;
+}
+export const MLP_DEFAULTS: MlpParams = {
+  hidden: [32, 16],
+  l2: 0.003,
+  learningRate: 0.003,
+  batchSize: 128,
+  maxEpochs: 60,
+  patience: 6,
+  validationFraction: 0.15,
+  seed: 0,
+};
+
+export interface MlpModel {
+  kind: 'mlp';
+  d: number;
+  mean: Float64Array;
+  sd: Float64Array;
+  /** per dense layer: kernel (in x out, row-major) and bias */
+  layers: { kernel: Float32Array; bias: Float32Array; nIn: number; nOut: number }[];
+  bestEpoch: number;
+  nEpochs: number;
+  params: MlpParams;
+  version: 1;
+}
+
+function standardize(X: Float64Array, d: number, mean: Float64Array, sd: Float64Array): Float32Array {
+  const out = new Float32Array(X.length);
+  for (let k = 0; k < X.length; k++) out[k] = (X[k] - mean[k % d]) / sd[k % d];
+  return out;
+}
+
+/** Fits on X (n x d row-major), y (0/1). Defaults: MLP_DEFAULTS (32-16 relu, L2 0.003, <= 60 epochs, patience 6). */
+export async function fitMlp(X: Float64Array, y: Uint8Array, d: number, params: Partial<MlpParams> = {}): Promise<MlpModel> {
+  const p = { ...MLP_DEFAULTS, ...params };
+  checkXy('mlp', X, y, d);
+  const { mean, sd } = columnStats(X, d);
+  const { fit, val } = stratifiedHoldout(y, p.validationFraction, p.seed + 1);
+  const tr = takeRows(X, d, y, fit);
+  const va = takeRows(X, d, y, val);
+  const nf = fit.length;
+  const Xf = standardize(tr.X, d, mean, sd);
+  const Xv = standardize(va.X, d, mean, sd);
+  const rng = mulberry32(p.seed);
+  const reg = () => tf.regularizers.l2({ l2: p.l2 });
+  const model = tf.sequential({
+    layers: [
+      tf.layers.dense({ inputShape: [d], units: p.hidden[0], activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: p.seed }), kernelRegularizer: reg() }),
+      tf.layers.dense({ units: p.hidden[1], activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: p.seed + 1 }), kernelRegularizer: reg() }),
+      tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed: p.seed + 2 }) }),
+    ],
+  });
+  model.compile({ optimizer: tf.train.adam(p.learningRate), loss: 'binaryCrossentropy' });
+  const perm = Int32Array.from({ length: nf }, (_, i) => i);
+  const xb = new Float32Array(nf * d);
+  const yb = new Float32Array(nf);
+  let best = Infinity;
+  let bestEpoch = 0;
+  let bestWeights: Float32Array[] = [];
+  let nEpochs = 0;
+  const xvT = tf.tensor2d(Xv, [val.length, d]);
+  try {
+    for (let e = 0; e < p.maxEpochs; e++) {
+      shuffleInPlace(perm, rng);
+      for (let k = 0; k < nf; k++) {
+        xb.set(Xf.subarray(perm[k] * d, perm[k] * d + d), k * d);
+        yb[k] = tr.y[perm[k]];
+      }
+      const xs = tf.tensor2d(xb, [nf, d]);
+      const ys = tf.tensor2d(yb, [nf, 1]);
+      await model.fit(xs, ys, { epochs: 1, batchSize: p.batchSize, shuffle: false, verbose: 0 });
+      xs.dispose();
+      ys.dispose();
+      nEpochs++;
+      const pv = tf.tidy(() => model.predict(xvT) as tf.Tensor);
+      const probs = await pv.data();
+      pv.dispose();
+      const ll = logLoss(probs, va.y);
+      if (ll < best - 1e-6) {
+        best = ll;
+        bestEpoch = e + 1;
+        bestWeights = await Promise.all(model.getWeights().map(async (w) => Float32Array.from(await w.data())));
+      } else if (e + 1 - bestEpoch >= p.patience) break;
+    }
+  } finally {
+    xvT.dispose();
+    model.optimizer.dispose();
+    model.dispose();
+  }
+  const sizes = [d, p.hidden[0], p.hidden[1], 1];
+  const layers = [0, 1, 2].map((l) => ({ kernel: bestWeights[2 * l], bias: bestWeights[2 * l + 1], nIn: sizes[l], nOut: sizes[l + 1] }));
+  return { kind: 'mlp', d, mean, sd, layers, bestEpoch, nEpochs, params: p, version: 1 };
+}
+
+/** Churn probability per row of X n x d (forward pass in plain TypeScript). */
+export function predictMlp(model: MlpModel, X: Float64Array): Float64Array {
+  const { d, mean, sd } = model;
+  const n = checkX('mlp', X, d);
+  const out = new Float64Array(n);
+  const a = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) a[j] = (X[i * d + j] - mean[j]) / sd[j];
+    let cur: Float64Array = a;
+    model.layers.forEach((L, l) => {
+      const next = new Float64Array(L.nOut);
+      for (let o = 0; o < L.nOut; o++) {
+        let s = L.bias[o];
+        for (let q = 0; q < L.nIn; q++) s += cur[q] * L.kernel[q * L.nOut + o];
+        next[o] = l < model.layers.length - 1 ? Math.max(0, s) : sigmoid(s);
+      }
+      cur = next;
+    });
+    out[i] = cur[0];
+  }
+  return out;
+}

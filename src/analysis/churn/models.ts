@@ -1,0 +1,44 @@
+/** Registry of churn model types: one fit/predict pair per name, all over plain data. */
+import { fitForest, predictForest, type ForestModel } from './forest';
+import { fitGbdt, predictGbdt, type GbdtModel } from './gbdt';
+import { fitLogistic, predictLogistic, type LogisticModel } from './logistic';
+import { fitMlp, predictMlp, type MlpModel } from './mlp';
+
+export type ChurnModel = LogisticModel | MlpModel | GbdtModel | ForestModel;
+
+export interface ModelSpec {
+  name: 'logistic' | 'mlp' | 'gbdt' | 'forest';
+  label: string;
+  /** seed is mixed into the model's own params */
+  fit: (X: Float64Array, y: Uint8Array, d: number, seed: number) => Promise<ChurnModel>;
+  predict: (model: ChurnModel, X: Float64Array) => Float64Array;
+}
+
+export const MODEL_SPECS: ModelSpec[] = [
+  {
+    name: 'logistic',
+    label: 'Logistic regression (L2)',
+    fit: (X, y, d) => fitLogistic(X, y, d),
+    predict: (m, X) => predictLogistic(m as LogisticModel, X),
+  },
+  {
+    name: 'gbdt',
+    label: 'Gradient-boosted trees',
+    fit: (X, y, d, seed) => fitGbdt(X, y, d, { seed }),
+    predict: (m, X) => predictGbdt(m as GbdtModel, X),
+  },
+  {
+    name: 'forest',
+    label: 'Random forest',
+    fit: (X, y, d, seed) => fitForest(X, y, d, { seed }),
+    predict: (m, X) => predictForest(m as ForestModel, X),
+  },
+  {
+    name: 'mlp',
+    label: 'Neural network (MLP)',
+    fit: (X, y, d, seed) => fitMlp(X, y, d, { seed }),
+    predict: (m, X) => predictMlp(m as MlpModel, X),
+  },
+];
+
+export const MODEL_NAMES = MODEL_SPECS.map((s) => s.name);

@@ -1,0 +1,156 @@
+/**
+ * Model design matrix: one-hot categorical columns (with a "(missing)" level) and
+ * standardized numeric columns, fitted on training rows only so cross-validation
+ * never sees the held-out rows (no leakage). A Design is plain data.
+ */
+import type { CustomerFrame, Warning } from '../types';
+import { AnalysisError } from '../errors';
+
+/** Categorical columns with more levels than this are skipped as id-like. */
+export const MAX_LEVELS = 50;
+
+export interface DesignNumeric {
+  name: string;
+  /** index into frame.numeric */
+  index: number;
+  mean: number;
+  /** 1 when the training rows are constant */
+  sd: number;
+}
+export interface DesignCategorical {
+  name: string;
+  /** index into frame.categorical */
+  index: number;
+  /** frame level codes that get a one-hot column, in column order */
+  codes: number[];
+  /** whether a "(missing)" column follows the level columns */
+  missing: boolean;
+}
+/** Output columns of one source column: X columns start .. start+count-1. */
+export interface DesignGroup {
+  name: string;
+  kind: 'numeric' | 'categorical';
+  start: number;
+  count: number;
+}
+export interface Design {
+  numeric: DesignNumeric[];
+  categorical: DesignCategorical[];
+  groups: DesignGroup[];
+  /** feature names, e.g. "Contract=Month-to-month", numeric names as-is */
+  names: string[];
+  d: number;
+  warnings: Warning[];
+  version: 1;
+}
+
+export interface DesignMatrix {
+  /** n x d, row-major */
+  X: Float64Array;
+  d: number;
+  names: string[];
+}
+
+/** Fits encoders on frame rows `rows` (training rows only). Skips id-like categoricals (> MAX_LEVELS levels). */
+export function fitDesign(frame: CustomerFrame, rows: Int32Array): Design {
+  if (rows.length === 0) throw new AnalysisError('design/empty', 'fitDesign: rows must not be empty');
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    if (!(r >= 0 && r < frame.n))
+      throw new AnalysisError('design/bad-rows', `fitDesign: row ${r} out of range 0..${frame.n - 1}`);
+  }
+  const warnings: Warning[] = [];
+  const numeric: DesignNumeric[] = [];
+  const categorical: DesignCategorical[] = [];
+  const groups: DesignGroup[] = [];
+  const names: string[] = [];
+  frame.numeric.forEach((col, index) => {
+    let s = 0;
+    let bad = 0;
+    for (let k = 0; k < rows.length; k++) {
+      const v = col.values[rows[k]];
+      if (Number.isFinite(v)) s += v;
+      else bad++;
+    }
+    const m = rows.length - bad;
+    const mean = m > 0 ? s / m : 0;
+    let ss = 0;
+    for (let k = 0; k < rows.length; k++) {
+      const v = col.values[rows[k]];
+      if (Number.isFinite(v)) ss += (v - mean) * (v - mean);
+    }
+    const sd = m > 1 ? Math.sqrt(ss / m) : 0;
+    if (bad > 0)
+      warnings.push({
+        code: 'design/non-finite',
+        message: `${col.name}: ${bad} non-finite values set to the training mean`,
+        count: bad,
+        column: col.name,
+      });
+    numeric.push({ name: col.name, index, mean, sd: sd > 1e-12 ? sd : 1 });
+    groups.push({ name: col.name, kind: 'numeric', start: names.length, count: 1 });
+    names.push(col.name);
+  });
+  frame.categorical.forEach((col, index) => {
+    if (col.levels.length > MAX_LEVELS) {
+      warnings.push({
+        code: 'design/too-many-levels',
+        message: `${col.name}: ${col.levels.length} distinct values (more than ${MAX_LEVELS}) looks like an identifier; not used as a model feature`,
+        count: col.levels.length,
+        column: col.name,
+      });
+      return;
+    }
+    const seen = new Uint8Array(col.levels.length);
+    let missing = false;
+    for (let k = 0; k < rows.length; k++) {
+      const c = col.codes[rows[k]];
+      if (c >= 0 && c < seen.length) seen[c] = 1;
+      else missing = true;
+    }
+    const codes: number[] = [];
+    for (let c = 0; c < seen.length; c++) if (seen[c]) codes.push(c);
+    const start = names.length;
+    for (const c of codes) names.push(`${col.name}=${col.levels[c]}`);
+    if (missing) names.push(`${col.name}=(missing)`);
+    categorical.push({ name: col.name, index, codes, missing });
+    groups.push({ name: col.name, kind: 'categorical', start, count: names.length - start });
+  });
+  return { numeric, categorical, groups, names, d: names.length, warnings, version: 1 };
+}
+
+/** Encodes frame rows `rows` with a fitted design: X n x d row-major. Unseen levels encode as all zeros. */
+export function transformDesign(design: Design, frame: CustomerFrame, rows: Int32Array): DesignMatrix {
+  const { d } = design;
+  const n = rows.length;
+  for (const nu of design.numeric)
+    if (frame.numeric[nu.index]?.name !== nu.name)
+      throw new AnalysisError('design/schema', `transformDesign: numeric column ${nu.name} not found at index ${nu.index}`);
+  for (const ca of design.categorical)
+    if (frame.categorical[ca.index]?.name !== ca.name)
+      throw new AnalysisError('design/schema', `transformDesign: categorical column ${ca.name} not found at index ${ca.index}`);
+  const X = new Float64Array(n * d);
+  let j = 0;
+  for (const nu of design.numeric) {
+    const v = frame.numeric[nu.index].values;
+    for (let k = 0; k < n; k++) {
+      const x = v[rows[k]];
+      X[k * d + j] = Number.isFinite(x) ? (x - nu.mean) / nu.sd : 0;
+    }
+    j++;
+  }
+  for (const ca of design.categorical) {
+    const col = frame.categorical[ca.index];
+    const pos = new Int32Array(col.levels.length).fill(-1);
+    ca.codes.forEach((c, t) => (pos[c] = t));
+    const width = ca.codes.length + (ca.missing ? 1 : 0);
+    for (let k = 0; k < n; k++) {
+      const c = col.codes[rows[k]];
+      if (c >= 0 && c < pos.length) {
+        if (pos[c] >= 0) X[k * d + j + pos[c]] = 1;
+      } else if (ca.missing) X[k * d + j + ca.codes.length] = 1;
+    }
+    j += width;
+  }
+  return { X, d, names: design.names.slice() };
+}
