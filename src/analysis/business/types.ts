@@ -11,10 +11,21 @@ export interface Kpis {
   churnRate: Kpi;
   retentionRate: Kpi;
   arpu: Kpi;
-  clv: { value: number | null; method: string; naive: number | null; formula: string };
+  clv: {
+    value: number | null;
+    method: string;
+    naive: number | null;
+    formula: string;
+    /** ARPU / monthly hazard: undiscounted, before margin (the like-for-like of the naive figure) */
+    hazardGross: number | null;
+    /** expected remaining months used (discounted) */
+    lifetimeMonths: number | null;
+  };
   purchaseFrequency: Kpi;
   cacToClv: Kpi;
   top20RevenueShare: Kpi;
+  /** churn events / customer-months of tenure */
+  monthlyHazard: Kpi;
   /** what period the churn/retention rates cover, in words */
   period: string;
 }
@@ -41,12 +52,25 @@ export interface ProfitPoint {
 export interface RevenueImpact {
   atRiskMonthly: number;
   atRiskAnnual: number;
-  bySegment: { segment: string; atRiskMonthly: number; customers: number }[];
+  bySegment: { segment: string; atRiskMonthly: number; customers: number; monthlyRevenue: number; churnRate: number | null }[];
   profitCurve: ProfitPoint[];
   bestTargetCount: number;
   bestProfit: number;
   /** with the user's budget: customers affordable, expected saved revenue, net */
-  campaign: { targeted: number; cost: number; expectedSaved: number; net: number };
+  campaign: {
+    targeted: number;
+    cost: number;
+    expectedSaved: number;
+    net: number;
+    /** expected customers kept: sum of p x save rate over the targeted */
+    expectedCustomersSaved: number;
+    /** expected monthly revenue kept: sum of p x monthly x save rate */
+    expectedMonthlyRevenueSaved: number;
+    /** how the campaign was chosen, in words */
+    rule: string;
+  };
+  /** where the churn probabilities come from, in words */
+  probabilitySource: string;
   /** Pareto curve: cumulative share of revenue by cumulative share of customers */
   pareto: { customerShare: number[]; revenueShare: number[] };
 }
@@ -63,6 +87,10 @@ export interface Priority {
 
 export interface Recommendation {
   segment: string;
+  /** id of the rule in business/rules.ts that produced the advice */
+  rule: string;
+  /** customers in the segment the offer goes to (expected value saved > 0) */
+  targeted: number;
   action: string;
   rationale: string;
   customers: number;

@@ -1,0 +1,27 @@
+/** The 20/80 check: how much revenue the top 20% of customers bring, and the cumulative curve. */
+
+export interface Pareto {
+  top20Share: number | null;
+  customerShare: number[];
+  revenueShare: number[];
+}
+
+/** revenue: per customer (>= 0 used); points: curve resolution (default 100). */
+export function paretoCurve(revenue: ArrayLike<number>, points = 100): Pareto {
+  const n = revenue.length;
+  const v = Float64Array.from(revenue, (x) => (Number.isFinite(x) && x > 0 ? x : 0)).sort().reverse();
+  let total = 0;
+  for (let i = 0; i < n; i++) total += v[i];
+  if (n === 0 || total <= 0) return { top20Share: null, customerShare: [], revenueShare: [] };
+  const cum = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) cum[i + 1] = cum[i] + v[i];
+  const customerShare: number[] = [];
+  const revenueShare: number[] = [];
+  for (let j = 0; j <= points; j++) {
+    const k = Math.round((j / points) * n);
+    customerShare.push(k / n);
+    revenueShare.push(cum[k] / total);
+  }
+  const top = Math.ceil(0.2 * n);
+  return { top20Share: cum[top] / total, customerShare, revenueShare };
+}

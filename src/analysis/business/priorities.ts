@@ -1,0 +1,72 @@
+/** The call list: customers ranked by expected value saved, with each one's top churn reasons; CSV export. */
+import type { CustomerReasons } from '../churn/types';
+import type { Priority } from './types';
+
+/**
+ * Readable top reasons for customer i from the compact churn reasons (values are probability
+ * differences, shown as points: 0.12 -> "+12.0 pts"); only reasons that raise the risk.
+ */
+export function reasonsFor(reasons: CustomerReasons | null, i: number, max = 3): string[] {
+  if (!reasons || reasons.reasonsPerCustomer <= 0) return [];
+  const R = reasons.reasonsPerCustomer;
+  const out: { name: string; v: number }[] = [];
+  for (let j = 0; j < R; j++) {
+    const f = reasons.reasonFeature[i * R + j];
+    const v = reasons.reasonValue[i * R + j];
+    if (f < 0 || !(v > 0) || f >= reasons.reasonNames.length) continue;
+    out.push({ name: reasons.reasonNames[f], v });
+  }
+  out.sort((a, b) => b.v - a.v);
+  return out.slice(0, max).map((r) => `${r.name} (+${(r.v * 100).toFixed(1)} pts)`);
+}
+
+export interface PriorityInputs {
+  ids: string[];
+  order: Uint32Array;
+  p: ArrayLike<number>;
+  clv: ArrayLike<number>;
+  ev: ArrayLike<number>;
+  labels: Int32Array;
+  names: string[];
+  reasons: CustomerReasons | null;
+  /** used when there are no model reasons, e.g. "segment churn rate 42.7%" */
+  fallbackReason: (i: number) => string[];
+}
+
+/** Top `limit` customers (default 100) by expected value saved, optionally only one segment. */
+export function rankCustomers(x: PriorityInputs, limit = 100, segment?: string): Priority[] {
+  const out: Priority[] = [];
+  const want = segment === undefined ? -1 : x.names.indexOf(segment);
+  if (segment !== undefined && want < 0) return out;
+  for (let k = 0; k < x.order.length && out.length < limit; k++) {
+    const i = x.order[k];
+    if (want >= 0 && x.labels[i] !== want) continue;
+    const r = reasonsFor(x.reasons, i);
+    out.push({
+      index: i,
+      id: x.ids[i] ?? String(i),
+      segment: x.names[x.labels[i]],
+      churnProbability: x.p[i],
+      clv: x.clv[i],
+      expectedValueSaved: x.ev[i],
+      reasons: r.length ? r : x.fallbackReason(i),
+    });
+  }
+  return out;
+}
+
+function csvCell(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The call list as CSV text (header + one row per customer; reasons joined by "; "). */
+export function prioritiesToCsv(list: Priority[]): string {
+  const rows = ['rank,customer_id,segment,churn_probability,clv,expected_value_saved,top_reasons'];
+  list.forEach((p, k) =>
+    rows.push([
+      String(k + 1), csvCell(p.id), csvCell(p.segment), p.churnProbability.toFixed(4),
+      p.clv.toFixed(2), p.expectedValueSaved.toFixed(2), csvCell(p.reasons.join('; ')),
+    ].join(',')),
+  );
+  return rows.join('\n') + '\n';
+}

@@ -1,0 +1,87 @@
+/**
+ * Test helper (Node only): reads the Telco CSV with papaparse into a CustomerFrame without the
+ * data layer (built concurrently): tenure, MonthlyCharges as monthly, TotalCharges as total
+ * (blank -> 0), y from Churn, every other text column as categorical. Plus fake segmentation
+ * and churn inputs for tests. Not imported by the engine.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Papa from 'papaparse';
+import type { CategoricalFeature, CustomerFrame, NumericFeature } from '../types';
+import type { SegmentationResult, Segment } from '../segment/types';
+import type { ChurnResult } from '../churn/types';
+
+export const TELCO_PATH = resolve(__dirname, '../../../../shared/data/telco/WA_Fn-UseC_-Telco-Customer-Churn.csv');
+
+/** The Telco file as a CustomerFrame. */
+export function loadTelcoFrame(path = TELCO_PATH): CustomerFrame {
+  const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true });
+  const rows = parsed.data;
+  const n = rows.length;
+  const num = (col: string) => Float64Array.from(rows, (r) => { const v = parseFloat(r[col]); return Number.isFinite(v) ? v : 0; });
+  const skip = new Set(['customerID', 'tenure', 'MonthlyCharges', 'TotalCharges', 'Churn', 'SeniorCitizen']);
+  const categorical: CategoricalFeature[] = [];
+  for (const name of parsed.meta.fields ?? []) {
+    if (skip.has(name)) continue;
+    const levels: string[] = [];
+    const index = new Map<string, number>();
+    const codes = Int32Array.from(rows, (r) => {
+      const v = r[name];
+      let c = index.get(v);
+      if (c === undefined) { c = levels.length; levels.push(v); index.set(v, c); }
+      return c;
+    });
+    categorical.push({ name, codes, levels });
+  }
+  const tenure = num('tenure'), monthly = num('MonthlyCharges'), total = num('TotalCharges');
+  const numeric: NumericFeature[] = [
+    { name: 'tenure', values: tenure }, { name: 'MonthlyCharges', values: monthly },
+    { name: 'TotalCharges', values: total }, { name: 'SeniorCitizen', values: num('SeniorCitizen') },
+  ];
+  return {
+    kind: 'customers', n, ids: rows.map((r) => r.customerID),
+    y: Uint8Array.from(rows, (r) => (r.Churn === 'Yes' ? 1 : 0)), targetName: 'Churn',
+    tenure, monthly, total, recency: null, frequency: null, monetary: null, numeric, categorical,
+  };
+}
+
+/** Fake segmentation: one segment per level of a categorical column (e.g. Contract). */
+export function fakeSegmentation(frame: CustomerFrame, column: string): SegmentationResult {
+  const col = frame.categorical.find((c) => c.name === column);
+  if (!col) throw new Error(`no column ${column}`);
+  const segments: Segment[] = col.levels.map((name, id) => ({
+    id, name, description: '', size: 0, share: 0, revenueShare: 0, churnRate: null,
+    profile: { means: {}, baseMeans: {}, topDifferences: [] },
+  }));
+  return {
+    k: segments.length, silhouette: 0, features: [], kSweep: [], segments, outliers: 0,
+    dbscan: { eps: 0, minPts: 0, method: '' }, silhouetteSample: null, method: 'test: by column', elbowK: 0,
+    labels: Int32Array.from(col.codes), outlier: new Uint8Array(frame.n),
+    pca: { x: new Float32Array(0), y: new Float32Array(0), index: new Int32Array(0), explained: [0, 0] }, warnings: [],
+  };
+}
+
+/** Fake churn result: p = logistic of a simple score; reasons name the contract and tenure. */
+export function fakeChurn(frame: CustomerFrame): ChurnResult {
+  const contract = frame.categorical.find((c) => /contract/i.test(c.name))!;
+  const m2m = contract.levels.findIndex((l) => /month/i.test(l));
+  const n = frame.n;
+  const probability = new Float64Array(n);
+  const R = 2;
+  const reasonFeature = new Int16Array(n * R).fill(-1);
+  const reasonValue = new Float32Array(n * R);
+  for (let i = 0; i < n; i++) {
+    const isM2m = contract.codes[i] === m2m ? 1 : 0;
+    const t = frame.tenure![i];
+    probability[i] = 1 / (1 + Math.exp(-(-1.2 + 1.5 * isM2m - 0.04 * t + 0.01 * (frame.monthly![i] - 65))));
+    if (isM2m) { reasonFeature[i * R] = 0; reasonValue[i * R] = 0.15; }
+    if (t < 12) { reasonFeature[i * R + 1] = 1; reasonValue[i * R + 1] = 0.1; }
+  }
+  return {
+    target: 'Churn', positiveRate: 0.2654, folds: 5,
+    models: [{ name: 'logistic', label: 'Logistic regression', cvRocAuc: { mean: 0, sd: 0, folds: [] }, prAuc: 0, precision: 0, recall: 0, f1: 0, accuracy: 0, brier: 0, logLoss: 0, topDecileLift: 0, threshold: 0.5, importance: [{ feature: 'Contract=Month-to-month', value: 0.4 }, { feature: 'tenure', value: 0.3 }], roc: [], pr: [], fitMs: 0 }],
+    best: 'logistic', calibration: [], oddsRatios: [], probability, oof: probability,
+    reasons: { reasonsPerCustomer: R, reasonNames: ['Contract=Month-to-month', 'tenure < 12 months'], reasonFeature, reasonValue },
+    warnings: [],
+  };
+}
