@@ -1,0 +1,39 @@
+import { describe, it, expect } from 'vitest';
+import { fitDesign, transformDesign } from './design';
+import type { CustomerFrame } from '../types';
+
+function frame(): CustomerFrame {
+  return {
+    kind: 'customers', n: 4, ids: ['a', 'b', 'c', 'd'], y: Uint8Array.from([0, 1, 0, 1]), targetName: 'Churn',
+    tenure: null, monthly: null, total: null, recency: null, frequency: null, monetary: null,
+    numeric: [{ name: 'tenure', values: Float64Array.from([1, 3, 5, 100]) }],
+    categorical: [
+      { name: 'Contract', levels: ['Month-to-month', 'One year', 'Two year'], codes: Int32Array.from([0, 1, -1, 2]) },
+      { name: 'customerCode', levels: Array.from({ length: 60 }, (_, i) => `c${i}`), codes: Int32Array.from([0, 1, 2, 3]) },
+    ],
+  };
+}
+
+describe('design matrix', () => {
+  it('fits scaling and levels on training rows only', () => {
+    const f = frame();
+    const d = fitDesign(f, Int32Array.from([0, 1, 2]));
+    expect(d.names).toEqual(['tenure', 'Contract=Month-to-month', 'Contract=One year', 'Contract=(missing)']);
+    expect(d.numeric[0].mean).toBe(3); // row 3 (tenure 100) is not a training row
+    expect(d.numeric[0].sd).toBeCloseTo(Math.sqrt(8 / 3), 12);
+    expect(d.warnings.map((w) => w.code)).toEqual(['design/too-many-levels']);
+    const m = transformDesign(d, f, Int32Array.from([2, 3]));
+    const s = Math.sqrt(8 / 3);
+    // row 2: missing contract; row 3: "Two year" unseen in training -> all zeros
+    expect(Array.from(m.X)).toEqual([2 / s, 0, 0, 1, 97 / s, 0, 0, 0]);
+    expect(m.d).toBe(4);
+    expect(structuredClone(d)).toEqual(d);
+  });
+  it('rejects bad rows and mismatched frames', () => {
+    const f = frame();
+    expect(() => fitDesign(f, new Int32Array(0))).toThrow(expect.objectContaining({ code: 'design/empty' }));
+    expect(() => fitDesign(f, Int32Array.from([7]))).toThrow(expect.objectContaining({ code: 'design/bad-rows' }));
+    const d = fitDesign(f, Int32Array.from([0, 1]));
+    expect(() => transformDesign(d, { ...f, numeric: [] }, Int32Array.from([0]))).toThrow(expect.objectContaining({ code: 'design/schema' }));
+  });
+});
