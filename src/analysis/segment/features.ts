@@ -1,0 +1,77 @@
+/**
+ * Which columns segmentation clusters on, taken from a CustomerFrame. Defaults:
+ * customers -> [tenure, monthly, total] (behavioural value; scikit-learn on Telco:
+ * silhouette 0.4722 at k=4, all one-hot columns never above 0.2541); transactions ->
+ * log1p of [recency, frequency, monetary] (RFM, heavily right-skewed). Standardised by
+ * the caller. Names may be role names (tenure, monthly, total, recency, frequency,
+ * monetary), frame.numeric column names, or either wrapped as log1p(name).
+ */
+import type { CustomerFrame, Warning } from '../types';
+import { AnalysisError } from '../errors';
+import { fromColumns, type Matrix } from './matrix';
+
+export const ROLE_COLUMNS = ['tenure', 'monthly', 'total', 'recency', 'frequency', 'monetary'] as const;
+export type RoleColumn = (typeof ROLE_COLUMNS)[number];
+
+/** The values of a role column or a numeric feature by name; null when absent. */
+export function columnByName(frame: CustomerFrame, name: string): Float64Array | null {
+  if ((ROLE_COLUMNS as readonly string[]).includes(name)) {
+    const v = frame[name as RoleColumn];
+    if (v) return v;
+  }
+  return frame.numeric.find((f) => f.name === name)?.values ?? null;
+}
+
+/** Default feature names for the frame kind (see header). */
+export function defaultFeatures(frame: CustomerFrame): string[] {
+  if (frame.kind === 'transactions') {
+    const rfm = (['recency', 'frequency', 'monetary'] as const).filter((r) => frame[r]);
+    if (rfm.length > 0) return rfm.map((r) => `log1p(${r})`);
+  }
+  const value = (['tenure', 'monthly', 'total'] as const).filter((r) => frame[r]);
+  if (value.length > 0) return [...value];
+  return frame.numeric.map((f) => f.name);
+}
+
+/** Raw (unscaled) feature matrix n x d for the given names; throws segment/unknown-feature, segment/no-features. */
+export function buildFeatureMatrix(
+  frame: CustomerFrame,
+  names: string[],
+): { X: Matrix; names: string[]; warnings: Warning[] } {
+  if (names.length === 0) {
+    throw new AnalysisError('segment/no-features', 'segmentation: no numeric columns to cluster on');
+  }
+  const warnings: Warning[] = [];
+  const cols = names.map((name) => {
+    const m = /^log1p\((.+)\)$/.exec(name);
+    const base = m ? m[1] : name;
+    const v = columnByName(frame, base);
+    if (!v) {
+      const known = [...ROLE_COLUMNS.filter((r) => frame[r]), ...frame.numeric.map((f) => f.name)];
+      throw new AnalysisError(
+        'segment/unknown-feature',
+        `segmentation: feature "${name}" is not a numeric column; choose from ${known.join(', ')}`,
+      );
+    }
+    if (v.length !== frame.n) {
+      throw new AnalysisError('segment/ragged', `segmentation: column "${base}" has ${v.length} values, frame has ${frame.n} rows`);
+    }
+    if (!m) return v;
+    let clipped = 0;
+    const out = new Float64Array(v.length);
+    for (let i = 0; i < v.length; i++) {
+      if (v[i] < 0) clipped++;
+      out[i] = Math.log1p(Math.max(0, v[i]));
+    }
+    if (clipped > 0) {
+      warnings.push({
+        code: 'segment/negative-clipped',
+        message: `${clipped} negative value(s) of ${base} were treated as 0 before log1p`,
+        count: clipped,
+        column: base,
+      });
+    }
+    return out;
+  });
+  return { X: fromColumns(cols, 'segment'), names, warnings };
+}

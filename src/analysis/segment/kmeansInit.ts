@@ -1,0 +1,76 @@
+/**
+ * Greedy k-means++ seeding (Arthur & Vassilvitskii 2007, with scikit-learn's greedy
+ * variant: 2 + floor(ln k) candidate centres per step, keep the one that lowers the
+ * potential most). Plain TypeScript for every backend: it costs about (2 + ln k) Lloyd
+ * iterations, so it is never the bottleneck and keeps both kernels on identical starts.
+ */
+import type { Matrix } from './matrix';
+
+/** Squared Euclidean distance between row i of X and point p (offset po in P). */
+export function sqDist(X: Float64Array, io: number, P: Float64Array, po: number, d: number): number {
+  let s = 0;
+  for (let j = 0; j < d; j++) {
+    const v = X[io + j] - P[po + j];
+    s += v * v;
+  }
+  return s;
+}
+
+/** First index whose cumulative weight exceeds r (binary search over a running sum). */
+function searchCum(cum: Float64Array, r: number): number {
+  let lo = 0;
+  let hi = cum.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cum[mid] <= r) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** k initial centres (k x d, row-major) drawn by greedy k-means++ with rng. Assumes k <= n. */
+export function kmeansPlusPlus(X: Matrix, k: number, rng: () => number): Float64Array {
+  const { n, d, data } = X;
+  const centers = new Float64Array(k * d);
+  const trials = 2 + Math.floor(Math.log(k));
+  const first = Math.floor(rng() * n);
+  centers.set(data.subarray(first * d, first * d + d), 0);
+  const closest = new Float64Array(n);
+  let pot = 0;
+  for (let i = 0; i < n; i++) {
+    closest[i] = sqDist(data, i * d, centers, 0, d);
+    pot += closest[i];
+  }
+  const cum = new Float64Array(n);
+  const cand = new Float64Array(n);
+  const bestD = new Float64Array(n);
+  for (let c = 1; c < k; c++) {
+    let run = 0;
+    for (let i = 0; i < n; i++) {
+      run += closest[i];
+      cum[i] = run;
+    }
+    let bestPot = Infinity;
+    let bestIdx = -1;
+    for (let t = 0; t < trials; t++) {
+      // all points coincide with centres (pot 0): any point will do
+      const idx = run > 0 ? searchCum(cum, rng() * run) : Math.floor(rng() * n);
+      let p = 0;
+      for (let i = 0; i < n; i++) {
+        const v = Math.min(closest[i], sqDist(data, i * d, data, idx * d, d));
+        cand[i] = v;
+        p += v;
+      }
+      if (p < bestPot) {
+        bestPot = p;
+        bestIdx = idx;
+        bestD.set(cand);
+      }
+    }
+    centers.set(data.subarray(bestIdx * d, bestIdx * d + d), c * d);
+    closest.set(bestD);
+    pot = bestPot;
+  }
+  void pot;
+  return centers;
+}

@@ -1,0 +1,110 @@
+/**
+ * Business names for segments from their profile relative to the whole base. Each
+ * candidate label has a score from the segment's role z-scores (tenure, monthly, total,
+ * recency, frequency, monetary: segment mean minus base mean, in base sd) and churn lift;
+ * labels are handed out greedily, highest score first (ties: lower segment id, then label
+ * order), so they are unique and depend only on the profiles, hence stable under a seed.
+ * Segments beyond the label list get their best label with a number ("Loyal 2").
+ */
+import type { TableKind } from '../types';
+import type { SegmentStats } from './profiles';
+
+type Scorer = (z: Record<string, number>, lift: number | null) => number;
+
+const g = (z: Record<string, number>, key: string) => z[key] ?? 0;
+/** churn lift: (segment churn - base churn) / base churn, clipped to [-1, 2]; 0 without a target */
+const L = (lift: number | null) => lift ?? 0;
+
+const CUSTOMER_LABELS: [string, Scorer][] = [
+  ['High-Value', (z) => g(z, 'monthly') + g(z, 'total')],
+  ['Loyal', (z, l) => g(z, 'tenure') - L(l)],
+  ['At-Risk', (z, l) => (l === null ? 0.5 * (g(z, 'monthly') - g(z, 'tenure')) : 2 * l)],
+  ['New', (z) => -g(z, 'tenure')],
+  ['Price-Sensitive', (z) => -g(z, 'monthly')],
+  ['Steady', (z) => -0.5 * (Math.abs(g(z, 'tenure')) + Math.abs(g(z, 'monthly')))],
+  ['Big Spenders', (z) => g(z, 'total')],
+  ['Budget Newcomers', (z) => -g(z, 'tenure') - g(z, 'monthly')],
+];
+
+const RFM_LABELS: [string, Scorer][] = [
+  ['Champions', (z) => -g(z, 'recency') + g(z, 'frequency') + g(z, 'monetary')],
+  ['At-Risk', (z, l) => g(z, 'recency') + 0.5 * (g(z, 'frequency') + g(z, 'monetary')) + L(l)],
+  ['Dormant', (z) => g(z, 'recency') - 0.5 * (g(z, 'frequency') + g(z, 'monetary'))],
+  ['New', (z) => -g(z, 'recency') - g(z, 'frequency') - 0.5 * g(z, 'tenure')],
+  ['Loyal', (z) => g(z, 'frequency') + 0.5 * g(z, 'tenure') - 0.5 * g(z, 'recency')],
+  ['High-Value', (z) => g(z, 'monetary')],
+  ['Occasional', (z) => -g(z, 'frequency')],
+  ['Steady', (z) => -0.5 * (Math.abs(g(z, 'recency')) + Math.abs(g(z, 'frequency')) + Math.abs(g(z, 'monetary')))],
+];
+
+export interface SegmentName {
+  name: string;
+  description: string;
+}
+
+/** Unique names and one-sentence descriptions for the segments (see header). */
+export function nameSegments(stats: SegmentStats[], kind: TableKind, baseChurn: number | null): SegmentName[] {
+  const rfm = kind === 'transactions' && stats.some((s) => s.roleZ.recency !== undefined);
+  const labels = rfm ? RFM_LABELS : CUSTOMER_LABELS;
+  const lift = (s: SegmentStats) =>
+    s.churnRate === null || baseChurn === null || baseChurn <= 0
+      ? null
+      : Math.max(-1, Math.min(2, (s.churnRate - baseChurn) / baseChurn));
+  const pairs: { seg: number; lab: number; score: number }[] = [];
+  stats.forEach((s, seg) => {
+    const z = s.roleZ as Record<string, number>;
+    labels.forEach(([, f], lab) => pairs.push({ seg, lab, score: f(z, lift(s)) }));
+  });
+  pairs.sort((a, b) => b.score - a.score || a.seg - b.seg || a.lab - b.lab);
+  const names: (string | null)[] = stats.map(() => null);
+  const used = new Set<number>();
+  for (const p of pairs) {
+    if (names[p.seg] !== null || used.has(p.lab)) continue;
+    names[p.seg] = labels[p.lab][0];
+    used.add(p.lab);
+  }
+  // more segments than labels: best label plus a running number
+  const taken = new Set(names.filter((x): x is string => x !== null));
+  stats.forEach((_, seg) => {
+    if (names[seg] !== null) return;
+    const best = pairs.find((p) => p.seg === seg)!;
+    let i = 2;
+    while (taken.has(`${labels[best.lab][0]} ${i}`)) i++;
+    names[seg] = `${labels[best.lab][0]} ${i}`;
+    taken.add(names[seg]!);
+  });
+  return stats.map((s, seg) => ({ name: names[seg]!, description: describe(s, rfm, baseChurn) }));
+}
+
+const num = (v: number) =>
+  Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : Math.abs(v) >= 10 ? v.toFixed(0) : v.toFixed(1);
+
+function level(z: number | undefined, hi: string, lo: string, mid: string): string {
+  if (z === undefined) return '';
+  return z > 0.4 ? hi : z < -0.4 ? lo : mid;
+}
+
+/** "long tenure (57 vs 32 avg), high monthly spend (89 vs 65 avg), 15% churn vs 27% overall". */
+function describe(s: SegmentStats, rfm: boolean, baseChurn: number | null): string {
+  const parts: string[] = [];
+  const add = (key: string, hi: string, lo: string, mid: string) => {
+    const z = s.roleZ[key as keyof typeof s.roleZ];
+    if (z === undefined) return;
+    parts.push(`${level(z, hi, lo, mid)} (${num(s.means[key])} vs ${num(s.baseMeans[key])} avg)`);
+  };
+  if (rfm) {
+    add('recency', 'long since last purchase', 'recent purchases', 'average recency');
+    add('frequency', 'frequent orders', 'few orders', 'average order count');
+    add('monetary', 'high spend', 'low spend', 'average spend');
+  } else {
+    add('tenure', 'long tenure', 'short tenure', 'mid tenure');
+    add('monthly', 'high monthly spend', 'low monthly spend', 'average monthly spend');
+    if (s.roleZ.monthly === undefined) add('total', 'high total spend', 'low total spend', 'average total spend');
+  }
+  if (s.churnRate !== null) {
+    const pct = (v: number) => `${Math.round(v * 100)}%`;
+    parts.push(baseChurn !== null ? `${pct(s.churnRate)} churn vs ${pct(baseChurn)} overall` : `${pct(s.churnRate)} churn`);
+  }
+  const text = parts.join(', ');
+  return text.length > 0 ? text.charAt(0).toUpperCase() + text.slice(1) + '.' : 'Average on every clustering feature.';
+}

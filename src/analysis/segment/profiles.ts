@@ -1,0 +1,134 @@
+/**
+ * Segment profiles against the whole base: size, share of customers and of revenue,
+ * churn rate, mean of every numeric column, role z-scores (for naming), and the
+ * categorical levels most over- or under-represented ("82% month-to-month vs 55% overall").
+ */
+import type { CustomerFrame } from '../types';
+import type { CategoricalDifference } from './types';
+import { ROLE_COLUMNS, type RoleColumn } from './features';
+
+export interface SegmentStats {
+  size: number;
+  share: number;
+  revenueShare: number;
+  churnRate: number | null;
+  means: Record<string, number>;
+  baseMeans: Record<string, number>;
+  /** (segment mean - base mean) / base sd, per role column present */
+  roleZ: Partial<Record<RoleColumn, number>>;
+  topDifferences: CategoricalDifference[];
+}
+
+/** Which revenue column revenue shares use: monthly, else monetary, else total (null: none). */
+export function revenueColumn(frame: CustomerFrame): { name: RoleColumn; values: Float64Array } | null {
+  for (const name of ['monthly', 'monetary', 'total'] as const) {
+    const v = frame[name];
+    if (v) return { name, values: v };
+  }
+  return null;
+}
+
+/** Profiles of segments 0..k-1 given per-row labels; topN categorical differences (default 3, |diff| >= 0.05). */
+export function profileSegments(frame: CustomerFrame, labels: Int32Array, k: number, topN = 3): SegmentStats[] {
+  const n = frame.n;
+  const sizes = new Float64Array(k);
+  for (let i = 0; i < n; i++) sizes[labels[i]]++;
+  const cols: { key: string; values: Float64Array }[] = [];
+  for (const r of ROLE_COLUMNS) if (frame[r]) cols.push({ key: r, values: frame[r] as Float64Array });
+  for (const f of frame.numeric) if (!cols.some((c) => c.key === f.name)) cols.push({ key: f.name, values: f.values });
+  const segSum = cols.map(() => new Float64Array(k));
+  const base = cols.map((c) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += c.values[i];
+    const mean = s / n;
+    let v = 0;
+    for (let i = 0; i < n; i++) v += (c.values[i] - mean) ** 2;
+    return { mean, sd: Math.sqrt(v / n) };
+  });
+  cols.forEach((c, ci) => {
+    for (let i = 0; i < n; i++) segSum[ci][labels[i]] += c.values[i];
+  });
+  const rev = revenueColumn(frame);
+  const segRev = new Float64Array(k);
+  let totalRev = 0;
+  if (rev) {
+    for (let i = 0; i < n; i++) {
+      segRev[labels[i]] += rev.values[i];
+      totalRev += rev.values[i];
+    }
+  }
+  const segChurn = new Float64Array(k);
+  if (frame.y) for (let i = 0; i < n; i++) segChurn[labels[i]] += frame.y[i];
+  const diffs = categoricalDifferences(frame, labels, k, sizes, topN);
+  return Array.from({ length: k }, (_, c) => {
+    const means: Record<string, number> = {};
+    const baseMeans: Record<string, number> = {};
+    const roleZ: Partial<Record<RoleColumn, number>> = {};
+    cols.forEach((col, ci) => {
+      means[col.key] = sizes[c] > 0 ? segSum[ci][c] / sizes[c] : 0;
+      baseMeans[col.key] = base[ci].mean;
+      if ((ROLE_COLUMNS as readonly string[]).includes(col.key)) {
+        roleZ[col.key as RoleColumn] = base[ci].sd > 0 ? (means[col.key] - base[ci].mean) / base[ci].sd : 0;
+      }
+    });
+    return {
+      size: sizes[c],
+      share: sizes[c] / n,
+      revenueShare: totalRev !== 0 ? segRev[c] / totalRev : 0,
+      churnRate: frame.y && sizes[c] > 0 ? segChurn[c] / sizes[c] : null,
+      means,
+      baseMeans,
+      roleZ,
+      topDifferences: diffs[c],
+    };
+  });
+}
+
+function categoricalDifferences(
+  frame: CustomerFrame,
+  labels: Int32Array,
+  k: number,
+  sizes: Float64Array,
+  topN: number,
+): CategoricalDifference[][] {
+  const n = frame.n;
+  const all: CategoricalDifference[][] = Array.from({ length: k }, () => []);
+  for (const col of frame.categorical) {
+    const L = col.levels.length + 1; // last slot = missing (-1)
+    const baseCnt = new Float64Array(L);
+    const segCnt = new Float64Array(k * L);
+    for (let i = 0; i < n; i++) {
+      const code = col.codes[i] < 0 ? L - 1 : col.codes[i];
+      baseCnt[code]++;
+      segCnt[labels[i] * L + code]++;
+    }
+    for (let c = 0; c < k; c++) {
+      if (sizes[c] === 0) continue;
+      for (let l = 0; l < L; l++) {
+        if (baseCnt[l] === 0) continue;
+        all[c].push({
+          column: col.name,
+          level: l === L - 1 ? '(missing)' : col.levels[l],
+          segmentShare: segCnt[c * L + l] / sizes[c],
+          baseShare: baseCnt[l] / n,
+        });
+      }
+    }
+  }
+  const gap = (d: CategoricalDifference) => Math.abs(d.segmentShare - d.baseShare);
+  // one level per column (the largest gap; over-representation first on ties)
+  return all.map((list) => {
+    const seen = new Set<string>();
+    return list
+      .filter((d) => gap(d) >= 0.05)
+      .sort(
+        (a, b) =>
+          gap(b) - gap(a) ||
+          b.segmentShare - b.baseShare - (a.segmentShare - a.baseShare) ||
+          a.column.localeCompare(b.column) ||
+          a.level.localeCompare(b.level),
+      )
+      .filter((d) => !seen.has(d.column) && (seen.add(d.column), true))
+      .slice(0, topN);
+  });
+}
