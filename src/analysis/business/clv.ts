@@ -37,11 +37,12 @@ export function expectedLifetime(h: number, rm: number): number | null {
   return q / (1 - q);
 }
 
-/** Discounted months over a fixed horizon T (used when there is no churn flag): sum_{t=1..T} 1/(1+rm)^t. */
+/** Discounted months over a fixed horizon T (used when there is no churn flag): sum_{t=1..T} 1/(1+rm)^t,
+ *  in closed form (1 - (1+rm)^-T) / rm, which also serves a fractional T. */
 export function annuityMonths(T: number, rm: number): number {
-  const whole = Math.max(0, Math.round(T));
-  if (rm === 0) return whole;
-  return (1 - Math.pow(1 + rm, -whole)) / rm;
+  const h = Math.max(0, T);
+  if (rm === 0) return h;
+  return (1 - Math.pow(1 + rm, -h)) / rm;
 }
 
 export interface BaseClv {

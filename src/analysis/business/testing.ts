@@ -74,8 +74,8 @@ export function fakeChurn(frame: CustomerFrame): ChurnResult {
     const isM2m = contract.codes[i] === m2m ? 1 : 0;
     const t = frame.tenure![i];
     probability[i] = 1 / (1 + Math.exp(-(-1.2 + 1.5 * isM2m - 0.04 * t + 0.01 * (frame.monthly![i] - 65))));
-    if (isM2m) { reasonFeature[i * R] = 0; reasonValue[i * R] = 0.15; }
-    if (t < 12) { reasonFeature[i * R + 1] = 1; reasonValue[i * R + 1] = 0.1; }
+    if (isM2m) { reasonFeature[i * R] = 0; reasonValue[i * R] = 15; }
+    if (t < 12) { reasonFeature[i * R + 1] = 1; reasonValue[i * R + 1] = 10; }
   }
   return {
     target: 'Churn', positiveRate: 0.2654, folds: 5,

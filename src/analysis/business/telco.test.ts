@@ -1,0 +1,202 @@
+/** The business layer on the real Telco file (7,043 customers), with fake segment/churn inputs. */
+import { describe, it, expect, beforeAll } from 'vitest';
+import { runBusiness } from './index';
+import { loadTelcoFrame, fakeSegmentation, fakeChurn } from './testing';
+import { prioritiesToCsv } from './priorities';
+import type { CustomerFrame } from '../types';
+import type { BusinessResult } from './types';
+
+/** Independent KM: for each month 0..T count who is at risk (tenure >= m) and who churned at m. */
+function countingKm(tenure: number[], churned: boolean[], T: number): number {
+  let s = 1;
+  for (let m = 0; m <= T; m++) {
+    let atRisk = 0, died = 0;
+    for (let i = 0; i < tenure.length; i++) {
+      if (tenure[i] >= m) atRisk++;
+      if (tenure[i] === m && churned[i]) died++;
+    }
+    if (atRisk > 0) s *= 1 - died / atRisk;
+  }
+  return s;
+}
+
+let frame: CustomerFrame;
+let base: BusinessResult;
+beforeAll(() => {
+  frame = loadTelcoFrame();
+  base = runBusiness(frame, fakeSegmentation(frame, 'Contract'), fakeChurn(frame));
+});
+
+describe('business on Telco', () => {
+  it('churn rate 26.54%, ARPU 64.76, with formulas', () => {
+    expect(frame.n).toBe(7043);
+    expect(base.kpis.churnRate.value).toBeCloseTo(0.2654, 4);
+    expect(base.kpis.retentionRate.value).toBeCloseTo(0.7346, 4);
+    expect(base.kpis.arpu.value).toBeCloseTo(64.76, 2);
+    expect(base.kpis.churnRate.formula).toContain('1,869 / 7,043');
+    expect(base.kpis.period).toMatch(/snapshot/i);
+    expect(base.kpis.purchaseFrequency.value).toBe(1);
+  });
+
+  it('CLV: naive $244 vs hazard-based ~$7,900 gross; the value used matches its formula', () => {
+    const k = base.kpis.clv;
+    expect(k.naive).toBeCloseTo(64.7617 / 0.26537, 0); // 244.04
+    let events = 0, exposure = 0, arpu = 0;
+    for (let i = 0; i < frame.n; i++) { events += frame.y![i]; exposure += frame.tenure![i]; arpu += frame.monthly![i] / frame.n; }
+    const h = events / exposure; // 1,869 / 227,990
+    expect(k.hazardGross).toBeCloseTo(arpu / h, 6);
+    expect(Math.round(k.hazardGross!)).toBe(7900);
+    const rm = Math.pow(1.1, 1 / 12) - 1;
+    let L = 0;
+    for (let t = 1; t < 3000; t++) L += Math.pow((1 - h) / (1 + rm), t);
+    expect(k.value).toBeCloseTo(0.7 * arpu * L, 4);
+    expect(k.method).toContain('$244');
+    expect(k.method).toContain('$7,900');
+    expect(k.method).toContain(`$${Math.round(k.value!).toLocaleString('en-US')}`);
+    expect(base.kpis.cacToClv.value).toBeCloseTo(300 / k.value!, 12);
+    expect(base.kpis.top20RevenueShare.value).toBeGreaterThan(0.2);
+    expect(base.kpis.top20RevenueShare.value).toBeLessThan(0.8);
+  });
+
+  it('KM retention at 12 months for Month-to-month within 0.01 of a counting implementation; medians per contract', () => {
+    const contract = frame.categorical.find((c) => c.name === 'Contract')!;
+    const curves = base.survival.filter((c) => c.by === 'Contract');
+    expect(curves.map((c) => c.group).sort()).toEqual(['Month-to-month', 'One year', 'Two year']);
+    for (const c of curves) {
+      const level = contract.levels.indexOf(c.group);
+      const tn: number[] = [], ch: boolean[] = [];
+      for (let i = 0; i < frame.n; i++) if (contract.codes[i] === level) { tn.push(frame.tenure![i]); ch.push(frame.y![i] === 1); }
+      expect(c.n).toBe(tn.length);
+      expect(Math.abs(c.at.m12! - countingKm(tn, ch, 12))).toBeLessThan(0.01);
+      expect(Math.abs(c.at.m24! - countingKm(tn, ch, 24))).toBeLessThan(1e-9);
+      // median: the first month the counting curve is <= 0.5, or not reached
+      let med: number | null = null;
+      for (let m = 0; m <= 72 && med === null; m++) if (countingKm(tn, ch, m) <= 0.5) med = m;
+      expect(c.medianLifetime).toBe(med);
+      console.log(`median lifetime ${c.group}: ${c.medianLifetime ?? 'not reached'}; S(12) ${c.at.m12!.toFixed(4)}`);
+    }
+    const m2m = curves.find((c) => c.group === 'Month-to-month')!;
+    expect(m2m.at.m12).toBeCloseTo(0.7031, 3); // pinned from the counting implementation
+    expect(m2m.medianLifetime).not.toBeNull();
+    // conditional retention: S(20)/S(14) on the whole base
+    const all = base.survival.find((c) => c.by === 'all')!;
+    const c1420 = base.conditionalRetention.find((c) => c.from === 14 && c.to === 20)!;
+    const tAll = Array.from(frame.tenure!), yAll = Array.from(frame.y!, (v) => v === 1);
+    expect(c1420.probability).toBeCloseTo(countingKm(tAll, yAll, 20) / countingKm(tAll, yAll, 14), 9);
+    expect(all.n).toBe(7043);
+    expect(base.survival.filter((c) => c.by === 'segment')).toHaveLength(3);
+  });
+
+  it('revenue at risk by segment sums to the total, which is sum p x monthly', () => {
+    const r = base.revenue!;
+    const churn = fakeChurn(frame);
+    let want = 0;
+    for (let i = 0; i < frame.n; i++) want += churn.probability[i] * frame.monthly![i];
+    expect(r.atRiskMonthly).toBeCloseTo(want, 6);
+    expect(r.atRiskAnnual).toBeCloseTo(12 * want, 6);
+    const sum = r.bySegment.reduce((a, s) => a + s.atRiskMonthly, 0);
+    expect(Math.abs(sum - r.atRiskMonthly)).toBeLessThan(1e-6 * r.atRiskMonthly);
+    expect(r.bySegment.reduce((a, s) => a + s.customers, 0)).toBe(7043);
+    // best cut-off is the max of the profit curve, and every customer before it has positive EV
+    const maxProfit = Math.max(...r.profitCurve.map((p) => p.profit));
+    expect(r.bestProfit).toBeCloseTo(maxProfit, 6);
+    let positive = 0;
+    for (const v of base.expectedValueSaved) if (v > 0) positive++;
+    expect(r.bestTargetCount).toBe(positive);
+    expect(r.campaign.targeted).toBe(Math.min(200, positive)); // $10,000 / $50
+    expect(r.campaign.cost).toBe(r.campaign.targeted * 50);
+  });
+
+  it('call list: top 100 by expected value saved with readable reasons; CSV', () => {
+    const p = base.priorities;
+    expect(p).toHaveLength(100);
+    for (let j = 1; j < p.length; j++) expect(p[j].expectedValueSaved).toBeLessThanOrEqual(p[j - 1].expectedValueSaved);
+    const top = p[0];
+    expect(top.expectedValueSaved).toBeCloseTo(top.churnProbability * top.clv * 0.3 - 50, 9);
+    expect(top.reasons[0]).toMatch(/^Contract=Month-to-month \(\+15\.0 pts\)$/);
+    const csv = prioritiesToCsv(p).trim().split('\n');
+    expect(csv).toHaveLength(101);
+    expect(csv[1].startsWith(`1,${top.id},`)).toBe(true);
+  });
+
+  it('recommendations and insights carry numbers and change with offer cost, save rate and CAC', () => {
+    expect(base.recommendations).toHaveLength(3);
+    const m2m = base.recommendations.find((r) => r.segment === 'Month-to-month')!;
+    expect(m2m.rule).toBe('contract-upgrade');
+    expect(m2m.numbers.churnRate).toBeCloseTo(0.4271, 4);
+    expect(m2m.net).toBeCloseTo(m2m.expectedReturn - m2m.cost, 6);
+    expect(m2m.rationale).toContain('42.7% churn');
+    expect(base.insights.length).toBeGreaterThanOrEqual(5);
+    expect(base.insights.length).toBeLessThanOrEqual(8);
+    for (const ins of base.insights) expect(Number.isFinite(ins.value)).toBe(true);
+    const kinds = base.insights.map((i) => i.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['driver', 'largest-segment', 'cheapest-save', 'pareto', 'at-risk', 'clv-cac']));
+
+    const text = (r: BusinessResult) => JSON.stringify([r.recommendations.map((x) => [x.action, x.rationale, x.cost, x.net]), r.insights]);
+    for (const change of [{ offerCost: 120 }, { saveRate: 0.5 }, { cac: 900 }]) {
+      const other = runBusiness(frame, fakeSegmentation(frame, 'Contract'), fakeChurn(frame), change);
+      expect(text(other)).not.toBe(text(base));
+    }
+    const dear = runBusiness(frame, fakeSegmentation(frame, 'Contract'), fakeChurn(frame), { offerCost: 120 });
+    const m2mDear = dear.recommendations.find((r) => r.segment === 'Month-to-month')!;
+    expect(m2mDear.targeted).toBeLessThan(m2m.targeted);
+    const cac = runBusiness(frame, fakeSegmentation(frame, 'Contract'), fakeChurn(frame), { cac: 900 });
+    expect(cac.recommendations[0].numbers.cac).toBe(900);
+    expect(cac.insights.find((i) => i.kind === 'clv-cac')!.value).toBeCloseTo(base.kpis.clv.value! / 900, 9);
+    const save = runBusiness(frame, fakeSegmentation(frame, 'Contract'), fakeChurn(frame), { saveRate: 0.5 });
+    expect(save.insights.find((i) => i.kind === 'cheapest-save')!.value).toBeCloseTo(base.insights.find((i) => i.kind === 'cheapest-save')!.value * 0.6, 9);
+    console.log(base.insights.map((i) => i.text).join('\n'));
+    console.log(base.recommendations.map((r) => `${r.action}\n  ${r.rationale}`).join('\n'));
+  });
+
+  it('degrades: no segmentation, no churn model, no target', () => {
+    const plain = runBusiness(frame, null, null);
+    expect(plain.revenue!.bySegment.map((s) => s.segment)).toEqual(['All customers']);
+    // no model: every customer gets the base churn rate
+    expect(plain.revenue!.atRiskMonthly).toBeCloseTo((1869 / 7043) * 64.76169246 * 7043, 3);
+    expect(plain.warnings.map((w) => w.code)).toContain('business-no-churn-model');
+    expect(plain.survival.filter((c) => c.by === 'Contract')).toHaveLength(3);
+    const noTarget = runBusiness({ ...frame, y: null, targetName: null }, null, null);
+    expect(noTarget.kpis.churnRate.value).toBeNull();
+    expect(noTarget.kpis.clv.value).toBeNull();
+    expect(noTarget.survival).toEqual([]);
+    expect(noTarget.revenue).toBeNull();
+    expect(noTarget.kpis.arpu.value).toBeCloseTo(64.76, 2);
+    expect(noTarget.insights.length).toBeGreaterThan(0);
+    expect(structuredClone(base).kpis.clv.value).toBe(base.kpis.clv.value);
+  });
+
+  it('without a Contract column, picks the column with the widest churn spread (<= 6 levels)', () => {
+    const noContract = { ...frame, categorical: frame.categorical.filter((c) => c.name !== 'Contract') };
+    const r = runBusiness(noContract, null, null);
+    const by = [...new Set(r.survival.map((c) => c.by))];
+    expect(by).toHaveLength(2);
+    console.log('picked', by[1]);
+    const chosen = runBusiness(frame, null, null, {}, ['PaymentMethod', 'nope']);
+    expect(chosen.survival.filter((c) => c.by === 'PaymentMethod')).toHaveLength(4);
+    expect(chosen.warnings.map((w) => w.code)).toContain('survival-column-missing');
+  });
+
+  it('stays fast on 70k customers (x10 Telco)', () => {
+    const K = 10, n = frame.n * K;
+    const rep = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T => {
+      const out = new (a.constructor as new (n: number) => T)(n);
+      for (let k = 0; k < K; k++) out.set(a, k * frame.n);
+      return out;
+    };
+    const big: CustomerFrame = {
+      ...frame, n, ids: Array.from({ length: n }, (_, i) => `c${i}`), y: rep(frame.y!), tenure: rep(frame.tenure!),
+      monthly: rep(frame.monthly!), total: rep(frame.total!),
+      categorical: frame.categorical.map((c) => ({ ...c, codes: rep(c.codes) })),
+    };
+    const seg = fakeSegmentation(big, 'Contract');
+    const churn = fakeChurn(big);
+    runBusiness(big, seg, churn);
+    const t0 = performance.now();
+    const r = runBusiness(big, seg, churn, { offerCost: 40 });
+    const ms = performance.now() - t0;
+    console.log(`runBusiness on ${n} customers: ${ms.toFixed(0)} ms`);
+    expect(r.revenue!.bySegment.reduce((a, s) => a + s.customers, 0)).toBe(n);
+    expect(ms).toBeLessThan(1500); // target ~200 ms; loose bound for a shared 2-core machine
+  });
+});
