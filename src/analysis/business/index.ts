@@ -15,7 +15,7 @@ import { buildSurvival } from './survival';
 import { customerClv, customerHazards } from './clv';
 import { expectedValueSaved, rankByValue, revenueImpact } from './revenue';
 import { rankCustomers } from './priorities';
-import { segmentProfiles } from './profile';
+import { segmentProfiles, shareMembership } from './profile';
 import { recommend } from './recommend';
 import { buildInsights } from './insights';
 import { pct } from './format';
@@ -92,7 +92,11 @@ export function runBusiness(
       },
     });
     const profiles = segmentProfiles(frame, groups, p);
-    recommendations = recommend({ groups, profiles, baseChurn: bundle.kpis.churnRate.value, p, clv, ev, monthly: frame.monthly }, o);
+    recommendations = recommend({
+      groups, profiles, baseChurn: bundle.kpis.churnRate.value, p, clv, ev, monthly: frame.monthly,
+      membership: (id) => shareMembership(frame, id),
+      campaign: order.subarray(0, revenue.campaign.targeted),
+    }, o);
   } else {
     warnings.push({ code: 'business-no-revenue-at-risk', message: 'Revenue at risk, the call list and retention advice need churn probabilities and monthly revenue.', count: 1 });
   }

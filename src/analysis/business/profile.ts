@@ -5,6 +5,16 @@ import { SHARE_METRICS, type MetricId } from './rules';
 
 export type Profile = Record<MetricId, number | null>;
 
+/** Per customer 1 when they belong to a share metric's level (e.g. month-to-month); null when the column is absent. */
+export function shareMembership(frame: CustomerFrame, id: MetricId): Uint8Array | null {
+  const m = SHARE_METRICS.find((s) => s.id === id);
+  const col = m && frame.categorical.find((c) => m.column.test(c.name));
+  if (!m || !col) return null;
+  const hit = col.levels.map((l) => m.level.test(l.trim()));
+  if (!hit.some(Boolean)) return null;
+  return Uint8Array.from(col.codes, (l) => (l >= 0 && hit[l] ? 1 : 0));
+}
+
 /** One profile per group. churn: observed flag when present, else mean probability p, else null. */
 export function segmentProfiles(frame: CustomerFrame, groups: Groups, p: Float64Array | null): Profile[] {
   const k = groups.names.length;

@@ -41,6 +41,9 @@ export interface RetentionRule {
   action: string;
   /** profile metrics quoted in the rationale, in this order */
   mention: MetricId[];
+  /** who in the segment gets the offer: customers of this share metric's level (e.g. month-to-month);
+   *  absent = everyone in the segment. Either way only customers whose expected value saved is positive. */
+  audience?: MetricId;
 }
 
 export const RULES: RetentionRule[] = [
@@ -49,12 +52,14 @@ export const RULES: RetentionRule[] = [
     when: [{ metric: 'churnRate', op: '>=', value: 0.3 }, { metric: 'shareMonthToMonth', op: '>=', value: 0.6 }],
     action: 'Offer the month-to-month customers in {segment} a discounted 12-month contract (e.g. one month free)',
     mention: ['churnRate', 'shareMonthToMonth', 'shareElectronicCheck'],
+    audience: 'shareMonthToMonth',
   },
   {
     id: 'autopay',
     when: [{ metric: 'churnVsBase', op: '>=', value: 1.2 }, { metric: 'shareElectronicCheck', op: '>=', value: 0.45 }],
     action: 'Move electronic-check payers in {segment} to automatic card or bank payment with a one-off bill credit',
     mention: ['churnRate', 'shareElectronicCheck', 'shareMonthToMonth'],
+    audience: 'shareElectronicCheck',
   },
   {
     id: 'onboarding',
@@ -73,6 +78,7 @@ export const RULES: RetentionRule[] = [
     when: [{ metric: 'shareNoTechSupport', op: '>=', value: 0.6 }, { metric: 'churnVsBase', op: '>=', value: 1.2 }],
     action: 'Add free tech support for 3 months to at-risk customers in {segment}',
     mention: ['churnRate', 'shareNoTechSupport'],
+    audience: 'shareNoTechSupport',
   },
   {
     id: 'loyal-value',

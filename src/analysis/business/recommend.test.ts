@@ -1,0 +1,54 @@
+/** Rules are data: matching, audiences and the numbers behind each piece of advice. */
+import { describe, it, expect } from 'vitest';
+import { matchRule, recommend } from './recommend';
+import { RULES, type RetentionRule } from './rules';
+import type { Profile } from './profile';
+import { DEFAULT_BUSINESS_OPTIONS } from './options';
+
+const empty = (): Profile => ({
+  churnRate: null, churnVsBase: null, meanTenure: null, monthlyVsBase: null, revenueShare: null, sizeShare: null,
+  shareMonthToMonth: null, shareElectronicCheck: null, shareFiber: null, shareNoTechSupport: null, shareLongContract: null,
+});
+
+describe('rules', () => {
+  it('first matching rule wins; null metrics never match; the last rule catches all', () => {
+    expect(matchRule({ ...empty(), churnRate: 0.48, shareMonthToMonth: 0.82 }).id).toBe('contract-upgrade');
+    expect(matchRule({ ...empty(), churnRate: 0.48 }).id).toBe('targeted');
+    expect(matchRule({ ...empty(), churnVsBase: 0.2 }).id).toBe('low-touch');
+    expect(matchRule(empty()).id).toBe(RULES[RULES.length - 1].id);
+    expect(RULES[RULES.length - 1].when).toEqual([]);
+    const custom: RetentionRule[] = [{ id: 'only', when: [], action: 'x {segment}', mention: [] }];
+    expect(matchRule({ ...empty(), churnRate: 0.9 }, custom).id).toBe('only');
+  });
+
+  it('audience, cost, return and net from per-customer values; a dear offer yields "no paid offer"', () => {
+    // one segment, 4 customers; audience = month-to-month customers 0, 1, 3
+    const p = Float64Array.from([0.5, 0.2, 0.9, 0.4]);
+    const clv = Float64Array.from([1000, 1000, 1000, 100]);
+    const o = { ...DEFAULT_BUSINESS_OPTIONS }; // offer $50, save rate 0.3
+    const ev = Float64Array.from(p, (pi, i) => pi * clv[i] * o.saveRate - o.offerCost); // 100, 10, 220, -38
+    const groups = { names: ['S'], labels: new Int32Array(4), fromSegmentation: true };
+    const profile = { ...empty(), churnRate: 0.5, churnVsBase: 1.9, shareMonthToMonth: 0.75 };
+    const membership = () => Uint8Array.from([1, 1, 0, 1]);
+    const base = { groups, profiles: [profile], baseChurn: 0.265, p, clv, ev, monthly: [10, 20, 30, 40], membership, campaign: [2, 0] };
+    const [r] = recommend(base, o);
+    expect(r.rule).toBe('contract-upgrade');
+    expect(r.targeted).toBe(2); // customers 0 and 1 (2 is outside the audience, 3 has negative EV)
+    expect(r.cost).toBe(100);
+    expect(r.expectedReturn).toBeCloseTo(0.5 * 1000 * 0.3 + 0.2 * 1000 * 0.3, 12); // 210
+    expect(r.net).toBeCloseTo(110, 12);
+    expect(r.numbers.revenueAtRiskMonthly).toBeCloseTo(5 + 4 + 27 + 16, 12);
+    expect(r.numbers.audience).toBe(3);
+    expect(r.numbers.inBudgetCampaign).toBe(2);
+    expect(r.numbers.costPerSave).toBeCloseTo(100 / (0.7 * 0.3), 9);
+    expect(r.rationale).toContain('$210');
+    expect(r.rationale).toContain('2 month-to-month customers');
+    const dear = { ...o, offerCost: 500 };
+    const evDear = Float64Array.from(p, (pi, i) => pi * clv[i] * o.saveRate - 500);
+    const [d] = recommend({ ...base, ev: evDear }, dear);
+    expect(d.targeted).toBe(0);
+    expect(d.cost).toBe(0);
+    expect(d.action).toMatch(/^No paid offer in S/);
+    expect(d.rationale).toContain('$500 per offer');
+  });
+});
