@@ -15,6 +15,7 @@ export interface MlpParams {
   hidden: [number, number];
   l2: number;
   learningRate: number;
+  /** 0 = automatic: about 20 steps per epoch, between 32 and 256 rows */
   batchSize: number;
   maxEpochs: number;
   patience: number;
@@ -24,10 +25,10 @@ export interface MlpParams {
 export const MLP_DEFAULTS: MlpParams = {
   hidden: [32, 16],
   l2: 0.003,
-  learningRate: 0.003,
-  batchSize: 128,
+  learningRate: 0.01,
+  batchSize: 0,
   maxEpochs: 60,
-  patience: 6,
+  patience: 8,
   validationFraction: 0.15,
   seed: 0,
 };
@@ -51,7 +52,7 @@ function standardize(X: Float64Array, d: number, mean: Float64Array, sd: Float64
   return out;
 }
 
-/** Fits on X (n x d row-major), y (0/1). Defaults: MLP_DEFAULTS (32-16 relu, L2 0.003, <= 60 epochs, patience 6). */
+/** Fits on X (n x d row-major), y (0/1). Defaults: MLP_DEFAULTS (32-16 relu, L2 0.003, Adam 0.01, <= 60 epochs, patience 8). */
 export async function fitMlp(X: Float64Array, y: Uint8Array, d: number, params: Partial<MlpParams> = {}): Promise<MlpModel> {
   const p = { ...MLP_DEFAULTS, ...params };
   checkXy('mlp', X, y, d);
@@ -60,6 +61,7 @@ export async function fitMlp(X: Float64Array, y: Uint8Array, d: number, params: 
   const tr = takeRows(X, d, y, fit);
   const va = takeRows(X, d, y, val);
   const nf = fit.length;
+  const batchSize = p.batchSize > 0 ? p.batchSize : Math.min(256, Math.max(32, Math.round(nf / 20)));
   const Xf = standardize(tr.X, d, mean, sd);
   const Xv = standardize(va.X, d, mean, sd);
   const rng = mulberry32(p.seed);
@@ -89,7 +91,7 @@ export async function fitMlp(X: Float64Array, y: Uint8Array, d: number, params: 
       }
       const xs = tf.tensor2d(xb, [nf, d]);
       const ys = tf.tensor2d(yb, [nf, 1]);
-      await model.fit(xs, ys, { epochs: 1, batchSize: p.batchSize, shuffle: false, verbose: 0 });
+      await model.fit(xs, ys, { epochs: 1, batchSize, shuffle: false, verbose: 0, yieldEvery: 'never' });
       xs.dispose();
       ys.dispose();
       nEpochs++;
