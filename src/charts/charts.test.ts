@@ -3,7 +3,7 @@ import { fixtureResult } from './fixture.test-helper';
 import { elbowFigure, pcaFigure, profileHeatmapFigure, silhouetteFigure } from './segments';
 import { calibrationFigure, confusionAt, importanceFigure, prFigure, probabilityHistogramFigure, rocFigure } from './churn';
 import { survivalFigure, survivalGroupings } from './retention';
-import { paretoFigure, planCampaign, profitCurveFigure, rankCustomers, riskBySegmentFigure } from './revenue';
+import { paretoFigure, planCampaign, probabilityFromBusiness, profitCurveFigure, rankCustomers, riskBySegmentFigure } from './revenue';
 import { fmtInt, fmtMoney, fmtMoneyShort, fmtPct } from './format';
 
 const r = fixtureResult();
@@ -80,6 +80,15 @@ describe('retention and revenue charts', () => {
     expect(tight.affordable).toBe(1);
     expect(tight.campaign.targeted).toBe(1);
     expect(profitCurveFigure(plan).data).toHaveLength(3);
+  });
+});
+
+describe('probabilityFromBusiness', () => {
+  it('inverts EV = p x CLV x saveRate - offerCost', () => {
+    const o = { offerCost: 50, saveRate: 0.3 };
+    const p = probabilityFromBusiness([0.4 * 1000 * 0.3 - 50, -50], [1000, 0], o, [0.9, 0.7]);
+    expect(p[0]).toBeCloseTo(0.4);
+    expect(p[1]).toBe(0.7);
   });
 });
 

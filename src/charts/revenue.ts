@@ -153,3 +153,17 @@ export function profitCurveFigure(plan: CampaignPlan): Figure {
     }),
   };
 }
+
+/** The churn probabilities the business layer used, recovered from its expected value saved
+ *  (EV = p x CLV x saveRate - offerCost, so p = (EV + offerCost) / (CLV x saveRate)); `fallback`
+ *  where that cannot be inverted (CLV or save rate of 0). Keeps the simulator on the same numbers. */
+export function probabilityFromBusiness(
+  ev: ArrayLike<number>, clv: ArrayLike<number>, o: { offerCost: number; saveRate: number }, fallback: ArrayLike<number> | null,
+): Float64Array {
+  const p = new Float64Array(ev.length);
+  for (let i = 0; i < ev.length; i++) {
+    const denom = clv[i] * o.saveRate;
+    p[i] = denom > 0 ? Math.min(1, Math.max(0, (ev[i] + o.offerCost) / denom)) : (fallback?.[i] ?? 0);
+  }
+  return p;
+}

@@ -1,0 +1,87 @@
+/**
+ * The main thread's handle on the analysis worker (comlink). Cancel terminates the worker and
+ * starts a fresh one, which really stops the work; a crashed worker is restarted the same way.
+ * Calls still pending when the worker goes away reject with EngineStopped.
+ */
+import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
+import type { AnalyzeResult, EngineApi, LoadResult } from '../analysis/api';
+import type { AnalysisOptions, OnProgress } from '../analysis/types';
+
+export class EngineStopped extends Error {
+  constructor(readonly reason: 'cancelled' | 'crashed') {
+    super(reason === 'cancelled' ? 'The analysis was cancelled.' : 'The analysis engine stopped unexpectedly.');
+    this.name = 'EngineStopped';
+  }
+}
+
+export class EngineClient {
+  private worker!: Worker;
+  private api!: Remote<EngineApi>;
+  private pending = new Set<(e: Error) => void>();
+  /** whether the current worker holds a loaded table */
+  hasTable = false;
+
+  constructor(private onCrash: (message: string) => void = () => {}) {
+    this.start();
+  }
+
+  private start(): void {
+    this.worker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
+    this.worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      this.stop('crashed');
+      this.onCrash('The analysis engine stopped unexpectedly and was restarted. Your saved analyses are safe; please try again.');
+    });
+    this.api = wrap<EngineApi>(this.worker);
+    this.hasTable = false;
+  }
+
+  private stop(reason: 'cancelled' | 'crashed'): void {
+    this.worker.terminate();
+    this.api[releaseProxy]();
+    const rejects = [...this.pending];
+    this.pending.clear();
+    this.start();
+    for (const reject of rejects) reject(new EngineStopped(reason));
+  }
+
+  /** Stops whatever the worker is doing, now, and starts a fresh worker. */
+  cancel(): void {
+    this.stop('cancelled');
+  }
+
+  private call<T>(fn: (api: Remote<EngineApi>) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.add(reject);
+      fn(this.api).then(
+        (v) => {
+          this.pending.delete(reject);
+          resolve(v);
+        },
+        (e) => {
+          this.pending.delete(reject);
+          reject(e);
+        },
+      );
+    });
+  }
+
+  async load(source: Blob | string, fileName: string, onProgress?: OnProgress): Promise<LoadResult> {
+    this.hasTable = false;
+    const r = await this.call<LoadResult>((api) => api.load(source, fileName, onProgress ? proxy(onProgress) : undefined) as Promise<LoadResult>);
+    this.hasTable = r.ok;
+    return r;
+  }
+
+  async loadDemo(seed: number, rows: number): Promise<LoadResult> {
+    this.hasTable = false;
+    const r = await this.call<LoadResult>((api) => api.loadDemo(seed, rows) as Promise<LoadResult>);
+    this.hasTable = r.ok;
+    return r;
+  }
+
+  /** `options` must be plain data ($state.snapshot first). */
+  analyze(options: AnalysisOptions, onProgress?: OnProgress): Promise<AnalyzeResult> {
+    return this.call<AnalyzeResult>((api) => api.analyze(options, onProgress ? proxy(onProgress) : undefined) as Promise<AnalyzeResult>);
+  }
+}
