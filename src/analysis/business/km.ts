@@ -28,28 +28,46 @@ export function kaplanMeier(time: ArrayLike<number>, event: ArrayLike<number>): 
   return kaplanMeierGroups(time, event, group, 1)[0];
 }
 
+/** Distinct sorted times and each customer's slot among them; computed once, shared by every KM split. */
+export interface TimeSlots {
+  distinct: Float64Array;
+  slot: Int32Array;
+}
+
+/** One native numeric sort (no comparator) plus a binary search per customer. */
+export function timeSlots(time: ArrayLike<number>): TimeSlots {
+  const n = time.length;
+  const sorted = Float64Array.from(time).sort();
+  let D = 0;
+  for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[D - 1]) sorted[D++] = sorted[k];
+  const distinct = sorted.slice(0, D);
+  const slot = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = time[i];
+    let lo = 0, hi = D - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (distinct[mid] < t) lo = mid + 1; else hi = mid;
+    }
+    slot[i] = lo;
+  }
+  return { distinct, slot };
+}
+
 /**
- * KM for several groups with one sort: group[i] in [0, nGroups) or -1 (left out).
+ * KM for several groups from one sort: group[i] in [0, nGroups) or -1 (left out).
  * Trusts its input (called from runBusiness with a validated frame). O(n log n + nGroups x distinct times).
+ * slots: pass timeSlots(time) to share the sort between calls.
  */
 export function kaplanMeierGroups(
   time: ArrayLike<number>,
   event: ArrayLike<number>,
   group: ArrayLike<number>,
   nGroups: number,
+  slots: TimeSlots = timeSlots(time),
 ): KmCurve[] {
   const n = time.length;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => time[a] - time[b]);
-  // distinct times and per-group events / censorings at each
-  const distinct: number[] = [];
-  const slot = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    const t = time[order[k]];
-    if (distinct.length === 0 || distinct[distinct.length - 1] !== t) distinct.push(t);
-    slot[order[k]] = distinct.length - 1;
-  }
+  const { distinct, slot } = slots;
   const D = distinct.length;
   const d = new Int32Array(nGroups * D);
   const c = new Int32Array(nGroups * D);

@@ -43,9 +43,6 @@ export function computeKpis(frame: CustomerFrame, o: BusinessOptions): KpiBundle
   const kChurn: Kpi = churnRate === null
     ? { value: null, formula: 'needs a churn flag column' }
     : { value: churnRate, formula: `churned customers / all customers = ${count(churned)} / ${count(n)} = ${pct(churnRate, 2)}` };
-  const kRetention: Kpi = churnRate === null
-    ? { value: null, formula: 'needs a churn flag column' }
-    : { value: 1 - churnRate, formula: `1 - churn rate = ${pct(1 - churnRate, 2)} over the same period` };
 
   const arpu = frame.monthly ? mean(frame.monthly) : null;
   const kArpu: Kpi = arpu === null
@@ -57,6 +54,16 @@ export function computeKpis(frame: CustomerFrame, o: BusinessOptions): KpiBundle
   const kHazard: Kpi = hazard && hazard.hazard !== null
     ? { value: hazard.hazard, formula: `churn events / customer-months of tenure = ${count(hazard.events)} / ${count(hazard.exposure)} = ${pct(hazard.hazard, 2)} per month` }
     : { value: null, formula: 'needs tenure and a churn flag' };
+
+  const kRetention: Kpi = churnRate === null
+    ? { value: null, formula: 'needs a churn flag column' }
+    : {
+        value: 1 - churnRate,
+        formula:
+          `1 - churn rate = ${pct(1 - churnRate, 2)} of customers not flagged by ${frame.targetName ?? 'the churn flag'}, over the ` +
+          `period that flag covers (a snapshot, not a year)` +
+          (hazard && hazard.hazard !== null ? `; per month, 1 - hazard = ${pct(1 - hazard.hazard, 2)} stay each month` : ''),
+      };
 
   const rates = isTx ? purchaseRates(frame) : null;
   const kFreq: Kpi = rates

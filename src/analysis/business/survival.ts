@@ -2,7 +2,7 @@
 import type { CustomerFrame, Warning, CategoricalFeature } from '../types';
 import type { SurvivalCurve } from './types';
 import type { Groups } from './groups';
-import { conditionalSurvival, kaplanMeierGroups, medianLifetime, survivalAt, type KmCurve } from './km';
+import { conditionalSurvival, kaplanMeierGroups, medianLifetime, survivalAt, timeSlots, type KmCurve } from './km';
 
 /** Conditional retention pairs reported for current customers (from, to) in months. */
 export const CONDITIONAL_PAIRS: [number, number][] = [[6, 12], [12, 24], [14, 20], [24, 36], [36, 48]];
@@ -90,14 +90,15 @@ export function buildSurvival(frame: CustomerFrame, groups: Groups, survivalBy: 
   }
   const t = frame.tenure, y = frame.y;
   const all = new Int32Array(frame.n);
-  const [base] = kaplanMeierGroups(t, y, all, 1);
+  const slots = timeSlots(t);
+  const [base] = kaplanMeierGroups(t, y, all, 1, slots);
   const curves: SurvivalCurve[] = [toCurve(base, 'All customers', 'all')];
   if (groups.fromSegmentation) {
-    const segCurves = kaplanMeierGroups(t, y, groups.labels, groups.names.length);
+    const segCurves = kaplanMeierGroups(t, y, groups.labels, groups.names.length, slots);
     segCurves.forEach((c, g) => curves.push(toCurve(c, groups.names[g], 'segment')));
   }
   for (const col of pickSurvivalColumns(frame, survivalBy, warnings)) {
-    const colCurves = kaplanMeierGroups(t, y, col.codes, col.levels.length);
+    const colCurves = kaplanMeierGroups(t, y, col.codes, col.levels.length, slots);
     colCurves.forEach((c, l) => { if (c.n > 0) curves.push(toCurve(c, col.levels[l], col.name)); });
   }
   const conditional: { from: number; to: number; probability: number }[] = [];
