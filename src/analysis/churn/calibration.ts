@@ -71,7 +71,10 @@ export function crossFitPlatt(oof: Float64Array, y: Uint8Array, fold: Int32Array
   for (let f = 0; f < k; f++) {
     const pi: number[] = [];
     const yi: number[] = [];
-    for (let i = 0; i < oof.length; i++) if (fold[i] !== f) (pi.push(oof[i]), yi.push(y[i]));
+    for (let i = 0; i < oof.length; i++) if (fold[i] !== f) {
+        pi.push(oof[i]);
+        yi.push(y[i]);
+      }
     const c = fitPlatt(pi, yi);
     for (let i = 0; i < oof.length; i++) if (fold[i] === f) out[i] = sigmoid(c.a * logit(oof[i]) + c.b);
   }

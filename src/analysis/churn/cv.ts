@@ -3,7 +3,7 @@
  * (encoding levels, numeric scaling, tree bins, internal standardization) is fitted on the
  * training rows of each fold only; scores and importances come from the held-out rows.
  */
-import type { CustomerFrame, OnProgress, Warning } from '../types';
+import type { CustomerFrame, Warning } from '../types';
 import { fitDesign, transformDesign } from '../features/design';
 import { mulberry32, sampleIndices } from '../random';
 import { permutationImportance } from './importance';

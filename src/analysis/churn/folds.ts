@@ -25,7 +25,10 @@ export function splitFold(fold: Int32Array, f: number): { train: Int32Array; tes
   const test = new Int32Array(nt);
   let a = 0;
   let b = 0;
-  for (let i = 0; i < fold.length; i++) fold[i] === f ? (test[b++] = i) : (train[a++] = i);
+  for (let i = 0; i < fold.length; i++) {
+    if (fold[i] === f) test[b++] = i;
+    else train[a++] = i;
+  }
   return { train, test };
 }
 

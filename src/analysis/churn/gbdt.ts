@@ -89,7 +89,10 @@ function boost(X: Float64Array, y: Uint8Array, d: number, p: GbdtParams, nTrees:
         const z = Fv[i];
         ll += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - val.y[i] * z;
       }
-      if (ll < best - 1e-9) (best = ll, bestIter = t + 1);
+      if (ll < best - 1e-9) {
+        best = ll;
+        bestIter = t + 1;
+      }
       else if (t + 1 - bestIter >= p.patience) break;
     }
   }

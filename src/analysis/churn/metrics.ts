@@ -86,7 +86,11 @@ export function topLift(p: ArrayLike<number>, y: ArrayLike<number>, frac = 0.1):
   const m = Math.max(1, Math.ceil(frac * o.length));
   let top = 0;
   let all = 0;
-  for (let i = 0; i < o.length; i++) if (y[o[i]]) (all++, i < m && top++);
+  for (let i = 0; i < o.length; i++) {
+    if (!y[o[i]]) continue;
+    all++;
+    if (i < m) top++;
+  }
   return all === 0 ? NaN : top / m / (all / o.length);
 }
 
@@ -109,8 +113,10 @@ export function confusionAt(p: ArrayLike<number>, y: ArrayLike<number>, threshol
   let fn = 0;
   for (let i = 0; i < p.length; i++) {
     const hit = p[i] >= threshold;
-    if (y[i]) hit ? tp++ : fn++;
-    else hit ? fp++ : tn++;
+    if (y[i] && hit) tp++;
+    else if (y[i]) fn++;
+    else if (hit) fp++;
+    else tn++;
   }
   const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
   const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
@@ -138,7 +144,11 @@ export function rocCurve(p: ArrayLike<number>, y: ArrayLike<number>, maxPoints =
   let i = 0;
   while (i < o.length) {
     let j = i;
-    while (j < o.length && p[o[j]] === p[o[i]]) (y[o[j]] ? tp++ : fp++, j++);
+    while (j < o.length && p[o[j]] === p[o[i]]) {
+      if (y[o[j]]) tp++;
+      else fp++;
+      j++;
+    }
     pts.push({ x: N ? fp / N : 0, y: P ? tp / P : 0 });
     i = j;
   }
@@ -156,7 +166,11 @@ export function prCurve(p: ArrayLike<number>, y: ArrayLike<number>, maxPoints = 
   let i = 0;
   while (i < o.length) {
     let j = i;
-    while (j < o.length && p[o[j]] === p[o[i]]) (y[o[j]] ? tp++ : fp++, j++);
+    while (j < o.length && p[o[j]] === p[o[i]]) {
+      if (y[o[j]]) tp++;
+      else fp++;
+      j++;
+    }
     pts.push({ x: P ? tp / P : 0, y: tp / (tp + fp) });
     i = j;
   }

@@ -65,7 +65,10 @@ describe('runChurn', () => {
     expect(mlp.cvRocAuc.folds).toHaveLength(3);
     expect(mlp.cvRocAuc.mean).toBeGreaterThan(0.65);
     // contacting pays when p * 0.3 * 1000 > 50, i.e. p > 1/6: the threshold sits near there
-    for (const m of r.models) expect(m.threshold).toBeGreaterThan(0.08), expect(m.threshold).toBeLessThan(0.35);
+    for (const m of r.models) {
+      expect(m.threshold).toBeGreaterThan(0.08);
+      expect(m.threshold).toBeLessThan(0.35);
+    }
     const noValue = await runChurn(f, { seed: 2, folds: 3, models: ['logistic'], economics: { offerCost: 50, saveRate: 0.3, value: null } });
     expect(noValue.warnings.map((w) => w.code)).toContain('churn/no-value');
   });

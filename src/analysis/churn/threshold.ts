@@ -22,7 +22,10 @@ export function profitThreshold(p: Float64Array, y: Uint8Array, e: Economics & {
       cum += (y[r] ? e.saveRate * e.value[r] : 0) - e.offerCost;
       j++;
     }
-    if (cum > best) (best = cum, bestT = p[o[i]]);
+    if (cum > best) {
+      best = cum;
+      bestT = p[o[i]];
+    }
     i = j;
   }
   return { threshold: bestT, profit: best };
@@ -40,9 +43,16 @@ export function f1Threshold(p: Float64Array, y: Uint8Array): number {
   let i = 0;
   while (i < o.length) {
     let j = i;
-    while (j < o.length && p[o[j]] === p[o[i]]) (tp += y[o[j]], k++, j++);
+    while (j < o.length && p[o[j]] === p[o[i]]) {
+      tp += y[o[j]];
+      k++;
+      j++;
+    }
     const f1 = (2 * tp) / (k + P);
-    if (f1 > best) (best = f1, bestT = p[o[i]]);
+    if (f1 > best) {
+      best = f1;
+      bestT = p[o[i]];
+    }
     i = j;
   }
   return bestT;

@@ -72,7 +72,10 @@ export function growTree(
   const grow = (rows: Int32Array, depth: number): number => {
     let G = 0;
     let H = 0;
-    for (let k = 0; k < rows.length; k++) (G += g[rows[k]], H += h[rows[k]]);
+    for (let k = 0; k < rows.length; k++) {
+      G += g[rows[k]];
+      H += h[rows[k]];
+    }
     const node = buf.feature.length;
     buf.feature.push(-1);
     buf.threshold.push(0);
@@ -114,7 +117,11 @@ export function growTree(
         if (HR < p.minChildWeight) break;
         const GR = G - GL;
         const gain = (GL * GL) / (HL + p.lambda) + (GR * GR) / (HR + p.lambda) - parent;
-        if (gain > bestGain) (bestGain = gain, bestF = f, bestB = b);
+        if (gain > bestGain) {
+          bestGain = gain;
+          bestF = f;
+          bestB = b;
+        }
       }
     }
     if (bestF < 0) return node;
