@@ -21,7 +21,11 @@ export function analysisSummary(result: AnalysisResult, perCustomer = false): un
     }
     return v;
   };
-  return walk(result);
+  const out = walk(result) as Record<string, unknown>;
+  // The business layer's keys also sit at the top level, as analysis.json documents them.
+  const b = out.business as Record<string, unknown> | null;
+  if (b) for (const k of ['kpis', 'survival', 'revenue', 'priorities', 'recommendations', 'insights']) out[k] = b[k];
+  return out;
 }
 
 function round(x: number): number | null {
