@@ -71,6 +71,12 @@ export async function runSegmentation(
   warnings.push(...sweep.warnings);
   const elbowK = ks[kneedleDecreasing(ks, sweep.entries.map((e) => e.inertia))];
   const picked = opts.k !== undefined ? { k: opts.k, method: `K=${opts.k} set by the user` } : chooseK(sweep.entries, elbowK);
+  if (sweep.restartSample !== null) {
+    picked.method += `; k-means restarts ran on a seeded ${sweep.restartSample.toLocaleString('en-US')}-row sample, the best centres refined by Lloyd on all ${n.toLocaleString('en-US')} rows`;
+  }
+  if (sweep.silhouetteSample !== null) {
+    picked.method += `; silhouettes on a seeded ${sweep.silhouetteSample.toLocaleString('en-US')}-row sample`;
+  }
   const at = ks.indexOf(picked.k);
   const model = sweep.models[at];
   const { labels, k } = relabelBySize(model.labels, model.k);

@@ -149,9 +149,9 @@ export function predictKMeans(model: KMeansModel, X: Matrix): Int32Array {
  * Which Lloyd kernel to use on a tfjs backend. Measured (STACK-NOTES, headless Chromium,
  * 2 cores, 7,043 x 30, k=4, 50 it): plain TS 70-104 ms, tfjs wasm 90-172 ms, tfjs cpu
  * 401-566 ms, webgl on SwiftShader 586-891 ms; at 704,300 rows TS 7.2 s vs wasm 8.4 s,
- * cpu 41 s, webgl-SwiftShader 64 s. In Node (this repo, vitest, tfjs cpu) 7,043 x 3,
- * k=4 from one start: TS ~2 ms vs tfjs cpu ~60 ms (see kmeans.test.ts bench note).
- * So TS wins on cpu and wasm. On a real GPU (webgl/webgpu not software-emulated) the
+ * cpu 41 s, webgl-SwiftShader 64 s. Measured again in Node here (tfjs cpu, real Telco
+ * standardized 7,043 x 3, k=4, the same k-means++ start, 12 iterations to convergence):
+ * TS 8.5 ms vs tfjs 490 ms. So TS wins on cpu and wasm. On a real GPU (webgl/webgpu not software-emulated) the
  * tensor kernel pays off once the per-iteration work n*k*d is large enough to cover the
  * per-iteration read-back; below ~1e6 multiply-adds TS is faster everywhere.
  */

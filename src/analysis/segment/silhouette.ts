@@ -62,20 +62,21 @@ function exactSilhouettes(X: Matrix, labelings: Int32Array[]): number[] {
     return out;
   });
   const K = offs[L];
-  // combined column index per (labeling, row): flat[li * n + j]
-  const flat = new Int32Array(L * n);
+  // combined cluster slot per (row, labeling), row-major so one row's L slots are adjacent
+  const flat = new Int32Array(n * L);
   const sizes = new Float64Array(K);
   for (let li = 0; li < L; li++) {
     for (let j = 0; j < n; j++) {
-      flat[li * n + j] = offs[li] + dense[li][j];
+      flat[j * L + li] = offs[li] + dense[li][j];
       sizes[offs[li] + dense[li][j]]++;
     }
   }
   const sums = new Float64Array(K);
-  const row = new Float64Array(n);
   const total = new Float64Array(L);
   for (let i = 0; i < n; i++) {
     const io = i * d;
+    sums.fill(0);
+    // one tile = row i against all rows: distance, then straight into every labeling's sums
     for (let j = 0; j < n; j++) {
       const jo = j * d;
       let s = 0;
@@ -83,15 +84,12 @@ function exactSilhouettes(X: Matrix, labelings: Int32Array[]): number[] {
         const v = data[io + t] - data[jo + t];
         s += v * v;
       }
-      row[j] = Math.sqrt(s);
-    }
-    sums.fill(0);
-    for (let li = 0; li < L; li++) {
-      const base = li * n;
-      for (let j = 0; j < n; j++) sums[flat[base + j]] += row[j];
+      const dist = Math.sqrt(s);
+      const fo = j * L;
+      for (let li = 0; li < L; li++) sums[flat[fo + li]] += dist;
     }
     for (let li = 0; li < L; li++) {
-      const own = flat[li * n + i];
+      const own = flat[i * L + li];
       const nOwn = sizes[own];
       if (nOwn <= 1) continue; // singleton: s = 0 (scikit-learn)
       const a = sums[own] / (nOwn - 1);

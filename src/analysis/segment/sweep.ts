@@ -26,6 +26,8 @@ export interface SweepResult {
   entries: KSweepEntry[];
   models: KMeansModel[];
   silhouetteSample: number | null;
+  /** rows the k-means restarts ran on when sampled (null: all rows) */
+  restartSample: number | null;
   warnings: Warning[];
 }
 
@@ -53,5 +55,5 @@ export async function runKSweep(Z: Matrix, ks: number[], o: SweepOptions): Promi
     silhouette: sil.scores[i],
     daviesBouldin: daviesBouldin(Z, m.labels, m.k),
   }));
-  return { entries, models, silhouetteSample: sil.sample, warnings };
+  return { entries, models, silhouetteSample: sil.sample, restartSample: restartSample ?? null, warnings };
 }
