@@ -1,0 +1,196 @@
+/**
+ * Browser side of the benchmark: build the site, serve it with `vite preview`, and drive headless
+ * Chromium through the real page (file input -> mapping-confirm -> analysis-done), one fresh
+ * browser per run so the renderer's peak RSS (VmHWM) belongs to that run alone.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { chromium, type BrowserServer, type CDPSession } from 'playwright-core';
+import { INSTRUMENT, subStages, type BenchRecord } from './instrument';
+import { procMemMB, rendererPids } from './proc';
+import { REPO_ROOT } from './resample';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SITE_DIR = resolve(REPO_ROOT, 'bench/data/site');
+
+export async function buildSite(): Promise<number> {
+  const t0 = performance.now();
+  await run('npx', ['vite', 'build', '--outDir', SITE_DIR, '--emptyOutDir', '--logLevel', 'warn']);
+  return performance.now() - t0;
+}
+
+function run(cmd: string, args: string[]): Promise<void> {
+  return new Promise((res, rej) => {
+    const c = spawn(cmd, args, { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    c.on('error', rej);
+    c.on('close', (code) => (code === 0 ? res() : rej(new Error(`${cmd} ${args.join(' ')} exited ${code}`))));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => res(p));
+    });
+    s.on('error', rej);
+  });
+}
+
+export interface Served {
+  url: string;
+  stop(): void;
+}
+
+/** `vite preview` of the built site on a free port; resolves once it answers. */
+export async function serveSite(): Promise<Served> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    'npx',
+    ['vite', 'preview', '--outDir', SITE_DIR, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    { cwd: REPO_ROOT, stdio: 'ignore', detached: true },
+  );
+  const url = `http://127.0.0.1:${port}/`;
+  const stop = () => {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  };
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(url)).ok) return { url, stop };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  stop();
+  throw new Error(`vite preview did not answer on ${url}`);
+}
+
+export interface BrowserRun {
+  ok: boolean;
+  error?: string;
+  totalMs: number;
+  stagesMs: Record<string, number>;
+  /** peak RSS (VmHWM) of the renderer process that hosts the page and its worker, MB */
+  rendererPeakMB: number | null;
+  pageHeapPeakMB: number | null;
+  workerHeapPeakMB: number | null;
+  longestMainThreadTaskMs: number;
+  longestDuringAnalysisMs: number;
+  longTasks: number;
+  /** long tasks [start, duration] and page events, ms since the file was picked */
+  timeline: { longTasks: [number, number][]; events: Record<string, number> };
+  info: BenchRecord['info'];
+  chromium: string;
+}
+
+/** Polls the page's JS heap (Performance.getMetrics) and the worker's (Runtime.getHeapUsage). */
+async function heapSampler(cdp: CDPSession) {
+  let page = 0;
+  let worker = 0;
+  const workers = new Set<string>();
+  let id = 1;
+  cdp.on('Target.attachedToTarget', (e: { sessionId: string; targetInfo: { type: string } }) => {
+    if (e.targetInfo.type === 'worker') workers.add(e.sessionId);
+  });
+  cdp.on('Target.detachedFromTarget', (e: { sessionId: string }) => workers.delete(e.sessionId));
+  cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
+    const m = JSON.parse(e.message) as { result?: { usedSize?: number } };
+    if (m.result?.usedSize) worker = Math.max(worker, m.result.usedSize);
+  });
+  await cdp.send('Performance.enable');
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  const sample = async () => {
+    const m = await cdp.send('Performance.getMetrics').catch(() => null);
+    const used = m?.metrics.find((x) => x.name === 'JSHeapUsedSize')?.value;
+    if (used) page = Math.max(page, used);
+    for (const s of workers)
+      await cdp.send('Target.sendMessageToTarget', { sessionId: s, message: JSON.stringify({ id: id++, method: 'Runtime.getHeapUsage' }) }).catch(() => {});
+  };
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    sample().finally(() => (busy = false));
+  }, 250);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await sample();
+      await new Promise((r) => setTimeout(r, 100));
+      return { pageMB: page ? page / 2 ** 20 : null, workerMB: worker ? worker / 2 ** 20 : null };
+    },
+  };
+}
+
+/** One run: fresh browser, open the site, pick the file, confirm the mapping, wait for the dashboard. */
+export async function browserRun(url: string, file: string, timeoutMs: number): Promise<BrowserRun> {
+  const server: BrowserServer = await chromium.launchServer({ executablePath: CHROMIUM, headless: true });
+  const browserPid = server.process().pid!;
+  const browser = await chromium.connect(server.wsEndpoint());
+  let rss = 0;
+  const rssTimer = setInterval(() => {
+    for (const pid of rendererPids(browserPid)) rss = Math.max(rss, procMemMB(pid)?.hwm ?? 0);
+  }, 500);
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(INSTRUMENT);
+    const cdp = await context.newCDPSession(page);
+    const heaps = await heapSampler(cdp);
+    await page.goto(url);
+    const input = page.getByTestId('file-input');
+    await input.waitFor({ state: 'attached', timeout: 30_000 });
+    await input.setInputFiles(file);
+    await page.getByTestId('mapping-confirm').click({ timeout: timeoutMs });
+    const done = page.getByTestId('analysis-done').waitFor({ state: 'attached', timeout: timeoutMs });
+    const failed = page.getByTestId('error').waitFor({ state: 'attached', timeout: timeoutMs }).then(() => 'error');
+    const how = await Promise.race([done.then(() => 'done'), failed]);
+    await page.waitForTimeout(300); // let late long tasks of the first paint be reported
+    const rec = (await page.evaluate('window.__bench')) as BenchRecord;
+    for (const pid of rendererPids(browserPid)) rss = Math.max(rss, procMemMB(pid)?.hwm ?? 0);
+    const heap = await heaps.stop();
+    if (how !== 'done' || !rec.t.done) throw new Error(`the page showed an error: ${rec.error ?? rec.failed ?? 'unknown'}`);
+    return { ...summarise(rec), ok: true, rendererPeakMB: rss || null, pageHeapPeakMB: heap.pageMB, workerHeapPeakMB: heap.workerMB, chromium: browser.version() };
+  } finally {
+    clearInterval(rssTimer);
+    await browser.close().catch(() => {});
+    await server.close().catch(() => {});
+  }
+}
+
+/** Wall time and stage times from the in-page record (all performance.now() of the page). */
+function summarise(rec: BenchRecord) {
+  const t = rec.t;
+  const start = t.fileChange ?? 0;
+  const w = rec.timingsMs ?? {};
+  const stagesMs: Record<string, number> = {
+    'parse (file read, parse, inspect; in worker)': Math.round((t.loaded ?? start) - start),
+    'mapping step (render + automated click)': Math.round((t.confirm ?? 0) - (t.loaded ?? start)),
+    ...Object.fromEntries(Object.entries(w).map(([k, v]) => [k, v])),
+  };
+  const workerSum = Object.values(w).reduce((a, b) => a + b, 0);
+  if (t.result && t.confirm) stagesMs['backend init + messaging (analyze call minus stages)'] = Math.round(t.result - t.confirm - workerSum);
+  if (t.result && t.done) stagesMs['first paint of dashboard'] = Math.round(t.done - t.result);
+  Object.assign(stagesMs, subStages(rec.progress));
+  const longest = rec.longtasks.reduce((m, [, d]) => Math.max(m, d), 0);
+  const during = rec.longtasks.filter(([s]) => s >= start && s < (t.result ?? Infinity)).reduce((m, [, d]) => Math.max(m, d), 0);
+  return {
+    totalMs: (t.done ?? 0) - start,
+    stagesMs,
+    longestMainThreadTaskMs: longest,
+    longestDuringAnalysisMs: during,
+    longTasks: rec.longtasks.length,
+    timeline: {
+      longTasks: rec.longtasks.map(([s, d]) => [Math.round(s - start), d] as [number, number]),
+      events: Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round((v ?? 0) - start)])),
+    },
+    info: rec.info,
+  };
+}

@@ -1,0 +1,139 @@
+/** Aggregation of repeated runs, ratios against the anchor, targets, and the Markdown table. */
+
+export type Where = 'browser' | 'cli' | 'anchor';
+
+export interface RunSummary {
+  file: string;
+  rows: number;
+  where: Where;
+  n: number;
+  totalMs: { min: number; median: number; all: number[] };
+  peakMemoryMB: number | null;
+  stagesMs: Record<string, number>;
+  longestMainThreadTaskMs: number | null;
+  errors?: string[];
+  [extra: string]: unknown;
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Per-key median over several runs' stage maps. */
+export function medianStages(maps: Record<string, number>[]): Record<string, number> {
+  const keys = [...new Set(maps.flatMap((m) => Object.keys(m)))];
+  return Object.fromEntries(keys.map((k) => [k, Math.round(median(maps.map((m) => m[k]).filter((v) => v !== undefined)))]));
+}
+
+const r0 = (v: number) => Math.round(v);
+
+export function summarize(
+  file: string,
+  rows: number,
+  where: Where,
+  runs: { ok: boolean; error?: string; totalMs: number; stagesMs: Record<string, number>; peakMemoryMB: number | null; longestMainThreadTaskMs: number | null }[],
+  extra: Record<string, unknown> = {},
+): RunSummary | null {
+  const ok = runs.filter((r) => r.ok);
+  const errors = runs.filter((r) => !r.ok).map((r) => r.error ?? 'failed');
+  if (!ok.length) return { file, rows, where, n: 0, totalMs: { min: NaN, median: NaN, all: [] }, peakMemoryMB: null, stagesMs: {}, longestMainThreadTaskMs: null, errors, ...extra };
+  const totals = ok.map((r) => r.totalMs);
+  const mems = ok.map((r) => r.peakMemoryMB).filter((v): v is number => v !== null);
+  const lts = ok.map((r) => r.longestMainThreadTaskMs).filter((v): v is number => v !== null);
+  return {
+    file,
+    rows,
+    where,
+    n: ok.length,
+    totalMs: { min: r0(Math.min(...totals)), median: r0(median(totals)), all: totals.map(r0) },
+    peakMemoryMB: mems.length ? r0(Math.max(...mems)) : null,
+    stagesMs: medianStages(ok.map((r) => r.stagesMs)),
+    longestMainThreadTaskMs: lts.length ? Math.max(...lts) : null,
+    ...(errors.length ? { errors } : {}),
+    ...extra,
+  };
+}
+
+export interface Ratio {
+  file: string;
+  where: Where;
+  timeOursOverAnchor: number | null;
+  memoryOursOverAnchor: number | null;
+  note: string;
+}
+
+export function ratios(runs: RunSummary[]): Ratio[] {
+  const out: Ratio[] = [];
+  for (const a of runs.filter((r) => r.where === 'anchor' && r.n > 0))
+    for (const o of runs.filter((r) => r.file === a.file && r.where !== 'anchor' && r.n > 0))
+      out.push({
+        file: a.file,
+        where: o.where,
+        timeOursOverAnchor: round3(o.totalMs.median / a.totalMs.median),
+        memoryOursOverAnchor: o.peakMemoryMB && a.peakMemoryMB ? round3(o.peakMemoryMB / a.peakMemoryMB) : null,
+        note: a.rows > 10_000 ? 'anchor at this size: 80/20 split, k=4 only (lighter protocol than ours)' : 'same protocol: 5-fold CV of every model, K sweep with exact silhouette',
+      });
+  return out;
+}
+
+const round3 = (v: number) => Math.round(v * 1000) / 1000;
+
+export interface Target {
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+
+export function targets(runs: RunSummary[], rt: Ratio[]): Target[] {
+  const b = (rows: number) => runs.find((r) => r.where === 'browser' && r.rows === rows && r.n > 0);
+  const out: Target[] = [];
+  const b1 = b(7043);
+  const r1 = b1 && rt.find((r) => r.where === 'browser' && r.file === b1.file);
+  if (b1) out.push({ target: '1x in the browser under 5 s', measured: `${(b1.totalMs.median / 1000).toFixed(1)} s median`, met: b1.totalMs.median < 5000 });
+  if (b1 && r1?.timeOursOverAnchor) out.push({ target: '1x at least 8x faster than the anchor', measured: `${(1 / r1.timeOursOverAnchor).toFixed(2)}x faster`, met: 1 / r1.timeOursOverAnchor >= 8 });
+  const b100 = b(704_300);
+  if (b100) {
+    out.push({ target: '100x in the browser under 90 s', measured: `${(b100.totalMs.median / 1000).toFixed(1)} s`, met: b100.totalMs.median < 90_000 });
+    out.push({ target: '100x page + worker peak memory under 1.5 GB', measured: b100.peakMemoryMB ? `${b100.peakMemoryMB} MB (renderer peak RSS)` : 'n/a', met: b100.peakMemoryMB ? b100.peakMemoryMB < 1536 : null });
+    const r100 = rt.find((r) => r.where === 'browser' && r.file === b100.file);
+    if (r100?.timeOursOverAnchor) out.push({ target: '100x faster than the anchor', measured: `ours/anchor = ${r100.timeOursOverAnchor}`, met: r100.timeOursOverAnchor < 1 });
+  }
+  const lt = runs.filter((r) => r.where === 'browser' && r.n > 0);
+  if (lt.length) {
+    const worst = Math.max(...lt.map((r) => (r.longestDuringAnalysisMs as number) ?? 0));
+    out.push({ target: 'main thread never blocked > 100 ms during an analysis', measured: `longest task ${worst} ms (file pick to result; dashboard paint excluded)`, met: worst <= 100 });
+  }
+  return out;
+}
+
+const fmtS = (ms: number) => (Number.isFinite(ms) ? (ms / 1000).toFixed(ms < 10_000 ? 2 : 1) + ' s' : 'failed');
+
+export function markdown(machine: Record<string, unknown>, runs: RunSummary[], rt: Ratio[], tg: Target[], notes: string[]): string {
+  const L: string[] = [];
+  L.push(`Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGB} GB RAM, Chromium ${machine.chromium ?? 'n/a'}, Node ${machine.node}; load average at start ${(machine.loadavgAtStart as number[]).join(' ')}.`);
+  L.push('');
+  L.push('| file | rows | where | runs | total min | total median | peak memory MB | longest main-thread task ms | top stages (median ms) |');
+  L.push('| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |');
+  for (const r of runs) {
+    const top = Object.entries(r.stagesMs)
+      .filter(([k]) => !k.includes('.'))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([k, v]) => `${k.replace(/ \(.*\)$/, '')} ${v}`)
+      .join(', ');
+    const lt = r.where === 'browser' ? `${r.longestDuringAnalysisMs ?? '-'} (${r.longestMainThreadTaskMs ?? '-'} incl. paint)` : '-';
+    L.push(`| ${r.file} | ${r.rows.toLocaleString('en-US')} | ${r.where} | ${r.n} | ${fmtS(r.totalMs.min)} | ${fmtS(r.totalMs.median)} | ${r.peakMemoryMB ?? '-'} | ${lt} | ${r.errors?.length ? 'errors: ' + r.errors.join('; ') : top} |`);
+  }
+  if (rt.length) {
+    L.push('', '| file | ours | time ours/anchor | memory ours/anchor | note |', '| --- | --- | ---: | ---: | --- |');
+    for (const r of rt) L.push(`| ${r.file} | ${r.where} | ${r.timeOursOverAnchor ?? '-'} | ${r.memoryOursOverAnchor ?? '-'} | ${r.note} |`);
+  }
+  if (tg.length) {
+    L.push('', '| target | measured | met |', '| --- | --- | --- |');
+    for (const t of tg) L.push(`| ${t.target} | ${t.measured} | ${t.met === null ? 'n/a' : t.met ? 'yes' : 'NO'} |`);
+  }
+  if (notes.length) L.push('', ...notes.map((n) => `- ${n}`));
+  return L.join('\n') + '\n';
+}

@@ -1,0 +1,150 @@
+/**
+ * npm run bench [-- options]: time from file to insight, and memory, at 1x, 10x and 100x Telco,
+ * in headless Chromium through the real page, through the CLI, and for the Python anchor.
+ *
+ * Options (env in brackets):
+ *   --quick               1x only, 1 browser run, 1 CLI run          [BENCH_QUICK=1]
+ *   --sizes 1,10,100      which files (scale factors)                 [BENCH_SIZES]
+ *   --runs N              runs per file at 1x (default 3)             [BENCH_RUNS]
+ *   --big-runs N          runs per file at 10x/100x (default 1)       [BENCH_BIG_RUNS]
+ *   --no-browser | --no-cli | --no-anchor | --no-build
+ *   --anchor10            also run the anchor at 10x (its own resample, split protocol)
+ *   --anchor100           also run the anchor at 100x (~275 s)
+ *   --timeout-s N         per browser run (default 600)
+ * Writes bench/results/<date>.json, bench/results/latest.json and bench/results/latest.md.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { basename, resolve } from 'node:path';
+import { browserRun, buildSite, serveSite, type BrowserRun } from './browser';
+import { anchorRun, anchorUnavailable, cliRun } from './node';
+import { machineInfo } from './proc';
+import { markdown, ratios, summarize, targets, type RunSummary } from './report';
+import { ensureScaled, REPO_ROOT } from './resample';
+
+const argv = process.argv.slice(2);
+const flag = (f: string, env?: string) => argv.includes(f) || (env !== undefined && ['1', 'true'].includes(process.env[env] ?? ''));
+const opt = (f: string, env: string, dflt: string) => {
+  const i = argv.indexOf(f);
+  return i >= 0 ? argv[i + 1] : (process.env[env] ?? dflt);
+};
+
+const quick = flag('--quick', 'BENCH_QUICK');
+const sizes = (quick ? '1' : opt('--sizes', 'BENCH_SIZES', '1,10,100')).split(',').map(Number);
+const runs1 = quick ? 1 : Number(opt('--runs', 'BENCH_RUNS', '3'));
+const runsBig = Number(opt('--big-runs', 'BENCH_BIG_RUNS', '1'));
+const timeoutMs = Number(opt('--timeout-s', 'BENCH_TIMEOUT_S', '600')) * 1000;
+const doBrowser = !flag('--no-browser');
+const doCli = !flag('--no-cli');
+const doAnchor = !flag('--no-anchor');
+const anchorScales = [1, ...(flag('--anchor10') ? [10] : []), ...(flag('--anchor100') ? [100] : [])];
+
+const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
+const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function main() {
+  const notes: string[] = [];
+  const results: RunSummary[] = [];
+  const files = new Map<number, string>();
+  for (const s of sizes) {
+    log(`file ${s}x ...`);
+    files.set(s, await ensureScaled(s));
+  }
+  const fileName = (s: number) => basename(files.get(s)!);
+  const rowsOf = (s: number) => 7043 * s;
+  const nRuns = (s: number) => (s === 1 ? runs1 : runsBig);
+  let chromiumVersion: string | null = null;
+
+  if (doBrowser) {
+    if (!flag('--no-build')) log(`vite build: ${sec(await buildSite())}`);
+    const site = await serveSite();
+    log(`serving ${site.url}`);
+    try {
+      for (const s of sizes) {
+        const rs: (BrowserRun & { peakMemoryMB: number | null })[] = [];
+        for (let i = 0; i < nRuns(s); i++) {
+          const r = await browserRun(site.url, files.get(s)!, timeoutMs).catch(
+            (e: Error) => ({ ok: false, error: e.message.split('\n')[0] }) as unknown as BrowserRun,
+          );
+          chromiumVersion ??= r.chromium ?? null;
+          rs.push({ ...r, peakMemoryMB: r.rendererPeakMB ?? null });
+          log(`browser ${s}x run ${i + 1}: ${r.ok ? `${sec(r.totalMs)}, renderer peak ${Math.round(r.rendererPeakMB ?? 0)} MB, longest task ${r.longestDuringAnalysisMs} ms during analysis / ${r.longestMainThreadTaskMs} ms incl. paint` : `FAILED ${r.error}`}`);
+        }
+        const ok = rs.filter((r) => r.ok);
+        const maxOf = (k: 'pageHeapPeakMB' | 'workerHeapPeakMB') => {
+          const v = ok.map((r) => r[k]).filter((x): x is number => x !== null);
+          return v.length ? Math.round(Math.max(...v)) : null;
+        };
+        const sum = summarize(fileName(s), rowsOf(s), 'browser', rs, {
+          peakMemoryWhat: 'peak RSS (VmHWM) of the Chromium renderer process holding the page and its worker (JS heaps, typed arrays, wasm memory)',
+          pageJsHeapPeakMB: maxOf('pageHeapPeakMB'),
+          workerJsHeapPeakMB: maxOf('workerHeapPeakMB'),
+          longestDuringAnalysisMs: ok.length ? Math.max(...ok.map((r) => r.longestDuringAnalysisMs)) : null,
+          longTasksPerRun: ok.map((r) => r.longTasks),
+          timelines: ok.map((r) => r.timeline),
+          engine: ok[0]?.info ?? null,
+        });
+        if (sum) results.push(sum);
+      }
+    } finally {
+      site.stop();
+    }
+  }
+
+  if (doCli) {
+    for (const s of sizes) {
+      const rs = [];
+      for (let i = 0; i < nRuns(s); i++) {
+        const r = await cliRun(files.get(s)!);
+        rs.push({ ...r, longestMainThreadTaskMs: null });
+        log(`cli ${s}x run ${i + 1}: ${r.ok ? `${sec(r.totalMs)}, peak RSS ${Math.round(r.peakMemoryMB ?? 0)} MB` : `FAILED ${r.error}`}`);
+      }
+      const sum = summarize(fileName(s), rowsOf(s), 'cli', rs, {
+        peakMemoryWhat: 'max RSS of the node process (/usr/bin/time -v)',
+        engine: rs.find((r) => r.ok)?.extra ?? null,
+      });
+      if (sum) results.push(sum);
+    }
+  }
+
+  if (doAnchor) {
+    const why = anchorUnavailable();
+    if (why) {
+      notes.push(`Python anchor skipped: ${why}.`);
+      log(`anchor skipped: ${why}`);
+    } else {
+      for (const s of anchorScales.filter((x) => sizes.includes(x) || x === 1)) {
+        log(`anchor ${s}x (one run; ${s === 1 ? '~40 s' : s === 100 ? '~275 s' : 'a while'}) ...`);
+        const r = await anchorRun(s);
+        log(`anchor ${s}x: ${r.ok ? `${sec(r.totalMs)} pipeline, peak RSS ${Math.round(r.peakMemoryMB ?? 0)} MB` : `FAILED ${r.error}`}`);
+        // the anchor resamples with numpy itself: same size and method as ours, not the same rows
+        const sum = summarize(s === 1 ? basename(files.get(1) ?? 'WA_Fn-UseC_-Telco-Customer-Churn.csv') : fileName(s), rowsOf(s), 'anchor', [{ ...r, longestMainThreadTaskMs: null }], {
+          peakMemoryWhat: 'max RSS of the python process (/usr/bin/time -v)',
+          ...r.extra,
+        });
+        if (sum) results.push(sum);
+      }
+      if (!anchorScales.includes(100) && sizes.includes(100)) notes.push('Anchor at 100x not run (pass --anchor100; its reference run: 275 s, 2,659 MiB peak).');
+    }
+  }
+
+  const machine = { ...machineInfo(chromiumVersion), loadavgAtEnd: loadavg().map((v) => Math.round(v * 100) / 100) };
+  if (machine.loadavgAtStart[0] > machine.cpus) notes.push(`The machine was busy (load average ${machine.loadavgAtStart[0]} on ${machine.cpus} CPUs at start): times are upper bounds.`);
+  const rt = ratios(results);
+  const tg = targets(results, rt);
+  const date = new Date().toISOString();
+  const out = { date, machine, options: { sizes, runs1, runsBig, anchorScales }, runs: results, ratios: rt, targets: tg, notes };
+  const md = markdown(machine, results, rt, tg, notes);
+  const dir = resolve(REPO_ROOT, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const json = JSON.stringify(out, null, 1) + '\n';
+  writeFileSync(resolve(dir, `${date.slice(0, 19).replace(/:/g, '-')}.json`), json);
+  writeFileSync(resolve(dir, 'latest.json'), json);
+  writeFileSync(resolve(dir, 'latest.md'), `# Benchmark, ${date.slice(0, 10)}\n\n${md}`);
+  process.stdout.write('\n' + md);
+}
+
+main().catch((e: Error) => {
+  process.stderr.write(`[bench] failed: ${e.stack ?? e}\n`);
+  process.exit(1);
+});
