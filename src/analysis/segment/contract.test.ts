@@ -126,4 +126,19 @@ describe('runSegmentation contract', () => {
     expect(r.kSweep.map((e) => e.k)).toEqual([2, 3, 4, 5]);
     expect(r.features).toEqual(['tenure', 'log1p(Spend)']);
   });
+  it('large-data paths (sampled restarts, silhouette and DBSCAN) are taken and stated', async () => {
+    const big = smallCustomers(6, 200); // 600 rows, limits set below that
+    const r = await runSegmentation(big, {
+      seed: 4,
+      limits: { silhouetteExact: 300, dbscanExact: 250, restartSampleAbove: 400 },
+    });
+    expect(r.silhouetteSample).toBe(300);
+    expect(r.method).toMatch(/restarts ran on a seeded 400-row sample/);
+    expect(r.method).toMatch(/silhouettes on a seeded 300-row sample/);
+    expect(r.dbscan.method).toMatch(/seeded sample of 250 of 600 rows/);
+    const exact = await runSegmentation(big, { seed: 4 });
+    expect(exact.silhouetteSample).toBeNull();
+    expect(r.k).toBe(exact.k);
+    expect(Math.abs(r.silhouette - exact.silhouette)).toBeLessThan(0.05);
+  });
 });

@@ -39,6 +39,8 @@ export interface SegmentationOptions {
   kernel?: 'auto' | KMeansKernel;
   /** DBSCAN overrides (default minPts 6, eps from the k-distance knee) */
   dbscan?: { eps?: number; minPts?: number };
+  /** size limits of the exact paths (defaults: silhouette 20,000, DBSCAN 20,000, k-means restarts 100,000) */
+  limits?: { silhouetteExact?: number; dbscanExact?: number; restartSampleAbove?: number };
 }
 
 /** Runs the whole segmentation stage; throws AnalysisError (segment/...) on unusable input. */
@@ -67,7 +69,13 @@ export async function runSegmentation(
   const ks = sweepKs(n, opts);
   const backend = (tf.engine() as unknown as { backendName?: string | null }).backendName ?? 'cpu';
   const kernel = opts.kernel && opts.kernel !== 'auto' ? opts.kernel : chooseKernel(backend, n, Z.d, ks[ks.length - 1]);
-  const sweep = await runKSweep(Z, ks, { seed: opts.seed, kernel, onProgress });
+  const sweep = await runKSweep(Z, ks, {
+    seed: opts.seed,
+    kernel,
+    onProgress,
+    silhouetteExactLimit: opts.limits?.silhouetteExact,
+    restartSampleAbove: opts.limits?.restartSampleAbove,
+  });
   warnings.push(...sweep.warnings);
   const elbowK = ks[kneedleDecreasing(ks, sweep.entries.map((e) => e.inertia))];
   const picked = opts.k !== undefined ? { k: opts.k, method: `K=${opts.k} set by the user` } : chooseK(sweep.entries, elbowK);
@@ -82,7 +90,7 @@ export async function runSegmentation(
   const { labels, k } = relabelBySize(model.labels, model.k);
 
   onProgress?.({ stage: 'segmentation', fraction: 0.85, detail: 'outliers' });
-  const db = dbscanOutliers(Z, { seed: opts.seed, ...opts.dbscan });
+  const db = dbscanOutliers(Z, { seed: opts.seed, exactLimit: opts.limits?.dbscanExact, ...opts.dbscan });
   onProgress?.({ stage: 'segmentation', fraction: 0.95, detail: 'profiles' });
   const stats = profileSegments(frame, labels, k);
   let baseChurn: number | null = null;

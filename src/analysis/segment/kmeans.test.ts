@@ -94,6 +94,15 @@ describe('k-means hand-computed cases', () => {
     expect(m.warnings.some((w) => w.code === 'kmeans/fewer-distinct-clusters')).toBe(true);
   });
 
+  it('restartSample: restarts on a seeded sample, refined on all rows, near the full-data optimum', async () => {
+    const X = blobs(21, 400, [[0, 0], [4, 0], [0, 4], [4, 4]], 2.5);
+    const full = await fitKMeans(X, { k: 4, seed: 1 });
+    const sampled = await fitKMeans(X, { k: 4, seed: 1, restartSample: 300 });
+    expect(sampled.params.restartSample).toBe(300);
+    expect(sampled.labels.length).toBe(X.n);
+    expect(Math.abs(sampled.inertia - full.inertia) / full.inertia).toBeLessThan(0.01);
+  });
+
   it('predictKMeans assigns to the nearest centre', async () => {
     const m = await fitKMeans(X1, { k: 2, init: Float64Array.from([0, 1]) });
     expect(Array.from(predictKMeans(m, fromRows([[-3], [5.4], [5.6], [40]])))).toEqual([0, 0, 1, 1]);

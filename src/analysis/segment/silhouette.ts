@@ -12,7 +12,7 @@ import { checkMatrix, takeRows, type Matrix } from './matrix';
 export interface SilhouetteOptions {
   /** exact up to this many rows (default 20,000) */
   exactLimit?: number;
-  /** rows scored above the limit (default 10,000) */
+  /** rows scored above the limit (default 10,000, at most exactLimit) */
   sampleSize?: number;
   seed?: number;
 }
@@ -28,7 +28,7 @@ export interface SilhouetteResult {
 export function silhouetteScores(X: Matrix, labelings: Int32Array[], opts: SilhouetteOptions = {}): SilhouetteResult {
   checkMatrix(X, 'silhouette');
   const exactLimit = opts.exactLimit ?? 20_000;
-  const sampleSize = opts.sampleSize ?? 10_000;
+  const sampleSize = Math.min(opts.sampleSize ?? 10_000, exactLimit);
   for (const l of labelings) {
     if (l.length !== X.n) {
       throw new AnalysisError('silhouette/ragged', `silhouette: labels have ${l.length} values, X has ${X.n} rows`);
