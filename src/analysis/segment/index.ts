@@ -18,6 +18,7 @@ import { profileSegments } from './profiles';
 import { nameSegments } from './naming';
 import { pca2 } from './pca';
 import { relabelBySize } from './relabel';
+import { currentBackend } from '../tensor/backend';
 
 export { fitKMeans, predictKMeans, chooseKernel } from './kmeans';
 export type { KMeansModel, KMeansParams, KMeansKernel } from './kmeans';
@@ -67,7 +68,8 @@ export async function runSegmentation(
     });
   }
   const ks = sweepKs(n, opts);
-  const backend = (tf.engine() as unknown as { backendName?: string | null }).backendName ?? 'cpu';
+  // tensor/backend.ts only picks webgl/webgpu on a real GPU; read without initialising tfjs
+  const backend = currentBackend()?.name ?? (tf.engine() as unknown as { backendName?: string | null }).backendName ?? 'cpu';
   const kernel = opts.kernel && opts.kernel !== 'auto' ? opts.kernel : chooseKernel(backend, n, Z.d, ks[ks.length - 1]);
   const sweep = await runKSweep(Z, ks, {
     seed: opts.seed,
