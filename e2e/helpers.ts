@@ -1,0 +1,30 @@
+/** Shared e2e helpers: the Telco file path, console-error capture, screenshots. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const TELCO = path.resolve(here, '../../shared/data/telco/WA_Fn-UseC_-Telco-Customer-Churn.csv');
+export const SHOTS = path.resolve(here, '../test-results/screenshots');
+
+/** Collects console errors and page errors; call .errors at the end. */
+export function watchConsole(page: Page): { errors: string[] } {
+  const out = { errors: [] as string[] };
+  page.on('console', (m) => {
+    if (m.type() === 'error') out.errors.push(m.text());
+  });
+  page.on('pageerror', (e) => out.errors.push(e.message));
+  return out;
+}
+
+/** Upload the Telco CSV through the file input and wait for the mapping step. */
+export async function uploadTelco(page: Page): Promise<void> {
+  await page.getByTestId('file-input').setInputFiles(TELCO);
+  await page.getByTestId('mapping-confirm').waitFor({ timeout: 30_000 });
+}
+
+/** Confirm the mapping and wait for the finished dashboard. */
+export async function analyse(page: Page): Promise<void> {
+  await page.getByTestId('mapping-confirm').click();
+  await page.getByTestId('analysis-done').waitFor({ timeout: 90_000 });
+}

@@ -1,0 +1,31 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/** E2E against the built site (vite build + vite preview) in Debian's Chromium. */
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  reporter: 'list',
+  outputDir: 'test-results/artifacts',
+  use: {
+    baseURL: 'http://127.0.0.1:4173/',
+    trace: 'retain-on-failure',
+    viewport: { width: 1366, height: 900 },
+    acceptDownloads: true,
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 }, launchOptions: { executablePath: '/usr/bin/chromium' } },
+    },
+  ],
+  webServer: {
+    command: 'npx vite build && npx vite preview --port 4173 --strictPort --host 127.0.0.1',
+    url: 'http://127.0.0.1:4173/',
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+  },
+});
