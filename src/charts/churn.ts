@@ -19,6 +19,7 @@ export function rocFigure(churn: ChurnResult): Figure {
   return {
     data,
     layout: baseLayout('ROC curve (out-of-fold)', {
+      legend: { x: 0.98, xanchor: 'right', y: 0.04, yanchor: 'bottom', bgcolor: 'rgba(255,255,255,0.85)', bordercolor: '#e5e7eb', borderwidth: 1 },
       xaxis: { title: { text: 'False positive rate' }, range: [0, 1] },
       yaxis: { title: { text: 'True positive rate (recall)' }, range: [0, 1.02] },
     }),
@@ -40,6 +41,7 @@ export function prFigure(churn: ChurnResult): Figure {
   return {
     data,
     layout: baseLayout('Precision–recall curve (out-of-fold)', {
+      legend: { x: 0.02, xanchor: 'left', y: 0.04, yanchor: 'bottom', bgcolor: 'rgba(255,255,255,0.85)', bordercolor: '#e5e7eb', borderwidth: 1 },
       xaxis: { title: { text: 'Recall' }, range: [0, 1] },
       yaxis: { title: { text: 'Precision' }, range: [0, 1.02] },
     }),
@@ -61,6 +63,7 @@ export function calibrationFigure(churn: ChurnResult): Figure {
       },
     ],
     layout: baseLayout('Calibration: predicted vs. actual churn', {
+      legend: { x: 0.02, xanchor: 'left', y: 0.98, yanchor: 'top', bgcolor: 'rgba(255,255,255,0.85)' },
       xaxis: { title: { text: 'Predicted churn probability' }, range: [0, 1], tickformat: '.0%' },
       yaxis: { title: { text: 'Observed churn rate' }, range: [0, 1], tickformat: '.0%' },
     }),

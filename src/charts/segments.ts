@@ -42,7 +42,7 @@ export const silhouetteFigure = (seg: SegmentationResult): Figure =>
   kCurve(seg, 'silhouette', 'Silhouette score by K (higher = better separated)', 'Silhouette');
 
 /** PCA scatter coloured by segment; DBSCAN outliers drawn as crosses. At most `maxPoints` points. */
-export function pcaFigure(seg: SegmentationResult, maxPoints = 4000): Figure {
+export function pcaFigure(seg: SegmentationResult, maxPoints = 3000): Figure {
   const { x, y, index } = seg.pca;
   const n = Math.min(x.length, index.length);
   const step = n > maxPoints ? n / maxPoints : 1;
@@ -75,7 +75,6 @@ export function pcaFigure(seg: SegmentationResult, maxPoints = 4000): Figure {
     layout: baseLayout('Customers on the two main axes of variation (PCA)', {
       xaxis: { title: { text: `PC1 (${(e1 * 100).toFixed(0)}% of variance)` }, zeroline: false },
       yaxis: { title: { text: `PC2 (${(e2 * 100).toFixed(0)}% of variance)` }, zeroline: false },
-      legend: { orientation: 'h', y: -0.25 },
     }),
   };
 }

@@ -27,7 +27,7 @@ export function baseLayout(title: string, extra: Record<string, unknown> = {}): 
     paper_bgcolor: '#ffffff',
     plot_bgcolor: '#ffffff',
     hoverlabel: { bgcolor: '#ffffff', bordercolor: GRID, font: { color: INK } },
-    legend: { orientation: 'h', y: -0.2 },
+    legend: { orientation: 'h', y: -0.28, yanchor: 'top' },
     xaxis: { ...axis, ...(xaxis ?? {}) },
     yaxis: { ...axis, ...(yaxis ?? {}) },
     ...rest,

@@ -25,11 +25,11 @@ function kpisHtml(r: AnalysisResult): string {
   const rev = r.business?.revenue;
   return `<div class="grid">${[
     kpi('kpi-customers', 'Customers analysed', fmtInt(r.rows)),
-    kpi('kpi-churn-rate', 'Churn rate', fmtPct(k?.churnRate.value ?? r.churn?.positiveRate), k?.period ?? ''),
+    kpi('kpi-churn-rate', 'Churn rate', fmtPct(k?.churnRate.value ?? r.churn?.positiveRate), 'of customers in the file'),
     kpi('kpi-retention', 'Retention rate', fmtPct(k?.retentionRate.value)),
-    kpi('kpi-arpu', 'Average revenue per user', `${fmtMoney(k?.arpu.value)} / mo`),
-    kpi('kpi-clv', 'Customer lifetime value', fmtMoney(k?.clv.value)),
-    kpi('kpi-revenue-at-risk', 'Revenue at risk', `${fmtMoney(rev?.atRiskMonthly)} / mo`, rev ? `${fmtMoney(rev.atRiskAnnual)} a year` : ''),
+    kpi('kpi-arpu', 'Average revenue per customer', fmtMoney(k?.arpu.value), 'per month'),
+    kpi('kpi-clv', 'Customer lifetime value', fmtMoney(k?.clv.value), 'per customer'),
+    kpi('kpi-revenue-at-risk', 'Revenue at risk', fmtMoney(rev?.atRiskMonthly), rev ? `per month · ${fmtMoney(rev.atRiskAnnual)} a year` : ''),
     kpi('kpi-top20', 'Revenue from top 20%', fmtPct(k?.top20RevenueShare.value)),
   ].join('')}</div>`;
 }

@@ -1,0 +1,76 @@
+/**
+ * The rest of the flow: drag-and-drop, bad files, cancel, the demo to a dashboard, CSP, and
+ * "Delete all local data".
+ */
+import fs from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { SHOTS, TELCO, watchConsole } from './helpers';
+
+test('dropping the Telco file shows its row count and cleaning findings', async ({ page }) => {
+  await page.goto('./');
+  const text = fs.readFileSync(TELCO, 'utf8');
+  await page.evaluate((csv) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([csv], 'telco.csv', { type: 'text/csv' }));
+    const zone = document.querySelector('[data-testid="drop-zone"]')!;
+    for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, text);
+  await expect(page.getByTestId('row-count')).toHaveText('7,043 rows');
+  await expect(page.getByTestId('cleaning-findings')).toContainText('11 blank');
+});
+
+test('a bad file gives a human error, never a stack trace, and the page stays usable', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
+  const err = page.getByTestId('error');
+  await expect(err).toBeVisible();
+  const msg = (await err.textContent()) ?? '';
+  expect(msg.length).toBeGreaterThan(10);
+  expect(msg).not.toMatch(/\bat .*\.(js|ts):\d+|Error:/);
+  await expect(page.getByTestId('demo-button')).toBeEnabled();
+  await page.getByTestId('file-input').setInputFiles({ name: 'not-a-report.html', mimeType: 'text/html', buffer: Buffer.from('<html><body>hello</body></html>') });
+  await expect(err).toContainText('not a Retention Studio report');
+});
+
+test('the page carries a same-origin-only CSP', async ({ page }) => {
+  await page.goto('./');
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(csp).toContain("connect-src 'self'");
+  expect(csp).not.toMatch(/https?:/);
+});
+
+test('cancel stops the analysis within a second; the demo then runs to a dashboard', async ({ page }) => {
+  const con = watchConsole(page);
+  await page.goto('./');
+  await page.getByTestId('demo-button').click();
+  await page.getByTestId('mapping-confirm').click();
+  await expect(page.getByTestId('progress')).toBeVisible();
+  // Let the worker get busy, then cancel.
+  await page.waitForTimeout(1500);
+  const t0 = Date.now();
+  await page.getByTestId('cancel').click();
+  await expect(page.getByTestId('progress')).toBeHidden({ timeout: 1000 });
+  expect(Date.now() - t0).toBeLessThan(1000);
+  await expect(page.getByTestId('mapping-confirm')).toBeVisible();
+  // The page is usable: the same table runs again in the fresh worker, to the end.
+  await page.getByTestId('mapping-confirm').click();
+  await page.getByTestId('analysis-done').waitFor({ timeout: 240_000 });
+  await expect(page.getByTestId('kpi-churn-rate')).toContainText('%');
+  expect(await page.getByTestId('segment-card').count()).toBe(0); // overview shows KPIs, cards live on Segments
+  await page.getByTestId('tab-segments').click();
+  expect(await page.getByTestId('segment-card').count()).toBeGreaterThanOrEqual(2);
+  await page.screenshot({ path: `${SHOTS}/12-demo-segments.png`, fullPage: true });
+  expect(con.errors).toEqual([]);
+
+  // Delete all local data empties IndexedDB.
+  await page.getByRole('button', { name: 'Retention Studio home' }).click();
+  await expect(page.getByTestId('saved-item').first()).toBeVisible();
+  await page.getByTestId('delete-all').click();
+  await page.getByTestId('delete-all-confirm').click();
+  await expect(page.getByTestId('saved-item')).toHaveCount(0);
+  const dbs = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+  expect(dbs).not.toContain('retention-studio');
+  const cacheKeys = await page.evaluate(async () => (await caches.keys()).length);
+  expect(cacheKeys).toBe(0);
+});
