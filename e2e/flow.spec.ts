@@ -74,3 +74,17 @@ test('cancel stops the analysis within a second; the demo then runs to a dashboa
   const cacheKeys = await page.evaluate(async () => (await caches.keys()).length);
   expect(cacheKeys).toBe(0);
 });
+
+test('after the first visit the app loads with the network off', async ({ page, context }) => {
+  await page.goto('./');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 30_000 }).toBe(true);
+  // the install step precached the hashed assets
+  await expect.poll(() => page.evaluate(async () => (await (await caches.open('retention-studio-v1')).keys()).length), { timeout: 30_000 }).toBeGreaterThan(5);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId('demo-button')).toBeVisible();
+  await page.getByTestId('demo-button').click();
+  await expect(page.getByTestId('mapping-confirm')).toBeVisible({ timeout: 30_000 });
+  await context.setOffline(false);
+});

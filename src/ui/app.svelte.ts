@@ -309,7 +309,11 @@ export class AppState {
     this.phase = 'landing';
   }
 
+  /** Empties IndexedDB and Cache Storage and removes the offline service worker. */
   async deleteAllLocalData(): Promise<void> {
+    if ('serviceWorker' in navigator) {
+      for (const reg of await navigator.serviceWorker.getRegistrations()) await reg.unregister();
+    }
     await this.store.deleteEverything();
     this.saved = [];
     this.currentId = null;
