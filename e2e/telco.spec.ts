@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { analyse, SHOTS, uploadTelco, watchConsole } from './helpers';
+import { SHOTS, uploadTelco, watchConsole } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -146,7 +146,7 @@ test('recommendations and data panels', async () => {
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test('exports: customers CSV has 7,043 rows; the report opens offline with KPIs and segments', async ({}, testInfo) => {
+test('exports: customers CSV has 7,043 rows; the report opens offline with KPIs and segments', async ({ browserName: _b }, testInfo) => {
   const [csvDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-customers').click()]);
   const csv = fs.readFileSync((await csvDl.path())!, 'utf8').trim().split('\r\n');
   expect(csv[0]).toContain('customer_id');
@@ -193,6 +193,15 @@ test('a downloaded report re-imports as a saved analysis', async () => {
   await expect(page.getByTestId('kpi-churn-rate')).toContainText('26.5%');
   await page.getByRole('button', { name: 'Retention Studio home' }).click();
   await expect(page.getByTestId('saved-item')).toHaveCount(before + 1);
+  // rename the newest, then delete it: the first analysis stays
+  await page.getByTestId('saved-item').first().getByRole('button', { name: /^Rename/ }).click();
+  await page.getByLabel('New name').fill('Telco from report');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('saved-open').first()).toContainText('Telco from report');
+  await page.reload();
+  await expect(page.getByTestId('saved-open').first()).toContainText('Telco from report');
+  await page.getByTestId('saved-item').first().getByRole('button', { name: /^Delete/ }).click();
+  await expect(page.getByTestId('saved-item')).toHaveCount(before);
 });
 
 test('no request ever left the origin, and no console errors', async () => {

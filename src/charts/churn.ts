@@ -131,8 +131,11 @@ export function confusionAt(p: ArrayLike<number>, y: ArrayLike<number>, threshol
   let tp = 0, fp = 0, tn = 0, fn = 0;
   for (let i = 0; i < p.length; i++) {
     const pred = p[i] >= threshold;
-    if (y[i]) pred ? tp++ : fn++;
-    else pred ? fp++ : tn++;
+    if (y[i]) {
+      if (pred) tp++;
+      else fn++;
+    } else if (pred) fp++;
+    else tn++;
   }
   const n = tp + fp + tn + fn;
   return {

@@ -6,18 +6,27 @@
 import { mkdirSync, openAsBlob, writeFileSync, existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { createEngine } from '../analysis/engine';
 import { analysisSummary } from '../analysis/serialize';
 import { customersCsv } from '../report/csv';
 import type { AnalysisOptions } from '../analysis/types';
 
+const USAGE = 'Usage: npm run analyze -- <file.csv> --out <dir> [--seed N] [--k N] [--folds N] [--models a,b] [--backend wasm|cpu]';
+
+class UsageError extends Error {}
 function usage(msg: string): never {
-  process.stderr.write(`${msg}\nUsage: npm run analyze -- <file.csv> --out <dir> [--seed N] [--k N] [--folds N] [--backend wasm|cpu]\n`);
-  process.exit(2);
+  throw new UsageError(msg);
+}
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  isTTY?: boolean;
 }
 
 export function parseArgs(argv: string[]) {
-  const args = { file: '', out: 'out', seed: 42, k: undefined as number | undefined, folds: 5, backend: 'wasm' as 'wasm' | 'cpu' };
+  const args = { file: '', out: 'out', seed: 42, k: undefined as number | undefined, folds: 5, models: undefined as string[] | undefined, backend: 'wasm' as 'wasm' | 'cpu' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i] ?? usage(`${a} needs a value`);
@@ -25,6 +34,7 @@ export function parseArgs(argv: string[]) {
     else if (a === '--seed') args.seed = Number(next());
     else if (a === '--k') args.k = Number(next());
     else if (a === '--folds') args.folds = Number(next());
+    else if (a === '--models') args.models = next().split(',');
     else if (a === '--backend') args.backend = next() as 'wasm' | 'cpu';
     else if (a.startsWith('--')) usage(`unknown option ${a}`);
     else args.file = a;
@@ -33,12 +43,20 @@ export function parseArgs(argv: string[]) {
   return args;
 }
 
-async function main() {
-  const args = parseArgs(process.argv.slice(2));
+/** Runs the CLI; returns the exit code (0 ok, 1 bad file, 2 bad usage). Never throws for bad input. */
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`${e.message}\n${USAGE}\n`);
+    return 2;
+  }
   const file = resolve(args.file);
   if (!existsSync(file)) {
-    process.stderr.write(`Error: file not found: ${args.file}\n`);
-    process.exit(1);
+    io.stderr(`Error: file not found: ${args.file}\n`);
+    return 1;
   }
   const require = createRequire(import.meta.url);
   const wasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + '/';
@@ -46,31 +64,36 @@ async function main() {
   const t0 = performance.now();
   const loaded = await engine.load(await openAsBlob(file), basename(file));
   if (!loaded.ok) {
-    process.stderr.write(`Error (${loaded.code}): ${loaded.message}\n`);
-    process.exit(1);
+    io.stderr(`Error (${loaded.code}): ${loaded.message}\n`);
+    return 1;
   }
   const parseMs = Math.round(performance.now() - t0);
-  const options: AnalysisOptions = { seed: args.seed, folds: args.folds, ...(args.k ? { k: args.k } : {}) };
+  const options: AnalysisOptions = { seed: args.seed, folds: args.folds, ...(args.k ? { k: args.k } : {}), ...(args.models ? { models: args.models } : {}) };
   const res = await engine.analyze(options, (p) => {
-    if (process.stderr.isTTY) process.stderr.write(`\r${p.stage} ${Math.round(p.fraction * 100)}% ${p.detail ?? ''}`.padEnd(60));
+    if (io.isTTY) io.stderr(`\r${p.stage} ${Math.round(p.fraction * 100)}% ${p.detail ?? ''}`.padEnd(60));
   });
-  if (process.stderr.isTTY) process.stderr.write('\n');
+  if (io.isTTY) io.stderr('\n');
   if (!res.ok) {
-    process.stderr.write(`Error (${res.code}): ${res.message}\n`);
-    process.exit(1);
+    io.stderr(`Error (${res.code}): ${res.message}\n`);
+    return 1;
   }
   res.result.timingsMs = { parse: parseMs, ...res.result.timingsMs };
   mkdirSync(args.out, { recursive: true });
   writeFileSync(join(args.out, 'analysis.json'), JSON.stringify(analysisSummary(res.result), null, 1));
   writeFileSync(join(args.out, 'customers.csv'), customersCsv(res.result));
   const r = res.result;
-  process.stdout.write(
+  io.stdout(
     `${r.rows.toLocaleString('en-US')} customers analysed (${r.kind}); backend ${r.backend.split(' ')[0]}; ` +
       `${r.warnings.length} finding(s); wrote ${join(args.out, 'analysis.json')} and customers.csv\n`,
   );
+  return 0;
 }
 
-main().catch((e: Error) => {
-  process.stderr.write(`Error: ${e?.message ?? e}\n`);
-  process.exit(1);
-});
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  runCli(process.argv.slice(2), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), isTTY: process.stderr.isTTY })
+    .then((code) => process.exit(code))
+    .catch((e: Error) => {
+      process.stderr.write(`Error: ${e?.message ?? e}\n`);
+      process.exit(1);
+    });
+}

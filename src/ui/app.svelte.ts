@@ -29,6 +29,9 @@ export const STAGE_LABELS: Record<string, string> = {
 };
 const ANALYSIS_STAGES = ['clean', 'segmentation', 'churn', 'business'];
 
+/** Current time as an ISO string (a timestamp, not reactive state). */
+const nowIso = (): string => new Date(Date.now()).toISOString();
+
 export const DEMO_SEED = 42;
 export const DEMO_ROWS = 7043;
 
@@ -162,7 +165,7 @@ export class AppState {
     const mapping = $state.snapshot(this.mapping);
     if (mapping.saveRecipe) {
       const out = await this.store.saveRecipe({
-        key: recipeKey(summary.header), header: summary.header, kind: mapping.kind, roles: mapping.roles, types: {}, savedAt: new Date().toISOString(),
+        key: recipeKey(summary.header), header: summary.header, kind: mapping.kind, roles: mapping.roles, types: {}, savedAt: nowIso(),
       });
       if (!out.ok) this.notice = out.message;
     }
@@ -227,7 +230,7 @@ export class AppState {
     this.currentId = id;
     this.currentName = name;
     const meta: SavedMeta = {
-      id, name, fileName: result.fileName, rows: result.rows, kind: result.kind, createdAt: new Date().toISOString(),
+      id, name, fileName: result.fileName, rows: result.rows, kind: result.kind, createdAt: nowIso(),
       churnRate: result.business?.kpis.churnRate.value ?? result.churn?.positiveRate ?? null,
       segments: result.segmentation?.k ?? null, options: result.options, source,
     };

@@ -44,3 +44,14 @@ export function binMatrix(X: Float64Array, d: number, edges: Float64Array[]): Ui
   for (let j = 0; j < d; j++) for (let i = 0; i < n; i++) out[j * n + i] = binOf(edges[j], X[i * d + j]);
   return out;
 }
+
+/** Binned copy of X, row-major (binned[i * d + j]), one byte per cell (maxBins <= 256). */
+export function binRows(X: Float64Array, d: number, edges: Float64Array[]): Uint8Array {
+  const n = X.length / d;
+  const out = new Uint8Array(n * d);
+  for (let j = 0; j < d; j++) {
+    const e = edges[j];
+    for (let i = 0; i < n; i++) out[i * d + j] = binOf(e, X[i * d + j]);
+  }
+  return out;
+}

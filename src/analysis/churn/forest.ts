@@ -34,16 +34,26 @@ export async function fitForest(X: Float64Array, y: Uint8Array, d: number, param
   const rng = mulberry32(p.seed);
   const edges = fitBinEdges(X, d, p.maxBins);
   const data = { binned: binMatrix(X, d, edges), n, d, edges };
-  const g = new Float64Array(n);
-  for (let i = 0; i < n; i++) g[i] = -y[i];
-  const h = new Float64Array(n).fill(1);
   const frac = p.maxFeatures > 0 ? p.maxFeatures : Math.sqrt(d) / d;
   const tp = { maxDepth: p.maxDepth, minChildWeight: p.minLeaf, lambda: 0, colsampleByNode: frac };
   const buf = new TreeBuffer();
+  // a bootstrap sample as per-row counts: g = -y * count, h = count (leaf = positive rate)
+  const cnt = new Int32Array(n);
+  const g = new Float64Array(n);
+  const h = new Float64Array(n);
   for (let t = 0; t < p.nTrees; t++) {
-    const rows = new Int32Array(n);
-    for (let k = 0; k < n; k++) rows[k] = Math.floor(rng() * n);
-    rows.sort();
+    cnt.fill(0);
+    for (let k = 0; k < n; k++) cnt[Math.floor(rng() * n)]++;
+    let m = 0;
+    for (let i = 0; i < n; i++) if (cnt[i] > 0) m++;
+    const rows = new Int32Array(m);
+    m = 0;
+    for (let i = 0; i < n; i++)
+      if (cnt[i] > 0) {
+        rows[m++] = i;
+        g[i] = -y[i] * cnt[i];
+        h[i] = cnt[i];
+      }
     growTree(data, rows, g, h, tp, rng, buf, 1);
   }
   return { kind: 'forest', d, trees: buf.freeze(), params: p, version: 1 };

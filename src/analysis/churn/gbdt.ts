@@ -4,11 +4,12 @@
  * column subsampling, and early stopping on a seeded stratified holdout of the training
  * rows; the final ensemble is then refit on all training rows with the chosen tree count.
  */
-import { mulberry32, sampleIndices } from '../random';
-import { binMatrix, fitBinEdges } from './binning';
+import { mulberry32 } from '../random';
+import { binRows, fitBinEdges } from './binning';
 import { stratifiedHoldout, takeRows } from './folds';
 import { sigmoid } from './logistic';
-import { growTree, treeValue, TreeBuffer, type TreeArrays } from './tree';
+import { HistGrower } from './histtree';
+import { treeValue, TreeBuffer, type TreeArrays } from './tree';
 import { checkX, checkXy } from './validate';
 
 export interface GbdtParams {
@@ -27,11 +28,13 @@ export interface GbdtParams {
   validationFraction: number;
   /** stop after this many trees without a better holdout log-loss */
   patience: number;
+  /** after early stopping, refit on all training rows with the chosen tree count (false: keep the early-stopped ensemble) */
+  refit: boolean;
   seed: number;
 }
 export const GBDT_DEFAULTS: GbdtParams = {
   nTrees: 600,
-  learningRate: 0.05,
+  learningRate: 0.1,
   maxDepth: 3,
   subsample: 0.8,
   colsample: 0.8,
@@ -39,7 +42,8 @@ export const GBDT_DEFAULTS: GbdtParams = {
   minChildWeight: 1,
   maxBins: 64,
   validationFraction: 0.15,
-  patience: 60,
+  patience: 20,
+  refit: false,
   seed: 0,
 };
 
@@ -60,32 +64,37 @@ function boost(X: Float64Array, y: Uint8Array, d: number, p: GbdtParams, nTrees:
   const n = y.length;
   const rng = mulberry32(p.seed);
   const edges = fitBinEdges(X, d, p.maxBins);
-  const data = { binned: binMatrix(X, d, edges), n, d, edges };
+  const bins = binRows(X, d, edges);
+  const grower = new HistGrower({ bins, n, d, edges }, { maxDepth: p.maxDepth, minChildWeight: p.minChildWeight, lambda: p.lambda, colsampleByNode: p.colsample });
   let pos = 0;
   for (let i = 0; i < n; i++) pos += y[i];
   const base = Math.log((pos + 0.5) / (n - pos + 0.5));
   const F = new Float64Array(n).fill(base);
   const g = new Float64Array(n);
   const h = new Float64Array(n);
+  const rows = new Int32Array(n);
   const buf = new TreeBuffer();
-  const params = { maxDepth: p.maxDepth, minChildWeight: p.minChildWeight, lambda: p.lambda, colsampleByNode: p.colsample };
   const nv = val ? val.y.length : 0;
+  const vbins = val ? binRows(val.X, d, edges) : new Uint8Array(0);
   const Fv = new Float64Array(nv).fill(base);
   let best = Infinity;
   let bestIter = nTrees;
   for (let t = 0; t < nTrees; t++) {
+    let m = 0;
     for (let i = 0; i < n; i++) {
       const q = sigmoid(F[i]);
       g[i] = q - y[i];
       h[i] = Math.max(q * (1 - q), 1e-16);
+      // Bernoulli row subsample (seeded)
+      if (p.subsample >= 1 || rng() < p.subsample) rows[m++] = i;
     }
-    const rows = p.subsample < 1 ? sampleIndices(n, Math.max(1, Math.round(p.subsample * n)), rng) : sampleIndices(n, n, rng);
-    const root = growTree(data, rows, g, h, params, rng, buf, p.learningRate);
-    for (let i = 0; i < n; i++) F[i] += treeValue(buf, root, X, d, i);
+    if (m === 0) rows[m++] = Math.floor(rng() * n);
+    const root = grower.grow(rows, m, g, h, rng, buf, p.learningRate);
+    for (let i = 0; i < n; i++) F[i] += grower.valueBinned(buf, root, bins, i);
     if (val) {
       let ll = 0;
       for (let i = 0; i < nv; i++) {
-        Fv[i] += treeValue(buf, root, val.X, d, i);
+        Fv[i] += grower.valueBinned(buf, root, vbins, i);
         const z = Fv[i];
         ll += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - val.y[i] * z;
       }
@@ -110,11 +119,29 @@ export async function fitGbdt(X: Float64Array, y: Uint8Array, d: number, params:
     const tr = takeRows(X, d, y, fit);
     const es = boost(tr.X, tr.y, d, p, p.nTrees, takeRows(X, d, y, val));
     bestIter = es.bestIter;
+    if (!p.refit) {
+      const trees = firstTrees(es.trees, bestIter);
+      return { kind: 'gbdt', d, base: es.base, trees, nTrees: bestIter, bestIter, params: p, version: 1 };
+    }
     // all training rows now: slightly more trees for the larger sample
     nTrees = Math.max(1, Math.round(bestIter / (1 - p.validationFraction)));
   }
   const { base, trees } = boost(X, y, d, p, nTrees);
   return { kind: 'gbdt', d, base, trees, nTrees, bestIter, params: p, version: 1 };
+}
+
+/** The first m trees of a frozen ensemble (nodes of tree t follow its root contiguously). */
+function firstTrees(t: TreeArrays, m: number): TreeArrays {
+  if (m >= t.roots.length) return t;
+  const end = t.roots[m];
+  return {
+    feature: t.feature.slice(0, end),
+    threshold: t.threshold.slice(0, end),
+    left: t.left.slice(0, end),
+    right: t.right.slice(0, end),
+    value: t.value.slice(0, end),
+    roots: t.roots.slice(0, m),
+  };
 }
 
 /** Logit per row of X n x d. */

@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { mulberry32, shuffleInPlace } from '../random';
 import { stratifiedHoldout, takeRows } from './folds';
+import { FastDense } from './denseLayer';
 import { columnStats, sigmoid } from './logistic';
 import { logLoss } from './metrics';
 import { checkX, checkXy } from './validate';
@@ -65,15 +66,18 @@ export async function fitMlp(X: Float64Array, y: Uint8Array, d: number, params: 
   const Xf = standardize(tr.X, d, mean, sd);
   const Xv = standardize(va.X, d, mean, sd);
   const rng = mulberry32(p.seed);
-  const reg = () => tf.regularizers.l2({ l2: p.l2 });
+  // tfjs layers define the network; training is a plain loop of optimizer.minimize over
+  // large mini-batches (model.fit's per-batch bookkeeping cost more than the maths here)
   const model = tf.sequential({
     layers: [
-      tf.layers.dense({ inputShape: [d], units: p.hidden[0], activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: p.seed }), kernelRegularizer: reg() }),
-      tf.layers.dense({ units: p.hidden[1], activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: p.seed + 1 }), kernelRegularizer: reg() }),
-      tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed: p.seed + 2 }) }),
+      new FastDense({ inputDim: d, units: p.hidden[0], activation: 'relu', seed: p.seed }),
+      new FastDense({ units: p.hidden[1], activation: 'relu', seed: p.seed + 1 }),
+      new FastDense({ units: 1, activation: 'linear', seed: p.seed + 2 }),
     ],
   });
-  model.compile({ optimizer: tf.train.adam(p.learningRate), loss: 'binaryCrossentropy' });
+  const weights = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const kernels = [weights[0], weights[2]];
+  const opt = tf.train.adam(p.learningRate);
   const perm = Int32Array.from({ length: nf }, (_, i) => i);
   const xb = new Float32Array(nf * d);
   const yb = new Float32Array(nf);
@@ -89,25 +93,32 @@ export async function fitMlp(X: Float64Array, y: Uint8Array, d: number, params: 
         xb.set(Xf.subarray(perm[k] * d, perm[k] * d + d), k * d);
         yb[k] = tr.y[perm[k]];
       }
-      const xs = tf.tensor2d(xb, [nf, d]);
-      const ys = tf.tensor2d(yb, [nf, 1]);
-      await model.fit(xs, ys, { epochs: 1, batchSize, shuffle: false, verbose: 0, yieldEvery: 'never' });
-      xs.dispose();
-      ys.dispose();
+      for (let s = 0; s < nf; s += batchSize) {
+        const m = Math.min(batchSize, nf - s);
+        tf.tidy(() => {
+          const xs = tf.tensor2d(xb.subarray(s * d, (s + m) * d), [m, d]);
+          const ys = tf.tensor2d(yb.subarray(s, s + m), [m, 1]);
+          opt.minimize(() => {
+            const z = model.apply(xs, { training: true }) as tf.Tensor2D;
+            const ll = tf.losses.sigmoidCrossEntropy(ys, z);
+            return tf.add(ll, tf.mul(p.l2, tf.addN(kernels.map((w) => tf.sum(tf.square(w)))))) as tf.Scalar;
+          }, false, weights);
+        });
+      }
       nEpochs++;
-      const pv = tf.tidy(() => model.predict(xvT) as tf.Tensor);
+      const pv = tf.tidy(() => tf.sigmoid(model.predict(xvT) as tf.Tensor));
       const probs = await pv.data();
       pv.dispose();
       const ll = logLoss(probs, va.y);
       if (ll < best - 1e-6) {
         best = ll;
         bestEpoch = e + 1;
-        bestWeights = await Promise.all(model.getWeights().map(async (w) => Float32Array.from(await w.data())));
+        bestWeights = await Promise.all(weights.map(async (w) => Float32Array.from(await w.data())));
       } else if (e + 1 - bestEpoch >= p.patience) break;
     }
   } finally {
     xvT.dispose();
-    model.optimizer.dispose();
+    opt.dispose();
     model.dispose();
   }
   const sizes = [d, p.hidden[0], p.hidden[1], 1];
@@ -117,23 +128,30 @@ export async function fitMlp(X: Float64Array, y: Uint8Array, d: number, params: 
 
 /** Churn probability per row of X n x d (forward pass in plain TypeScript). */
 export function predictMlp(model: MlpModel, X: Float64Array): Float64Array {
-  const { d, mean, sd } = model;
+  const { d, mean, sd, layers } = model;
   const n = checkX('mlp', X, d);
   const out = new Float64Array(n);
-  const a = new Float64Array(d);
+  const width = Math.max(d, ...layers.map((L) => L.nOut));
+  let cur = new Float64Array(width);
+  let next = new Float64Array(width);
+  const last = layers.length - 1;
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < d; j++) a[j] = (X[i * d + j] - mean[j]) / sd[j];
-    let cur: Float64Array = a;
-    model.layers.forEach((L, l) => {
-      const next = new Float64Array(L.nOut);
-      for (let o = 0; o < L.nOut; o++) {
-        let s = L.bias[o];
-        for (let q = 0; q < L.nIn; q++) s += cur[q] * L.kernel[q * L.nOut + o];
-        next[o] = l < model.layers.length - 1 ? Math.max(0, s) : sigmoid(s);
+    for (let j = 0; j < d; j++) cur[j] = (X[i * d + j] - mean[j]) / sd[j];
+    for (let l = 0; l <= last; l++) {
+      const { kernel, bias, nIn, nOut } = layers[l];
+      for (let o = 0; o < nOut; o++) next[o] = bias[o];
+      for (let q = 0; q < nIn; q++) {
+        const a = cur[q];
+        if (a === 0) continue;
+        const row = q * nOut;
+        for (let o = 0; o < nOut; o++) next[o] += a * kernel[row + o];
       }
+      if (l < last) for (let o = 0; o < nOut; o++) next[o] = next[o] > 0 ? next[o] : 0;
+      const t = cur;
       cur = next;
-    });
-    out[i] = cur[0];
+      next = t;
+    }
+    out[i] = sigmoid(cur[0]);
   }
   return out;
 }
