@@ -6,6 +6,7 @@ const BLANKS = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '-', '?', '#n/a'
 
 /** True for an empty or conventional missing-value cell ("", " ", NA, null, ...). */
 export function isBlank(s: string): boolean {
+  if (s.length > 24) return s.trim() === '';
   return BLANKS.has(s.trim().toLowerCase());
 }
 
@@ -14,6 +15,7 @@ const COMMA = /^[-+]?(\d{1,3}(\.\d{3})+|\d+)?(,\d+)?$/;
 
 /** Parse a number cell ("$1,234.5", "12%", "1.234,56" with comma style); NaN when not a number. */
 export function parseNumber(raw: string, style: DecimalStyle = 'dot'): number {
+  if (raw.length > 40) return NaN; // long text is never a number; skip the regexes
   let s = raw.trim();
   if (s === '') return NaN;
   s = s.replace(/^[$€£]\s?|\s?[$€£%]$/g, '');
@@ -42,6 +44,7 @@ const FALSE = new Set(['no', 'n', 'false', 'f', '0', 'stayed', 'retained', 'acti
 
 /** 1 / 0 for a boolean-like cell, -1 when it is neither. */
 export function parseBoolean(raw: string): 1 | 0 | -1 {
+  if (raw.length > 24) return -1;
   const s = raw.trim().toLowerCase();
   if (TRUE.has(s)) return 1;
   if (FALSE.has(s)) return 0;
@@ -54,6 +57,7 @@ const SLASH = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})( \d{1,2}:\d{2}(:\d{2})
 
 /** Milliseconds since epoch (UTC) for ISO or m/d/y (d/m/y when the first part > 12) dates; NaN otherwise. */
 export function parseDate(raw: string): number {
+  if (raw.length > 40) return NaN;
   const s = raw.trim();
   if (ISO.test(s)) {
     const t = Date.parse(s.includes('T') || s.length <= 10 ? s : s.replace(' ', 'T') + (/(Z|[+-]\d{2}:?\d{2})$/.test(s) ? '' : 'Z'));

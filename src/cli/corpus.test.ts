@@ -1,0 +1,62 @@
+/** Every bad-input corpus file through the CLI: a coded one-line error, or a completed analysis
+ *  whose report lists the expected warning codes. Cell payloads never reach the CSV as formulas. */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './analyze';
+import { writeCorpus, writeLarge } from '../../scripts/corpus';
+
+const dir = mkdtempSync(join(tmpdir(), 'rs-corpus-'));
+const cases = writeCorpus(dir);
+
+async function cli(file: string, out: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli([join(dir, file), '--out', out, '--models', 'logistic', '--folds', '3'], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+describe('bad-input corpus through the CLI', () => {
+  for (const c of cases) {
+    it(c.name, async () => {
+      const out = join(dir, 'out-' + c.file);
+      const r = await cli(c.file, out);
+      if ('error' in c.expect) {
+        expect(r.code).toBe(1);
+        expect(r.stderr).toContain(`(${c.expect.error})`);
+        expect(r.stderr).toMatch(c.expect.message);
+        expect(r.stderr.trim().split('\n')).toHaveLength(1);
+        return;
+      }
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const a = JSON.parse(readFileSync(join(out, 'analysis.json'), 'utf8'));
+      const codes = a.warnings.map((w: { code: string }) => w.code);
+      expect(codes).toEqual(expect.arrayContaining(c.expect.warnings));
+      if (c.expect.rows !== undefined) expect(a.rows).toBe(c.expect.rows);
+      if (c.expect.noChurn) expect(a.churn).toBeNull();
+      else expect(a.churn.models[0].cvRocAuc.mean).toBeGreaterThan(0.5);
+      if (c.file === 'payloads.csv') {
+        const text = readFileSync(join(out, 'customers.csv'), 'utf8');
+        // No cell may start with a formula character (negative numbers aside).
+        expect(text).not.toMatch(/(^|,)"?([=+@]|-[^0-9])/m);
+        expect(text).toContain("'=HYPERLINK");
+      }
+      if (c.file === 'semicolon-decimal-comma.csv') {
+        expect(a.columns.find((x: { name: string }) => x.name === 'MonthlyCharges').type).toBe('numeric');
+        expect(a.kpis.arpu.value).toBeGreaterThan(20);
+      }
+    });
+  }
+  it('a 300 MB file streams through with bounded memory', async () => {
+    const rows = writeLarge(join(dir, 'large.csv'), Number(process.env.RS_LARGE_MB ?? 300));
+    const out = join(dir, 'out-large');
+    const r = await cli('large.csv', out);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const a = JSON.parse(readFileSync(join(out, 'analysis.json'), 'utf8'));
+    expect(a.rows).toBe(rows);
+    expect(a.columns.find((x: { name: string }) => x.name === 'Notes').excluded).toBe('free text');
+  }, 300_000);
+});
