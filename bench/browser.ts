@@ -151,13 +151,18 @@ export async function browserRun(url: string, file: string, timeoutMs: number): 
     await page.getByTestId('mapping-confirm').click({ timeout: timeoutMs });
     const done = page.getByTestId('analysis-done').waitFor({ state: 'attached', timeout: timeoutMs });
     const failed = page.getByTestId('error').waitFor({ state: 'attached', timeout: timeoutMs }).then(() => 'error');
-    const how = await Promise.race([done.then(() => 'done'), failed]);
+    const how = await Promise.race([done.then(() => 'done'), failed]).catch((e: Error) => `timeout: ${e.message.split('\n')[0]}`);
     await page.waitForTimeout(300); // let late long tasks of the first paint be reported
     const rec = (await page.evaluate('window.__bench')) as BenchRecord;
     for (const pid of rendererPids(browserPid)) rss = Math.max(rss, procMemMB(pid)?.hwm ?? 0);
     const heap = await heaps.stop();
-    if (how !== 'done' || !rec.t.done) throw new Error(`the page showed an error: ${rec.error ?? rec.failed ?? 'unknown'}`);
-    return { ...summarise(rec), ok: true, rendererPeakMB: rss || null, pageHeapPeakMB: heap.pageMB, workerHeapPeakMB: heap.workerMB, chromium: browser.version() };
+    const out = { ...summarise(rec), rendererPeakMB: rss || null, pageHeapPeakMB: heap.pageMB, workerHeapPeakMB: heap.workerMB, chromium: browser.version() };
+    if (how === 'done' && rec.t.done) return { ...out, ok: true };
+    // not finished: say how far it got (the partial stage times and memory still tell where time goes)
+    const last = rec.progress.at(-1);
+    const at = last ? `${last[1]} ${last[3]} (${Math.round((last[0] - (rec.t.fileChange ?? 0)) / 1000)} s in)` : 'before any progress';
+    const why = how === 'error' ? `the page showed an error: ${rec.error ?? rec.failed ?? 'unknown'}` : `no analysis-done within ${Math.round(timeoutMs / 1000)} s`;
+    return { ...out, ok: false, error: `${why}; last progress: ${at}` };
   } finally {
     clearInterval(rssTimer);
     await browser.close().catch(() => {});
@@ -182,7 +187,7 @@ function summarise(rec: BenchRecord) {
   const longest = rec.longtasks.reduce((m, [, d]) => Math.max(m, d), 0);
   const during = rec.longtasks.filter(([s]) => s >= start && s < (t.result ?? Infinity)).reduce((m, [, d]) => Math.max(m, d), 0);
   return {
-    totalMs: (t.done ?? 0) - start,
+    totalMs: (t.done ?? rec.progress.at(-1)?.[0] ?? start) - start,
     stagesMs,
     longestMainThreadTaskMs: longest,
     longestDuringAnalysisMs: during,

@@ -7,13 +7,15 @@
  *   --sizes 1,10,100      which files (scale factors)                 [BENCH_SIZES]
  *   --runs N              runs per file at 1x (default 3)             [BENCH_RUNS]
  *   --big-runs N          runs per file at 10x/100x (default 1)       [BENCH_BIG_RUNS]
+ *   --cli-runs N          CLI runs per file (default: as the browser) [BENCH_CLI_RUNS]
  *   --no-browser | --no-cli | --no-anchor | --no-build
  *   --anchor10            also run the anchor at 10x (its own resample, split protocol)
  *   --anchor100           also run the anchor at 100x (~275 s)
  *   --timeout-s N         per browser run (default 600)
+ *   --keep                keep rows of the previous latest.json that this run did not redo
  * Writes bench/results/<date>.json, bench/results/latest.json and bench/results/latest.md.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { browserRun, buildSite, serveSite, type BrowserRun } from './browser';
@@ -33,6 +35,7 @@ const quick = flag('--quick', 'BENCH_QUICK');
 const sizes = (quick ? '1' : opt('--sizes', 'BENCH_SIZES', '1,10,100')).split(',').map(Number);
 const runs1 = quick ? 1 : Number(opt('--runs', 'BENCH_RUNS', '3'));
 const runsBig = Number(opt('--big-runs', 'BENCH_BIG_RUNS', '1'));
+const cliRuns = opt('--cli-runs', 'BENCH_CLI_RUNS', '');
 const timeoutMs = Number(opt('--timeout-s', 'BENCH_TIMEOUT_S', '600')) * 1000;
 const doBrowser = !flag('--no-browser');
 const doCli = !flag('--no-cli');
@@ -83,6 +86,7 @@ async function main() {
           longTasksPerRun: ok.map((r) => r.longTasks),
           timelines: ok.map((r) => r.timeline),
           engine: ok[0]?.info ?? null,
+          ...(ok.length < rs.length ? { unfinished: rs.filter((r) => !r.ok).map((r) => ({ error: r.error, stagesMs: r.stagesMs, rendererPeakMB: r.rendererPeakMB, workerJsHeapPeakMB: r.workerHeapPeakMB, timeline: r.timeline })) } : {}),
         });
         if (sum) results.push(sum);
       }
@@ -94,7 +98,7 @@ async function main() {
   if (doCli) {
     for (const s of sizes) {
       const rs = [];
-      for (let i = 0; i < nRuns(s); i++) {
+      for (let i = 0; i < (cliRuns ? Number(cliRuns) : nRuns(s)); i++) {
         const r = await cliRun(files.get(s)!);
         rs.push({ ...r, longestMainThreadTaskMs: null });
         log(`cli ${s}x run ${i + 1}: ${r.ok ? `${sec(r.totalMs)}, peak RSS ${Math.round(r.peakMemoryMB ?? 0)} MB` : `FAILED ${r.error}`}`);
@@ -127,6 +131,20 @@ async function main() {
       if (!anchorScales.includes(100) && sizes.includes(100)) notes.push('Anchor at 100x not run (pass --anchor100; its reference run: 275 s, 2,659 MiB peak).');
     }
   }
+
+  if (flag('--keep')) {
+    // keep earlier results (latest.json) for the (file, where) pairs this invocation did not run
+    const prev = resolve(REPO_ROOT, 'bench/results/latest.json');
+    if (existsSync(prev)) {
+      const old = JSON.parse(readFileSync(prev, 'utf8')) as { date: string; runs: RunSummary[] };
+      for (const r of old.runs)
+        if (!results.some((x) => x.file === r.file && x.where === r.where)) results.push({ ...r, fromEarlierRun: r.fromEarlierRun ?? old.date });
+      chromiumVersion ??= (old as unknown as { machine: { chromium: string | null } }).machine?.chromium ?? null;
+      notes.push(`Rows marked fromEarlierRun come from the run of ${old.date} (kept with --keep).`);
+    }
+  }
+  const order = (r: RunSummary) => r.rows * 10 + ['browser', 'cli', 'anchor'].indexOf(r.where);
+  results.sort((a, b) => order(a) - order(b));
 
   const machine = { ...machineInfo(chromiumVersion), loadavgAtEnd: loadavg().map((v) => Math.round(v * 100) / 100) };
   if (machine.loadavgAtStart[0] > machine.cpus) notes.push(`The machine was busy (load average ${machine.loadavgAtStart[0]} on ${machine.cpus} CPUs at start): times are upper bounds.`);
