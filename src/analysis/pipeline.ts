@@ -50,7 +50,10 @@ export async function runAnalysis(ins: Inspected, options: Partial<AnalysisOptio
     churn = await timed('churn', () =>
       runChurn(frame, { seed: opts.seed, folds: opts.folds, models: opts.models, economics: economics(opts, frame) }, onProgress),
     ).catch((e) => skip(warnings, 'churn-skipped', 'Churn prediction', e));
-    if (churn) warnings.push(...churn.warnings);
+    if (churn) {
+      churn.actual = frame.y;
+      warnings.push(...churn.warnings);
+    }
   }
 
   const business: BusinessResult | null = await timed('business', () => runBusiness(frame, segmentation, churn, opts.business)).catch((e) =>

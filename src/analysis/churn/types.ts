@@ -61,5 +61,7 @@ export interface ChurnResult {
   /** per customer: out-of-fold probability of the best model (for threshold/confusion UI) */
   oof: Float64Array;
   reasons: CustomerReasons;
+  /** per customer: the observed target (1 = churned), for confusion matrices at any threshold */
+  actual?: Uint8Array;
   warnings: import('../types').Warning[];
 }

@@ -270,22 +270,22 @@ function servicesCount(cats: CategoricalFeature[], n: number): NumericFeature | 
   return { name: 'ServicesCount', values };
 }
 
-const EXCLUSION_TEXT: Record<string, string> = {
-  'id-excluded': 'identify customers rather than describe them and are not used as model features',
-  'text-excluded': 'hold free text or dates and are not used as model features',
-  'leak-name': 'describe the churn outcome itself and would leak the answer into the models; they were excluded',
-  'leak-perfect': 'predict churn almost perfectly on their own, which means they leak the answer; they were excluded',
-  'constant-column': 'have the same value in every row and were ignored',
-  'high-cardinality': 'have too many distinct values to use as categories and were ignored',
+/** Why columns were excluded: [singular verb phrase, plural verb phrase]. */
+const EXCLUSION_TEXT: Record<string, [string, string]> = {
+  'id-excluded': ['identifies customers rather than describing them and is not used as a model feature', 'identify customers rather than describe them and are not used as model features'],
+  'text-excluded': ['holds free text or dates and is not used as a model feature', 'hold free text or dates and are not used as model features'],
+  'leak-name': ['describes the churn outcome itself and would leak the answer into the models; it was excluded', 'describe the churn outcome itself and would leak the answer into the models; they were excluded'],
+  'leak-perfect': ['predicts churn almost perfectly on its own, which means it leaks the answer; it was excluded', 'predict churn almost perfectly on their own, which means they leak the answer; they were excluded'],
+  'constant-column': ['has the same value in every row and was ignored', 'have the same value in every row and were ignored'],
+  'high-cardinality': ['has too many distinct values to use as categories and was ignored', 'have too many distinct values to use as categories and were ignored'],
 };
 
 function exclusionWarnings(excluded: Record<string, string[]>): Warning[] {
-  return Object.entries(excluded).map(([code, cols]) => ({
-    code,
-    message: `${cols.length === 1 ? 'Column' : 'Columns'} ${cols.map((c) => `"${c}"`).join(', ')} ${EXCLUSION_TEXT[code]}.`,
-    count: cols.length,
-    column: cols[0],
-  }));
+  return Object.entries(excluded).map(([code, cols]) => {
+    const shown = cols.slice(0, 8).map((c) => `"${c}"`).join(', ') + (cols.length > 8 ? ` and ${cols.length - 8} more` : '');
+    const [one, many] = EXCLUSION_TEXT[code];
+    return { code, message: `${cols.length === 1 ? 'Column' : 'Columns'} ${shown} ${cols.length === 1 ? one : many}.`, count: cols.length, column: cols[0] };
+  });
 }
 
 function median(v: Float64Array): number {

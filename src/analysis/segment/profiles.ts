@@ -35,7 +35,8 @@ export function profileSegments(frame: CustomerFrame, labels: Int32Array, k: num
   for (let i = 0; i < n; i++) sizes[labels[i]]++;
   const cols: { key: string; values: Float64Array }[] = [];
   for (const r of ROLE_COLUMNS) if (frame[r]) cols.push({ key: r, values: frame[r] as Float64Array });
-  for (const f of frame.numeric) if (!cols.some((c) => c.key === f.name)) cols.push({ key: f.name, values: f.values });
+  // a role column is the same array as its source numeric column: list it once
+  for (const f of frame.numeric) if (!cols.some((c) => c.key === f.name || c.values === f.values)) cols.push({ key: f.name, values: f.values });
   const segSum = cols.map(() => new Float64Array(k));
   const base = cols.map((c) => {
     let s = 0;
