@@ -59,6 +59,8 @@ test('upload shows 7,043 rows and the 11 blank TotalCharges, then the dashboard'
   await page.screenshot({ path: `${SHOTS}/02-mapping.png`, fullPage: true });
   await page.getByTestId('mapping-confirm').click();
   await expect(page.getByTestId('progress')).toBeVisible();
+  await page.waitForTimeout(3000);
+  await page.screenshot({ path: `${SHOTS}/02b-progress.png` });
   await page.getByTestId('analysis-done').waitFor({ timeout: 240_000 });
 });
 

@@ -81,7 +81,7 @@ export function importanceFigure(churn: ChurnResult, top = 15): Figure {
         marker: { color: '#2563eb' }, hovertemplate: '%{y}: %{x:.3f}<extra></extra>',
       },
     ],
-    layout: baseLayout(`What drives churn (${best?.label ?? 'model'} importance)`, {
+    layout: baseLayout('What drives churn (importance in the best model)', {
       margin: { l: 200, r: 20, t: 48, b: 50 }, showlegend: false,
       xaxis: { title: { text: 'Importance' } },
       height: Math.max(320, 28 * items.length + 100),

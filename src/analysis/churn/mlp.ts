@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { mulberry32, shuffleInPlace } from '../random';
 import { stratifiedHoldout, takeRows } from './folds';
 import { FastDense } from './denseLayer';
+import { LeanAdam } from './leanAdam';
 import { columnStats, sigmoid } from './logistic';
 import { logLoss } from './metrics';
 import { checkX, checkXy } from './validate';
@@ -76,8 +77,7 @@ export async function fitMlp(X: Float64Array, y: Uint8Array, d: number, params: 
     ],
   });
   const weights = model.trainableWeights.map((w) => w.read() as tf.Variable);
-  const kernels = [weights[0], weights[2]];
-  const opt = tf.train.adam(p.learningRate);
+  const opt = new LeanAdam(model, { learningRate: p.learningRate, l2: p.l2, penalised: weights.map((_, i) => i === 0 || i === 2) });
   const perm = Int32Array.from({ length: nf }, (_, i) => i);
   const xb = new Float32Array(nf * d);
   const yb = new Float32Array(nf);
@@ -95,15 +95,14 @@ export async function fitMlp(X: Float64Array, y: Uint8Array, d: number, params: 
       }
       for (let s = 0; s < nf; s += batchSize) {
         const m = Math.min(batchSize, nf - s);
-        tf.tidy(() => {
-          const xs = tf.tensor2d(xb.subarray(s * d, (s + m) * d), [m, d]);
-          const ys = tf.tensor2d(yb.subarray(s, s + m), [m, 1]);
-          opt.minimize(() => {
-            const z = model.apply(xs, { training: true }) as tf.Tensor2D;
-            const ll = tf.losses.sigmoidCrossEntropy(ys, z);
-            return tf.add(ll, tf.mul(p.l2, tf.addN(kernels.map((w) => tf.sum(tf.square(w)))))) as tf.Scalar;
-          }, false, weights);
-        });
+        const xs = tf.tensor2d(xb.subarray(s * d, (s + m) * d), [m, d]);
+        const ys = tf.tensor2d(yb.subarray(s, s + m), [m, 1]);
+        try {
+          opt.step(xs, ys);
+        } finally {
+          xs.dispose();
+          ys.dispose();
+        }
       }
       nEpochs++;
       const pv = tf.tidy(() => tf.sigmoid(model.predict(xvT) as tf.Tensor));
