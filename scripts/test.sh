@@ -36,7 +36,7 @@ step "type-check (tsc)" npx tsc --noEmit -p tsconfig.json
 step "type-check (svelte-check)" npx svelte-check --tsconfig ./tsconfig.json --threshold error --output machine
 step "lint (eslint)" npx eslint .
 suite "unit (vitest)" test-results/vitest.json npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
-suite "e2e (playwright)" test-results/playwright.json npx playwright test
+suite "e2e (playwright)" test-results/playwright.json env PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json
 
 echo "$passed passed, $failed failed"
 exit $status

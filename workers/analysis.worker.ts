@@ -1,17 +1,12 @@
 /// <reference lib="webworker" />
-/** Thin comlink adapter: exposes the engine, with the wasm binaries' hashed URLs from Vite. */
-import { expose } from 'comlink';
-import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+/** Thin comlink adapter: exposes the engine; churn runs in a nested worker on the second core. */
+import { expose, proxy, wrap } from 'comlink';
 import { createEngine } from '../src/analysis/engine';
+import { churnRunner, type RemoteChurnApi } from '../src/analysis/churn/remote';
+import { wasmPaths } from './wasmPaths';
 
-expose(
-  createEngine({
-    wasmPaths: {
-      'tfjs-backend-wasm.wasm': wasmPlain,
-      'tfjs-backend-wasm-simd.wasm': wasmSimd,
-      'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
-    },
-  }),
-);
+let churnWorker: RemoteChurnApi | null = null;
+const remote = () =>
+  (churnWorker ??= wrap<RemoteChurnApi>(new Worker(new URL('./churn.worker.ts', import.meta.url), { type: 'module', name: 'churn' })) as unknown as RemoteChurnApi);
+
+expose(createEngine({ wasmPaths, runners: { churn: churnRunner(remote, proxy), parallel: true } }));

@@ -7,12 +7,14 @@ import type { AnalysisOptions, OnProgress } from './types';
 import { parseCsv } from './data/parse';
 import { inspectTable, summarize, type Inspected } from './data/prepare';
 import { generateDemoCsv } from './data/demo';
-import { runAnalysis } from './pipeline';
+import { runAnalysis, type Runners } from './pipeline';
 import { initBackend, type BackendEnv } from './tensor/backend';
 
 export interface EngineEnv extends BackendEnv {
   /** backend preference (default 'auto') */
   backend?: AnalysisOptions['backend'];
+  /** where stages run (default: all in this thread) */
+  runners?: Runners;
 }
 
 /** Create an engine; the tfjs backend is initialised on first analyze(). */
@@ -35,7 +37,7 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
     async analyze(options: AnalysisOptions, onProgress?: OnProgress): Promise<AnalyzeResult> {
       if (!table) return { ok: false, code: 'no-table', message: 'Load a file first.' };
       await initBackend(options.backend ?? env.backend ?? 'auto', env);
-      return runAnalysis(table, options, onProgress ?? (() => {}));
+      return runAnalysis(table, options, onProgress ?? (() => {}), env.runners);
     },
   };
 }

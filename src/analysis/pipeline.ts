@@ -18,8 +18,21 @@ import { currentBackend } from './tensor/backend';
 
 export const DEFAULT_SEED = 42;
 
+/** Stage runners that may live elsewhere (the browser runs churn in a second worker, on the
+ *  second core, while segmentation runs here). Defaults: in-process. */
+export interface Runners {
+  churn: typeof runChurn;
+  /** true when churn runs in another thread: then both stages run at the same time */
+  parallel?: boolean;
+}
+
 /** Run every stage on a table; user-data problems return {ok: false}, never throw. */
-export async function runAnalysis(ins: Inspected, options: Partial<AnalysisOptions>, onProgress: OnProgress = () => {}): Promise<AnalyzeResult> {
+export async function runAnalysis(
+  ins: Inspected,
+  options: Partial<AnalysisOptions>,
+  onProgress: OnProgress = () => {},
+  runners: Runners = { churn: runChurn },
+): Promise<AnalyzeResult> {
   const opts: AnalysisOptions = { seed: DEFAULT_SEED, folds: 5, ...options };
   const timingsMs: Record<string, number> = {};
   const timed = async <T>(stage: string, fn: () => T | Promise<T>): Promise<T> => {
@@ -37,23 +50,28 @@ export async function runAnalysis(ins: Inspected, options: Partial<AnalysisOptio
   const warnings: Warning[] = [...prep.warnings];
   if (frame.n < 2) return { ok: false, code: 'too-few-rows', message: 'At least 2 customers are needed for an analysis.' };
 
-  let segmentation: SegmentationResult | null = null;
-  if (frame.n >= 3) {
-    segmentation = await timed('segmentation', () =>
-      runSegmentation(frame, { seed: opts.seed, k: opts.k, kRange: opts.kRange, features: opts.segmentFeatures }, onProgress),
-    ).catch((e) => skip(warnings, 'segmentation-skipped', 'Segmentation', e));
-    if (segmentation) warnings.push(...segmentation.warnings);
-  } else warnings.push({ code: 'segmentation-skipped', message: 'Too few customers to form segments.', count: frame.n });
-
-  let churn: ChurnResult | null = null;
-  if (frame.y) {
-    churn = await timed('churn', () =>
-      runChurn(frame, { seed: opts.seed, folds: opts.folds, models: opts.models, economics: economics(opts, frame) }, onProgress),
-    ).catch((e) => skip(warnings, 'churn-skipped', 'Churn prediction', e));
-    if (churn) {
-      churn.actual = frame.y;
-      warnings.push(...churn.warnings);
-    }
+  // Segmentation and churn are independent: start both, so a second worker can take churn.
+  const segment = (): Promise<SegmentationResult | null> =>
+    frame.n >= 3
+      ? timed('segmentation', () =>
+          runSegmentation(frame, { seed: opts.seed, k: opts.k, kRange: opts.kRange, features: opts.segmentFeatures }, onProgress),
+        ).catch((e) => skip(warnings, 'segmentation-skipped', 'Segmentation', e))
+      : Promise.resolve(null);
+  if (frame.n < 3) warnings.push({ code: 'segmentation-skipped', message: 'Too few customers to form segments.', count: frame.n });
+  const predict = (): Promise<ChurnResult | null> =>
+    frame.y
+    ? timed('churn', () =>
+        runners.churn(frame, { seed: opts.seed, folds: opts.folds, models: opts.models, economics: economics(opts, frame) }, onProgress),
+      ).catch((e) => skip(warnings, 'churn-skipped', 'Churn prediction', e))
+    : Promise.resolve(null);
+  // In one thread, run them in turn so each stage's timing is its own.
+  const [segmentation, churn] = runners.parallel
+    ? await Promise.all([segment(), predict()])
+    : [await segment(), await predict()];
+  if (segmentation) warnings.push(...segmentation.warnings);
+  if (churn) {
+    churn.actual = frame.y ?? undefined;
+    warnings.push(...churn.warnings);
   }
 
   const business: BusinessResult | null = await timed('business', () => runBusiness(frame, segmentation, churn, opts.business)).catch((e) =>
