@@ -3,7 +3,7 @@ import { defineConfig, devices } from '@playwright/test';
 /** E2E against the built site (vite build + vite preview) in Debian's Chromium. */
 export default defineConfig({
   testDir: 'e2e',
-  timeout: 120_000,
+  timeout: 300_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
