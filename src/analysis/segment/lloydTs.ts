@@ -81,7 +81,20 @@ export function relocateEmpty(
   return empty.length;
 }
 
-/** Runs Lloyd from `init` (k x d); tolAbs is the absolute squared-shift tolerance. */
+/** Bound slack: a point skips the full scan only when its bound wins by this relative
+ *  margin, so rounding in the bounds can never skip a point whose nearest centre changed. */
+const SAFE = 1 - 1e-9;
+
+/**
+ * Runs Lloyd from `init` (k x d); tolAbs is the absolute squared-shift tolerance.
+ * Same iterations, labels, centres and inertia as plain Lloyd (assign every row to its
+ * nearest centre, first index on ties, then recompute centres in row order), but the
+ * assignment step uses Hamerly's bounds (2010): per row an upper bound on the distance to
+ * its centre and a lower bound on the distance to every other centre, moved by the centre
+ * shifts; a row is rescanned only when the bounds cannot prove its centre is still the
+ * unique nearest. The centre update stays a full pass in row order, so the arithmetic, and
+ * hence the result, is the same as without bounds.
+ */
 export function lloydTs(X: Matrix, init: Float64Array, k: number, maxIter: number, tolAbs: number): LloydResult {
   const { n, d, data } = X;
   let centers = init.slice();
@@ -89,29 +102,108 @@ export function lloydTs(X: Matrix, init: Float64Array, k: number, maxIter: numbe
   const counts = new Float64Array(k);
   const labels = new Int32Array(n).fill(-1);
   const dist = new Float64Array(n);
+  const upper = new Float64Array(n).fill(Infinity);
+  const lower = new Float64Array(n);
+  const half = new Float64Array(k);
+  const move = new Float64Array(k);
   let strict = false;
   let converged = false;
   let nIter = 0;
   let relocated = 0;
+  let m1 = 0;
+  let m2 = 0;
+  let arg = -1;
   for (let it = 0; it < maxIter; it++) {
-    const changed = assignTs(X, centers, k, labels, dist);
+    // half the distance from each centre to its nearest other centre
+    for (let c = 0; c < k; c++) {
+      let m = Infinity;
+      for (let e = 0; e < k; e++) {
+        if (e === c) continue;
+        let s = 0;
+        for (let j = 0; j < d; j++) {
+          const v = centers[c * d + j] - centers[e * d + j];
+          s += v * v;
+        }
+        if (s < m) m = s;
+      }
+      half[c] = 0.5 * Math.sqrt(m);
+    }
+    let changed = 0;
     next.fill(0);
     counts.fill(0);
     for (let i = 0; i < n; i++) {
-      const c = labels[i];
-      counts[c]++;
       const o = i * d;
-      const co = c * d;
+      const a = labels[i];
+      let lab = a;
+      if (a >= 0) {
+        // bounds moved by last update's centre shifts, then the two skip tests
+        let u = upper[i] + move[a];
+        let l = lower[i] - (a === arg ? m2 : m1);
+        const bound = (half[a] > l ? half[a] : l) * SAFE;
+        if (u >= bound) {
+          const co = a * d;
+          let s = 0;
+          for (let j = 0; j < d; j++) {
+            const v = data[o + j] - centers[co + j];
+            s += v * v;
+          }
+          u = Math.sqrt(s);
+          if (u >= bound) lab = -1;
+        }
+        upper[i] = u;
+        lower[i] = l;
+      }
+      if (lab < 0) {
+        let best = 0;
+        let bestD = Infinity;
+        let second = Infinity;
+        for (let c = 0; c < k; c++) {
+          const co = c * d;
+          let s = 0;
+          for (let j = 0; j < d; j++) {
+            const v = data[o + j] - centers[co + j];
+            s += v * v;
+          }
+          if (s < bestD) {
+            second = bestD;
+            bestD = s;
+            best = c;
+          } else if (s < second) {
+            second = s;
+          }
+        }
+        lab = best;
+        upper[i] = Math.sqrt(bestD);
+        lower[i] = Math.sqrt(second);
+      }
+      if (a !== lab) {
+        changed++;
+        labels[i] = lab;
+      }
+      // centre sums in row order, as a separate pass would add them
+      counts[lab]++;
+      const co = lab * d;
       for (let j = 0; j < d; j++) next[co + j] += data[o + j];
     }
-    relocated += relocateEmpty(X, labels, dist, next, counts, k);
+    let anyEmpty = false;
+    for (let c = 0; c < k; c++) if (counts[c] === 0) anyEmpty = true;
+    if (anyEmpty) {
+      // rare: exact squared distances for the farthest-point rule, then rescan every row
+      exactDist(X, centers, labels, dist);
+      relocated += relocateEmpty(X, labels, dist, next, counts, k);
+      upper.fill(Infinity);
+      lower.fill(0);
+    }
     let shift = 0;
     for (let c = 0; c < k; c++) {
+      let mc = 0;
       for (let j = 0; j < d; j++) {
         const v = (next[c * d + j] /= counts[c]);
         const dv = v - centers[c * d + j];
         shift += dv * dv;
+        mc += dv * dv;
       }
+      move[c] = Math.sqrt(mc);
     }
     [centers, next] = [next, centers];
     nIter = it + 1;
@@ -124,10 +216,40 @@ export function lloydTs(X: Matrix, init: Float64Array, k: number, maxIter: numbe
       converged = true;
       break;
     }
+    // the largest and second largest shifts bound how far other centres came closer
+    m1 = 0;
+    m2 = 0;
+    arg = -1;
+    for (let c = 0; c < k; c++) {
+      if (move[c] > m1) {
+        m2 = m1;
+        m1 = move[c];
+        arg = c;
+      } else if (move[c] > m2) {
+        m2 = move[c];
+      }
+    }
   }
-  // labels consistent with the final centres (strict convergence already has them)
+  // labels consistent with the final centres (strict convergence already has them; its
+  // distances are to the centres of that last assignment, now in `next`)
   if (!strict) assignTs(X, centers, k, labels, dist);
+  else exactDist(X, next, labels, dist);
   let inertia = 0;
   for (let i = 0; i < n; i++) inertia += dist[i];
   return { centers, labels, inertia, nIter, converged, relocated };
+}
+
+/** Squared distance of each row to its labelled centre (as assignTs computes it). */
+function exactDist(X: Matrix, centers: Float64Array, labels: Int32Array, dist: Float64Array): void {
+  const { n, d, data } = X;
+  for (let i = 0; i < n; i++) {
+    const o = i * d;
+    const co = labels[i] * d;
+    let s = 0;
+    for (let j = 0; j < d; j++) {
+      const v = data[o + j] - centers[co + j];
+      s += v * v;
+    }
+    dist[i] = s;
+  }
 }
