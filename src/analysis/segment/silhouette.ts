@@ -41,11 +41,22 @@ export function silhouetteScores(X: Matrix, labelings: Int32Array[], opts: Silho
   return { scores: exactSilhouettes(Xs, ls), sample: idx.length };
 }
 
-/** Exact mean silhouettes; labels are relabelled densely per labeling first. */
+/** Rows x groups table above which the symmetric pass (distance once per pair) is not used. */
+const SYMMETRIC_CELLS = 1 << 22;
+
+/**
+ * Exact mean silhouettes; labels are relabelled densely per labeling first. Rows with the
+ * same cluster in every labeling form a joint group (a K sweep of nested-ish partitions
+ * has few: about a hundred on Telco), and rows are visited sorted by group, so each
+ * pairwise distance is added to one running per-group sum instead of once per labeling;
+ * the per-cluster sums of every labeling are then sums of group sums. When rows x groups
+ * fits SYMMETRIC_CELLS, each distance is computed once per unordered pair and added on
+ * both sides. Same sums as summing per labeling, up to floating-point order.
+ */
 function exactSilhouettes(X: Matrix, labelings: Int32Array[]): number[] {
   const { n, d, data } = X;
   const L = labelings.length;
-  // dense cluster ids per labeling, concatenated into one offset table
+  // dense cluster ids per labeling, and their offsets in one table of K = sum(k) slots
   const offs = new Int32Array(L + 1);
   const dense: Int32Array[] = labelings.map((l, li) => {
     const map = new Map<number, number>();
@@ -62,34 +73,55 @@ function exactSilhouettes(X: Matrix, labelings: Int32Array[]): number[] {
     return out;
   });
   const K = offs[L];
-  // combined cluster slot per (row, labeling), row-major so one row's L slots are adjacent
-  const flat = new Int32Array(n * L);
-  const sizes = new Float64Array(K);
+  // joint groups, refined one labeling at a time
+  let grp = new Int32Array(n);
+  let G = 1;
   for (let li = 0; li < L; li++) {
-    for (let j = 0; j < n; j++) {
-      flat[j * L + li] = offs[li] + dense[li][j];
-      sizes[offs[li] + dense[li][j]]++;
+    const kl = offs[li + 1] - offs[li];
+    const map = new Map<number, number>();
+    const next = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const key = grp[i] * kl + dense[li][i];
+      let g = map.get(key);
+      if (g === undefined) {
+        g = map.size;
+        map.set(key, g);
+      }
+      next[i] = g;
     }
+    grp = next;
+    G = map.size;
   }
+  // rows sorted by group (counting sort), and each group's cluster slot per labeling
+  const start = new Int32Array(G + 1);
+  for (let i = 0; i < n; i++) start[grp[i] + 1]++;
+  for (let g = 0; g < G; g++) start[g + 1] += start[g];
+  const fill = start.slice(0, G);
+  const sorted = new Float64Array(n * d);
+  const gOf = new Int32Array(n);
+  const slot = new Int32Array(G * L);
+  for (let i = 0; i < n; i++) {
+    const g = grp[i];
+    const p = fill[g]++;
+    gOf[p] = g;
+    for (let t = 0; t < d; t++) sorted[p * d + t] = data[i * d + t];
+    for (let li = 0; li < L; li++) slot[g * L + li] = offs[li] + dense[li][i];
+  }
+  const sizes = new Float64Array(K);
+  for (let g = 0; g < G; g++) for (let li = 0; li < L; li++) sizes[slot[g * L + li]] += start[g + 1] - start[g];
+  const symmetric = G * n <= SYMMETRIC_CELLS;
+  // R[g * n + p]: sum of distances from sorted row p to the rows of group g
+  const R = new Float64Array(symmetric ? G * n : G);
   const sums = new Float64Array(K);
   const total = new Float64Array(L);
-  for (let i = 0; i < n; i++) {
-    const io = i * d;
+  const rowScore = (p: number, gp: number, at: (g: number) => number) => {
     sums.fill(0);
-    // one tile = row i against all rows: distance, then straight into every labeling's sums
-    for (let j = 0; j < n; j++) {
-      const jo = j * d;
-      let s = 0;
-      for (let t = 0; t < d; t++) {
-        const v = data[io + t] - data[jo + t];
-        s += v * v;
-      }
-      const dist = Math.sqrt(s);
-      const fo = j * L;
-      for (let li = 0; li < L; li++) sums[flat[fo + li]] += dist;
+    for (let g = 0; g < G; g++) {
+      const v = at(g);
+      for (let li = 0; li < L; li++) sums[slot[g * L + li]] += v;
     }
     for (let li = 0; li < L; li++) {
-      const own = flat[i * L + li];
+      const own = slot[gp * L + li];
       const nOwn = sizes[own];
       if (nOwn <= 1) continue; // singleton: s = 0 (scikit-learn)
       const a = sums[own] / (nOwn - 1);
@@ -101,6 +133,59 @@ function exactSilhouettes(X: Matrix, labelings: Int32Array[]): number[] {
       const m = Math.max(a, b);
       if (m > 0) total[li] += (b - a) / m;
     }
+  };
+  for (let p = 0; p < n; p++) {
+    const gp = gOf[p];
+    const po = p * d;
+    // symmetric: only rows after p (their sums get this distance too); else all rows
+    for (let g = symmetric ? gp : 0; g < G; g++) {
+      const q0 = symmetric && g === gp ? p + 1 : start[g];
+      const q1 = start[g + 1];
+      let acc = 0;
+      if (symmetric) {
+        const back = gp * n;
+        if (d === 3) {
+          const x0 = sorted[po];
+          const x1 = sorted[po + 1];
+          const x2 = sorted[po + 2];
+          for (let q = q0; q < q1; q++) {
+            const v0 = x0 - sorted[q * 3];
+            const v1 = x1 - sorted[q * 3 + 1];
+            const v2 = x2 - sorted[q * 3 + 2];
+            const dist = Math.sqrt(v0 * v0 + v1 * v1 + v2 * v2);
+            acc += dist;
+            R[back + q] += dist;
+          }
+        } else {
+          for (let q = q0; q < q1; q++) {
+            const qo = q * d;
+            let s = 0;
+            for (let t = 0; t < d; t++) {
+              const v = sorted[po + t] - sorted[qo + t];
+              s += v * v;
+            }
+            const dist = Math.sqrt(s);
+            acc += dist;
+            R[back + q] += dist;
+          }
+        }
+        R[g * n + p] += acc;
+      } else {
+        for (let q = q0; q < q1; q++) {
+          const qo = q * d;
+          let s = 0;
+          for (let t = 0; t < d; t++) {
+            const v = sorted[po + t] - sorted[qo + t];
+            s += v * v;
+          }
+          acc += Math.sqrt(s);
+        }
+        R[g] = acc;
+      }
+    }
+    // row p's sums are complete: in the symmetric pass every earlier row has added its part
+    if (symmetric) rowScore(p, gp, (g) => R[g * n + p]);
+    else rowScore(p, gp, (g) => R[g]);
   }
   return Array.from(total, (t) => t / n);
 }
