@@ -1,6 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
 
-/** E2E against the built site (vite build + vite preview) in Debian's Chromium. */
+/** E2E against the built site (vite build + vite preview) in Debian's Chromium.
+ *  E2E_PORT picks another port when 4173 is taken by someone else's preview on a shared machine. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const BASE = `http://127.0.0.1:${PORT}/`;
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 300_000,
@@ -11,7 +15,7 @@ export default defineConfig({
   reporter: 'list',
   outputDir: 'test-results/artifacts',
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL: BASE,
     trace: 'retain-on-failure',
     viewport: { width: 1366, height: 900 },
     acceptDownloads: true,
@@ -23,8 +27,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npx vite build && npx vite preview --port 4173 --strictPort --host 127.0.0.1',
-    url: 'http://127.0.0.1:4173/',
+    command: `npx vite build && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    url: BASE,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
   },

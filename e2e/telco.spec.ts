@@ -207,7 +207,7 @@ test('a downloaded report re-imports as a saved analysis', async () => {
 });
 
 test('no request ever left the origin, and no console errors', async () => {
-  const origin = 'http://127.0.0.1:4173';
+  const origin = new URL(page.url()).origin;
   const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:') && !u.startsWith('file:'));
   expect(requests.length).toBeGreaterThan(3);
   expect(requests.some((u) => u.includes('.wasm') || u.includes('worker'))).toBe(true);

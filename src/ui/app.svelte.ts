@@ -224,6 +224,7 @@ export class AppState {
   /** Shows a finished result and saves it (result + metadata in one write; the file separately). */
   private async adoptResult(result: AnalysisResult, source: SourceRef, data: Source | null): Promise<void> {
     this.result = result;
+    this.savedOk = false;
     this.phase = 'dashboard';
     const id = crypto.randomUUID();
     const name = source.type === 'demo' ? 'Demo data' : result.fileName;
