@@ -14,7 +14,7 @@ import type { ModelSpec } from './models';
 /** Training rows above this are subsampled (seeded) for the MLP, the slow model. */
 export const MLP_MAX_TRAIN = 60_000;
 /** Held-out rows used for permutation importance per fold. */
-export const IMPORTANCE_ROWS = 4_000;
+export const IMPORTANCE_ROWS = 2_000;
 
 export interface CvModelResult {
   oof: Float64Array;

@@ -4,7 +4,7 @@
  */
 import { mulberry32 } from '../random';
 import { binMatrix, fitBinEdges } from './binning';
-import { growTree, treeValue, TreeBuffer, type TreeArrays } from './tree';
+import { addTreeSums, growTree, TreeBuffer, type TreeArrays } from './tree';
 import { checkX, checkXy } from './validate';
 
 export interface ForestParams {
@@ -15,9 +15,11 @@ export interface ForestParams {
   /** features tried per node as a fraction of d (default sqrt(d)/d when 0) */
   maxFeatures: number;
   maxBins: number;
+  /** bootstrap draws per tree as a fraction of n (scikit-learn max_samples; 1 = classic bootstrap) */
+  sampleFraction: number;
   seed: number;
 }
-export const FOREST_DEFAULTS: ForestParams = { nTrees: 150, maxDepth: 8, minLeaf: 3, maxFeatures: 0, maxBins: 64, seed: 0 };
+export const FOREST_DEFAULTS: ForestParams = { nTrees: 80, maxDepth: 8, minLeaf: 10, maxFeatures: 0, maxBins: 64, sampleFraction: 0.5, seed: 0 };
 
 export interface ForestModel {
   kind: 'forest';
@@ -27,7 +29,7 @@ export interface ForestModel {
   version: 1;
 }
 
-/** Fits on X (n x d row-major), y (0/1). Defaults: 150 trees, depth 8 (scikit-learn max_depth 8 did best on Telco). */
+/** Fits on X (n x d row-major), y (0/1). Defaults: 80 trees of depth 8 on half-size bootstraps, >= 10 rows per leaf (on Telco as good as 150 full-bootstrap trees, ~4x cheaper). */
 export async function fitForest(X: Float64Array, y: Uint8Array, d: number, params: Partial<ForestParams> = {}): Promise<ForestModel> {
   const p = { ...FOREST_DEFAULTS, ...params };
   const n = checkXy('forest', X, y, d);
@@ -43,7 +45,8 @@ export async function fitForest(X: Float64Array, y: Uint8Array, d: number, param
   const h = new Float64Array(n);
   for (let t = 0; t < p.nTrees; t++) {
     cnt.fill(0);
-    for (let k = 0; k < n; k++) cnt[Math.floor(rng() * n)]++;
+    const draws = Math.max(1, Math.round(p.sampleFraction * n));
+    for (let k = 0; k < draws; k++) cnt[Math.floor(rng() * n)]++;
     let m = 0;
     for (let i = 0; i < n; i++) if (cnt[i] > 0) m++;
     const rows = new Int32Array(m);
@@ -63,11 +66,8 @@ export async function fitForest(X: Float64Array, y: Uint8Array, d: number, param
 export function predictForest(model: ForestModel, X: Float64Array): Float64Array {
   const n = checkX('forest', X, model.d);
   const out = new Float64Array(n);
-  const { roots } = model.trees;
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let t = 0; t < roots.length; t++) s += treeValue(model.trees, roots[t], X, model.d, i);
-    out[i] = s / roots.length;
-  }
+  addTreeSums(model.trees, X, model.d, out);
+  const m = model.trees.roots.length;
+  for (let i = 0; i < n; i++) out[i] /= m;
   return out;
 }

@@ -9,7 +9,7 @@ import { binRows, fitBinEdges } from './binning';
 import { stratifiedHoldout, takeRows } from './folds';
 import { sigmoid } from './logistic';
 import { HistGrower } from './histtree';
-import { treeValue, TreeBuffer, type TreeArrays } from './tree';
+import { addTreeSums, TreeBuffer, type TreeArrays } from './tree';
 import { checkX, checkXy } from './validate';
 
 export interface GbdtParams {
@@ -148,8 +148,7 @@ function firstTrees(t: TreeArrays, m: number): TreeArrays {
 export function logitGbdt(model: GbdtModel, X: Float64Array): Float64Array {
   const n = checkX('gbdt', X, model.d);
   const out = new Float64Array(n).fill(model.base);
-  const { roots } = model.trees;
-  for (let i = 0; i < n; i++) for (let t = 0; t < roots.length; t++) out[i] += treeValue(model.trees, roots[t], X, model.d, i);
+  addTreeSums(model.trees, X, model.d, out);
   return out;
 }
 

@@ -67,50 +67,99 @@ export async function fitLogistic(
   return { kind: 'logistic', d, ...r, mean, sd, solver, params: p, version: 1 };
 }
 
+/**
+ * Newton-Raphson with backtracking on the standardized problem. Sums run over the raw
+ * (mostly one-hot, sparse) rows: z uses raw-scale coefficients, and the standardized
+ * gradient and Hessian are recovered from raw moments (sum r x, sum w x x^T) by centering
+ * and scaling afterwards, so a row costs O(nnz^2) instead of O(d^2).
+ */
 function newton(X: Float64Array, y: Uint8Array, d: number, mean: Float64Array, sd: Float64Array, lambda: number, maxIter: number) {
   const n = X.length / d;
   const m = d + 1; // last slot = intercept
-  const w = new Float64Array(m);
-  const xs = new Float64Array(m);
-  xs[d] = 1;
-  const objective = (w: Float64Array) => {
+  let nnz = 0;
+  for (let k = 0; k < X.length; k++) if (X[k] !== 0) nnz++;
+  const start = new Int32Array(n + 1);
+  const idx = new Int32Array(nnz);
+  const val = new Float64Array(nnz);
+  for (let i = 0, q = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) {
+      const v = X[i * d + j];
+      if (v !== 0) {
+        idx[q] = j;
+        val[q++] = v;
+      }
+    }
+    start[i + 1] = q;
+  }
+  const c = new Float64Array(m);
+  /** logits of every row for standardized weights w (into z); returns the penalised objective */
+  const evaluate = (w: Float64Array, z: Float64Array) => {
+    let c0 = w[d];
+    for (let j = 0; j < d; j++) {
+      c[j] = w[j] / sd[j];
+      c0 -= c[j] * mean[j];
+    }
     let s = 0;
     for (let i = 0; i < n; i++) {
-      let z = w[d];
-      for (let j = 0; j < d; j++) z += w[j] * ((X[i * d + j] - mean[j]) / sd[j]);
+      let zi = c0;
+      for (let q = start[i]; q < start[i + 1]; q++) zi += c[idx[q]] * val[q];
+      z[i] = zi;
       // log(1 + e^z) - y z, stably
-      s += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - y[i] * z;
+      s += (zi > 0 ? zi + Math.log1p(Math.exp(-zi)) : Math.log1p(Math.exp(zi))) - y[i] * zi;
     }
     for (let j = 0; j < d; j++) s += 0.5 * lambda * w[j] * w[j];
     return s;
   };
-  let f = objective(w);
+  const w = new Float64Array(m);
+  let z = new Float64Array(n);
+  let zNew = new Float64Array(n);
+  let f = evaluate(w, z);
   let nIter = 0;
   let converged = false;
+  const S = new Float64Array(m * m); // raw moments, lower triangle; row d = intercept
+  const Gr = new Float64Array(m);
+  const g = new Float64Array(m);
+  const H = new Float64Array(m * m);
   while (nIter < maxIter) {
     nIter++;
-    const g = new Float64Array(m);
-    const H = new Float64Array(m * m);
+    S.fill(0);
+    Gr.fill(0);
     for (let i = 0; i < n; i++) {
-      let z = w[d];
-      for (let j = 0; j < d; j++) {
-        xs[j] = (X[i * d + j] - mean[j]) / sd[j];
-        z += w[j] * xs[j];
-      }
-      const pr = sigmoid(z);
+      const pr = sigmoid(z[i]);
       const r = pr - y[i];
       const wt = Math.max(pr * (1 - pr), 1e-12);
-      for (let a = 0; a < m; a++) {
-        g[a] += r * xs[a];
-        const wa = wt * xs[a];
-        for (let b = 0; b <= a; b++) H[a * m + b] += wa * xs[b];
+      Gr[d] += r;
+      S[d * m + d] += wt;
+      const a0 = start[i];
+      const a1 = start[i + 1];
+      for (let q = a0; q < a1; q++) {
+        const j = idx[q];
+        const v = val[q];
+        Gr[j] += r * v;
+        const wv = wt * v;
+        S[d * m + j] += wv;
+        const row = j * m;
+        for (let q2 = a0; q2 <= q; q2++) S[row + idx[q2]] += wv * val[q2];
       }
     }
-    for (let a = 0; a < m; a++) for (let b = 0; b < a; b++) H[b * m + a] = H[a * m + b];
+    // centre and scale: standardized column j is (x_j - mean_j) / sd_j
+    const S00 = S[d * m + d];
     for (let j = 0; j < d; j++) {
-      g[j] += lambda * w[j];
+      g[j] = (Gr[j] - mean[j] * Gr[d]) / sd[j] + lambda * w[j];
+      const S0j = S[d * m + j];
+      for (let k = 0; k <= j; k++) {
+        const S0k = S[d * m + k];
+        const v = (S[j * m + k] - mean[j] * S0k - mean[k] * S0j + mean[j] * mean[k] * S00) / (sd[j] * sd[k]);
+        H[j * m + k] = v;
+        H[k * m + j] = v;
+      }
       H[j * m + j] += lambda;
+      const hb = (S0j - mean[j] * S00) / sd[j];
+      H[d * m + j] = hb;
+      H[j * m + d] = hb;
     }
+    g[d] = Gr[d];
+    H[d * m + d] = S00;
     const step = solveSpd(H, g, m);
     // backtracking keeps Newton monotone on badly separated data
     let t = 1;
@@ -118,13 +167,14 @@ function newton(X: Float64Array, y: Uint8Array, d: number, mean: Float64Array, s
     let fNew = f;
     for (let k = 0; k < 30; k++) {
       wNew = w.map((v, a) => v - t * step[a]);
-      fNew = objective(wNew);
+      fNew = evaluate(wNew, zNew);
       if (fNew <= f + 1e-12) break;
       t /= 2;
     }
     let maxStep = 0;
     for (let a = 0; a < m; a++) maxStep = Math.max(maxStep, Math.abs(wNew[a] - w[a]));
     w.set(wNew);
+    [z, zNew] = [zNew, z];
     const df = f - fNew;
     f = fNew;
     if (maxStep < 1e-8 || df < 1e-10 * Math.max(1, Math.abs(f))) {

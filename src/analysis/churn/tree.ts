@@ -156,3 +156,22 @@ export function treeValue(t: TreeArrays | TreeBuffer, root: number, X: Float64Ar
   while (t.feature[k] >= 0) k = X[i * d + t.feature[k]] <= t.threshold[k] ? t.left[k] : t.right[k];
   return t.value[k];
 }
+
+/** Adds the sum over all trees of their leaf values to out[i], for each row i of X (n x d row-major). */
+export function addTreeSums(t: TreeArrays, X: Float64Array, d: number, out: Float64Array): void {
+  const { feature, threshold, left, right, value, roots } = t;
+  const n = out.length;
+  for (let r = 0; r < roots.length; r++) {
+    const root = roots[r];
+    for (let i = 0; i < n; i++) {
+      const base = i * d;
+      let k = root;
+      let f = feature[k];
+      while (f >= 0) {
+        k = X[base + f] <= threshold[k] ? left[k] : right[k];
+        f = feature[k];
+      }
+      out[i] += value[k];
+    }
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * Second-order histogram trees for gradient boosting (XGBoost/LightGBM style) over
+ * row-major binned data: one pass per node builds every feature's (g, h) histogram, the
+ * larger child's histogram is the parent's minus the smaller child's (subtraction trick),
+ * and node rows are partitioned in place. Trees are appended to a TreeBuffer (plain data),
+ * with each split's bin kept for fast binned traversal during training.
+ */
+import type { TreeBuffer, TreeParams } from './tree';
+
+export interface RowBinned {
+  /** row-major bins, bins[i * d + j] */
+  bins: Uint8Array;
+  n: number;
+  d: number;
+  edges: Float64Array[];
+}
+
+/** Reusable work buffers for one binned data set (allocate once per boosting run). */
+export class HistGrower {
+  readonly d: number;
+  /** first histogram slot of feature j; nb(j) = off[j + 1] - off[j] */
+  readonly off: Int32Array;
+  private readonly pool: Float64Array[][];
+  private readonly tmp: Int32Array;
+  private readonly feats: Int32Array;
+  /** most frequent bin's slot per feature: its histogram cell is derived from the node totals */
+  private readonly defSlot: Int32Array;
+  /** per row, the slots of its non-default bins (CSR): slots[rowStart[i] .. rowStart[i + 1]) */
+  private readonly rowStart: Int32Array;
+  private readonly slots: Int32Array;
+  /** split bin per node of buf (left when bin <= splitBin), parallel to buf.feature */
+  readonly splitBin: number[] = [];
+
+  constructor(
+    private readonly data: RowBinned,
+    private readonly p: TreeParams,
+  ) {
+    const { d, edges } = data;
+    this.d = d;
+    this.off = new Int32Array(d + 1);
+    for (let j = 0; j < d; j++) this.off[j + 1] = this.off[j] + edges[j].length + 1;
+    const B = this.off[d];
+    this.pool = Array.from({ length: p.maxDepth + 1 }, () => [new Float64Array(2 * B), new Float64Array(2 * B)]);
+    this.tmp = new Int32Array(data.n);
+    this.feats = Int32Array.from({ length: d }, (_, j) => j);
+    // sparse rows: one-hot columns sit mostly in one bin, so only the other bins are summed
+    const { bins, n } = data;
+    const count = new Int32Array(B);
+    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) count[this.off[j] + bins[i * d + j]]++;
+    this.defSlot = new Int32Array(d);
+    let nnz = 0;
+    for (let j = 0; j < d; j++) {
+      let best = this.off[j];
+      for (let q = this.off[j]; q < this.off[j + 1]; q++) if (count[q] > count[best]) best = q;
+      this.defSlot[j] = best;
+      nnz += n - count[best];
+    }
+    this.rowStart = new Int32Array(n + 1);
+    this.slots = new Int32Array(nnz);
+    let t = 0;
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < d; j++) {
+        const slot = this.off[j] + bins[i * d + j];
+        if (slot !== this.defSlot[j]) this.slots[t++] = slot;
+      }
+      this.rowStart[i + 1] = t;
+    }
+  }
+
+  /** (g, h) histogram of rows[s..e) whose sums are G, H (default bins by subtraction). */
+  private hist(out: Float64Array, rows: Int32Array, s: number, e: number, g: Float64Array, h: Float64Array, G: number, H: number) {
+    const { rowStart, slots, defSlot, off, d } = this;
+    out.fill(0);
+    for (let k = s; k < e; k++) {
+      const i = rows[k];
+      const gi = g[i];
+      const hi = h[i];
+      const end = rowStart[i + 1];
+      for (let q = rowStart[i]; q < end; q++) {
+        const slot = slots[q] << 1;
+        out[slot] += gi;
+        out[slot + 1] += hi;
+      }
+    }
+    for (let j = 0; j < d; j++) {
+      let sg = 0;
+      let sh = 0;
+      for (let q = off[j]; q < off[j + 1]; q++) {
+        sg += out[q << 1];
+        sh += out[(q << 1) + 1];
+      }
+      const ds = defSlot[j] << 1;
+      out[ds] = G - sg;
+      out[ds + 1] = H - sh;
+    }
+  }
+
+  /**
+   * Grows one tree on rows[0..m) (the array is reordered), appends it to buf with leaf
+   * values times `scale`; returns the root node index.
+   */
+  grow(rows: Int32Array, m: number, g: Float64Array, h: Float64Array, rng: () => number, buf: TreeBuffer, scale: number): number {
+    const { p, d, off, feats, tmp } = this;
+    const { bins } = this.data;
+    const nTry = Math.max(1, Math.round(p.colsampleByNode * d));
+    const node = (G: number, H: number) => {
+      const k = buf.feature.length;
+      buf.feature.push(-1);
+      buf.threshold.push(0);
+      buf.left.push(-1);
+      buf.right.push(-1);
+      buf.value.push((-G / (H + p.lambda)) * scale);
+      this.splitBin.push(-1);
+      return k;
+    };
+    const rec = (s: number, e: number, hist: Float64Array, G: number, H: number, depth: number): number => {
+      const k = node(G, H);
+      if (depth >= p.maxDepth || H < 2 * p.minChildWeight || e - s < 2) return k;
+      if (nTry < d)
+        for (let t = 0; t < nTry; t++) {
+          const q = t + Math.floor(rng() * (d - t));
+          const x = feats[t];
+          feats[t] = feats[q];
+          feats[q] = x;
+        }
+      const parent = (G * G) / (H + p.lambda);
+      let bestGain = 1e-12;
+      let bestF = -1;
+      let bestB = -1;
+      let bestGL = 0;
+      let bestHL = 0;
+      for (let t = 0; t < nTry; t++) {
+        const f = feats[t];
+        const o = off[f];
+        const nb = off[f + 1] - o;
+        let GL = 0;
+        let HL = 0;
+        for (let b = 0; b < nb - 1; b++) {
+          GL += hist[(o + b) << 1];
+          HL += hist[((o + b) << 1) + 1];
+          if (HL < p.minChildWeight) continue;
+          const HR = H - HL;
+          if (HR < p.minChildWeight) break;
+          const GR = G - GL;
+          const gain = (GL * GL) / (HL + p.lambda) + (GR * GR) / (HR + p.lambda) - parent;
+          if (gain > bestGain) {
+            bestGain = gain;
+            bestF = f;
+            bestB = b;
+            bestGL = GL;
+            bestHL = HL;
+          }
+        }
+      }
+      if (bestF < 0) return k;
+      // stable in-place partition: left rows first
+      let a = s;
+      let c = 0;
+      for (let q = s; q < e; q++) {
+        const i = rows[q];
+        if (bins[i * d + bestF] <= bestB) rows[a++] = i;
+        else tmp[c++] = i;
+      }
+      rows.set(tmp.subarray(0, c), a);
+      const mid = a;
+      const [hl, hr] = this.pool[depth + 1];
+      const leftSmall = mid - s <= e - mid;
+      if (leftSmall) this.hist(hl, rows, s, mid, g, h, bestGL, bestHL);
+      else this.hist(hr, rows, mid, e, g, h, G - bestGL, H - bestHL);
+      const small = leftSmall ? hl : hr;
+      const big = leftSmall ? hr : hl;
+      for (let q = 0; q < big.length; q++) big[q] = hist[q] - small[q];
+      buf.feature[k] = bestF;
+      buf.threshold[k] = this.data.edges[bestF][bestB];
+      this.splitBin[k] = bestB;
+      buf.left[k] = rec(s, mid, hl, bestGL, bestHL, depth + 1);
+      buf.right[k] = rec(mid, e, hr, G - bestGL, H - bestHL, depth + 1);
+      return k;
+    };
+    const root = this.pool[0][0];
+    let G = 0;
+    let H = 0;
+    for (let q = 0; q < m; q++) {
+      G += g[rows[q]];
+      H += h[rows[q]];
+    }
+    this.hist(root, rows, 0, m, g, h, G, H);
+    const r = rec(0, m, root, G, H, 0);
+    buf.roots.push(r);
+    return r;
+  }
+
+  /** Leaf value for row i of row-major bins (same layout as the training data, any n). */
+  valueBinned(buf: TreeBuffer, root: number, bins: Uint8Array, i: number): number {
+    const d = this.d;
+    let k = root;
+    while (buf.feature[k] >= 0) k = bins[i * d + buf.feature[k]] <= this.splitBin[k] ? buf.left[k] : buf.right[k];
+    return buf.value[k];
+  }
+}
