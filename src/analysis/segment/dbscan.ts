@@ -12,7 +12,7 @@ import { AnalysisError } from '../errors';
 import { mulberry32, sampleIndices } from '../random';
 import { checkMatrix, takeRows, type Matrix } from './matrix';
 import { kneeIncreasing } from './chooseK';
-import { buildGrid, forNeighbours } from './grid';
+import { anyFlaggedWithin, buildGrid, countWithin, kthNearestSq } from './grid';
 
 export interface DbscanOptions {
   /** neighbourhood radius; default: knee of the k-distance curve */
@@ -34,32 +34,29 @@ export interface DbscanOutliers {
   method: string;
 }
 
-/** Sorted (ascending) distance of each query row to its minPts-th nearest row of S, self included. */
+/** Rows whose k-distance is found by a full scan to choose the grid cell for the rest. */
+const CELL_PROBES = 64;
+
+/**
+ * Sorted (ascending) distance of each query row to its minPts-th nearest row of S, self
+ * included. Exact: a grid search (grid.ts) with the cell side set to the median
+ * k-distance of CELL_PROBES evenly spaced rows (full scans), so most queries finish
+ * within the 27 cells around them.
+ */
 export function kDistances(S: Matrix, queries: Int32Array, minPts: number): Float64Array {
   const { n, d, data } = S;
   const out = new Float64Array(queries.length);
   const top = new Float64Array(minPts);
-  for (let q = 0; q < queries.length; q++) {
-    const qo = queries[q] * d;
-    top.fill(Infinity); // ascending list of the minPts smallest squared distances
-    for (let j = 0; j < n; j++) {
-      const jo = j * d;
-      let s = 0;
-      for (let t = 0; t < d; t++) {
-        const v = data[qo + t] - data[jo + t];
-        s += v * v;
-      }
-      if (s < top[minPts - 1]) {
-        let p = minPts - 1;
-        while (p > 0 && top[p - 1] > s) {
-          top[p] = top[p - 1];
-          p--;
-        }
-        top[p] = s;
-      }
-    }
-    out[q] = Math.sqrt(top[Math.min(minPts, n) - 1]);
-  }
+  const probes = Math.min(CELL_PROBES, n);
+  const probe = new Float64Array(probes);
+  const all = buildGrid(S, Infinity); // one cell: a plain full scan
+  for (let t = 0; t < probes; t++) probe[t] = kthNearestSq(all, data, Math.floor((t * n) / probes) * d, minPts, top);
+  probe.sort();
+  let h = Math.sqrt(probe[probes >> 1]);
+  if (!(h > 0)) h = Math.sqrt(probe[probes - 1]);
+  if (!(h > 0 && Number.isFinite(h))) h = 1;
+  const grid = buildGrid(S, h);
+  for (let q = 0; q < queries.length; q++) out[q] = Math.sqrt(kthNearestSq(grid, data, queries[q] * d, minPts, top));
   return out.sort();
 }
 
@@ -90,11 +87,7 @@ export function dbscanOutliers(X: Matrix, opts: DbscanOptions = {}): DbscanOutli
   }
   const grid = buildGrid(S, eps);
   const core = new Uint8Array(S.n);
-  for (let i = 0; i < S.n; i++) {
-    let cnt = 0;
-    forNeighbours(grid, S.data, i * S.d, () => ++cnt >= minPts);
-    if (cnt >= minPts) core[i] = 1;
-  }
+  for (let i = 0; i < S.n; i++) if (countWithin(grid, S.data, i * S.d, minPts) >= minPts) core[i] = 1;
   const outlier = new Uint8Array(X.n);
   const posInS = new Int32Array(X.n).fill(-1);
   if (sIdx) sIdx.forEach((r, p) => (posInS[r] = p));
@@ -103,8 +96,7 @@ export function dbscanOutliers(X: Matrix, opts: DbscanOptions = {}): DbscanOutli
   for (let i = 0; i < X.n; i++) {
     const p = posInS[i];
     if (p >= 0 && core[p]) continue;
-    const reached = forNeighbours(grid, X.data, i * X.d, (j) => core[j] === 1);
-    if (!reached) {
+    if (!anyFlaggedWithin(grid, X.data, i * X.d, core)) {
       outlier[i] = 1;
       count++;
     }
