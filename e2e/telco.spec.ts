@@ -99,6 +99,9 @@ test('churn: model table, ROC/PR, calibration, importance, histogram, confusion 
   const before = await page.getByTestId('confusion').textContent();
   await page.getByTestId('threshold').fill('0.2');
   await expect.poll(() => page.getByTestId('confusion').textContent()).not.toBe(before);
+  // the four cells of the confusion matrix add up to every customer
+  const cells = await page.getByTestId('confusion').locator('td').allTextContents();
+  expect(cells.map((c) => Number(c.replace(/,/g, ''))).reduce((a, b) => a + b, 0)).toBe(7043);
   await page.screenshot({ path: `${SHOTS}/05-churn.png`, fullPage: true });
 });
 

@@ -1,9 +1,8 @@
-/** The observed churn outcome per customer, when the result carries it (churn.y or y: 0/1 per
- *  customer, in the order of result.ids). Null when the engine did not include it. */
+/** The observed churn outcome per customer (churn.actual: 1 = churned, in the order of
+ *  result.ids), or null when the result does not carry it (e.g. older saved analyses). */
 import type { AnalysisResult } from '../analysis/result';
 
 export function targetOf(result: AnalysisResult): ArrayLike<number> | null {
-  const c = result.churn as unknown as { y?: ArrayLike<number> } | null;
-  const y = c?.y ?? (result as unknown as { y?: ArrayLike<number> }).y ?? null;
+  const y = result.churn?.actual ?? null;
   return y && y.length === result.rows ? y : null;
 }
