@@ -8,6 +8,13 @@ import type { Matrix } from './matrix';
 
 /** Squared Euclidean distance between row i of X and point p (offset po in P). */
 export function sqDist(X: Float64Array, io: number, P: Float64Array, po: number, d: number): number {
+  if (d === 3) {
+    // unrolled for the default three features; the same additions in the same order
+    const v0 = X[io] - P[po];
+    const v1 = X[io + 1] - P[po + 1];
+    const v2 = X[io + 2] - P[po + 2];
+    return v0 * v0 + v1 * v1 + v2 * v2;
+  }
   let s = 0;
   for (let j = 0; j < d; j++) {
     const v = X[io + j] - P[po + j];

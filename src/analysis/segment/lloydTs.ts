@@ -5,6 +5,7 @@
  * total squared centre shift is <= tol; nIter counts iterations run.
  */
 import type { Matrix } from './matrix';
+import { sqDist } from './kmeansInit';
 
 export interface LloydResult {
   centers: Float64Array;
@@ -25,12 +26,7 @@ export function assignTs(X: Matrix, centers: Float64Array, k: number, labels: In
     let best = 0;
     let bestD = Infinity;
     for (let c = 0; c < k; c++) {
-      const co = c * d;
-      let s = 0;
-      for (let j = 0; j < d; j++) {
-        const v = data[o + j] - centers[co + j];
-        s += v * v;
-      }
+      const s = sqDist(data, o, centers, c * d, d);
       if (s < bestD) {
         bestD = s;
         best = c;
@@ -141,13 +137,7 @@ export function lloydTs(X: Matrix, init: Float64Array, k: number, maxIter: numbe
         let l = lower[i] - (a === arg ? m2 : m1);
         const bound = (half[a] > l ? half[a] : l) * SAFE;
         if (u >= bound) {
-          const co = a * d;
-          let s = 0;
-          for (let j = 0; j < d; j++) {
-            const v = data[o + j] - centers[co + j];
-            s += v * v;
-          }
-          u = Math.sqrt(s);
+          u = Math.sqrt(sqDist(data, o, centers, a * d, d));
           if (u >= bound) lab = -1;
         }
         upper[i] = u;
@@ -158,12 +148,7 @@ export function lloydTs(X: Matrix, init: Float64Array, k: number, maxIter: numbe
         let bestD = Infinity;
         let second = Infinity;
         for (let c = 0; c < k; c++) {
-          const co = c * d;
-          let s = 0;
-          for (let j = 0; j < d; j++) {
-            const v = data[o + j] - centers[co + j];
-            s += v * v;
-          }
+          const s = sqDist(data, o, centers, c * d, d);
           if (s < bestD) {
             second = bestD;
             bestD = s;
@@ -183,7 +168,13 @@ export function lloydTs(X: Matrix, init: Float64Array, k: number, maxIter: numbe
       // centre sums in row order, as a separate pass would add them
       counts[lab]++;
       const co = lab * d;
-      for (let j = 0; j < d; j++) next[co + j] += data[o + j];
+      if (d === 3) {
+        next[co] += data[o];
+        next[co + 1] += data[o + 1];
+        next[co + 2] += data[o + 2];
+      } else {
+        for (let j = 0; j < d; j++) next[co + j] += data[o + j];
+      }
     }
     let anyEmpty = false;
     for (let c = 0; c < k; c++) if (counts[c] === 0) anyEmpty = true;
@@ -244,12 +235,6 @@ function exactDist(X: Matrix, centers: Float64Array, labels: Int32Array, dist: F
   const { n, d, data } = X;
   for (let i = 0; i < n; i++) {
     const o = i * d;
-    const co = labels[i] * d;
-    let s = 0;
-    for (let j = 0; j < d; j++) {
-      const v = data[o + j] - centers[co + j];
-      s += v * v;
-    }
-    dist[i] = s;
+    dist[i] = sqDist(data, o, centers, labels[i] * d, d);
   }
 }
