@@ -9,12 +9,10 @@ import { mulberry32, sampleIndices } from '../random';
 import { permutationImportance } from './importance';
 import { rocAuc } from './metrics';
 import { splitFold } from './folds';
-import type { ModelSpec } from './models';
+import { capRows, subsampleWarning, type ModelSpec } from './models';
 
-/** Training rows above this are subsampled (seeded) for the MLP, the slow model. */
-export const MLP_MAX_TRAIN = 60_000;
 /** Held-out rows used for permutation importance per fold. */
-export const IMPORTANCE_ROWS = 2_000;
+export const IMPORTANCE_ROWS = 1_000;
 
 export interface CvModelResult {
   oof: Float64Array;
@@ -38,7 +36,7 @@ export async function crossValidate(
   const n = frame.n;
   const res: CvModelResult[] = specs.map(() => ({ oof: new Float64Array(n), foldAuc: [], importance: [], fitMs: 0 }));
   const imp = specs.map(() => new Map<string, number>());
-  let mlpSampled = false;
+  const sampled = new Set<ModelSpec>();
   for (let f = 0; f < k; f++) {
     const { train, test } = splitFold(fold, f);
     const design = fitDesign(frame, train);
@@ -55,15 +53,8 @@ export async function crossValidate(
     const yimp = Uint8Array.from(impRows, (r) => yte[r]);
     for (let s = 0; s < specs.length; s++) {
       const spec = specs[s];
-      let X = tr.X;
-      let yy = ytr;
-      if (spec.name === 'mlp' && train.length > MLP_MAX_TRAIN) {
-        const rows = sampleIndices(train.length, MLP_MAX_TRAIN, rng);
-        X = new Float64Array(rows.length * d);
-        rows.forEach((r, t) => X.set(tr.X.subarray(r * d, r * d + d), t * d));
-        yy = Uint8Array.from(rows, (r) => ytr[r]);
-        mlpSampled = true;
-      }
+      const { X, y: yy, sampled: sub } = capRows(tr.X, ytr, d, spec.maxTrain, rng);
+      if (sub) sampled.add(spec);
       const t0 = performance.now();
       const model = await spec.fit(X, yy, d, seed + 1000 * (f + 1));
       res[s].fitMs += performance.now() - t0;
@@ -75,12 +66,7 @@ export async function crossValidate(
       progress(`${spec.name} fold ${f + 1}/${k}`);
     }
   }
-  if (mlpSampled)
-    warnings.push({
-      code: 'churn/mlp-subsampled',
-      message: `The neural network was trained on a random ${MLP_MAX_TRAIN.toLocaleString('en-US')} training rows per fold to keep it fast`,
-      count: MLP_MAX_TRAIN,
-    });
+  if (sampled.size > 0) warnings.push(subsampleWarning(specs.filter((s) => sampled.has(s))));
   specs.forEach((_, s) => {
     res[s].fitMs /= k;
     res[s].importance = [...imp[s]].map(([feature, value]) => ({ feature, value })).sort((a, b) => b.value - a.value);

@@ -13,7 +13,8 @@ import { stratifiedFolds } from './folds';
 import { dropLeaks } from './leakage';
 import { fitLogistic, type LogisticModel } from './logistic';
 import { brier, confusionAt, logLoss, meanSd, prAuc, prCurve, rocAuc, rocCurve, topLift } from './metrics';
-import { MODEL_NAMES, MODEL_SPECS } from './models';
+import { capRows, MODEL_NAMES, MODEL_SPECS } from './models';
+import { mulberry32 } from '../random';
 import { logisticReasons } from './reasons';
 import { f1Threshold, profitThreshold, type Economics } from './threshold';
 
@@ -125,7 +126,8 @@ export async function runChurn(frame: CustomerFrame, opts: ChurnOptions, onProgr
   let finalLogistic: LogisticModel | null = null;
   for (let s = 0; s < specs.length; s++) {
     if (!ensembleOf.includes(s) && specs[s].name !== 'logistic') { progress(`${specs[s].name} final (skipped)`); continue; }
-    const model = await specs[s].fit(Xall, yy, d, opts.seed);
+    const cap = capRows(Xall, yy, d, specs[s].maxTrain, mulberry32(opts.seed + 7));
+    const model = await specs[s].fit(cap.X, cap.y, d, opts.seed);
     if (specs[s].name === 'logistic') finalLogistic = model as LogisticModel;
     const p = specs[s].predict(model, Xall);
     finals.set(s, platt[s] ? applyPlatt(platt[s]!.map, p) : p);

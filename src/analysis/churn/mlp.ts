@@ -125,27 +125,52 @@ export async function fitMlp(X: Float64Array, y: Uint8Array, d: number, params: 
   return { kind: 'mlp', d, mean, sd, layers, bestEpoch, nEpochs, params: p, version: 1 };
 }
 
-/** Churn probability per row of X n x d (forward pass in plain TypeScript). */
+/**
+ * Churn probability per row of X n x d (forward pass in plain TypeScript). The input
+ * standardization is folded into the first layer, so its sum skips the zero (one-hot) inputs;
+ * later layers use transposed kernels for contiguous dot products.
+ */
 export function predictMlp(model: MlpModel, X: Float64Array): Float64Array {
   const { d, mean, sd, layers } = model;
   const n = checkX('mlp', X, d);
   const out = new Float64Array(n);
-  const width = Math.max(d, ...layers.map((L) => L.nOut));
+  const L0 = layers[0];
+  const h0 = L0.nOut;
+  const W0 = new Float64Array(d * h0);
+  const b0 = Float64Array.from(L0.bias);
+  for (let j = 0; j < d; j++)
+    for (let o = 0; o < h0; o++) {
+      const w = L0.kernel[j * h0 + o] / sd[j];
+      W0[j * h0 + o] = w;
+      b0[o] -= mean[j] * w;
+    }
+  const rest = layers.slice(1).map((L) => {
+    const KT = new Float64Array(L.nIn * L.nOut);
+    for (let q = 0; q < L.nIn; q++) for (let o = 0; o < L.nOut; o++) KT[o * L.nIn + q] = L.kernel[q * L.nOut + o];
+    return { KT, bias: Float64Array.from(L.bias), nIn: L.nIn, nOut: L.nOut };
+  });
+  const width = Math.max(...layers.map((L) => L.nOut));
   let cur = new Float64Array(width);
   let next = new Float64Array(width);
-  const last = layers.length - 1;
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < d; j++) cur[j] = (X[i * d + j] - mean[j]) / sd[j];
-    for (let l = 0; l <= last; l++) {
-      const { kernel, bias, nIn, nOut } = layers[l];
-      for (let o = 0; o < nOut; o++) next[o] = bias[o];
-      for (let q = 0; q < nIn; q++) {
-        const a = cur[q];
-        if (a === 0) continue;
-        const row = q * nOut;
-        for (let o = 0; o < nOut; o++) next[o] += a * kernel[row + o];
+    cur.set(b0);
+    const base = i * d;
+    for (let j = 0; j < d; j++) {
+      const x = X[base + j];
+      if (x === 0) continue;
+      const r = j * h0;
+      for (let o = 0; o < h0; o++) cur[o] += x * W0[r + o];
+    }
+    for (let o = 0; o < h0; o++) if (cur[o] < 0) cur[o] = 0;
+    for (let l = 0; l < rest.length; l++) {
+      const { KT, bias, nIn, nOut } = rest[l];
+      const last = l === rest.length - 1;
+      for (let o = 0; o < nOut; o++) {
+        let s = bias[o];
+        const r = o * nIn;
+        for (let q = 0; q < nIn; q++) s += cur[q] * KT[r + q];
+        next[o] = last || s > 0 ? s : 0;
       }
-      if (l < last) for (let o = 0; o < nOut; o++) next[o] = next[o] > 0 ? next[o] : 0;
       const t = cur;
       cur = next;
       next = t;

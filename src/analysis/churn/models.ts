@@ -3,6 +3,7 @@ import { fitForest, predictForest, type ForestModel } from './forest';
 import { fitGbdt, predictGbdt, type GbdtModel } from './gbdt';
 import { fitLogistic, predictLogistic, type LogisticModel } from './logistic';
 import { fitMlp, predictMlp, type MlpModel } from './mlp';
+import { sampleIndices } from '../random';
 
 export type ChurnModel = LogisticModel | MlpModel | GbdtModel | ForestModel;
 
@@ -12,6 +13,8 @@ export interface ModelSpec {
   /** seed is mixed into the model's own params */
   fit: (X: Float64Array, y: Uint8Array, d: number, seed: number) => Promise<ChurnModel>;
   predict: (model: ChurnModel, X: Float64Array) => Float64Array;
+  /** training rows above this are subsampled (seeded) for this model, to bound time and memory */
+  maxTrain?: number;
 }
 
 export const MODEL_SPECS: ModelSpec[] = [
@@ -26,19 +29,42 @@ export const MODEL_SPECS: ModelSpec[] = [
     label: 'Gradient-boosted trees',
     fit: (X, y, d, seed) => fitGbdt(X, y, d, { seed }),
     predict: (m, X) => predictGbdt(m as GbdtModel, X),
+    maxTrain: 40_000,
   },
   {
     name: 'forest',
     label: 'Random forest',
     fit: (X, y, d, seed) => fitForest(X, y, d, { seed }),
     predict: (m, X) => predictForest(m as ForestModel, X),
+    maxTrain: 40_000,
   },
   {
     name: 'mlp',
     label: 'Neural network (MLP)',
     fit: (X, y, d, seed) => fitMlp(X, y, d, { seed }),
     predict: (m, X) => predictMlp(m as MlpModel, X),
+    maxTrain: 20_000,
   },
 ];
 
 export const MODEL_NAMES = MODEL_SPECS.map((s) => s.name);
+
+/** Rows of X (n x d) and y, subsampled (seeded, without replacement) to at most `max`. */
+export function capRows(X: Float64Array, y: Uint8Array, d: number, max: number | undefined, rng: () => number): { X: Float64Array; y: Uint8Array; sampled: boolean } {
+  const n = y.length;
+  if (max === undefined || n <= max) return { X, y, sampled: false };
+  const rows = sampleIndices(n, max, rng);
+  const Xs = new Float64Array(rows.length * d);
+  rows.forEach((r, t) => Xs.set(X.subarray(r * d, r * d + d), t * d));
+  return { X: Xs, y: Uint8Array.from(rows, (r) => y[r]), sampled: true };
+}
+
+/** The warning for models trained on a subsample. */
+export function subsampleWarning(specs: ModelSpec[]): { code: string; message: string; count: number } {
+  const what = specs.map((s) => `${s.label} (${(s.maxTrain ?? 0).toLocaleString('en-US')})`).join(', ');
+  return {
+    code: 'churn/subsampled',
+    message: `To keep training fast on this many rows, these models were trained on a random subsample of the training rows: ${what}`,
+    count: specs.length,
+  };
+}
