@@ -37,7 +37,7 @@ export async function cliRun(file: string): Promise<NodeRun> {
     const stagesMs: Record<string, number> = { ...a.timingsMs };
     const accounted = Object.values(a.timingsMs).reduce((x, y) => x + y, 0);
     stagesMs['process start, imports, backend init, writing outputs'] = Math.round(r.wallMs - accounted);
-    for (const m of a.churn?.models ?? []) if (m.fitMs) stagesMs[`churn.${m.name}.cvFit (fit only, all folds)`] = Math.round(m.fitMs * (a.churn?.folds ?? 1));
+    for (const m of a.churn?.models ?? []) if (m.fitMs && m.name !== 'ensemble') stagesMs[`churn.${m.name}.cvFit (fit only, all folds)`] = Math.round(m.fitMs * (a.churn?.folds ?? 1));
     return {
       ok: true,
       totalMs: r.wallMs,
