@@ -2,13 +2,14 @@
  * The engine behind the worker and the CLI: holds the loaded table between load() and analyze().
  * createEngine(env) returns a plain object implementing EngineApi.
  */
-import type { AnalyzeResult, EngineApi, LoadResult } from './api';
+import * as tf from '@tensorflow/tfjs';
+import type { AnalyzeResult, EngineApi, EngineMemory, LoadResult } from './api';
 import type { AnalysisOptions, OnProgress } from './types';
 import { parseCsv } from './data/parse';
 import { inspectTable, summarize, type Inspected } from './data/prepare';
 import { generateDemoCsv } from './data/demo';
 import { runAnalysis, type Runners } from './pipeline';
-import { initBackend, type BackendEnv } from './tensor/backend';
+import { currentBackend, initBackend, type BackendEnv } from './tensor/backend';
 
 export interface EngineEnv extends BackendEnv {
   /** backend preference (default 'auto') */
@@ -20,12 +21,15 @@ export interface EngineEnv extends BackendEnv {
 /** Create an engine; the tfjs backend is initialised on first analyze(). */
 export function createEngine(env: EngineEnv = {}): EngineApi {
   let table: Inspected | null = null;
+  let parseMs = 0;
 
   async function load(source: Blob | string, fileName: string, onProgress?: OnProgress): Promise<LoadResult> {
     table = null;
+    const t0 = performance.now();
     const parsed = await parseCsv(source, fileName, onProgress);
     if (!parsed.ok) return parsed;
     table = inspectTable(parsed.table);
+    parseMs = Math.round(performance.now() - t0);
     return { ok: true, summary: summarize(table) };
   }
 
@@ -37,7 +41,20 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
     async analyze(options: AnalysisOptions, onProgress?: OnProgress): Promise<AnalyzeResult> {
       if (!table) return { ok: false, code: 'no-table', message: 'Load a file first.' };
       await initBackend(options.backend ?? env.backend ?? 'auto', env);
-      return runAnalysis(table, options, onProgress ?? (() => {}), env.runners);
+      const res = await runAnalysis(table, options, onProgress ?? (() => {}), env.runners);
+      if (res.ok) res.result.timingsMs = { parse: parseMs, ...res.result.timingsMs };
+      return res;
+    },
+    async memory(): Promise<EngineMemory> {
+      if (!currentBackend()) return { numTensors: 0, numBytes: 0, backendReady: false };
+      const m = tf.memory();
+      return { numTensors: m.numTensors, numBytes: m.numBytes, backendReady: true };
+    },
+    crash() {
+      // Asynchronous on purpose: an uncaught error in the worker's event loop, as a real crash.
+      setTimeout(() => {
+        throw new Error('simulated engine crash (test hook)');
+      }, 0);
     },
   };
 }

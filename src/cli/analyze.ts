@@ -61,13 +61,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   const require = createRequire(import.meta.url);
   const wasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + '/';
   const engine = createEngine({ wasmPaths: wasmDir, backend: args.backend });
-  const t0 = performance.now();
   const loaded = await engine.load(await openAsBlob(file), basename(file));
   if (!loaded.ok) {
     io.stderr(`Error (${loaded.code}): ${loaded.message}\n`);
     return 1;
   }
-  const parseMs = Math.round(performance.now() - t0);
   const options: AnalysisOptions = { seed: args.seed, folds: args.folds, ...(args.k ? { k: args.k } : {}), ...(args.models ? { models: args.models } : {}) };
   const res = await engine.analyze(options, (p) => {
     if (io.isTTY) io.stderr(`\r${p.stage} ${Math.round(p.fraction * 100)}% ${p.detail ?? ''}`.padEnd(60));
@@ -77,7 +75,6 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     io.stderr(`Error (${res.code}): ${res.message}\n`);
     return 1;
   }
-  res.result.timingsMs = { parse: parseMs, ...res.result.timingsMs };
   mkdirSync(args.out, { recursive: true });
   writeFileSync(join(args.out, 'analysis.json'), JSON.stringify(analysisSummary(res.result), null, 1));
   writeFileSync(join(args.out, 'customers.csv'), customersCsv(res.result));
