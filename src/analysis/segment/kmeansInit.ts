@@ -49,8 +49,6 @@ export function kmeansPlusPlus(X: Matrix, k: number, rng: () => number): Float64
     pot += closest[i];
   }
   const cum = new Float64Array(n);
-  const cand = new Float64Array(n);
-  const bestD = new Float64Array(n);
   for (let c = 1; c < k; c++) {
     let run = 0;
     for (let i = 0; i < n; i++) {
@@ -62,20 +60,24 @@ export function kmeansPlusPlus(X: Matrix, k: number, rng: () => number): Float64
     for (let t = 0; t < trials; t++) {
       // all points coincide with centres (pot 0): any point will do
       const idx = run > 0 ? searchCum(cum, rng() * run) : Math.floor(rng() * n);
+      // the candidate's potential only; the winner's distances are recomputed below
       let p = 0;
+      const io = idx * d;
       for (let i = 0; i < n; i++) {
-        const v = Math.min(closest[i], sqDist(data, i * d, data, idx * d, d));
-        cand[i] = v;
-        p += v;
+        const v = sqDist(data, i * d, data, io, d);
+        p += v < closest[i] ? v : closest[i];
       }
       if (p < bestPot) {
         bestPot = p;
         bestIdx = idx;
-        bestD.set(cand);
       }
     }
     centers.set(data.subarray(bestIdx * d, bestIdx * d + d), c * d);
-    closest.set(bestD);
+    const bo = bestIdx * d;
+    for (let i = 0; i < n; i++) {
+      const v = sqDist(data, i * d, data, bo, d);
+      if (v < closest[i]) closest[i] = v;
+    }
     pot = bestPot;
   }
   void pot;
