@@ -30,4 +30,15 @@ export interface EngineApi {
   loadDemo(seed?: number, rows?: number): Promise<LoadResult>;
   /** Run the full analysis on the loaded table with the given options (roles override detection). */
   analyze(options: AnalysisOptions, onProgress?: OnProgress): Promise<AnalyzeResult>;
+  /** tfjs memory of this engine's thread (leak checks across many analyses). */
+  memory(): Promise<EngineMemory>;
+  /** Test/debug only: throws an uncaught error in this thread on the next tick (a simulated crash). */
+  crash(): void;
+}
+
+export interface EngineMemory {
+  numTensors: number;
+  numBytes: number;
+  /** whether the tfjs backend has been initialised yet (before it, tfjs holds nothing) */
+  backendReady: boolean;
 }

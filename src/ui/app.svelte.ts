@@ -9,6 +9,7 @@ import type { AnalysisOptions, Progress, Role, TableKind } from '../analysis/typ
 import { StudioStore, recipeKey, type SavedMeta, type SourceRef } from '../store/db';
 import { resultFromJson, resultFromReportHtml } from '../report/json';
 import { EngineClient, EngineStopped } from './engineClient';
+import { installDebugHooks, urlAnalysisOptions, urlDemoRows } from './testHooks';
 
 export type Phase = 'landing' | 'loading' | 'mapping' | 'running' | 'dashboard';
 
@@ -44,6 +45,8 @@ export interface Mapping {
 export class AppState {
   phase = $state<Phase>('landing');
   error = $state<string | null>(null);
+  /** a short headline above the error (e.g. which file could not be read) */
+  errorTitle = $state<string | null>(null);
   notice = $state<string | null>(null);
   summary = $state.raw<TableSummary | null>(null);
   result = $state.raw<AnalysisResult | null>(null);
@@ -64,9 +67,11 @@ export class AppState {
   constructor() {
     this.client = new EngineClient((message) => {
       this.token++;
+      this.errorTitle = 'The analysis engine stopped';
       this.error = message;
-      this.phase = this.summary ? 'mapping' : 'landing';
+      if (this.phase === 'running' || this.phase === 'loading') this.phase = this.summary ? 'mapping' : this.result ? 'dashboard' : 'landing';
     });
+    installDebugHooks({ memory: () => this.client.memory(), crash: () => this.client.crash(), phase: () => this.phase });
   }
 
   async refreshSaved(): Promise<void> {
@@ -92,12 +97,14 @@ export class AppState {
   /** A dropped or picked file: a CSV to analyse, or an exported report / analysis JSON to reopen. */
   async openFile(file: File): Promise<void> {
     this.error = null;
+    this.errorTitle = null;
     this.notice = null;
     const lower = file.name.toLowerCase();
     if (lower.endsWith('.html') || lower.endsWith('.htm') || lower.endsWith('.json')) {
       const text = await file.text();
       const result = lower.endsWith('.json') ? resultFromJson(text) : resultFromReportHtml(text);
       if (!result) {
+        this.errorTitle = `“${file.name}” could not be opened`;
         this.error = `"${file.name}" is not a Retention Studio report or analysis file. To analyse data, choose a CSV file.`;
         return;
       }
@@ -110,8 +117,9 @@ export class AppState {
 
   async loadDemo(): Promise<void> {
     this.error = null;
+    this.errorTitle = null;
     this.notice = null;
-    await this.load({ type: 'demo', seed: DEMO_SEED, rows: DEMO_ROWS });
+    await this.load({ type: 'demo', seed: DEMO_SEED, rows: urlDemoRows(DEMO_ROWS) });
   }
 
   private async load(source: Source): Promise<void> {
@@ -126,6 +134,7 @@ export class AppState {
       const r = await this.loadIntoWorker(source, token);
       if (token !== this.token) return;
       if (!r.ok) {
+        this.errorTitle = source.type === 'file' ? `“${source.fileName}” could not be read` : 'The demo data could not be generated';
         this.error = r.message;
         this.phase = 'landing';
         return;
@@ -169,7 +178,7 @@ export class AppState {
       });
       if (!out.ok) this.notice = out.message;
     }
-    await this.run({ seed: DEMO_SEED, kind: mapping.kind, roles: mapping.roles });
+    await this.run({ ...urlAnalysisOptions(), seed: DEMO_SEED, kind: mapping.kind, roles: mapping.roles });
   }
 
   /** Runs the analysis on the table in the worker (reloading it first when the worker is fresh). */
@@ -177,6 +186,7 @@ export class AppState {
     if (this.phase === 'running') this.client.cancel();
     const token = ++this.token;
     this.error = null;
+    this.errorTitle = null;
     this.phase = 'running';
     this.savedOk = false;
     this.resetStages(this.client.hasTable ? ANALYSIS_STAGES : ['parse', ...ANALYSIS_STAGES]);
@@ -199,6 +209,7 @@ export class AppState {
       const r = await this.client.analyze(options, this.onProgress(token));
       if (token !== this.token) return;
       if (!r.ok) {
+        this.errorTitle = 'The analysis could not be completed';
         this.error = r.message;
         this.phase = this.summary ? 'mapping' : 'landing';
         return;
@@ -237,6 +248,7 @@ export class AppState {
     };
     const saved = await this.store.saveAnalysis(meta, result);
     if (!saved.ok) {
+      this.errorTitle = 'This analysis was not saved';
       this.error = saved.message;
       return;
     }
@@ -259,6 +271,7 @@ export class AppState {
   /** Reopens a saved analysis instantly (no re-run). */
   async reopen(id: string): Promise<void> {
     this.error = null;
+    this.errorTitle = null;
     this.notice = null;
     const [meta, result] = await Promise.all([this.store.getMeta(id), this.store.loadResult(id)]);
     if (!meta || !result) {
@@ -310,6 +323,7 @@ export class AppState {
     if (this.phase === 'running' || this.phase === 'loading') this.client.cancel();
     this.token++;
     this.error = null;
+    this.errorTitle = null;
     this.phase = 'landing';
   }
 
@@ -328,7 +342,8 @@ export class AppState {
     if (token !== this.token) return;
     if (e instanceof EngineStopped) return; // cancel or crash: already handled
     const msg = (e as Error)?.message ?? String(e);
-    this.error = `Something went wrong while analysing: ${msg.split('\n')[0]}`;
+    this.errorTitle = 'Something went wrong';
+    this.error = `The analysis stopped with an unexpected problem (${msg.split('\n')[0]}). Your saved analyses are safe; try again, and if it happens again, reload the page.`;
     this.phase = this.summary ? 'mapping' : this.result ? 'dashboard' : 'landing';
   }
 }

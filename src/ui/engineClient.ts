@@ -4,7 +4,7 @@
  * Calls still pending when the worker goes away reject with EngineStopped.
  */
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
-import type { AnalyzeResult, EngineApi, LoadResult } from '../analysis/api';
+import type { AnalyzeResult, EngineApi, EngineMemory, LoadResult } from '../analysis/api';
 import type { AnalysisOptions, OnProgress } from '../analysis/types';
 
 export class EngineStopped extends Error {
@@ -83,5 +83,15 @@ export class EngineClient {
   /** `options` must be plain data ($state.snapshot first). */
   analyze(options: AnalysisOptions, onProgress?: OnProgress): Promise<AnalyzeResult> {
     return this.call<AnalyzeResult>((api) => api.analyze(options, onProgress ? proxy(onProgress) : undefined) as Promise<AnalyzeResult>);
+  }
+
+  /** tfjs memory in the analysis worker (leak checks). */
+  memory(): Promise<EngineMemory> {
+    return this.call<EngineMemory>((api) => api.memory() as Promise<EngineMemory>);
+  }
+
+  /** Test hook: makes the worker throw an uncaught error (handled like a real crash). */
+  crash(): void {
+    void this.api.crash();
   }
 }

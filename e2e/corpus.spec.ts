@@ -1,0 +1,132 @@
+/**
+ * The bad-input corpus (scripts/corpus.ts) through the real page in Chromium, one page, case after
+ * case: error cases show their specific human message (never a stack trace) and leave the page
+ * usable; the others complete an analysis whose cleaning report (Data panel) lists the expected
+ * warning codes. Runs with ?models=logistic&folds=3 (test options, see src/ui/testHooks.ts) to stay
+ * fast. Then the large file (RS_LARGE_MB, default 300 MB), generated here and never committed.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { writeCorpus, writeLarge, type CorpusCase } from '../scripts/corpus';
+import { SHOTS, watchConsole } from './helpers';
+
+test.describe.configure({ mode: 'serial' });
+
+const FAST = './?models=logistic&folds=3';
+const STACK = /\bat \S+:\d+|\w+Error:|undefined|\[object /;
+
+let dir = '';
+let cases: CorpusCase[] = [];
+let page: Page;
+let con: { errors: string[] };
+
+test.beforeAll(async ({ browser }) => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rs-e2e-corpus-'));
+  cases = writeCorpus(dir);
+  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  con = watchConsole(page);
+  page.on('dialog', (d) => {
+    throw new Error(`a dialog opened: ${d.message()}`);
+  });
+  await page.goto(FAST);
+  fs.mkdirSync(SHOTS, { recursive: true });
+});
+test.afterAll(async () => {
+  await page.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function home(p: Page) {
+  await p.getByRole('button', { name: 'Retention Studio home' }).click();
+  await expect(p.getByTestId('file-input')).toBeAttached();
+}
+
+/** One case: upload, then either the error message or mapping -> analysis -> warning codes. */
+async function runCase(p: Page, c: CorpusCase) {
+  await home(p);
+  await p.getByTestId('file-input').setInputFiles(path.join(dir, c.file));
+  if ('error' in c.expect) {
+    const err = p.getByTestId('error');
+    await expect(err).toBeVisible({ timeout: 30_000 });
+    await expect(err).toContainText(c.expect.message);
+    const text = (await err.textContent()) ?? '';
+    expect(text).not.toMatch(STACK);
+    // names the file's problem and what to do about it
+    expect(text.length).toBeGreaterThan(40);
+    await expect(p.getByTestId('demo-button')).toBeEnabled();
+    await p.screenshot({ path: `${SHOTS}/corpus-${c.file}.png` });
+    return;
+  }
+  await p.getByTestId('mapping-confirm').waitFor({ timeout: 60_000 });
+  if (c.expect.rows !== undefined) await expect(p.getByTestId('row-count')).toBeVisible();
+  await p.getByTestId('mapping-confirm').click();
+  await Promise.race([
+    p.getByTestId('analysis-done').waitFor({ timeout: 120_000 }),
+    p.getByTestId('error').waitFor({ timeout: 120_000 }).then(async () => {
+      throw new Error(`analysis failed: ${await p.getByTestId('error').textContent()}`);
+    }),
+  ]);
+  await p.getByTestId('tab-data').click();
+  const codes = await p.getByTestId('warning').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')));
+  expect(codes).toEqual(expect.arrayContaining(c.expect.warnings));
+  if (c.expect.rows !== undefined) {
+    await expect(p.getByText('Customers analysed', { exact: true }).locator('xpath=following-sibling::dd[1]')).toHaveText(c.expect.rows.toLocaleString('en-US'));
+  }
+  if (c.expect.warnings.length) await p.getByTestId('warnings').screenshot({ path: `${SHOTS}/corpus-${c.file}.png` });
+}
+
+test('every corpus file gives a clear message or a completed analysis listing its problems', async () => {
+  test.setTimeout(480_000);
+  const failures: string[] = [];
+  for (const c of cases) {
+    await test.step(c.name, async () => {
+      try {
+        await runCase(page, c);
+      } catch (e) {
+        failures.push(`${c.name}: ${(e as Error).message.split('\n').slice(0, 4).join(' ')}`);
+        await page.screenshot({ path: `${SHOTS}/corpus-FAILED-${c.file}.png` });
+        await page.goto(FAST);
+      }
+    });
+  }
+  expect(failures).toEqual([]);
+  // the page stays usable after all of it: the demo still loads
+  await home(page);
+  await page.getByTestId('demo-button').click();
+  await expect(page.getByTestId('mapping-confirm')).toBeVisible({ timeout: 30_000 });
+  expect(con.errors).toEqual([]);
+});
+
+test('a large file (RS_LARGE_MB, default 300 MB) is analysed without freezing the page', async () => {
+  const mb = Number(process.env.RS_LARGE_MB ?? 300);
+  test.setTimeout(300_000 + mb * 1000);
+  const file = path.join(dir, 'large.csv');
+  const rows = writeLarge(file, mb);
+  await page.goto(FAST);
+  await page.getByTestId('file-input').setInputFiles(file);
+  // While the worker parses, the page still answers: a timer keeps firing and clicks land.
+  await expect(page.getByTestId('progress')).toBeVisible();
+  const gaps = await page.evaluate(async () => {
+    let last = performance.now();
+    let worst = 0;
+    const t0 = last;
+    while (performance.now() - t0 < 1500) {
+      await new Promise((r) => setTimeout(r, 20));
+      const now = performance.now();
+      worst = Math.max(worst, now - last);
+      last = now;
+    }
+    return worst;
+  });
+  expect(gaps).toBeLessThan(500);
+  await page.getByTestId('mapping-confirm').waitFor({ timeout: 120_000 + mb * 500 });
+  await expect(page.getByTestId('row-count')).toHaveText(`${rows.toLocaleString('en-US')} rows`);
+  await page.getByTestId('mapping-confirm').click();
+  await page.getByTestId('analysis-done').waitFor({ timeout: 180_000 + mb * 500 });
+  await page.getByTestId('tab-data').click();
+  await expect(page.getByText('Customers analysed', { exact: true }).locator('xpath=following-sibling::dd[1]')).toHaveText(rows.toLocaleString('en-US'));
+  fs.rmSync(file, { force: true });
+  expect(con.errors).toEqual([]);
+});
