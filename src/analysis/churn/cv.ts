@@ -13,6 +13,13 @@ import { capRows, subsampleWarning, type ModelSpec } from './models';
 
 /** Held-out rows used for permutation importance per fold. */
 export const IMPORTANCE_ROWS = 1_000;
+/** Held-out rows encoded and scored at a time (bounds the memory of the design matrix). */
+export const PREDICT_CHUNK = 50_000;
+
+/** rows[idx[t]] for each t. */
+export function pick(rows: Int32Array, idx: Int32Array): Int32Array {
+  return Int32Array.from(idx, (t) => rows[t]);
+}
 
 export interface CvModelResult {
   oof: Float64Array;
@@ -41,24 +48,30 @@ export async function crossValidate(
     const { train, test } = splitFold(fold, f);
     const design = fitDesign(frame, train);
     if (f === 0) warnings.push(...design.warnings);
-    const tr = transformDesign(design, frame, train);
-    const te = transformDesign(design, frame, test);
     const d = design.d;
-    const ytr = Uint8Array.from(train, (r) => y[r]);
+    // only the training rows some model uses are encoded (bounded memory on big files)
+    const cap = Math.max(...specs.map((s) => s.maxTrain ?? Infinity));
+    const pool = train.length > cap ? pick(train, sampleIndices(train.length, cap, mulberry32(seed * 31 + f + 7919))) : train;
+    const tr = transformDesign(design, frame, pool);
+    const ytr = Uint8Array.from(pool, (r) => y[r]);
     const yte = Uint8Array.from(test, (r) => y[r]);
     const rng = mulberry32(seed * 31 + f);
     const impRows = sampleIndices(test.length, IMPORTANCE_ROWS, rng);
-    const Ximp = new Float64Array(impRows.length * d);
-    impRows.forEach((r, t) => Ximp.set(te.X.subarray(r * d, r * d + d), t * d));
+    const Ximp = transformDesign(design, frame, pick(test, impRows)).X;
     const yimp = Uint8Array.from(impRows, (r) => yte[r]);
+    const single = test.length <= PREDICT_CHUNK ? transformDesign(design, frame, test).X : null;
     for (let s = 0; s < specs.length; s++) {
       const spec = specs[s];
-      const { X, y: yy, sampled: sub } = capRows(tr.X, ytr, d, spec.maxTrain, rng);
-      if (sub) sampled.add(spec);
+      const { X, y: yy } = capRows(tr.X, ytr, d, spec.maxTrain, rng);
+      if (train.length > (spec.maxTrain ?? Infinity)) sampled.add(spec);
       const t0 = performance.now();
       const model = await spec.fit(X, yy, d, seed + 1000 * (f + 1));
       res[s].fitMs += performance.now() - t0;
-      const p = spec.predict(model, te.X);
+      const p = new Float64Array(test.length);
+      for (let a = 0; a < test.length; a += PREDICT_CHUNK) {
+        const Xc = single ?? transformDesign(design, frame, test.subarray(a, a + PREDICT_CHUNK)).X;
+        p.set(spec.predict(model, Xc), a);
+      }
       test.forEach((r, t) => (res[s].oof[r] = p[t]));
       res[s].foldAuc.push(rocAuc(p, yte));
       const drops = permutationImportance((Xq) => spec.predict(model, Xq), Ximp, yimp, d, design.groups, rng);

@@ -2,7 +2,8 @@
  * Gradient-boosted decision trees for binary log-loss (the XGBoost row): histogram bins
  * fitted on the training rows, depth-limited second-order trees, shrinkage, row and
  * column subsampling, and early stopping on a seeded stratified holdout of the training
- * rows; the final ensemble is then refit on all training rows with the chosen tree count.
+ * rows. By default the early-stopped ensemble is kept (as XGBoost does with an eval set);
+ * with refit: true it is refit on all training rows with a proportionally larger tree count.
  */
 import { mulberry32 } from '../random';
 import { binRows, fitBinEdges } from './binning';
@@ -33,7 +34,7 @@ export interface GbdtParams {
   seed: number;
 }
 export const GBDT_DEFAULTS: GbdtParams = {
-  nTrees: 600,
+  nTrees: 250,
   learningRate: 0.1,
   maxDepth: 3,
   subsample: 0.8,
@@ -108,7 +109,7 @@ function boost(X: Float64Array, y: Uint8Array, d: number, p: GbdtParams, nTrees:
   return { base, trees: buf.freeze(), bestIter };
 }
 
-/** Fits on X (n x d row-major), y (0/1). Defaults: GBDT_DEFAULTS (depth 3, lr 0.05, <= 600 trees, early stopping on 15%). */
+/** Fits on X (n x d row-major), y (0/1). Defaults: GBDT_DEFAULTS (depth 3, lr 0.1, <= 250 trees, early stopping on 15%, the early-stopped ensemble is kept). */
 export async function fitGbdt(X: Float64Array, y: Uint8Array, d: number, params: Partial<GbdtParams> = {}): Promise<GbdtModel> {
   const p = { ...GBDT_DEFAULTS, ...params };
   checkXy('gbdt', X, y, d);

@@ -4,17 +4,17 @@
  * final models refit on all rows to score every customer.
  */
 import type { CustomerFrame, OnProgress, Warning } from '../types';
-import type { ChurnResult, ModelReport } from './types';
+import type { ChurnResult, CustomerReasons, ModelReport } from './types';
 import { AnalysisError } from '../errors';
 import { fitDesign, transformDesign } from '../features/design';
 import { applyPlatt, crossFitPlatt, fitPlatt, reliabilityBins } from './calibration';
-import { crossValidate } from './cv';
+import { crossValidate, PREDICT_CHUNK } from './cv';
 import { stratifiedFolds } from './folds';
 import { dropLeaks } from './leakage';
 import { fitLogistic, type LogisticModel } from './logistic';
 import { brier, confusionAt, logLoss, meanSd, prAuc, prCurve, rocAuc, rocCurve, topLift } from './metrics';
-import { capRows, MODEL_NAMES, MODEL_SPECS } from './models';
-import { mulberry32 } from '../random';
+import { capRows, MODEL_NAMES, MODEL_SPECS, type ChurnModel } from './models';
+import { mulberry32, sampleIndices } from '../random';
 import { logisticReasons } from './reasons';
 import { f1Threshold, profitThreshold, type Economics } from './threshold';
 
@@ -119,26 +119,43 @@ export async function runChurn(frame: CustomerFrame, opts: ChurnOptions, onProgr
     }
   }
 
-  // final models on all rows: score every customer
-  const Xall = transformDesign(fullDesign, fr, all).X;
+  // final models on all rows (or a seeded sample, for models with a row cap): score every customer
   const d = fullDesign.d;
-  const finals = new Map<number, Float64Array>();
+  const logisticSpec = MODEL_SPECS.find((s) => s.name === 'logistic')!;
+  const cap = Math.max(...specs.map((s) => s.maxTrain ?? Infinity), logisticSpec.maxTrain ?? Infinity);
+  const pool = fr.n > cap ? sampleIndices(fr.n, cap, mulberry32(opts.seed + 7919)) : all;
+  const Xpool = transformDesign(fullDesign, fr, pool).X;
+  const ypool = pool === all ? yy : Uint8Array.from(pool, (r) => yy[r]);
+  const fitted: { s: number; model: ChurnModel }[] = [];
   let finalLogistic: LogisticModel | null = null;
   for (let s = 0; s < specs.length; s++) {
     if (!ensembleOf.includes(s) && specs[s].name !== 'logistic') { progress(`${specs[s].name} final (skipped)`); continue; }
-    const cap = capRows(Xall, yy, d, specs[s].maxTrain, mulberry32(opts.seed + 7));
-    const model = await specs[s].fit(cap.X, cap.y, d, opts.seed);
+    const sample = capRows(Xpool, ypool, d, specs[s].maxTrain, mulberry32(opts.seed + 7));
+    const model = await specs[s].fit(sample.X, sample.y, d, opts.seed);
     if (specs[s].name === 'logistic') finalLogistic = model as LogisticModel;
-    const p = specs[s].predict(model, Xall);
-    finals.set(s, platt[s] ? applyPlatt(platt[s]!.map, p) : p);
+    if (ensembleOf.includes(s)) fitted.push({ s, model });
     progress(`${specs[s].name} final`);
   }
-  const probability = new Float64Array(fr.n);
-  for (const s of ensembleOf) finals.get(s)!.forEach((v, i) => (probability[i] += v / ensembleOf.length));
-
   // explanations always come from a logistic model (fitted here if not among the models)
-  finalLogistic ??= await fitLogistic(Xall, yy, d);
-  const reasons = logisticReasons(finalLogistic, fullDesign, Xall);
+  if (!finalLogistic) {
+    const sample = capRows(Xpool, ypool, d, logisticSpec.maxTrain, mulberry32(opts.seed + 7));
+    finalLogistic = await fitLogistic(sample.X, sample.y, d);
+  }
+  const probability = new Float64Array(fr.n);
+  const R = 3;
+  const reasons: CustomerReasons = { reasonsPerCustomer: R, reasonNames: [], reasonFeature: new Int16Array(fr.n * R), reasonValue: new Float32Array(fr.n * R) };
+  for (let a = 0; a < fr.n; a += PREDICT_CHUNK) {
+    const Xc = pool === all && fr.n <= PREDICT_CHUNK ? Xpool : transformDesign(fullDesign, fr, all.subarray(a, a + PREDICT_CHUNK)).X;
+    for (const { s, model } of fitted) {
+      const raw = specs[s].predict(model, Xc);
+      const p = platt[s] ? applyPlatt(platt[s]!.map, raw) : raw;
+      for (let i = 0; i < p.length; i++) probability[a + i] += p[i] / fitted.length;
+    }
+    const r = logisticReasons(finalLogistic, fullDesign, Xc, R);
+    reasons.reasonNames = r.reasonNames;
+    reasons.reasonFeature.set(r.reasonFeature, a * R);
+    reasons.reasonValue.set(r.reasonValue, a * R);
+  }
   if (best !== 'logistic')
     warnings.push({ code: 'churn/reasons-logistic', message: 'Per-customer reasons come from the logistic model (contributions of each column), while scores come from the best model', count: fr.n });
   const oddsRatios = fullDesign.names

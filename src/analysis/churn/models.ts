@@ -23,27 +23,28 @@ export const MODEL_SPECS: ModelSpec[] = [
     label: 'Logistic regression (L2)',
     fit: (X, y, d) => fitLogistic(X, y, d),
     predict: (m, X) => predictLogistic(m as LogisticModel, X),
+    maxTrain: 30_000,
   },
   {
     name: 'gbdt',
     label: 'Gradient-boosted trees',
     fit: (X, y, d, seed) => fitGbdt(X, y, d, { seed }),
     predict: (m, X) => predictGbdt(m as GbdtModel, X),
-    maxTrain: 40_000,
+    maxTrain: 20_000,
   },
   {
     name: 'forest',
     label: 'Random forest',
     fit: (X, y, d, seed) => fitForest(X, y, d, { seed }),
     predict: (m, X) => predictForest(m as ForestModel, X),
-    maxTrain: 40_000,
+    maxTrain: 20_000,
   },
   {
     name: 'mlp',
     label: 'Neural network (MLP)',
     fit: (X, y, d, seed) => fitMlp(X, y, d, { seed }),
     predict: (m, X) => predictMlp(m as MlpModel, X),
-    maxTrain: 20_000,
+    maxTrain: 10_000,
   },
 ];
 
