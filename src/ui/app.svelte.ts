@@ -67,7 +67,7 @@ export class AppState {
   constructor() {
     this.client = new EngineClient((message) => {
       this.token++;
-      this.errorTitle = 'The analysis engine stopped';
+      this.errorTitle = 'The analysis was interrupted';
       this.error = message;
       if (this.phase === 'running' || this.phase === 'loading') this.phase = this.summary ? 'mapping' : this.result ? 'dashboard' : 'landing';
     });

@@ -30,7 +30,7 @@ export class EngineClient {
     this.worker.addEventListener('error', (e) => {
       e.preventDefault();
       this.stop('crashed');
-      this.onCrash('The analysis engine stopped unexpectedly and was restarted. Your saved analyses are safe; please try again.');
+      this.onCrash('The analysis engine stopped unexpectedly and was restarted. Your saved analyses are safe. Start the analysis again; if this keeps happening, reload the page or try a smaller file.');
     });
     this.api = wrap<EngineApi>(this.worker);
     this.hasTable = false;
