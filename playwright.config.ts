@@ -4,6 +4,8 @@ import { defineConfig, devices } from '@playwright/test';
  *  E2E_PORT picks another port when 4173 is taken by someone else's preview on a shared machine. */
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const BASE = `http://127.0.0.1:${PORT}/`;
+/** Each port builds into its own folder, so concurrent runs on a shared tree never serve a half-written dist. */
+const OUT_DIR = process.env.E2E_PORT ? `test-results/site-${PORT}` : 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -27,7 +29,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite build && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    command: `npx vite build --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --outDir ${OUT_DIR} --port ${PORT} --strictPort --host 127.0.0.1`,
     url: BASE,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
