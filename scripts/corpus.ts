@@ -130,7 +130,13 @@ export function corpus(): { case: CorpusCase; content: () => Buffer | string }[]
     },
     {
       case: { name: 'script and formula payloads in cells', file: 'payloads.csv', expect: { warnings: [], rows: 400 } },
-      content: () => csv(withColumn(base(), 'Comment', (i) => `"${PAYLOADS[i % PAYLOADS.length].replace(/"/g, '""')}"`)),
+      content: () =>
+        csv(
+          withColumn(base(), 'Comment', (i) => `"${PAYLOADS[i % PAYLOADS.length].replace(/"/g, '""')}"`).map((l, i) =>
+            // every 50th customer id is itself a formula payload
+            i > 0 && i % 50 === 0 ? `${i % 100 ? '@SUM(1+1)*' : "+cmd|' /C calc'!A"}${i}${l.slice(l.indexOf(','))}` : l,
+          ),
+        ),
     },
   ];
 }
