@@ -125,6 +125,8 @@ export interface AnalysisOptions {
   seed: number;
   /** user overrides of detected roles; null value = role explicitly unset */
   roles?: Partial<Record<Role, string | null>>;
+  /** user overrides of detected column types, by column name */
+  types?: Record<string, ColumnType>;
   kind?: TableKind;
   /** segmentation: fixed K (else chosen automatically), K range, feature columns */
   k?: number;

@@ -53,9 +53,12 @@ export type PrepareResult =
   | { ok: false; code: string; message: string };
 
 /** Apply the user's role overrides and clean the table into a CustomerFrame. */
-export function prepareFrame(ins: Inspected, options: Pick<AnalysisOptions, 'roles' | 'kind'>): PrepareResult {
-  const names = ins.raw.columns.map((c) => c.name);
+export function prepareFrame(given: Inspected, options: Pick<AnalysisOptions, 'roles' | 'kind' | 'types'>): PrepareResult {
+  const names = given.raw.columns.map((c) => c.name);
+  const typeUnknown = Object.keys(options.types ?? {}).filter((n) => !names.includes(n));
+  const ins = withTypeOverrides(given, options.types);
   const { roles, unknown } = applyRoleOverrides(ins.roles, options.roles, names);
+  unknown.push(...typeUnknown);
   if (unknown.length > 0)
     return { ok: false, code: 'unknown-column', message: `The mapping names column(s) ${unknown.map((u) => `"${u}"`).join(', ')} that are not in this file. Check the column mapping.` };
   const kind = options.kind ?? ins.kind;
@@ -63,10 +66,17 @@ export function prepareFrame(ins: Inspected, options: Pick<AnalysisOptions, 'rol
   if (kind === 'transactions') {
     const agg = aggregateTransactions(ins.raw, ins.inferred, roles);
     if (!agg.ok) return agg;
-    const columns = summarize(ins, 0).columns;
+    const columns = summarize({ ...ins, roles }, 0).columns;
     return { ok: true, frame: agg.frame, kind, roles, columns, warnings: [...warnings, ...agg.warnings] };
   }
   const res = cleanCustomerTable(ins.raw, ins.inferred, roles);
   if (!res.ok) return res;
   return { ok: true, frame: res.frame, kind, roles, columns: res.columns, warnings: [...warnings, ...res.warnings] };
 }
+
+/** The table with the user's column types in place of the inferred ones (numeric: cells that do not parse count as missing). */
+function withTypeOverrides(ins: Inspected, types: AnalysisOptions['types']): Inspected {
+  if (!types || Object.keys(types).length === 0) return ins;
+  return { ...ins, inferred: ins.inferred.map((c) => (types[c.name] ? { ...c, type: types[c.name] } : c)) };
+}
+

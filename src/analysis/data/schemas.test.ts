@@ -87,3 +87,23 @@ describe('demo generator', () => {
     expect(prep.warnings.some((w) => w.code === 'imputed-total')).toBe(true);
   });
 });
+
+describe('column type overrides', () => {
+  it('re-reads a column as the type the user picked', async () => {
+    const lines = ['customerID,plan_code,score,Churn'];
+    for (let i = 0; i < 60; i++) lines.push(`c${i},${(i % 3) + 1},${i % 7},${i % 4 === 0 ? 'Yes' : 'No'}`);
+    const r = await parseCsv(lines.join('\n'), 'codes.csv');
+    if (!r.ok) throw new Error(r.message);
+    const ins = inspectTable(r.table);
+    const auto = prepareFrame(ins, {});
+    if (!auto.ok) throw new Error(auto.message);
+    expect(auto.frame.numeric.map((c) => c.name)).toContain('plan_code');
+    const typed = prepareFrame(ins, { types: { plan_code: 'categorical', score: 'id' } });
+    if (!typed.ok) throw new Error(typed.message);
+    expect(typed.frame.categorical.find((c) => c.name === 'plan_code')!.levels).toEqual(['1', '2', '3']);
+    expect(typed.frame.numeric.map((c) => c.name)).not.toContain('score');
+    expect(typed.columns.find((c) => c.name === 'score')).toMatchObject({ type: 'id', excluded: 'identifier' });
+    const bad = prepareFrame(ins, { types: { nope: 'numeric' } });
+    expect(bad).toMatchObject({ ok: false, code: 'unknown-column' });
+  });
+});
