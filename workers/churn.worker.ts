@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-/** Thin comlink adapter: the churn stage in its own worker, so it runs on the second core while
+/** Thin comlink adapter: churn jobs (one model on one fold) in their own worker, on the second core, while
  *  the analysis worker segments. Errors come back as data (comlink drops an error's `code`). */
 import { expose } from 'comlink';
 import { remoteChurnApi } from '../src/analysis/churn/remote';

@@ -4,12 +4,12 @@
  * A stage that cannot run on this table (no target, too few rows) is skipped with a warning,
  * so a partial analysis still completes.
  */
-import type { AnalysisOptions, OnProgress, Warning } from './types';
+import type { AnalysisOptions, CustomerFrame, OnProgress, Warning } from './types';
 import { RESULT_VERSION, type AnalysisResult } from './result';
 import type { AnalyzeResult } from './api';
 import { prepareFrame, type Inspected } from './data/prepare';
 import { runSegmentation } from './segment/index';
-import { runChurn } from './churn/index';
+import { runChurn, type ChurnOptions } from './churn/index';
 import { runBusiness, DEFAULT_BUSINESS_OPTIONS } from './business/index';
 import type { SegmentationResult } from './segment/types';
 import type { ChurnResult } from './churn/types';
@@ -18,20 +18,23 @@ import { currentBackend } from './tensor/backend';
 
 export const DEFAULT_SEED = 42;
 
-/** Stage runners that may live elsewhere (the browser runs churn in a second worker, on the
- *  second core, while segmentation runs here). Defaults: in-process. */
+/** Stage runners that may live elsewhere. Default: in-process. In the browser, churn's jobs
+ *  (one model on one fold) are shared between a second worker, on the second core, and this
+ *  one once segmentation is done (`localReady`); the result is the same bits either way. */
 export interface Runners {
-  churn: typeof runChurn;
-  /** true when churn runs in another thread: then both stages run at the same time */
+  churn: (frame: CustomerFrame, opts: ChurnOptions, onProgress?: OnProgress, localReady?: Promise<unknown>) => Promise<ChurnResult>;
+  /** true when churn runs (partly) in another thread: then both stages start at the same time */
   parallel?: boolean;
 }
+
+const IN_PROCESS: Runners = { churn: (frame, opts, onProgress) => runChurn(frame, opts, onProgress) };
 
 /** Run every stage on a table; user-data problems return {ok: false}, never throw. */
 export async function runAnalysis(
   ins: Inspected,
   options: Partial<AnalysisOptions>,
   onProgress: OnProgress = () => {},
-  runners: Runners = { churn: runChurn },
+  runners: Runners = IN_PROCESS,
 ): Promise<AnalyzeResult> {
   const opts: AnalysisOptions = { seed: DEFAULT_SEED, folds: 5, ...options };
   const timingsMs: Record<string, number> = {};
@@ -58,16 +61,20 @@ export async function runAnalysis(
         ).catch((e) => skip(warnings, 'segmentation-skipped', 'Segmentation', e))
       : Promise.resolve(null);
   if (frame.n < 3) warnings.push({ code: 'segmentation-skipped', message: 'Too few customers to form segments.', count: frame.n });
-  const predict = (): Promise<ChurnResult | null> =>
+  const predict = (localReady?: Promise<unknown>): Promise<ChurnResult | null> =>
     frame.y
     ? timed('churn', () =>
-        runners.churn(frame, { seed: opts.seed, folds: opts.folds, models: opts.models, economics: economics(opts, frame) }, onProgress),
+        runners.churn(frame, { seed: opts.seed, folds: opts.folds, models: opts.models, economics: economics(opts, frame) }, onProgress, localReady),
       ).catch((e) => skip(warnings, 'churn-skipped', 'Churn prediction', e))
     : Promise.resolve(null);
-  // In one thread, run them in turn so each stage's timing is its own.
-  const [segmentation, churn] = runners.parallel
-    ? await Promise.all([segment(), predict()])
-    : [await segment(), await predict()];
+  // In one thread, run them in turn so each stage's timing is its own. With a churn worker,
+  // churn starts there at once and this thread joins in when segmentation is done.
+  let segmentation: SegmentationResult | null;
+  let churn: ChurnResult | null;
+  if (runners.parallel) {
+    const seg = segment();
+    [segmentation, churn] = await Promise.all([seg, predict(seg)]);
+  } else [segmentation, churn] = [await segment(), await predict()];
   if (segmentation) warnings.push(...segmentation.warnings);
   if (churn) {
     churn.actual = frame.y ?? undefined;

@@ -1,6 +1,6 @@
 /** Reliability bins and Platt scaling (1-D logistic on the logit of a probability). */
 import type { CalibrationBin } from './types';
-import { sigmoid } from './logistic';
+import { log, sigmoid } from './detmath';
 
 /** Equal-width bins over [0, 1] (default 10): mean predicted vs observed rate; empty bins omitted. */
 export function reliabilityBins(p: ArrayLike<number>, y: ArrayLike<number>, nBins = 10): CalibrationBin[] {
@@ -20,7 +20,7 @@ export function reliabilityBins(p: ArrayLike<number>, y: ArrayLike<number>, nBin
 
 const logit = (q: number) => {
   const r = Math.min(1 - 1e-9, Math.max(1e-9, q));
-  return Math.log(r / (1 - r));
+  return log(r / (1 - r));
 };
 
 export interface Platt {

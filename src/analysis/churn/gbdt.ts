@@ -8,7 +8,7 @@
 import { mulberry32 } from '../random';
 import { binRows, fitBinEdges } from './binning';
 import { stratifiedHoldout, takeRows } from './folds';
-import { sigmoid } from './logistic';
+import { log, sigmoid, softplus } from './detmath';
 import { HistGrower } from './histtree';
 import { addTreeSums, TreeBuffer, type TreeArrays } from './tree';
 import { checkX, checkXy } from './validate';
@@ -69,7 +69,7 @@ function boost(X: Float64Array, y: Uint8Array, d: number, p: GbdtParams, nTrees:
   const grower = new HistGrower({ bins, n, d, edges }, { maxDepth: p.maxDepth, minChildWeight: p.minChildWeight, lambda: p.lambda, colsampleByNode: p.colsample });
   let pos = 0;
   for (let i = 0; i < n; i++) pos += y[i];
-  const base = Math.log((pos + 0.5) / (n - pos + 0.5));
+  const base = log((pos + 0.5) / (n - pos + 0.5));
   const F = new Float64Array(n).fill(base);
   const g = new Float64Array(n);
   const h = new Float64Array(n);
@@ -97,7 +97,7 @@ function boost(X: Float64Array, y: Uint8Array, d: number, p: GbdtParams, nTrees:
       for (let i = 0; i < nv; i++) {
         Fv[i] += grower.valueBinned(buf, root, vbins, i);
         const z = Fv[i];
-        ll += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - val.y[i] * z;
+        ll += softplus(z) - val.y[i] * z;
       }
       if (ll < best - 1e-9) {
         best = ll;

@@ -14,9 +14,11 @@ export function permutationImportance(
   d: number,
   groups: DesignGroup[],
   rng: () => number,
+  /** predict(X) when already known */
+  pX?: Float64Array,
 ): Float64Array {
   const n = y.length;
-  const base = rocAuc(predict(X), y);
+  const base = rocAuc(pX ?? predict(X), y);
   const out = new Float64Array(groups.length);
   const Xp = new Float64Array(X.length);
   const perm = Int32Array.from({ length: n }, (_, i) => i);

@@ -38,6 +38,8 @@ export class LeanAdam {
   private m: tf.Tensor1D;
   private v: tf.Tensor1D;
   private t = 0;
+  private b1t = 1;
+  private b2t = 1;
 
   constructor(
     private readonly model: tf.LayersModel,
@@ -57,7 +59,10 @@ export class LeanAdam {
     const b2 = o.beta2 ?? 0.999;
     const eps = o.epsilon ?? 1e-7;
     this.t++;
-    const lrT = (o.learningRate * Math.sqrt(1 - b2 ** this.t)) / (1 - b1 ** this.t);
+    // beta^t by repeated products: ** (Math.pow) may differ in the last bit between engines
+    this.b1t *= b1;
+    this.b2t *= b2;
+    const lrT = (o.learningRate * Math.sqrt(1 - this.b2t)) / (1 - this.b1t);
     const [m, v] = tf.tidy(() => {
       const { grads } = tf.variableGrads(() => logLossLogits(this.model.apply(x, { training: true }) as tf.Tensor, y), vars);
       const flat = tf.concat(

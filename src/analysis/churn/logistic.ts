@@ -6,6 +6,7 @@
  */
 import { checkX, checkXy } from './validate';
 import { solveSpd } from './linalg';
+import { sigmoid, softplus } from './detmath';
 
 export interface LogisticParams {
   /** inverse regularisation strength (default 1) */
@@ -40,12 +41,16 @@ export function columnStats(X: Float64Array, d: number): { mean: Float64Array; s
   const sd = new Float64Array(d);
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += X[i * d + j];
   for (let j = 0; j < d; j++) mean[j] /= n;
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) sd[j] += (X[i * d + j] - mean[j]) ** 2;
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) {
+        const v = X[i * d + j] - mean[j];
+        sd[j] += v * v;
+      }
   for (let j = 0; j < d; j++) sd[j] = sd[j] > 1e-12 * n ? Math.sqrt(sd[j] / n) : 1;
   return { mean, sd };
 }
 
-export const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
+/** sigmoid with engine-independent bits (detmath.ts) */
+export { sigmoid };
 
 /** Fits on X (n x d row-major) and y (0/1). Defaults: C=1, solver auto (Newton unless n*d^2 > 2e9). */
 export async function fitLogistic(
@@ -105,7 +110,7 @@ function newton(X: Float64Array, y: Uint8Array, d: number, mean: Float64Array, s
       for (let q = start[i]; q < start[i + 1]; q++) zi += c[idx[q]] * val[q];
       z[i] = zi;
       // log(1 + e^z) - y z, stably
-      s += (zi > 0 ? zi + Math.log1p(Math.exp(-zi)) : Math.log1p(Math.exp(zi))) - y[i] * zi;
+      s += softplus(zi) - y[i] * zi;
     }
     for (let j = 0; j < d; j++) s += 0.5 * lambda * w[j] * w[j];
     return s;

@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { LogisticParams } from './logistic';
+import { log } from './detmath';
 
 export async function fitLogisticTf(
   X: Float64Array,
@@ -25,7 +26,7 @@ export async function fitLogisticTf(
   // start the intercept at the base-rate logit: fewer epochs to converge
   let pos = 0;
   for (let i = 0; i < n; i++) pos += y[i];
-  const b0 = tf.scalar(Math.log(pos / (n - pos)));
+  const b0 = tf.scalar(log(pos / (n - pos)));
   const b = tf.variable(b0);
   b0.dispose();
   const lambda = 1 / p.C;

@@ -3,6 +3,7 @@
  * positive) and labels y (1/0). Pure functions, no validation beyond lengths.
  */
 import type { CurvePoint } from './types';
+import { log } from './detmath';
 
 /** Row indices sorted by score descending (stable by index). */
 export function orderDesc(p: ArrayLike<number>): Int32Array {
@@ -66,7 +67,7 @@ export function prAuc(p: ArrayLike<number>, y: ArrayLike<number>): number {
 /** Mean squared error of probabilities. */
 export function brier(p: ArrayLike<number>, y: ArrayLike<number>): number {
   let s = 0;
-  for (let i = 0; i < p.length; i++) s += (p[i] - y[i]) ** 2;
+  for (let i = 0; i < p.length; i++) s += (p[i] - y[i]) * (p[i] - y[i]);
   return s / p.length;
 }
 
@@ -75,7 +76,7 @@ export function logLoss(p: ArrayLike<number>, y: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < p.length; i++) {
     const q = Math.min(1 - 1e-15, Math.max(1e-15, p[i]));
-    s -= y[i] ? Math.log(q) : Math.log(1 - q);
+    s -= y[i] ? log(q) : log(1 - q);
   }
   return s / p.length;
 }
@@ -180,6 +181,6 @@ export function prCurve(p: ArrayLike<number>, y: ArrayLike<number>, maxPoints = 
 /** Mean and population standard deviation (numpy's default, as in scikit-learn CV reports). */
 export function meanSd(v: number[]): { mean: number; sd: number } {
   const mean = v.reduce((a, b) => a + b, 0) / v.length;
-  const ss = v.reduce((a, b) => a + (b - mean) ** 2, 0);
+  const ss = v.reduce((a, b) => a + (b - mean) * (b - mean), 0);
   return { mean, sd: v.length > 0 ? Math.sqrt(ss / v.length) : 0 };
 }

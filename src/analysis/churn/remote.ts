@@ -1,41 +1,83 @@
 /**
- * The churn stage across a worker boundary: the worker side returns failures as data, and the
- * caller side turns them back into AnalysisError (structured clone keeps no custom `code`).
+ * The churn stage across a worker boundary. The churn worker holds the frame and options
+ * (begin) and runs single jobs (job) for the coordinating runChurn in the analysis worker,
+ * which runs jobs too once segmentation is done: both cores train models. Failures come back
+ * as data and turn into AnalysisError again here (structured clone keeps no custom `code`).
  * No comlink here: the worker files pass their own proxy/wrap.
  */
 import type { CustomerFrame, OnProgress } from '../types';
 import type { ChurnResult } from './types';
 import { AnalysisError } from '../errors';
 import { initBackend, type BackendEnv } from '../tensor/backend';
-import { runChurn, type ChurnOptions } from './index';
+import { planChurn, type ChurnOptions, type ChurnPlan } from './plan';
+import { newJobCache, runJob, type ChurnJob, type JobCache, type JobResult } from './jobs';
+import { runChurn } from './index';
 
-type Outcome = { ok: true; result: ChurnResult } | { ok: false; code: string | null; message: string };
+type Outcome<T> = { ok: true; result: T } | { ok: false; code: string | null; message: string };
 
 export interface RemoteChurnApi {
-  run(frame: CustomerFrame, opts: ChurnOptions, onProgress?: OnProgress): Promise<Outcome>;
+  /** Holds the frame and options for the following jobs (replaces any earlier ones). */
+  begin(frame: CustomerFrame, opts: ChurnOptions): Promise<Outcome<null>>;
+  job(job: ChurnJob): Promise<Outcome<JobResult>>;
+  /** Drops the frame. */
+  end(): Promise<void>;
+}
+
+const failure = (e: unknown): Outcome<never> => {
+  const err = e as { code?: unknown; message?: string };
+  return { ok: false, code: typeof err.code === 'string' ? err.code : null, message: err.message ?? String(e) };
+};
+
+function unwrap<T>(out: Outcome<T>): T {
+  if (out.ok) return out.result;
+  if (out.code) throw new AnalysisError(out.code, out.message);
+  throw new Error(out.message);
 }
 
 /** The API a churn worker exposes. */
 export function remoteChurnApi(env: BackendEnv): RemoteChurnApi {
+  let state: { plan: ChurnPlan; cache: JobCache } | null = null;
   return {
-    async run(frame, opts, onProgress) {
+    async begin(frame, opts) {
       try {
         await initBackend('auto', env);
-        return { ok: true, result: await runChurn(frame, opts, onProgress) };
+        state = { plan: planChurn(frame, opts), cache: newJobCache() };
+        return { ok: true, result: null };
       } catch (e) {
-        const err = e as { code?: unknown; message?: string };
-        return { ok: false, code: typeof err.code === 'string' ? err.code : null, message: err.message ?? String(e) };
+        state = null;
+        return failure(e);
       }
+    },
+    async job(job) {
+      try {
+        if (!state) throw new Error('churn worker: job before begin');
+        return { ok: true, result: await runJob(state.plan, job, state.cache) };
+      } catch (e) {
+        return failure(e);
+      }
+    },
+    async end() {
+      state = null;
     },
   };
 }
 
-/** A runChurn-compatible function that runs in the remote worker. */
-export function churnRunner(remote: () => RemoteChurnApi, proxy: <T extends object>(f: T) => T): typeof runChurn {
-  return async (frame, opts, onProgress) => {
-    const out = await remote().run(frame, opts, onProgress ? proxy(onProgress) : undefined);
-    if (out.ok) return out.result;
-    if (out.code) throw new AnalysisError(out.code, out.message);
-    throw new Error(out.message);
+/** The churn runner the pipeline takes in the browser: local jobs wait for `localReady`. */
+export type ChurnRunner = (frame: CustomerFrame, opts: ChurnOptions, onProgress?: OnProgress, localReady?: Promise<unknown>) => Promise<ChurnResult>;
+
+/** A runChurn that shares its jobs between this thread and the remote churn worker. */
+export function churnRunner(remote: () => RemoteChurnApi): ChurnRunner {
+  return async (frame, opts, onProgress, localReady) => {
+    const api = remote();
+    // the worker needs no customer ids; the rest of the frame is copied once
+    const begun = api.begin({ ...frame, ids: [] }, opts);
+    try {
+      return await runChurn(frame, opts, onProgress, {
+        localReady,
+        remote: { run: async (job) => (unwrap(await begun), unwrap(await api.job(job))) },
+      });
+    } finally {
+      void begun.then(() => api.end()).catch(() => {});
+    }
   };
 }

@@ -1,0 +1,46 @@
+/** The same file through the browser worker and through the CLI gives the same analysis.json
+ *  numbers (both run the same engine on the wasm backend with the same seed). */
+import { test, expect } from '@playwright/test';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateDemoCsv } from '../src/analysis/data/demo';
+import { resultFromJson } from '../src/report/json';
+import { analysisSummary } from '../src/analysis/serialize';
+import { runCli } from '../src/cli/analyze';
+
+const VOLATILE = new Set(['timingsMs', 'fitMs', 'createdAt', 'backend', 'options']);
+const clean = (v: unknown) => JSON.parse(JSON.stringify(v, (k, x) => (VOLATILE.has(k) ? undefined : x)));
+
+test('browser and CLI produce the same analysis.json numbers', async ({ page }) => {
+  test.setTimeout(240_000);
+  const dir = mkdtempSync(join(tmpdir(), 'rs-parity-'));
+  const file = join(dir, 'customers-1200.csv');
+  writeFileSync(file, generateDemoCsv(11, 1200));
+
+  await page.goto('/');
+  await page.getByTestId('file-input').setInputFiles(file);
+  await page.getByTestId('mapping-confirm').click();
+  await page.getByTestId('analysis-done').waitFor({ timeout: 180_000 });
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-json').click();
+  const browserJson = readFileSync(await (await download).path(), 'utf8');
+  const browserResult = resultFromJson(browserJson);
+  expect(browserResult).not.toBeNull();
+
+  const out = join(dir, 'out');
+  let err = '';
+  const code = await runCli([file, '--out', out], { stdout: () => {}, stderr: (s) => (err += s) });
+  expect(err).toBe('');
+  expect(code).toBe(0);
+  const cli = clean(JSON.parse(readFileSync(join(out, 'analysis.json'), 'utf8')));
+  const browser = clean(analysisSummary(browserResult!));
+  // both kept for inspection when they differ
+  writeFileSync(join(dir, 'browser.json'), JSON.stringify(browser, null, 1));
+  writeFileSync(join(dir, 'cli.json'), JSON.stringify(cli, null, 1));
+  console.log(`parity: JSON in ${dir}`);
+  expect(browser.rows).toBe(1200);
+  expect(browser.segmentation.k).toBe(cli.segmentation.k);
+  expect(browser.churn.best).toBe(cli.churn.best);
+  expect(browser).toEqual(cli);
+});

@@ -1,0 +1,146 @@
+/**
+ * Builds the ChurnResult from the jobs' results, in one place: out-of-fold scores per model,
+ * cross-fitted Platt calibration, metrics, profit threshold, the two-model average, and the
+ * final scores and explanations. Pure over the job results (their arrival order is irrelevant).
+ */
+import type { Warning } from '../types';
+import type { ChurnResult, ModelReport } from './types';
+import type { ChurnPlan } from './plan';
+import type { CvJobResult, FinalJobResult, ModelName } from './jobs';
+import { applyPlatt, crossFitPlatt, fitPlatt, reliabilityBins, type Platt } from './calibration';
+import { brier, confusionAt, logLoss, meanSd, prAuc, prCurve, rocAuc, rocCurve, topLift } from './metrics';
+import { f1Threshold, profitThreshold, type Economics } from './threshold';
+import { subsampleWarning } from './models';
+import { exp, log } from './detmath';
+
+/** Per-model cross-validation summary. */
+export interface CvSummary {
+  oof: Float64Array;
+  foldAuc: number[];
+  importance: { feature: string; value: number }[];
+  fitMs: number;
+}
+
+/** Gathers the k fold jobs of one model (importances averaged over folds, in fold order). */
+export function summarizeCv(plan: ChurnPlan, jobs: CvJobResult[]): CvSummary {
+  const { fold, k } = plan;
+  const oof = new Float64Array(plan.frame.n);
+  const byFold = [...jobs].sort((a, b) => a.fold - b.fold);
+  const imp = new Map<string, number>();
+  let fitMs = 0;
+  for (const j of byFold) {
+    for (let i = 0, t = 0; i < fold.length; i++) if (fold[i] === j.fold) oof[i] = j.p[t++];
+    for (const { feature, value } of j.importance) imp.set(feature, (imp.get(feature) ?? 0) + value / k);
+    fitMs += j.fitMs;
+  }
+  return {
+    oof,
+    foldAuc: byFold.map((j) => j.auc),
+    importance: [...imp].map(([feature, value]) => ({ feature, value })).sort((a, b) => b.value - a.value),
+    fitMs: fitMs / k,
+  };
+}
+
+export interface Scored {
+  models: ModelReport[];
+  best: string;
+  bestOof: Float64Array;
+  /** spec indices whose final models are averaged for the scores */
+  ensembleOf: number[];
+  platt: (Platt | null)[];
+  warnings: Warning[];
+}
+
+/** Calibration, metrics, thresholds and the model choice from the CV summaries (spec order). */
+export function scoreModels(plan: ChurnPlan, cv: CvSummary[], econ: Economics | undefined): Scored {
+  const { y: yy, fold, k, specs } = plan;
+  const warnings: Warning[] = [];
+  // calibration: cross-fitted Platt scaling, kept only where it lowers the Brier score
+  const cal = specs.map((_, s) => {
+    const oof = crossFitPlatt(cv[s].oof, yy, fold, k);
+    return brier(oof, yy) < brier(cv[s].oof, yy) - 1e-5 ? { oof, map: fitPlatt(cv[s].oof, yy) } : null;
+  });
+  const oofs = specs.map((_, s) => cal[s]?.oof ?? cv[s].oof);
+  const useProfit = !!(econ && econ.value);
+  if (econ && !econ.value)
+    warnings.push({ code: 'churn/no-value', message: 'No customer value is known: the threshold maximises F1 instead of campaign profit', count: 1 });
+  const report = (name: string, label: string, p: Float64Array, foldAuc: number[], importance: ModelReport['importance'], fitMs: number, calibrated: boolean): ModelReport => {
+    let threshold = f1Threshold(p, yy);
+    if (useProfit) {
+      const t = profitThreshold(p, yy, econ as Economics & { value: Float64Array });
+      if (t.profit > 0) threshold = t.threshold;
+    }
+    const c = confusionAt(p, yy, threshold);
+    return {
+      name, label, cvRocAuc: { ...meanSd(foldAuc), folds: foldAuc }, prAuc: prAuc(p, yy),
+      precision: c.precision, recall: c.recall, f1: c.f1, accuracy: c.accuracy,
+      brier: brier(p, yy), logLoss: logLoss(p, yy), topDecileLift: topLift(p, yy), threshold, importance,
+      roc: rocCurve(p, yy), pr: prCurve(p, yy), fitMs, oofRocAuc: rocAuc(p, yy), calibrated,
+    };
+  };
+  const models = specs.map((s, i) => report(s.name, s.label, oofs[i], cv[i].foldAuc, cv[i].importance, cv[i].fitMs, !!cal[i]));
+  const order = models.map((_, i) => i).sort((a, b) => models[b].cvRocAuc.mean - models[a].cvRocAuc.mean);
+  let best = models[order[0]].name;
+  let bestOof = oofs[order[0]];
+  let ensembleOf: number[] = [order[0]];
+  if (order.length >= 2) {
+    const [a, b] = order;
+    const avg = oofs[a].map((v, i) => (v + oofs[b][i]) / 2);
+    const foldAuc = Array.from({ length: k }, (_, f) => {
+      const idx = fold.reduce<number[]>((acc, g, i) => (g === f && acc.push(i), acc), []);
+      return rocAuc(idx.map((i) => avg[i]), idx.map((i) => yy[i]));
+    });
+    if (meanSd(foldAuc).mean > models[a].cvRocAuc.mean) {
+      // permutation importance of the average is approximated by the average of the two
+      const imp = new Map<string, number>();
+      for (const m of [models[a], models[b]]) for (const { feature, value } of m.importance) imp.set(feature, (imp.get(feature) ?? 0) + value / 2);
+      const importance = [...imp].map(([feature, value]) => ({ feature, value })).sort((x, y) => y.value - x.value);
+      models.push(report('ensemble', `Average of ${models[a].label} and ${models[b].label}`, avg, foldAuc, importance, models[a].fitMs + models[b].fitMs, models[a].calibrated! || models[b].calibrated!));
+      best = 'ensemble';
+      bestOof = avg;
+      ensembleOf = [a, b];
+    }
+  }
+  return { models, best, bestOof, ensembleOf, platt: cal.map((c) => c?.map ?? null), warnings };
+}
+
+/** The whole result from the scored models and the final jobs (ensemble members and logistic). */
+export function assemble(plan: ChurnPlan, warnings: Warning[], sc: Scored, finals: Map<ModelName, FinalJobResult>, target: string): ChurnResult {
+  const n = plan.frame.n;
+  const probability = new Float64Array(n);
+  for (const s of sc.ensembleOf) {
+    const raw = finals.get(plan.specs[s].name)!.raw;
+    const p = sc.platt[s] ? applyPlatt(sc.platt[s]!, raw) : raw;
+    for (let i = 0; i < n; i++) probability[i] += p[i] / sc.ensembleOf.length;
+  }
+  const lg = finals.get('logistic')!.logistic!;
+  const numeric = new Set(lg.numericStarts);
+  const oddsRatios = lg.names
+    .map((name, j) => ({ feature: numeric.has(j) ? `${name} (per 1 SD)` : name, oddsRatio: exp(lg.model.coef[j] / lg.model.sd[j]) }))
+    .sort((a, b) => Math.abs(log(b.oddsRatio)) - Math.abs(log(a.oddsRatio)));
+  const all = [...warnings, ...sc.warnings];
+  if (sc.best !== 'logistic')
+    all.push({ code: 'churn/reasons-logistic', message: 'Per-customer reasons come from the logistic model (contributions of each column), while scores come from the best model', count: n });
+  return {
+    target,
+    positiveRate: plan.pos / n,
+    folds: plan.k,
+    models: sc.models,
+    best: sc.best,
+    calibration: reliabilityBins(sc.bestOof, plan.y),
+    oddsRatios,
+    probability,
+    oof: sc.bestOof,
+    reasons: lg.reasons,
+    warnings: all,
+  };
+}
+
+/** The churn/subsampled warning when some model's cap is below the largest training set. */
+export function subsampled(plan: ChurnPlan): Warning[] {
+  const sizes = new Int32Array(plan.k);
+  for (let i = 0; i < plan.fold.length; i++) sizes[plan.fold[i]]++;
+  const maxTrain = plan.frame.n - Math.min(...sizes);
+  const specs = plan.specs.filter((s) => maxTrain > (s.maxTrain ?? Infinity));
+  return specs.length > 0 ? [subsampleWarning(specs)] : [];
+}

@@ -1,0 +1,57 @@
+/** Jobs shared between this thread and another runner give the same bits as running them all here. */
+import { beforeAll, describe, it, expect } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { runChurn, type JobRunner } from './index';
+import { planChurn } from './plan';
+import { newJobCache, runJob, type ChurnJob } from './jobs';
+import { frameFromCsv } from './testing';
+import { mulberry32 } from '../random';
+
+beforeAll(async () => {
+  expect(await tf.setBackend('cpu')).toBe(true);
+});
+
+function csv(n: number): string {
+  const rng = mulberry32(5);
+  const lines = ['id,plan,tenure,spend,churn'];
+  for (let i = 0; i < n; i++) {
+    const plan = ['a', 'b', 'c'][Math.floor(rng() * 3)];
+    const tenure = Math.round(rng() * 60);
+    const spend = Math.round(20 + rng() * 80);
+    const z = -1 + (plan === 'a' ? 1 : 0) - tenure / 30 + spend / 100;
+    lines.push(`${i},${plan},${tenure},${spend},${rng() < 1 / (1 + Math.exp(-z)) ? 'Yes' : 'No'}`);
+  }
+  return lines.join('\n');
+}
+
+const strip = (v: unknown) => JSON.parse(JSON.stringify(v, (k, x) => (k === 'fitMs' ? undefined : ArrayBuffer.isView(x) ? Array.from(x as Float64Array) : x)));
+
+describe('distributed churn jobs', () => {
+  it('give the same result whichever runner ran which job, and for a model alone or among others', async () => {
+    const f = frameFromCsv(csv(500), { id: 'id', target: 'churn' });
+    const opts = { seed: 9, folds: 3, models: ['logistic', 'gbdt', 'forest', 'mlp'] };
+    const here = await runChurn(f, opts);
+    // a "remote" with its own plan and cache (as in a worker), slow to answer, so it takes some jobs while this thread takes others
+    const plan = planChurn({ ...f, ids: [] }, opts);
+    const cache = newJobCache();
+    const ran: ChurnJob[] = [];
+    const remote: JobRunner = {
+      run: async (job) => {
+        ran.push(job);
+        await new Promise((r) => setTimeout(r, 5));
+        return structuredClone(await runJob(plan, job, cache));
+      },
+    };
+    const tensors = tf.memory().numTensors;
+    const shared = await runChurn(f, opts, undefined, { remote, localReady: new Promise((r) => setTimeout(r, 20)) });
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(ran.length).toBeGreaterThan(0);
+    expect(ran.length).toBeLessThan(4 * 3 + 1);
+    expect(strip(shared)).toEqual(strip(here));
+    // one model's numbers do not depend on which other models ran
+    const alone = await runChurn(f, { ...opts, models: ['gbdt'] });
+    const g = (r: typeof here) => strip(r.models.find((m) => m.name === 'gbdt'));
+    expect(g(alone).cvRocAuc).toEqual(g(here).cvRocAuc);
+    expect(g(alone).importance).toEqual(g(here).importance);
+  }, 60_000);
+});

@@ -1,0 +1,140 @@
+/**
+ * The churn stage's units of work, each a pure function of (plan, job): one model on one
+ * cross-validation fold, or one model's final refit on all rows. Every random draw is seeded
+ * by the model and the fold alone, so a job gives the same bits whichever worker runs it
+ * and whichever other models are selected.
+ */
+import type { Warning } from '../types';
+import { fitDesign, transformDesign, type Design } from '../features/design';
+import { mulberry32, sampleIndices } from '../random';
+import { permutationImportance } from './importance';
+import { rocAuc } from './metrics';
+import { splitFold } from './folds';
+import { MODEL_NAMES, MODEL_SPECS, type ModelSpec } from './models';
+import type { ChurnPlan } from './plan';
+import type { CustomerReasons } from './types';
+import type { LogisticModel } from './logistic';
+import { logisticReasons } from './reasons';
+
+/** Held-out rows used for permutation importance per fold. */
+export const IMPORTANCE_ROWS = 1_000;
+/** Rows encoded and scored at a time (bounds the memory of the design matrix). */
+export const PREDICT_CHUNK = 50_000;
+/** Per-customer reasons kept. */
+export const REASONS = 3;
+
+export type ModelName = ModelSpec['name'];
+export type ChurnJob = { kind: 'cv'; model: ModelName; fold: number } | { kind: 'final'; model: ModelName };
+
+export interface CvJobResult {
+  kind: 'cv';
+  model: ModelName;
+  fold: number;
+  /** held-out scores, in the order of the fold's test rows (ascending row index) */
+  p: Float64Array;
+  auc: number;
+  /** AUC drop per source column (design group name) */
+  importance: { feature: string; value: number }[];
+  fitMs: number;
+  /** the fold's design warnings */
+  designWarnings: Warning[];
+}
+
+export interface FinalJobResult {
+  kind: 'final';
+  model: ModelName;
+  /** uncalibrated probability for every row */
+  raw: Float64Array;
+  /** logistic only: the model, per-customer reasons and the design's names/groups (for odds ratios) */
+  logistic?: { model: LogisticModel; reasons: CustomerReasons; names: string[]; numericStarts: number[] };
+}
+
+export type JobResult = CvJobResult | FinalJobResult;
+
+/** rows[idx[t]] for each t. */
+export function pick(rows: Int32Array, idx: Int32Array): Int32Array {
+  return Int32Array.from(idx, (t) => rows[t]);
+}
+
+/** A seed from the run seed, the model (its fixed registry position, not its position among the selected models) and a slot. */
+export function jobSeed(seed: number, model: ModelName, slot: number): number {
+  return (Math.imul(seed + 1, 0x9e3779b1) ^ Math.imul(MODEL_NAMES.indexOf(model) + 1, 0x85ebca77) ^ Math.imul(slot + 1, 0xc2b2ae3d)) >>> 0;
+}
+
+/** Per-worker cache of what several jobs of one plan share (fold designs). */
+export interface JobCache {
+  designs: Map<number, Design>;
+}
+export const newJobCache = (): JobCache => ({ designs: new Map() });
+
+function designFor(plan: ChurnPlan, cache: JobCache, key: number, rows: () => Int32Array): Design {
+  let d = cache.designs.get(key);
+  if (!d) {
+    d = fitDesign(plan.frame, rows());
+    cache.designs.set(key, d);
+  }
+  return d;
+}
+
+/** Runs one job of a plan. */
+export async function runJob(plan: ChurnPlan, job: ChurnJob, cache: JobCache = newJobCache()): Promise<JobResult> {
+  const spec = MODEL_SPECS.find((s) => s.name === job.model)!;
+  return job.kind === 'cv' ? cvJob(plan, spec, job.fold, cache) : finalJob(plan, spec, cache);
+}
+
+async function cvJob(plan: ChurnPlan, spec: ModelSpec, f: number, cache: JobCache): Promise<CvJobResult> {
+  const { frame, y, seed } = plan;
+  const { train, test } = splitFold(plan.fold, f);
+  const design = designFor(plan, cache, f, () => train);
+  const d = design.d;
+  // only the training rows this model uses are encoded (bounded memory on big files)
+  const cap = spec.maxTrain ?? Infinity;
+  const pool = train.length > cap ? pick(train, sampleIndices(train.length, cap, mulberry32(jobSeed(seed, spec.name, 2 * f)))) : train;
+  const X = transformDesign(design, frame, pool).X;
+  const ytr = Uint8Array.from(pool, (r) => y[r]);
+  const t0 = performance.now();
+  const model = await spec.fit(X, ytr, d, seed + 1000 * (f + 1));
+  const fitMs = performance.now() - t0;
+  const p = new Float64Array(test.length);
+  for (let a = 0; a < test.length; a += PREDICT_CHUNK) p.set(spec.predict(model, transformDesign(design, frame, test.subarray(a, a + PREDICT_CHUNK)).X), a);
+  const yte = Uint8Array.from(test, (r) => y[r]);
+  // importance rows depend on the fold only; the shuffles on the model and the fold
+  const impRows = sampleIndices(test.length, IMPORTANCE_ROWS, mulberry32(seed * 31 + f));
+  const Ximp = transformDesign(design, frame, pick(test, impRows)).X;
+  const yimp = Uint8Array.from(impRows, (r) => yte[r]);
+  const pimp = Float64Array.from(impRows, (r) => p[r]);
+  const drops = permutationImportance((Xq) => spec.predict(model, Xq), Ximp, yimp, d, design.groups, mulberry32(jobSeed(seed, spec.name, 2 * f + 1)), pimp);
+  return {
+    kind: 'cv', model: spec.name, fold: f, p, auc: rocAuc(p, yte), fitMs,
+    importance: design.groups.map((g, t) => ({ feature: g.name, value: drops[t] })),
+    designWarnings: design.warnings,
+  };
+}
+
+async function finalJob(plan: ChurnPlan, spec: ModelSpec, cache: JobCache): Promise<FinalJobResult> {
+  const { frame, y, seed } = plan;
+  const n = frame.n;
+  const all = Int32Array.from({ length: n }, (_, i) => i);
+  const design = designFor(plan, cache, -1, () => all);
+  const d = design.d;
+  const cap = spec.maxTrain ?? Infinity;
+  const pool = n > cap ? sampleIndices(n, cap, mulberry32(jobSeed(seed, spec.name, 7919))) : all;
+  const model = await spec.fit(transformDesign(design, frame, pool).X, Uint8Array.from(pool, (r) => y[r]), d, seed);
+  const raw = new Float64Array(n);
+  const isLogistic = spec.name === 'logistic';
+  const R = REASONS;
+  const reasons: CustomerReasons = { reasonsPerCustomer: R, reasonNames: [], reasonFeature: new Int16Array(isLogistic ? n * R : 0), reasonValue: new Float32Array(isLogistic ? n * R : 0) };
+  for (let a = 0; a < n; a += PREDICT_CHUNK) {
+    const Xc = transformDesign(design, frame, all.subarray(a, a + PREDICT_CHUNK)).X;
+    raw.set(spec.predict(model, Xc), a);
+    if (isLogistic) {
+      const r = logisticReasons(model as LogisticModel, design, Xc, R);
+      reasons.reasonNames = r.reasonNames;
+      reasons.reasonFeature.set(r.reasonFeature, a * R);
+      reasons.reasonValue.set(r.reasonValue, a * R);
+    }
+  }
+  if (!isLogistic) return { kind: 'final', model: spec.name, raw };
+  const numericStarts = design.groups.filter((g) => g.kind === 'numeric').map((g) => g.start);
+  return { kind: 'final', model: spec.name, raw, logistic: { model: model as LogisticModel, reasons, names: design.names, numericStarts } };
+}
