@@ -15,7 +15,7 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: 'list',
-  outputDir: 'test-results/artifacts',
+  outputDir: process.env.E2E_PORT ? `test-results/artifacts-${PORT}` : 'test-results/artifacts',
   use: {
     baseURL: BASE,
     trace: 'retain-on-failure',

@@ -3,7 +3,7 @@
  * createEngine(env) returns a plain object implementing EngineApi.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { AnalyzeResult, EngineApi, EngineMemory, LoadResult } from './api';
+import type { AnalyzeResult, EngineApi, EngineMemory, LoadResult, PackedAnalyzeResult } from './api';
 import type { AnalysisOptions, OnProgress } from './types';
 import { parseCsv } from './data/parse';
 import { inspectTable, summarize, type Inspected } from './data/prepare';
@@ -33,17 +33,24 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
     return { ok: true, summary: summarize(table) };
   }
 
+  async function analyze(options: AnalysisOptions, onProgress?: OnProgress): Promise<AnalyzeResult> {
+    if (!table) return { ok: false, code: 'no-table', message: 'Load a file first.' };
+    await initBackend(options.backend ?? env.backend ?? 'auto', env);
+    const res = await runAnalysis(table, options, onProgress ?? (() => {}), env.runners);
+    if (res.ok) res.result.timingsMs = { parse: parseMs, ...res.result.timingsMs };
+    return res;
+  }
+
   return {
     load,
     async loadDemo(seed = 42, rows = 7043) {
       return load(generateDemoCsv(seed, rows), `demo-telco-${rows}.csv`);
     },
-    async analyze(options: AnalysisOptions, onProgress?: OnProgress): Promise<AnalyzeResult> {
-      if (!table) return { ok: false, code: 'no-table', message: 'Load a file first.' };
-      await initBackend(options.backend ?? env.backend ?? 'auto', env);
-      const res = await runAnalysis(table, options, onProgress ?? (() => {}), env.runners);
-      if (res.ok) res.result.timingsMs = { parse: parseMs, ...res.result.timingsMs };
-      return res;
+    analyze,
+    async analyzePacked(options: AnalysisOptions, onProgress?: OnProgress): Promise<PackedAnalyzeResult> {
+      const r = await analyze(options, onProgress);
+      if (!r.ok || r.result.ids.some((x) => x.includes('\u0000'))) return r;
+      return { ok: true, result: { ...r.result, ids: [] }, packedIds: r.result.ids.join('\u0000') };
     },
     async memory(): Promise<EngineMemory> {
       if (!currentBackend()) return { numTensors: 0, numBytes: 0, backendReady: false };

@@ -100,3 +100,24 @@ describe('StudioStore', () => {
     expect(await store.list()).toEqual([]);
   });
 });
+
+describe('packed ids', () => {
+  it('stores many ids as one string and loads them back in order', async () => {
+    const store = new StudioStore(freshName());
+    const ids = Array.from({ length: 2500 }, (_, i) => `C-${i}`);
+    await store.saveAnalysis(meta('p', '2024-01-01'), { ...result('p'), rows: ids.length, ids });
+    const raw = await (await store.db()).get('results', 'p');
+    expect(typeof raw?.packedIds).toBe('string');
+    expect(raw?.result.ids).toEqual([]);
+    expect((await store.loadResult('p'))?.ids).toEqual(ids);
+  });
+
+  it('keeps ids as an array when one contains the separator', async () => {
+    const store = new StudioStore(freshName());
+    const ids = Array.from({ length: 1200 }, (_, i) => (i === 7 ? 'a\u0000b' : `C-${i}`));
+    await store.saveAnalysis(meta('q', '2024-01-01'), { ...result('q'), rows: ids.length, ids });
+    const raw = await (await store.db()).get('results', 'q');
+    expect(raw?.packedIds).toBeUndefined();
+    expect((await store.loadResult('q'))?.ids).toEqual(ids);
+  });
+});

@@ -30,6 +30,9 @@ export const STAGE_LABELS: Record<string, string> = {
 };
 const ANALYSIS_STAGES = ['clean', 'segmentation', 'churn', 'business'];
 
+/** Resolves in a later task, after the browser had a chance to render (keeps tasks short). */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** Current time as an ISO string (a timestamp, not reactive state). */
 const nowIso = (): string => new Date(Date.now()).toISOString();
 
@@ -246,6 +249,9 @@ export class AppState {
       churnRate: result.business?.kpis.churnRate.value ?? result.churn?.positiveRate ?? null,
       segments: result.segmentation?.k ?? null, options: result.options, source,
     };
+    // Let the dashboard paint first: saving (a structured clone of the result) is its own task.
+    await nextTask();
+    if (this.currentId !== id) return; // another analysis or a reopen took over meanwhile
     const saved = await this.store.saveAnalysis(meta, result);
     if (!saved.ok) {
       this.errorTitle = 'This analysis was not saved';

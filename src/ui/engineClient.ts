@@ -4,7 +4,7 @@
  * Calls still pending when the worker goes away reject with EngineStopped.
  */
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
-import type { AnalyzeResult, EngineApi, EngineMemory, LoadResult } from '../analysis/api';
+import type { AnalyzeResult, EngineApi, EngineMemory, LoadResult, PackedAnalyzeResult } from '../analysis/api';
 import type { AnalysisOptions, OnProgress } from '../analysis/types';
 
 export class EngineStopped extends Error {
@@ -81,8 +81,10 @@ export class EngineClient {
   }
 
   /** `options` must be plain data ($state.snapshot first). */
-  analyze(options: AnalysisOptions, onProgress?: OnProgress): Promise<AnalyzeResult> {
-    return this.call<AnalyzeResult>((api) => api.analyze(options, onProgress ? proxy(onProgress) : undefined) as Promise<AnalyzeResult>);
+  async analyze(options: AnalysisOptions, onProgress?: OnProgress): Promise<AnalyzeResult> {
+    const r = await this.call<PackedAnalyzeResult>((api) => api.analyzePacked(options, onProgress ? proxy(onProgress) : undefined) as Promise<PackedAnalyzeResult>);
+    if (!r.ok || r.packedIds === undefined) return r;
+    return { ok: true, result: { ...r.result, ids: r.packedIds.split('\u0000') } };
   }
 
   /** tfjs memory in the analysis worker (leak checks). */
