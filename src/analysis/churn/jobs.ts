@@ -5,7 +5,7 @@
  * and whichever other models are selected.
  */
 import type { Warning } from '../types';
-import { fitDesign, transformDesign, type Design } from '../features/design';
+import { fitDesign, screenDesign, transformDesign, type Design } from '../features/design';
 import { mulberry32, sampleIndices } from '../random';
 import { permutationImportance } from './importance';
 import { rocAuc } from './metrics';
@@ -17,9 +17,12 @@ import type { LogisticModel } from './logistic';
 import { logisticReasons } from './reasons';
 
 /** Held-out rows used for permutation importance per fold. */
-export const IMPORTANCE_ROWS = 1_000;
+export const IMPORTANCE_ROWS = 500;
 /** Rows encoded and scored at a time (bounds the memory of the design matrix). */
 export const PREDICT_CHUNK = 50_000;
+/** Design columns the models use at most: wider tables keep the source columns most related
+ *  to churn on each training fold (univariate screening, fitted on training rows only). */
+export const MAX_DESIGN_COLUMNS = 200;
 /** Per-customer reasons kept. */
 export const REASONS = 3;
 
@@ -70,7 +73,8 @@ export const newJobCache = (): JobCache => ({ designs: new Map() });
 function designFor(plan: ChurnPlan, cache: JobCache, key: number, rows: () => Int32Array): Design {
   let d = cache.designs.get(key);
   if (!d) {
-    d = fitDesign(plan.frame, rows());
+    const r = rows();
+    d = screenDesign(fitDesign(plan.frame, r), plan.frame, r, plan.y, MAX_DESIGN_COLUMNS);
     cache.designs.set(key, d);
   }
   return d;

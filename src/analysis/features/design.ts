@@ -154,3 +154,81 @@ export function transformDesign(design: Design, frame: CustomerFrame, rows: Int3
   }
   return { X, d, names: design.names.slice() };
 }
+
+/**
+ * Keeps the source columns most related to a 0/1 target on `rows` (training rows only, so
+ * held-out rows never influence the choice) until at most `maxColumns` design columns are
+ * used: numeric columns by |correlation| with y, categorical ones by the correlation ratio
+ * (eta, equal to |r| for two levels). Returns the design unchanged when it already fits.
+ * Column and group order follow fitDesign's (numeric first), so the result is a Design like any other.
+ */
+export function screenDesign(design: Design, frame: CustomerFrame, rows: Int32Array, y: ArrayLike<number>, maxColumns: number): Design {
+  if (design.d <= maxColumns) return design;
+  const n = rows.length;
+  let sy = 0;
+  for (let k = 0; k < n; k++) sy += y[rows[k]];
+  const ybar = sy / n;
+  const vy = ybar * (1 - ybar);
+  const score = (g: DesignGroup): number => {
+    if (!(vy > 0)) return 0;
+    if (g.kind === 'numeric') {
+      const nu = design.numeric.find((x) => x.name === g.name)!;
+      const v = frame.numeric[nu.index].values;
+      let sxy = 0;
+      let sxx = 0;
+      for (let k = 0; k < n; k++) {
+        const x = v[rows[k]];
+        const z = Number.isFinite(x) ? x - nu.mean : 0;
+        sxy += z * (y[rows[k]] - ybar);
+        sxx += z * z;
+      }
+      return sxx > 0 ? Math.abs(sxy) / Math.sqrt(sxx * n * vy) : 0;
+    }
+    const ca = design.categorical.find((x) => x.name === g.name)!;
+    const codes = frame.categorical[ca.index].codes;
+    const L = frame.categorical[ca.index].levels.length;
+    const cnt = new Float64Array(L + 1);
+    const pos = new Float64Array(L + 1);
+    for (let k = 0; k < n; k++) {
+      const c = codes[rows[k]];
+      const b = c >= 0 && c < L ? c : L;
+      cnt[b]++;
+      pos[b] += y[rows[k]];
+    }
+    let between = 0;
+    for (let b = 0; b <= L; b++) if (cnt[b] > 0) {
+        const m = pos[b] / cnt[b] - ybar;
+        between += cnt[b] * m * m;
+      }
+    return Math.sqrt(between / (n * vy));
+  };
+  const scores = design.groups.map(score);
+  const order = design.groups.map((_, t) => t).sort((a, b) => scores[b] - scores[a] || a - b);
+  const keep = new Set<string>();
+  let used = 0;
+  for (const t of order) {
+    const g = design.groups[t];
+    if (used + g.count > maxColumns) continue;
+    keep.add(g.name);
+    used += g.count;
+  }
+  const numeric = design.numeric.filter((x) => keep.has(x.name));
+  const categorical = design.categorical.filter((x) => keep.has(x.name));
+  const groups: DesignGroup[] = [];
+  const names: string[] = [];
+  for (const g of design.groups) {
+    if (!keep.has(g.name)) continue;
+    groups.push({ ...g, start: names.length });
+    names.push(...design.names.slice(g.start, g.start + g.count));
+  }
+  const dropped = design.groups.length - groups.length;
+  const warnings: Warning[] = [
+    ...design.warnings,
+    {
+      code: 'design/screened',
+      message: `${design.groups.length.toLocaleString('en-US')} feature columns (${design.d.toLocaleString('en-US')} encoded) are more than the models use: the ${groups.length.toLocaleString('en-US')} most related to churn on the training rows were kept (${dropped.toLocaleString('en-US')} left out)`,
+      count: dropped,
+    },
+  ];
+  return { numeric, categorical, groups, names, d: names.length, warnings, version: 1 };
+}
