@@ -20,8 +20,6 @@ async function home(page: Page) {
   await expect(page.getByTestId('file-input')).toBeAttached();
 }
 
-const savedIds = (page: Page) => page.getByTestId('saved-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
-
 test('a crashed worker is restarted, the user is told, and the next analysis works', async ({ page }) => {
   const con = watchConsole(page);
   await page.goto('./?debug=1');
