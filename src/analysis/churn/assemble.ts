@@ -7,8 +7,8 @@ import type { Warning } from '../types';
 import type { ChurnResult, ModelReport } from './types';
 import type { ChurnPlan } from './plan';
 import type { CvJobResult, FinalJobResult, ModelName } from './jobs';
-import { applyPlatt, crossFitPlatt, fitPlatt, reliabilityBins, type Platt } from './calibration';
-import { brier, confusionAt, logLoss, meanSd, prAuc, prCurve, rocAuc, rocCurve, topLift } from './metrics';
+import { applyPlatt, crossFitPlatt, fitPlattOn, reliabilityBins, type Platt } from './calibration';
+import { brier, confusionAt, logLoss, meanSd, orderDesc, prAuc, prCurve, rocAuc, rocCurve, topLift } from './metrics';
 import { f1Threshold, profitThreshold, type Economics } from './threshold';
 import { subsampleWarning } from './models';
 import { exp, log } from './detmath';
@@ -58,24 +58,25 @@ export function scoreModels(plan: ChurnPlan, cv: CvSummary[], econ: Economics | 
   // calibration: cross-fitted Platt scaling, kept only where it lowers the Brier score
   const cal = specs.map((_, s) => {
     const oof = crossFitPlatt(cv[s].oof, yy, fold, k);
-    return brier(oof, yy) < brier(cv[s].oof, yy) - 1e-5 ? { oof, map: fitPlatt(cv[s].oof, yy) } : null;
+    return brier(oof, yy) < brier(cv[s].oof, yy) - 1e-5 ? { oof, map: fitPlattOn(cv[s].oof, yy, Int32Array.from({ length: yy.length }, (_, i) => i), 0x9a77 + k) } : null;
   });
   const oofs = specs.map((_, s) => cal[s]?.oof ?? cv[s].oof);
   const useProfit = !!(econ && econ.value);
   if (econ && !econ.value)
     warnings.push({ code: 'churn/no-value', message: 'No customer value is known: the threshold maximises F1 instead of campaign profit', count: 1 });
   const report = (name: string, label: string, p: Float64Array, foldAuc: number[], importance: ModelReport['importance'], fitMs: number, calibrated: boolean): ModelReport => {
-    let threshold = f1Threshold(p, yy);
+    const o = orderDesc(p); // sorted once for every ranking metric
+    let threshold = f1Threshold(p, yy, o);
     if (useProfit) {
-      const t = profitThreshold(p, yy, econ as Economics & { value: Float64Array });
+      const t = profitThreshold(p, yy, econ as Economics & { value: Float64Array }, o);
       if (t.profit > 0) threshold = t.threshold;
     }
     const c = confusionAt(p, yy, threshold);
     return {
-      name, label, cvRocAuc: { ...meanSd(foldAuc), folds: foldAuc }, prAuc: prAuc(p, yy),
+      name, label, cvRocAuc: { ...meanSd(foldAuc), folds: foldAuc }, prAuc: prAuc(p, yy, o),
       precision: c.precision, recall: c.recall, f1: c.f1, accuracy: c.accuracy,
-      brier: brier(p, yy), logLoss: logLoss(p, yy), topDecileLift: topLift(p, yy), threshold, importance,
-      roc: rocCurve(p, yy), pr: prCurve(p, yy), fitMs, oofRocAuc: rocAuc(p, yy), calibrated,
+      brier: brier(p, yy), logLoss: logLoss(p, yy), topDecileLift: topLift(p, yy, 0.1, o), threshold, importance,
+      roc: rocCurve(p, yy, 200, o), pr: prCurve(p, yy, 200, o), fitMs, oofRocAuc: rocAuc(p, yy, o), calibrated,
     };
   };
   const models = specs.map((s, i) => report(s.name, s.label, oofs[i], cv[i].foldAuc, cv[i].importance, cv[i].fitMs, !!cal[i]));

@@ -1,6 +1,7 @@
 /** Reliability bins and Platt scaling (1-D logistic on the logit of a probability). */
 import type { CalibrationBin } from './types';
 import { log, sigmoid } from './detmath';
+import { mulberry32, sampleIndices } from '../random';
 
 /** Equal-width bins over [0, 1] (default 10): mean predicted vs observed rate; empty bins omitted. */
 export function reliabilityBins(p: ArrayLike<number>, y: ArrayLike<number>, nBins = 10): CalibrationBin[] {
@@ -30,6 +31,7 @@ export interface Platt {
 
 /** Fits p' = sigmoid(a * logit(p) + b) by Newton on the log-loss (a tiny ridge keeps it stable). */
 export function fitPlatt(p: ArrayLike<number>, y: ArrayLike<number>): Platt {
+  const xs = Float64Array.from(p, logit);
   let a = 1;
   let b = 0;
   for (let it = 0; it < 50; it++) {
@@ -38,8 +40,8 @@ export function fitPlatt(p: ArrayLike<number>, y: ArrayLike<number>): Platt {
     let haa = 1e-6;
     let hab = 0;
     let hbb = 1e-6;
-    for (let i = 0; i < p.length; i++) {
-      const x = logit(p[i]);
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i];
       const q = sigmoid(a * x + b);
       const r = q - y[i];
       const w = q * (1 - q);
@@ -65,17 +67,24 @@ export function applyPlatt(c: Platt, p: ArrayLike<number>): Float64Array {
   return Float64Array.from(p, (q) => sigmoid(c.a * logit(q) + c.b));
 }
 
+/** Two parameters need few rows: Platt maps are fitted on at most this many scores (a seeded sample). */
+export const PLATT_ROWS = 20_000;
+
+/** A Platt map fitted on the rows `rows` of (p, y), or on a seeded sample of PLATT_ROWS of them. */
+export function fitPlattOn(p: ArrayLike<number>, y: ArrayLike<number>, rows: Int32Array, seed: number): Platt {
+  const use = rows.length > PLATT_ROWS ? pickRows(rows, sampleIndices(rows.length, PLATT_ROWS, mulberry32(seed))) : rows;
+  return fitPlatt(Float64Array.from(use, (r) => p[r]), Uint8Array.from(use, (r) => y[r]));
+}
+
+const pickRows = (rows: Int32Array, idx: Int32Array) => Int32Array.from(idx, (t) => rows[t]);
+
 /** Cross-fitted Platt: rows of fold f are mapped by a Platt fitted on the other folds' out-of-fold scores. */
 export function crossFitPlatt(oof: Float64Array, y: Uint8Array, fold: Int32Array, k: number): Float64Array {
   const out = new Float64Array(oof.length);
   for (let f = 0; f < k; f++) {
-    const pi: number[] = [];
-    const yi: number[] = [];
-    for (let i = 0; i < oof.length; i++) if (fold[i] !== f) {
-        pi.push(oof[i]);
-        yi.push(y[i]);
-      }
-    const c = fitPlatt(pi, yi);
+    const other: number[] = [];
+    for (let i = 0; i < oof.length; i++) if (fold[i] !== f) other.push(i);
+    const c = fitPlattOn(oof, y, Int32Array.from(other), 0x9a77 + f);
     for (let i = 0; i < oof.length; i++) if (fold[i] === f) out[i] = sigmoid(c.a * logit(oof[i]) + c.b);
   }
   return out;

@@ -5,8 +5,11 @@
 import type { CustomerFrame, Warning } from '../types';
 import { MAX_LEVELS } from '../features/design';
 import { rocAuc } from './metrics';
+import { mulberry32, sampleIndices } from '../random';
 
 export const LEAK_AUC = 0.99;
+/** The screen looks at a seeded sample of at most this many rows (an AUC of 0.99 is clear on far fewer). */
+export const LEAK_ROWS = 50_000;
 
 /** The frame without leaking columns (shallow copy), plus one warning per removed column. */
 export function dropLeaks(frame: CustomerFrame, y: Uint8Array): { frame: CustomerFrame; warnings: Warning[] } {
@@ -22,7 +25,9 @@ export function dropLeaks(frame: CustomerFrame, y: Uint8Array): { frame: Custome
     });
     return true;
   };
-  const numeric = frame.numeric.filter((c) => !leak(c.name, rocAuc(c.values, y)));
+  const rows = y.length > LEAK_ROWS ? sampleIndices(y.length, LEAK_ROWS, mulberry32(0x1ea4)) : null;
+  const ys = rows ? Uint8Array.from(rows, (r) => y[r]) : y;
+  const numeric = frame.numeric.filter((c) => !leak(c.name, rocAuc(rows ? Float64Array.from(rows, (r) => c.values[r]) : c.values, ys)));
   const categorical = frame.categorical.filter((c) => {
     if (c.levels.length > MAX_LEVELS) return true; // id-like: the design skips it anyway
     const pos = new Float64Array(c.levels.length + 1);
@@ -32,11 +37,12 @@ export function dropLeaks(frame: CustomerFrame, y: Uint8Array): { frame: Custome
       pos[k] += y[i];
       cnt[k]++;
     }
-    const score = Float64Array.from(c.codes, (code) => {
+    const score = Float64Array.from(rows ?? c.codes.keys(), (i) => {
+      const code = c.codes[i];
       const k = code >= 0 ? code : c.levels.length;
       return pos[k] / cnt[k];
     });
-    return !leak(c.name, rocAuc(score, y));
+    return !leak(c.name, rocAuc(score, ys));
   });
   return { frame: { ...frame, numeric, categorical }, warnings };
 }

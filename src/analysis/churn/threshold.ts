@@ -9,8 +9,7 @@ export interface Economics {
 }
 
 /** Threshold (contact when p >= t) and its profit; profit of contacting row i = y_i * saveRate * value_i - offerCost. */
-export function profitThreshold(p: Float64Array, y: Uint8Array, e: Economics & { value: Float64Array }): { threshold: number; profit: number } {
-  const o = orderDesc(p);
+export function profitThreshold(p: Float64Array, y: Uint8Array, e: Economics & { value: Float64Array }, o: Int32Array = orderDesc(p)): { threshold: number; profit: number } {
   let cum = 0;
   let best = 0;
   let bestT = Infinity;
@@ -32,8 +31,7 @@ export function profitThreshold(p: Float64Array, y: Uint8Array, e: Economics & {
 }
 
 /** Threshold maximising F1 (contact when p >= t). */
-export function f1Threshold(p: Float64Array, y: Uint8Array): number {
-  const o = orderDesc(p);
+export function f1Threshold(p: Float64Array, y: Uint8Array, o: Int32Array = orderDesc(p)): number {
   let P = 0;
   for (let i = 0; i < y.length; i++) P += y[i];
   let tp = 0;

@@ -157,21 +157,25 @@ export function treeValue(t: TreeArrays | TreeBuffer, root: number, X: Float64Ar
   return t.value[k];
 }
 
-/** Adds the sum over all trees of their leaf values to out[i], for each row i of X (n x d row-major). */
+/** Adds the sum over all trees of their leaf values to out[i], for each row i of X (n x d row-major).
+ *  Row by row (the row stays in cache while every tree reads it), trees in order, so the sums are
+ *  the same bits as tree by tree. */
 export function addTreeSums(t: TreeArrays, X: Float64Array, d: number, out: Float64Array): void {
   const { feature, threshold, left, right, value, roots } = t;
   const n = out.length;
-  for (let r = 0; r < roots.length; r++) {
-    const root = roots[r];
-    for (let i = 0; i < n; i++) {
-      const base = i * d;
-      let k = root;
+  const R = roots.length;
+  for (let i = 0; i < n; i++) {
+    const base = i * d;
+    let s = out[i];
+    for (let r = 0; r < R; r++) {
+      let k = roots[r];
       let f = feature[k];
       while (f >= 0) {
         k = X[base + f] <= threshold[k] ? left[k] : right[k];
         f = feature[k];
       }
-      out[i] += value[k];
+      s += value[k];
     }
+    out[i] = s;
   }
 }
