@@ -7,7 +7,18 @@ import { churnRunner, type RemoteChurnApi } from '../src/analysis/churn/remote';
 import { wasmPaths } from './wasmPaths';
 
 let churnWorker: RemoteChurnApi | null = null;
-const remote = () =>
-  (churnWorker ??= wrap<RemoteChurnApi>(new Worker(new URL('./churn.worker.ts', import.meta.url), { type: 'module', name: 'churn' })) as unknown as RemoteChurnApi);
+const remote = () => {
+  if (churnWorker) return churnWorker;
+  const worker = new Worker(new URL('./churn.worker.ts', import.meta.url), { type: 'module', name: 'churn' });
+  // A dead nested worker never answers its pending jobs: crash this worker too, so the page's
+  // crash handling (restart + a message to the user) takes over instead of a silent hang.
+  worker.addEventListener('error', (e) => {
+    e.preventDefault();
+    setTimeout(() => {
+      throw new Error(`The churn model worker stopped: ${e.message || 'unknown error'}`);
+    });
+  });
+  return (churnWorker = wrap<RemoteChurnApi>(worker) as unknown as RemoteChurnApi);
+};
 
 expose(createEngine({ wasmPaths, runners: { churn: churnRunner(remote), parallel: true } }));
