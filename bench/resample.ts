@@ -46,11 +46,17 @@ export function splitCsvLine(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (q) {
-      if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
+      if (c === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      }
       else if (c === '"') q = false;
       else cur += c;
     } else if (c === '"') q = true;
-    else if (c === ',') out.push(cur), (cur = '');
+    else if (c === ',') {
+      out.push(cur);
+      cur = '';
+    }
     else cur += c;
   }
   out.push(cur);

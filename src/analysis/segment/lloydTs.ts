@@ -134,7 +134,7 @@ export function lloydTs(X: Matrix, init: Float64Array, k: number, maxIter: numbe
       if (a >= 0) {
         // bounds moved by last update's centre shifts, then the two skip tests
         let u = upper[i] + move[a];
-        let l = lower[i] - (a === arg ? m2 : m1);
+        const l = lower[i] - (a === arg ? m2 : m1);
         const bound = (half[a] > l ? half[a] : l) * SAFE;
         if (u >= bound) {
           u = Math.sqrt(sqDist(data, o, centers, a * d, d));
