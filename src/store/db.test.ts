@@ -72,6 +72,22 @@ describe('StudioStore', () => {
     expect(await store.findRecipe(['id', 'Other'])).toBeNull();
   });
 
+  it('keeps column types with a recipe, and loads older recipes saved without them', async () => {
+    const store = new StudioStore(freshName());
+    const header = ['id', 'code', 'Churn'];
+    await store.saveRecipe({ key: recipeKey(header), header, roles: { target: 'Churn' }, types: { code: 'categorical' }, savedAt: 'now' });
+    expect((await store.findRecipe(header))?.types).toEqual({ code: 'categorical' });
+    // An older recipe: no `types` field at all; and one naming a column or type that is not there.
+    const db = await store.db();
+    const old = { key: recipeKey(['id', 'Churn']), header: ['id', 'Churn'], kind: 'customers', roles: { target: 'Churn' }, savedAt: 'then' };
+    await db.put('recipes', old as never);
+    const loaded = await store.findRecipe(['id', 'Churn']);
+    expect(loaded?.roles.target).toBe('Churn');
+    expect(loaded?.types).toEqual({});
+    await db.put('recipes', { ...old, types: { gone: 'numeric', id: 'colour' } } as never);
+    expect((await store.findRecipe(['id', 'Churn']))?.types).toEqual({});
+  });
+
   it('migrates a v1 database (result inside the analyses row) to v2', async () => {
     const name = freshName();
     const v1 = await openDB(name, 1, {

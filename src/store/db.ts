@@ -49,8 +49,22 @@ export interface Recipe {
   header: string[];
   kind?: TableKind;
   roles: Partial<Record<Role, string | null>>;
+  /** the user's column types (changed ones only); recipes saved before types could be changed may lack it */
   types: Record<string, ColumnType>;
   savedAt: string;
+}
+
+export const COLUMN_TYPES: readonly ColumnType[] = ['numeric', 'categorical', 'boolean', 'date', 'id', 'text'];
+
+/** A stored recipe in today's shape: `types` always present, holding only known types of the recipe's own columns. */
+export function normalizeRecipe(raw: Recipe): Recipe {
+  const given = (raw.types ?? {}) as Record<string, unknown>;
+  const header = new Set(raw.header);
+  const types: Record<string, ColumnType> = {};
+  for (const [name, t] of Object.entries(given)) {
+    if (header.has(name) && COLUMN_TYPES.includes(t as ColumnType)) types[name] = t as ColumnType;
+  }
+  return { ...raw, types };
 }
 
 interface StudioDB extends DBSchema {
@@ -233,7 +247,8 @@ export class StudioStore {
   }
 
   async findRecipe(header: readonly string[]): Promise<Recipe | null> {
-    return (await (await this.db()).get(STORES.recipes, recipeKey(header))) ?? null;
+    const raw = await (await this.db()).get(STORES.recipes, recipeKey(header));
+    return raw ? normalizeRecipe(raw) : null;
   }
 
   /** Deletes the whole database and every Cache Storage cache of this origin. */

@@ -5,7 +5,7 @@
  */
 import type { TableSummary } from '../analysis/api';
 import type { AnalysisResult } from '../analysis/result';
-import type { AnalysisOptions, Progress, Role, TableKind } from '../analysis/types';
+import type { AnalysisOptions, ColumnType, Progress, Role, TableKind } from '../analysis/types';
 import { StudioStore, recipeKey, type SavedMeta, type SourceRef } from '../store/db';
 import { resultFromJson, resultFromReportHtml } from '../report/json';
 import { EngineClient, EngineStopped } from './engineClient';
@@ -42,7 +42,20 @@ export const DEMO_ROWS = 7043;
 export interface Mapping {
   kind: TableKind;
   roles: Partial<Record<Role, string | null>>;
+  /** the user's column types, only where they differ from the detected type */
+  types: Record<string, ColumnType>;
   saveRecipe: boolean;
+}
+
+/** The given column types that name a column of the table and differ from its detected type. */
+export function changedTypes(summary: TableSummary, types: Record<string, ColumnType> | undefined): Record<string, ColumnType> {
+  const out: Record<string, ColumnType> = {};
+  if (!types) return out;
+  for (const c of summary.columns) {
+    const t = types[c.name];
+    if (t && t !== c.type) out[c.name] = t;
+  }
+  return out;
 }
 
 export class AppState {
@@ -58,7 +71,7 @@ export class AppState {
   currentId = $state<string | null>(null);
   currentName = $state('');
   recipeApplied = $state(false);
-  mapping = $state<Mapping>({ kind: 'customers', roles: {}, saveRecipe: true });
+  mapping = $state<Mapping>({ kind: 'customers', roles: {}, types: {}, saveRecipe: true });
   savedOk = $state(false);
 
   readonly store = new StudioStore();
@@ -158,11 +171,11 @@ export class AppState {
 
   private async applyRecipe(summary: TableSummary): Promise<void> {
     this.recipeApplied = false;
-    this.mapping = { kind: summary.kind, roles: { ...summary.roles }, saveRecipe: true };
+    this.mapping = { kind: summary.kind, roles: { ...summary.roles }, types: {}, saveRecipe: true };
     try {
       const recipe = await this.store.findRecipe(summary.header);
       if (recipe) {
-        this.mapping = { kind: recipe.kind ?? summary.kind, roles: { ...recipe.roles }, saveRecipe: true };
+        this.mapping = { kind: recipe.kind ?? summary.kind, roles: { ...recipe.roles }, types: changedTypes(summary, recipe.types), saveRecipe: true };
         this.recipeApplied = true;
       }
     } catch {
@@ -175,13 +188,16 @@ export class AppState {
     const summary = this.summary;
     if (!summary) return;
     const mapping = $state.snapshot(this.mapping);
+    const types = changedTypes(summary, mapping.types);
     if (mapping.saveRecipe) {
       const out = await this.store.saveRecipe({
-        key: recipeKey(summary.header), header: summary.header, kind: mapping.kind, roles: mapping.roles, types: {}, savedAt: nowIso(),
+        key: recipeKey(summary.header), header: summary.header, kind: mapping.kind, roles: mapping.roles, types, savedAt: nowIso(),
       });
       if (!out.ok) this.notice = out.message;
     }
-    await this.run({ ...urlAnalysisOptions(), seed: DEMO_SEED, kind: mapping.kind, roles: mapping.roles });
+    const options: AnalysisOptions = { ...urlAnalysisOptions(), seed: DEMO_SEED, kind: mapping.kind, roles: mapping.roles };
+    if (Object.keys(types).length > 0) options.types = types;
+    await this.run(options);
   }
 
   /** Runs the analysis on the table in the worker (reloading it first when the worker is fresh). */
