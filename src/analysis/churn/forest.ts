@@ -19,7 +19,7 @@ export interface ForestParams {
   sampleFraction: number;
   seed: number;
 }
-export const FOREST_DEFAULTS: ForestParams = { nTrees: 80, maxDepth: 8, minLeaf: 10, maxFeatures: 0, maxBins: 64, sampleFraction: 0.5, seed: 0 };
+export const FOREST_DEFAULTS: ForestParams = { nTrees: 40, maxDepth: 7, minLeaf: 10, maxFeatures: 0, maxBins: 64, sampleFraction: 0.5, seed: 0 };
 
 export interface ForestModel {
   kind: 'forest';
@@ -29,7 +29,7 @@ export interface ForestModel {
   version: 1;
 }
 
-/** Fits on X (n x d row-major), y (0/1). Defaults: 80 trees of depth 8 on half-size bootstraps, >= 10 rows per leaf (on Telco as good as 150 full-bootstrap trees, ~4x cheaper). */
+/** Fits on X (n x d row-major), y (0/1). Defaults: 40 trees of depth 7 on half-size bootstraps, >= 10 rows per leaf (Telco 5-fold AUC 0.8469 vs 0.8470 for 80 trees of depth 8, about half the cost). */
 export async function fitForest(X: Float64Array, y: Uint8Array, d: number, params: Partial<ForestParams> = {}): Promise<ForestModel> {
   const p = { ...FOREST_DEFAULTS, ...params };
   const n = checkXy('forest', X, y, d);

