@@ -137,3 +137,22 @@ describe('packed ids', () => {
     expect((await store.loadResult('q'))?.ids).toEqual(ids);
   });
 });
+
+describe('large typed arrays as part records', () => {
+  it('stores each big array as its own record and loads the result back; remove deletes them', async () => {
+    const store = new StudioStore(freshName());
+    const base = result('big');
+    const probability = Float64Array.from({ length: 200_000 }, (_, i) => (i % 97) / 97);
+    const big = { ...base, churn: { ...(base.churn ?? {}), probability } } as unknown as typeof base;
+    await store.saveAnalysis(meta('big', '2024-01-01'), big);
+    const raw = await (await store.db()).get('results', 'big');
+    expect(raw?.parts).toEqual([['churn', 'probability']]);
+    expect((raw?.result as unknown as { churn: { probability: unknown } }).churn.probability).toBeNull();
+    const loaded = (await store.loadResult('big')) as unknown as { churn: { probability: Float64Array } };
+    expect(loaded.churn.probability).toBeInstanceOf(Float64Array);
+    expect(Array.from(loaded.churn.probability)).toEqual(Array.from(probability));
+    await store.remove('big');
+    expect(await (await store.db()).count('results')).toBe(0);
+  });
+});
+

@@ -13,6 +13,7 @@
 import { openDB, deleteDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { AnalysisResult } from '../analysis/result';
 import type { AnalysisOptions, ColumnType, Role, TableKind } from '../analysis/types';
+import { partKey, putParts, takeParts, type Part } from './parts';
 
 export const DB_NAME = 'retention-studio';
 export const DB_VERSION = 2;
@@ -79,13 +80,23 @@ interface StoredResult {
   id: string;
   result: AnalysisResult;
   packedIds?: string;
+  /** paths of large typed arrays stored as their own records (key partKey(id, path)), see parts.ts */
+  parts?: string[][];
+  /** a part record's array (part records have no meaningful `result`) */
+  data?: ArrayBufferView;
 }
 
 const ID_SEP = '\u0000';
 
+/** Ids arrays whose joined form is already known (the worker sends them joined): saving reuses
+ *  the string instead of checking and joining 700,000 ids again on the main thread. */
+export const packedIdsOf = new WeakMap<readonly string[], string>();
+
 /** The record to store for a result: ids joined by U+0000 unless an id contains one. */
 export function packResult(id: string, result: AnalysisResult): StoredResult {
   const ids = result.ids;
+  const known = packedIdsOf.get(ids);
+  if (known !== undefined) return { id, result: { ...result, ids: [] }, packedIds: known };
   if (ids.length < 1000 || ids.some((x) => x.includes(ID_SEP))) return { id, result };
   return { id, result: { ...result, ids: [] }, packedIds: ids.join(ID_SEP) };
 }
@@ -163,7 +174,11 @@ export class StudioStore {
       const done = tx.done.then(() => null, (err: unknown) => err);
       try {
         // The result first: if it cannot be stored, the metadata is never written either.
-        await tx.objectStore(STORES.results).put(packResult(meta.id, result));
+        const { light, parts } = takeParts(result);
+        const results = tx.objectStore(STORES.results);
+        await results.put({ ...packResult(meta.id, light), parts: parts.map((p) => p.path) });
+        // one put per large array, each issued from the previous success event: its own task
+        for (const p of parts) await results.put({ id: partKey(meta.id, p.path), result: null as unknown as AnalysisResult, data: p.data });
         await tx.objectStore(STORES.analyses).put(meta);
       } catch (e) {
         try {
@@ -192,7 +207,17 @@ export class StudioStore {
   async loadResult(id: string): Promise<AnalysisResult | null> {
     const db = await this.db();
     const row = await db.get(STORES.results, id);
-    return row ? unpackResult(row) : null;
+    if (!row) return null;
+    const result = unpackResult(row);
+    if (!row.parts?.length) return result;
+    const tx = db.transaction(STORES.results);
+    const parts: Part[] = [];
+    for (const path of row.parts) {
+      const part = await tx.store.get(partKey(id, path));
+      if (!part?.data) return null; // an incomplete record: treat as missing
+      parts.push({ path, data: part.data });
+    }
+    return putParts(result, parts);
   }
 
   async getMeta(id: string): Promise<SavedMeta | null> {
@@ -219,6 +244,7 @@ export class StudioStore {
     await Promise.all([
       tx.objectStore(STORES.analyses).delete(id),
       tx.objectStore(STORES.results).delete(id),
+      tx.objectStore(STORES.results).delete(IDBKeyRange.bound(`${id}\u0000`, `${id}\u0001`)),
       tx.objectStore(STORES.files).delete(id),
       tx.done,
     ]);

@@ -98,15 +98,33 @@ export class AppState {
     }
   }
 
+  /** Progress messages arrive far more often than frames: keep the latest per stage and apply
+   *  them once per animation frame, so the page re-renders at most once a frame. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a buffer, deliberately not reactive
+  private pendingProgress = new Map<string, { token: number; stage: string; fraction: number; detail: string }>();
+  private progressFrame = false;
+
   private onProgress = (token: number) => (p: Progress) => {
     if (token !== this.token) return;
-    const i = this.stages.findIndex((s) => s.stage === p.stage);
-    const entry = { stage: p.stage, fraction: p.fraction, detail: p.detail ?? '' };
-    if (i >= 0) this.stages[i] = entry;
-    else this.stages.push(entry);
+    this.pendingProgress.set(p.stage, { token, stage: p.stage, fraction: p.fraction, detail: p.detail ?? '' });
+    if (this.progressFrame) return;
+    this.progressFrame = true;
+    const flush = () => {
+      this.progressFrame = false;
+      for (const { token: t, ...entry } of this.pendingProgress.values()) {
+        if (t !== this.token) continue;
+        const i = this.stages.findIndex((s) => s.stage === entry.stage);
+        if (i >= 0) this.stages[i] = entry;
+        else this.stages.push(entry);
+      }
+      this.pendingProgress.clear();
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(flush);
+    else setTimeout(flush, 16);
   };
 
   private resetStages(names: string[]): void {
+    this.pendingProgress.clear();
     this.stages = names.map((stage) => ({ stage, fraction: 0, detail: '' }));
   }
 
