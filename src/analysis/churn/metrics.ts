@@ -41,27 +41,35 @@ export function orderDesc(p: ArrayLike<number>): Int32Array {
   return idx;
 }
 
+/** Walks scores in descending order one block of tied scores at a time, calling
+ *  visit(positives in block, negatives in block) per block. */
+function forEachTieBlock(p: ArrayLike<number>, y: ArrayLike<number>, o: Int32Array, visit: (pos: number, neg: number) => void): void {
+  let i = 0;
+  while (i < o.length) {
+    let j = i;
+    let bp = 0;
+    let bn = 0;
+    while (j < o.length && p[o[j]] === p[o[i]]) {
+      if (y[o[j]]) bp++;
+      else bn++;
+      j++;
+    }
+    visit(bp, bn);
+    i = j;
+  }
+}
+
 /** ROC-AUC (Mann-Whitney, ties count 1/2). NaN when one class is absent. */
 export function rocAuc(p: ArrayLike<number>, y: ArrayLike<number>, o: Int32Array = orderDesc(p)): number {
   let pos = 0;
   let neg = 0;
   let sum = 0; // pairs (pos ranked above neg) counted with ties as 1/2
-  let i = 0;
-  while (i < o.length) {
-    let j = i;
-    let tp = 0;
-    let tn = 0;
-    while (j < o.length && p[o[j]] === p[o[i]]) {
-      if (y[o[j]]) tp++;
-      else tn++;
-      j++;
-    }
+  forEachTieBlock(p, y, o, (tp, tn) => {
     // this block's negatives rank below every positive seen so far; ties inside the block count 1/2
     sum += tn * pos + 0.5 * tp * tn;
     pos += tp;
     neg += tn;
-    i = j;
-  }
+  });
   if (pos === 0 || neg === 0) return NaN;
   return sum / (pos * neg);
 }
@@ -75,19 +83,13 @@ export function prAuc(p: ArrayLike<number>, y: ArrayLike<number>, o: Int32Array 
   let fp = 0;
   let ap = 0;
   let prevR = 0;
-  let i = 0;
-  while (i < o.length) {
-    let j = i;
-    while (j < o.length && p[o[j]] === p[o[i]]) {
-      if (y[o[j]]) tp++;
-      else fp++;
-      j++;
-    }
+  forEachTieBlock(p, y, o, (bp, bn) => {
+    tp += bp;
+    fp += bn;
     const r = tp / P;
     ap += (r - prevR) * (tp / (tp + fp));
     prevR = r;
-    i = j;
-  }
+  });
   return ap;
 }
 
@@ -167,17 +169,11 @@ export function rocCurve(p: ArrayLike<number>, y: ArrayLike<number>, maxPoints =
   const pts: CurvePoint[] = [{ x: 0, y: 0 }];
   let tp = 0;
   let fp = 0;
-  let i = 0;
-  while (i < o.length) {
-    let j = i;
-    while (j < o.length && p[o[j]] === p[o[i]]) {
-      if (y[o[j]]) tp++;
-      else fp++;
-      j++;
-    }
+  forEachTieBlock(p, y, o, (bp, bn) => {
+    tp += bp;
+    fp += bn;
     pts.push({ x: N ? fp / N : 0, y: P ? tp / P : 0 });
-    i = j;
-  }
+  });
   return thin(pts, maxPoints);
 }
 
@@ -188,17 +184,11 @@ export function prCurve(p: ArrayLike<number>, y: ArrayLike<number>, maxPoints = 
   const pts: CurvePoint[] = [];
   let tp = 0;
   let fp = 0;
-  let i = 0;
-  while (i < o.length) {
-    let j = i;
-    while (j < o.length && p[o[j]] === p[o[i]]) {
-      if (y[o[j]]) tp++;
-      else fp++;
-      j++;
-    }
+  forEachTieBlock(p, y, o, (bp, bn) => {
+    tp += bp;
+    fp += bn;
     pts.push({ x: P ? tp / P : 0, y: tp / (tp + fp) });
-    i = j;
-  }
+  });
   return thin(pts, maxPoints);
 }
 
