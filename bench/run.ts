@@ -153,6 +153,11 @@ async function main() {
   const date = new Date().toISOString();
   const out = { date, machine, options: { sizes, runs1, runsBig, anchorScales }, runs: results, ratios: rt, targets: tg, notes };
   const md = markdown(machine, results, rt, tg, notes);
+  if (flag('--dry')) {
+    // a look while working on speed: print, keep the results files as they are
+    process.stdout.write('\n' + md);
+    return;
+  }
   const dir = resolve(REPO_ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });
   const json = JSON.stringify(out, null, 1) + '\n';

@@ -41,8 +41,15 @@ const remote = () => {
   return (churnWorker = wrap<RemoteChurnApi>(worker) as unknown as RemoteChurnApi);
 };
 
+// Start and warm the churn worker now, while the user picks a file: a cold churn worker
+// (script, wasm compile, first runs) cost ~2 s of the first analysis. The page hears "ready"
+// once both workers are warm.
+const remoteWarm = remote().warm();
+
 const engine: EngineApi = createEngine({ wasmPaths, runners: { churn: churnRunner(remote), parallel: true } });
 const analyzePacked = engine.analyzePacked.bind(engine);
+const warm = engine.warm.bind(engine);
+engine.warm = async () => (await Promise.all([warm(), remoteWarm]))[0];
 engine.analyzePacked = async (options: AnalysisOptions, onProgress?: OnProgress) => {
   const r = await analyzePacked(options, onProgress);
   return r.ok ? transfer(r, ownBuffers(r.result)) : r;

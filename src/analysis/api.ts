@@ -35,10 +35,24 @@ export interface EngineApi {
   analyze(options: AnalysisOptions, onProgress?: OnProgress): Promise<AnalyzeResult>;
   /** analyze(), with the ids packed for a cheap structured clone (see PackedAnalyzeResult). */
   analyzePacked(options: AnalysisOptions, onProgress?: OnProgress): Promise<PackedAnalyzeResult>;
+  /** Gets the engine ready while the page waits for a file: the tfjs backend, then a short
+   *  warm-up run on a small demo table (see warmup.ts) that stops as soon as a file arrives. */
+  warm(): Promise<EngineStatus>;
   /** tfjs memory of this engine's thread (leak checks across many analyses). */
   memory(): Promise<EngineMemory>;
   /** Test/debug only: throws an uncaught error in this thread on the next tick (a simulated crash). */
   crash(): void;
+}
+
+/** What warm() reports: the compute backend in use, in words, and how the warm-up went. */
+export interface EngineStatus {
+  /** tfjs backend name: webgpu, webgl, wasm or cpu */
+  name: string;
+  backend: string;
+  /** warm-up time (backend included), ms */
+  warmMs: number;
+  /** the warm-up stopped early because a file or an analysis came first */
+  stopped: boolean;
 }
 
 export interface EngineMemory {

@@ -3,12 +3,13 @@
  * createEngine(env) returns a plain object implementing EngineApi.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { AnalyzeResult, EngineApi, EngineMemory, LoadResult, PackedAnalyzeResult } from './api';
+import type { AnalyzeResult, EngineApi, EngineMemory, EngineStatus, LoadResult, PackedAnalyzeResult } from './api';
 import type { AnalysisOptions, OnProgress } from './types';
 import { parseCsv } from './data/parse';
 import { inspectTable, summarize, type Inspected } from './data/prepare';
 import { generateDemoCsv } from './data/demo';
-import { runAnalysis, type Runners } from './pipeline';
+import { describeBackend, runAnalysis, type Runners } from './pipeline';
+import { warmUp } from './warmup';
 import { currentBackend, initBackend, type BackendEnv } from './tensor/backend';
 
 export interface EngineEnv extends BackendEnv {
@@ -22,9 +23,12 @@ export interface EngineEnv extends BackendEnv {
 export function createEngine(env: EngineEnv = {}): EngineApi {
   let table: Inspected | null = null;
   let parseMs = 0;
+  /** bumped by load() and analyze(): a running warm-up stops at its next step */
+  let work = 0;
 
   async function load(source: Blob | string, fileName: string, onProgress?: OnProgress): Promise<LoadResult> {
     table = null;
+    work++;
     const t0 = performance.now();
     const parsed = await parseCsv(source, fileName, onProgress);
     if (!parsed.ok) return parsed;
@@ -35,6 +39,7 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
 
   async function analyze(options: AnalysisOptions, onProgress?: OnProgress): Promise<AnalyzeResult> {
     if (!table) return { ok: false, code: 'no-table', message: 'Load a file first.' };
+    work++;
     await initBackend(options.backend ?? env.backend ?? 'auto', env);
     const res = await runAnalysis(table, options, onProgress ?? (() => {}), env.runners);
     if (res.ok) res.result.timingsMs = { parse: parseMs, ...res.result.timingsMs };
@@ -47,6 +52,13 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
       return load(generateDemoCsv(seed, rows), `demo-telco-${rows}.csv`);
     },
     analyze,
+    async warm(): Promise<EngineStatus> {
+      const t0 = performance.now();
+      const at = work;
+      const b = await initBackend(env.backend ?? 'auto', env);
+      const r = await warmUp({ segmentation: true, stop: () => work !== at });
+      return { name: b.name, backend: describeBackend(), warmMs: Math.round(performance.now() - t0), stopped: r.stopped };
+    },
     async analyzePacked(options: AnalysisOptions, onProgress?: OnProgress): Promise<PackedAnalyzeResult> {
       const r = await analyze(options, onProgress);
       if (!r.ok || r.result.ids.some((x) => x.includes('\u0000'))) return r;

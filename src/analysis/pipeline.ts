@@ -121,7 +121,8 @@ function skip(warnings: Warning[], code: string, what: string, e: unknown): null
   return null;
 }
 
-function describeBackend(): string {
+/** The tfjs backend in use and why, in words (shown to the user). */
+export function describeBackend(): string {
   const b = currentBackend();
   return b ? `${b.name} (${b.reason}); k-means, silhouette and tree models use TypeScript kernels` : 'typescript';
 }

@@ -3,7 +3,7 @@
  * Big results live in $state.raw (reassigned, never mutated); anything sent to the worker or
  * IndexedDB is plain data ($state.snapshot). No analytics here: the worker computes.
  */
-import type { TableSummary } from '../analysis/api';
+import type { EngineStatus, TableSummary } from '../analysis/api';
 import type { AnalysisResult } from '../analysis/result';
 import type { AnalysisOptions, ColumnType, Progress, Role, TableKind } from '../analysis/types';
 import { StudioStore, recipeKey, type SavedMeta, type SourceRef } from '../store/db';
@@ -73,6 +73,8 @@ export class AppState {
   recipeApplied = $state(false);
   mapping = $state<Mapping>({ kind: 'customers', roles: {}, types: {}, saveRecipe: true });
   savedOk = $state(false);
+  /** the analysis engine: null while it starts and warms up, then its backend in words */
+  engine = $state.raw<EngineStatus | null>(null);
 
   readonly store = new StudioStore();
   private client: EngineClient;
@@ -86,7 +88,7 @@ export class AppState {
       this.errorTitle = 'The analysis was interrupted';
       this.error = message;
       if (this.phase === 'running' || this.phase === 'loading') this.phase = this.summary ? 'mapping' : this.result ? 'dashboard' : 'landing';
-    });
+    }, (status) => (this.engine = status));
     installDebugHooks({ memory: () => this.client.memory(), crash: () => this.client.crash(), phase: () => this.phase });
   }
 

@@ -4,7 +4,7 @@
  * Calls still pending when the worker goes away reject with EngineStopped.
  */
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
-import type { AnalyzeResult, EngineApi, EngineMemory, LoadResult, PackedAnalyzeResult } from '../analysis/api';
+import type { AnalyzeResult, EngineApi, EngineMemory, EngineStatus, LoadResult, PackedAnalyzeResult } from '../analysis/api';
 import type { AnalysisOptions, OnProgress } from '../analysis/types';
 import { packedIdsOf } from '../store/db';
 
@@ -42,7 +42,11 @@ export class EngineClient {
   /** whether the current worker holds a loaded table */
   hasTable = false;
 
-  constructor(private onCrash: (message: string) => void = () => {}) {
+  constructor(
+    private onCrash: (message: string) => void = () => {},
+    /** null while a (re)started worker gets ready, then what it reported */
+    private onStatus: (status: EngineStatus | null) => void = () => {},
+  ) {
     this.start();
   }
 
@@ -55,6 +59,12 @@ export class EngineClient {
     });
     this.api = wrap<EngineApi>(this.worker);
     this.hasTable = false;
+    this.onStatus(null);
+    const api = this.api;
+    (api.warm() as Promise<EngineStatus>).then(
+      (s) => api === this.api && this.onStatus(s),
+      () => {},
+    );
   }
 
   private stop(reason: 'cancelled' | 'crashed'): void {

@@ -12,10 +12,13 @@ import { initBackend, type BackendEnv } from '../tensor/backend';
 import { planChurn, type ChurnOptions, type ChurnPlan } from './plan';
 import { newJobCache, runJob, type ChurnJob, type JobCache, type JobResult } from './jobs';
 import { runChurn } from './index';
+import { warmUp } from '../warmup';
 
 type Outcome<T> = { ok: true; result: T } | { ok: false; code: string | null; message: string };
 
 export interface RemoteChurnApi {
+  /** Gets the worker ready before any job: the tfjs backend (wasm compile) and a warm-up run of the job code (see warmup.ts). */
+  warm(): Promise<void>;
   /** Holds the frame and options for the following jobs (replaces any earlier ones). */
   begin(frame: CustomerFrame, opts: ChurnOptions): Promise<Outcome<null>>;
   job(job: ChurnJob): Promise<Outcome<JobResult>>;
@@ -37,8 +40,15 @@ function unwrap<T>(out: Outcome<T>): T {
 /** The API a churn worker exposes. */
 export function remoteChurnApi(env: BackendEnv): RemoteChurnApi {
   let state: { plan: ChurnPlan; cache: JobCache } | null = null;
+  let began = false;
   return {
+    async warm() {
+      await initBackend('auto', env).catch(() => {});
+      // compile the job code on a small demo table too; the first begin() stops it
+      await warmUp({ stop: () => state !== null || began }).catch(() => {});
+    },
     async begin(frame, opts) {
+      began = true;
       try {
         await initBackend('auto', env);
         state = { plan: planChurn(frame, opts), cache: newJobCache() };

@@ -4,6 +4,7 @@
  * rule -> segments relabelled by size (largest first) -> DBSCAN outliers -> profiles,
  * business names, 2-D PCA. Plain data in, plain data out.
  */
+import { yieldToEvents } from '../yieldToEvents';
 import * as tf from '@tensorflow/tfjs';
 import type { CustomerFrame, OnProgress, Warning } from '../types';
 import type { SegmentationResult, Segment } from './types';
@@ -92,6 +93,7 @@ export async function runSegmentation(
   const { labels, k } = relabelBySize(model.labels, model.k);
 
   onProgress?.({ stage: 'segmentation', fraction: 0.85, detail: 'outliers' });
+  await yieldToEvents();
   const db = dbscanOutliers(Z, { seed: opts.seed, exactLimit: opts.limits?.dbscanExact, ...opts.dbscan });
   onProgress?.({ stage: 'segmentation', fraction: 0.95, detail: 'profiles' });
   const stats = profileSegments(frame, labels, k);
@@ -112,6 +114,7 @@ export async function runSegmentation(
     churnRate: s.churnRate,
     profile: { means: s.means, baseMeans: s.baseMeans, topDifferences: s.topDifferences },
   }));
+  await yieldToEvents();
   const pca = pca2(Z, opts.seed);
   onProgress?.({ stage: 'segmentation', fraction: 1, detail: `k=${k}` });
   return {

@@ -2,6 +2,7 @@
  * The K sweep: k-means for every k, then inertia, silhouette (all labelings share one
  * pass over pairwise distances) and Davies-Bouldin per k, with progress per k.
  */
+import { yieldToEvents } from '../yieldToEvents';
 import type { OnProgress, Warning } from '../types';
 import type { KSweepEntry } from './types';
 import type { Matrix } from './matrix';
@@ -45,6 +46,7 @@ export async function runKSweep(Z: Matrix, ks: number[], o: SweepOptions): Promi
     const m = await fitKMeans(Z, { k: ks[i], seed: o.seed, nInit: o.nInit ?? 10, kernel: o.kernel, restartSample });
     models.push(m);
     warnings.push(...m.warnings);
+    await yieldToEvents();
   }
   o.onProgress?.({ stage: 'segmentation', fraction: 0.7, detail: 'silhouette' });
   const sil = silhouetteScores(

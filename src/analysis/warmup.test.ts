@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { createEngine } from './engine';
+import { warmUp } from './warmup';
+import { MODEL_NAMES } from './churn/models';
+import { analysisSummary } from './serialize';
+
+const require = createRequire(import.meta.url);
+const wasmPaths = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + '/';
+
+describe('engine warm-up (runs while the page waits for a file)', () => {
+  it('runs parsing, segmentation and one fold and one refit of every model, and leaves no tensors behind', async () => {
+    const engine = createEngine({ wasmPaths });
+    const status = await engine.warm();
+    expect(status).toMatchObject({ name: 'wasm', stopped: false });
+    expect(status.backend).toMatch(/^wasm/);
+    expect(status.warmMs).toBeGreaterThan(0);
+    const tensors = tf.memory().numTensors;
+    const r = await warmUp({ segmentation: true });
+    expect(r).toEqual({ stopped: false, steps: ['parse', 'segmentation', ...MODEL_NAMES.flatMap((m) => [`${m} fold`, `${m} final`])] });
+    expect(tf.memory().numTensors).toBe(tensors);
+  });
+
+  it('stops at the next step once stop() says so, and churn-only warm-ups skip segmentation', async () => {
+    let calls = 0;
+    const r = await warmUp({ stop: () => ++calls > 2 });
+    expect(r.stopped).toBe(true);
+    expect(r.steps).toEqual(['parse', `${MODEL_NAMES[0]} fold`]);
+    expect(await warmUp({ stop: () => true })).toEqual({ stopped: true, steps: [] });
+  });
+
+  it('does not change an analysis: the same file gives the same result with and without a warm-up first', async () => {
+    const opts = { seed: 42, folds: 3, models: ['logistic', 'gbdt'] };
+    const cold = createEngine({ wasmPaths });
+    await cold.loadDemo(42, 900);
+    const a = await cold.analyze(opts);
+    const warm = createEngine({ wasmPaths });
+    // a file arriving during the warm-up stops it; the analysis is unaffected
+    const warming = warm.warm();
+    await warm.loadDemo(42, 900);
+    expect((await warming).stopped).toBe(true);
+    const b = await warm.analyze(opts);
+    if (!a.ok || !b.ok) throw new Error('analysis failed');
+    const TIMES = new Set(['fitMs', 'timingsMs', 'createdAt']);
+    const strip = (x: typeof a.result) => JSON.parse(JSON.stringify(analysisSummary(x), (k, v) => (TIMES.has(k) ? undefined : v)));
+    expect(strip(b.result)).toEqual(strip(a.result));
+  });
+});
