@@ -29,9 +29,37 @@ export interface Platt {
   b: number;
 }
 
+/** Clipped logit of every score. */
+function logits(p: ArrayLike<number>): Float64Array {
+  const xs = new Float64Array(p.length);
+  for (let i = 0; i < xs.length; i++) xs[i] = logit(p[i]);
+  return xs;
+}
+
+// The logits of the last score arrays seen (crossFitPlatt, then fitPlattOn on the same
+// out-of-fold scores): keyed by the array, and used only while its contents are unchanged.
+const logitCache = new WeakMap<object, { copy: Float64Array; xs: Float64Array }>();
+function cachedLogits(p: ArrayLike<number>): Float64Array {
+  const hit = logitCache.get(p);
+  if (hit && hit.copy.length === p.length) {
+    let same = true;
+    for (let i = 0; i < p.length && same; i++) same = hit.copy[i] === p[i];
+    if (same) return hit.xs;
+  }
+  const xs = logits(p);
+  logitCache.set(p, { copy: Float64Array.from(p), xs });
+  return xs;
+}
+
 /** Fits p' = sigmoid(a * logit(p) + b) by Newton on the log-loss (a tiny ridge keeps it stable). */
 export function fitPlatt(p: ArrayLike<number>, y: ArrayLike<number>): Platt {
-  const xs = Float64Array.from(p, logit);
+  return newtonPlatt(logits(p), y, null);
+}
+
+/** Platt Newton on logits xs over the rows `rows` in that order (all rows when null). Converges
+ *  in 4-5 iterations on real scores (quadratic; the last one only confirms). */
+function newtonPlatt(xs: Float64Array, y: ArrayLike<number>, rows: Int32Array | null): Platt {
+  const m = rows ? rows.length : xs.length;
   let a = 1;
   let b = 0;
   for (let it = 0; it < 50; it++) {
@@ -40,7 +68,8 @@ export function fitPlatt(p: ArrayLike<number>, y: ArrayLike<number>): Platt {
     let haa = 1e-6;
     let hab = 0;
     let hbb = 1e-6;
-    for (let i = 0; i < xs.length; i++) {
+    for (let t = 0; t < m; t++) {
+      const i = rows ? rows[t] : t;
       const x = xs[i];
       const q = sigmoid(a * x + b);
       const r = q - y[i];
@@ -64,7 +93,9 @@ export function fitPlatt(p: ArrayLike<number>, y: ArrayLike<number>): Platt {
 
 /** Applies a Platt map to probabilities. */
 export function applyPlatt(c: Platt, p: ArrayLike<number>): Float64Array {
-  return Float64Array.from(p, (q) => sigmoid(c.a * logit(q) + c.b));
+  const out = new Float64Array(p.length);
+  for (let i = 0; i < out.length; i++) out[i] = sigmoid(c.a * logit(p[i]) + c.b);
+  return out;
 }
 
 /** Two parameters need few rows: Platt maps are fitted on at most this many scores (a seeded sample). */
@@ -73,19 +104,22 @@ export const PLATT_ROWS = 20_000;
 /** A Platt map fitted on the rows `rows` of (p, y), or on a seeded sample of PLATT_ROWS of them. */
 export function fitPlattOn(p: ArrayLike<number>, y: ArrayLike<number>, rows: Int32Array, seed: number): Platt {
   const use = rows.length > PLATT_ROWS ? pickRows(rows, sampleIndices(rows.length, PLATT_ROWS, mulberry32(seed))) : rows;
-  return fitPlatt(Float64Array.from(use, (r) => p[r]), Uint8Array.from(use, (r) => y[r]));
+  return newtonPlatt(cachedLogits(p), y, use);
 }
 
 const pickRows = (rows: Int32Array, idx: Int32Array) => Int32Array.from(idx, (t) => rows[t]);
 
 /** Cross-fitted Platt: rows of fold f are mapped by a Platt fitted on the other folds' out-of-fold scores. */
 export function crossFitPlatt(oof: Float64Array, y: Uint8Array, fold: Int32Array, k: number): Float64Array {
-  const out = new Float64Array(oof.length);
+  const n = oof.length;
+  const out = new Float64Array(n);
+  const xs = cachedLogits(oof);
+  const other = new Int32Array(n);
   for (let f = 0; f < k; f++) {
-    const other: number[] = [];
-    for (let i = 0; i < oof.length; i++) if (fold[i] !== f) other.push(i);
-    const c = fitPlattOn(oof, y, Int32Array.from(other), 0x9a77 + f);
-    for (let i = 0; i < oof.length; i++) if (fold[i] === f) out[i] = sigmoid(c.a * logit(oof[i]) + c.b);
+    let m = 0;
+    for (let i = 0; i < n; i++) if (fold[i] !== f) other[m++] = i;
+    const c = fitPlattOn(oof, y, other.subarray(0, m), 0x9a77 + f);
+    for (let i = 0; i < n; i++) if (fold[i] === f) out[i] = sigmoid(c.a * xs[i] + c.b);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { brier, confusionAt, logLoss, meanSd, prAuc, prCurve, rocAuc, rocCurve, topLift } from './metrics';
+import { brier, confusionAt, logLoss, meanSd, orderDesc, prAuc, prCurve, rocAuc, rocCurve, topLift } from './metrics';
 import { f1Threshold, profitThreshold } from './threshold';
 import { applyPlatt, fitPlatt, reliabilityBins } from './calibration';
 import { solveSpd } from './linalg';
@@ -51,6 +51,17 @@ describe('metrics on hand-computed cases', () => {
     expect(rc.length).toBe(200);
     expect(rc[0]).toEqual({ x: 0, y: 0 });
     expect(rc[199]).toEqual({ x: 1, y: 1 });
+  });
+  it('orderDesc: descending, ties (and -0, +0) in index order, NaN handled', () => {
+    const rng = mulberry32(11);
+    const ref = (v: ArrayLike<number>) => Int32Array.from({ length: v.length }, (_, i) => i).sort((a, b) => (v[b] + 0) - (v[a] + 0) || a - b);
+    expect(Array.from(orderDesc([0, -0, 2, -0, 0, -3, Infinity, -Infinity, 5e-324, -5e-324]))).toEqual([6, 2, 8, 0, 1, 3, 4, 9, 5, 7]);
+    for (const make of [() => rng(), () => Math.floor(rng() * 7) - 3, () => (rng() - 0.5) * 1e9, () => (rng() < 0.5 ? -1 : 1) * rng() ** 40]) {
+      const v = Float64Array.from({ length: 3000 }, make);
+      expect(Array.from(orderDesc(v))).toEqual(Array.from(ref(v)));
+    }
+    expect(Array.from(orderDesc([]))).toEqual([]);
+    expect(Array.from(orderDesc([1, NaN, 2]))).toHaveLength(3);
   });
   it('mean and population sd', () => {
     expect(meanSd([1, 3])).toEqual({ mean: 2, sd: 1 });

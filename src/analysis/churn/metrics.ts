@@ -5,11 +5,12 @@
 import type { CurvePoint } from './types';
 import { log } from './detmath';
 
-/** Row indices sorted by score descending (stable by index). O(n log n) with a native numeric
- *  sort of the values and a stable counting pass, instead of a comparator sort (~10x faster on 700k). */
+/** Row indices sorted by score descending (stable by index): an LSD radix sort on the scores'
+ *  bits (8 bits a pass, passes where every row has the same digit skipped), which keeps equal
+ *  keys in index order. -0 and +0 are ties; NaN falls back to a comparator sort. */
 export function orderDesc(p: ArrayLike<number>): Int32Array {
   const n = p.length;
-  const idx = new Int32Array(n);
+  let idx = new Int32Array(n);
   const v = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     v[i] = p[i] + 0; // -0 -> +0: equal scores are ties
@@ -18,28 +19,60 @@ export function orderDesc(p: ArrayLike<number>): Int32Array {
       return idx.sort((a, b) => p[b] - p[a] || a - b);
     }
   }
-  const u = v.slice().sort();
-  let m = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || u[i] !== u[m - 1]) u[m++] = u[i];
-  // rank from the top: 0 = largest value
-  const rank = new Int32Array(n);
-  const start = new Int32Array(m + 1);
+  // descending key as two unsigned words: larger value -> smaller key
+  const w = new Uint32Array(v.buffer);
+  let key = new Uint32Array(2 * n); // [lo, hi] per row
+  const count = new Int32Array(8 * 256);
   for (let i = 0; i < n; i++) {
-    let lo = 0;
-    let hi = m - 1;
-    const x = v[i];
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (u[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    rank[i] = m - 1 - lo;
-    start[rank[i] + 1]++;
+    const hi = w[2 * i + HI];
+    const lo = w[2 * i + LO];
+    const neg = hi >>> 31;
+    const kh = neg ? hi : (hi ^ 0x7fffffff) >>> 0;
+    const kl = neg ? lo : ~lo >>> 0;
+    key[2 * i] = kl;
+    key[2 * i + 1] = kh;
+    count[kl & 255]++;
+    count[256 + ((kl >>> 8) & 255)]++;
+    count[512 + ((kl >>> 16) & 255)]++;
+    count[768 + (kl >>> 24)]++;
+    count[1024 + (kh & 255)]++;
+    count[1280 + ((kh >>> 8) & 255)]++;
+    count[1536 + ((kh >>> 16) & 255)]++;
+    count[1792 + (kh >>> 24)]++;
   }
-  for (let r = 0; r < m; r++) start[r + 1] += start[r];
-  for (let i = 0; i < n; i++) idx[start[rank[i]]++] = i;
+  for (let i = 0; i < n; i++) idx[i] = i;
+  if (n < 2) return idx;
+  // keys travel with the indices, so each pass reads them in order (big n stays in cache)
+  let tmp = new Int32Array(n);
+  let kt = new Uint32Array(2 * n);
+  const offs = new Int32Array(256);
+  for (let pass = 0; pass < 8; pass++) {
+    const c = pass * 256;
+    const word = pass >> 2;
+    const shift = (pass & 3) * 8;
+    if (count[c + ((key[word] >>> shift) & 255)] === n) continue; // one digit for all rows
+    let sum = 0;
+    for (let b = 0; b < 256; b++) {
+      offs[b] = sum;
+      sum += count[c + b];
+    }
+    for (let t = 0; t < n; t++) {
+      const kl = key[2 * t];
+      const kh = key[2 * t + 1];
+      const to = offs[((word ? kh : kl) >>> shift) & 255]++;
+      tmp[to] = idx[t];
+      kt[2 * to] = kl;
+      kt[2 * to + 1] = kh;
+    }
+    [idx, tmp] = [tmp, idx];
+    [key, kt] = [kt, key];
+  }
   return idx;
 }
+
+// word order of a double in a Uint32Array view (little-endian on every target; checked once)
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+const LO = 1 - HI;
 
 /** Walks scores in descending order one block of tied scores at a time, calling
  *  visit(positives in block, negatives in block) per block. */
