@@ -132,7 +132,8 @@ export async function fitMlp(X: Float64Array, y: Uint8Array, d: number, params: 
 /**
  * Churn probability per row of X n x d (forward pass in plain TypeScript). The input
  * standardization is folded into the first layer, so its sum skips the zero (one-hot) inputs;
- * later layers use transposed kernels for contiguous dot products.
+ * later layers add kernel rows for the positive inputs only (relu zeros, about half of them,
+ * add nothing: same sums in the same order, so the same bits as the dense products).
  */
 export function predictMlp(model: MlpModel, X: Float64Array): Float64Array {
   const { d, mean, sd, layers } = model;
@@ -148,16 +149,12 @@ export function predictMlp(model: MlpModel, X: Float64Array): Float64Array {
       W0[j * h0 + o] = w;
       b0[o] -= mean[j] * w;
     }
-  const rest = layers.slice(1).map((L) => {
-    const KT = new Float64Array(L.nIn * L.nOut);
-    for (let q = 0; q < L.nIn; q++) for (let o = 0; o < L.nOut; o++) KT[o * L.nIn + q] = L.kernel[q * L.nOut + o];
-    return { KT, bias: Float64Array.from(L.bias), nIn: L.nIn, nOut: L.nOut };
-  });
+  const rest = layers.slice(1).map((L) => ({ K: Float64Array.from(L.kernel), bias: Float64Array.from(L.bias), nIn: L.nIn, nOut: L.nOut }));
   const width = Math.max(...layers.map((L) => L.nOut));
   let cur = new Float64Array(width);
   let next = new Float64Array(width);
   for (let i = 0; i < n; i++) {
-    cur.set(b0);
+    for (let o = 0; o < h0; o++) cur[o] = b0[o];
     const base = i * d;
     for (let j = 0; j < d; j++) {
       const x = X[base + j];
@@ -165,15 +162,15 @@ export function predictMlp(model: MlpModel, X: Float64Array): Float64Array {
       const r = j * h0;
       for (let o = 0; o < h0; o++) cur[o] += x * W0[r + o];
     }
-    for (let o = 0; o < h0; o++) if (cur[o] < 0) cur[o] = 0;
+    // cur holds pre-activations; relu is applied by skipping the inputs that are not > 0
     for (let l = 0; l < rest.length; l++) {
-      const { KT, bias, nIn, nOut } = rest[l];
-      const last = l === rest.length - 1;
-      for (let o = 0; o < nOut; o++) {
-        let s = bias[o];
-        const r = o * nIn;
-        for (let q = 0; q < nIn; q++) s += cur[q] * KT[r + q];
-        next[o] = last || s > 0 ? s : 0;
+      const { K, bias, nIn, nOut } = rest[l];
+      for (let o = 0; o < nOut; o++) next[o] = bias[o];
+      for (let q = 0; q < nIn; q++) {
+        const v = cur[q];
+        if (!(v > 0)) continue;
+        const r = q * nOut;
+        for (let o = 0; o < nOut; o++) next[o] += v * K[r + o];
       }
       const t = cur;
       cur = next;
