@@ -118,7 +118,8 @@ export function markdown(machine: Record<string, unknown>, runs: RunSummary[], r
   L.push('| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const r of runs) {
     const top = Object.entries(r.stagesMs)
-      .filter(([k]) => !k.includes('.'))
+      // sub-stages (a.b), the whole analysis, and the worker's parse time when the page's (which includes it) is there
+      .filter(([k]) => !k.includes('.') && !k.startsWith('analysis (') && !(k === 'parse' && Object.keys(r.stagesMs).some((x) => x.startsWith('parse ('))))
       .sort((a, b) => b[1] - a[1])
       .slice(0, 4)
       .map(([k, v]) => `${k.replace(/ \(.*\)$/, '')} ${v}`)

@@ -45,6 +45,9 @@ test('landing page: drop zone, file input, demo button, privacy note, saved list
   await expect(page.getByTestId('demo-button')).toBeVisible();
   await expect(page.getByTestId('file-input')).toBeAttached();
   await expect(page.getByTestId('saved-analyses')).toBeVisible();
+  // the engine warms up while the page waits, then says what it computes on (no GPU here: WebAssembly)
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await expect(page.getByTestId('engine-status')).toContainText('Analysis engine ready: processor (WebAssembly)');
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/01-landing.png`, fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);

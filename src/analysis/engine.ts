@@ -25,10 +25,13 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
   let parseMs = 0;
   /** bumped by load() and analyze(): a running warm-up stops at its next step */
   let work = 0;
+  /** the warm-up in flight: real work waits for its current step (tfjs is not safe to interleave) */
+  let warming: Promise<unknown> = Promise.resolve();
 
   async function load(source: Blob | string, fileName: string, onProgress?: OnProgress): Promise<LoadResult> {
     table = null;
     work++;
+    await warming;
     const t0 = performance.now();
     const parsed = await parseCsv(source, fileName, onProgress);
     if (!parsed.ok) return parsed;
@@ -40,6 +43,7 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
   async function analyze(options: AnalysisOptions, onProgress?: OnProgress): Promise<AnalyzeResult> {
     if (!table) return { ok: false, code: 'no-table', message: 'Load a file first.' };
     work++;
+    await warming;
     await initBackend(options.backend ?? env.backend ?? 'auto', env);
     const res = await runAnalysis(table, options, onProgress ?? (() => {}), env.runners);
     if (res.ok) res.result.timingsMs = { parse: parseMs, ...res.result.timingsMs };
@@ -55,8 +59,12 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
     async warm(): Promise<EngineStatus> {
       const t0 = performance.now();
       const at = work;
-      const b = await initBackend(env.backend ?? 'auto', env);
-      const r = await warmUp({ segmentation: true, stop: () => work !== at });
+      const run = (async () => {
+        const b = await initBackend(env.backend ?? 'auto', env);
+        return { b, r: await warmUp({ segmentation: true, stop: () => work !== at }) };
+      })();
+      warming = run.catch(() => {});
+      const { b, r } = await run;
       return { name: b.name, backend: describeBackend(), warmMs: Math.round(performance.now() - t0), stopped: r.stopped };
     },
     async analyzePacked(options: AnalysisOptions, onProgress?: OnProgress): Promise<PackedAnalyzeResult> {

@@ -37,11 +37,12 @@ describe('engine warm-up (runs while the page waits for a file)', () => {
     await cold.loadDemo(42, 900);
     const a = await cold.analyze(opts);
     const warm = createEngine({ wasmPaths });
-    // a file arriving during the warm-up stops it; the analysis is unaffected
+    // a file arriving during the warm-up stops it, and the analysis waits for the step in
+    // flight (an MLP fit interleaved with another one on tfjs broke both in the browser)
     const warming = warm.warm();
-    await warm.loadDemo(42, 900);
+    await new Promise((r) => setTimeout(r, 300));
+    const [b] = await Promise.all([warm.loadDemo(42, 900).then(() => warm.analyze(opts)), warming]);
     expect((await warming).stopped).toBe(true);
-    const b = await warm.analyze(opts);
     if (!a.ok || !b.ok) throw new Error('analysis failed');
     const TIMES = new Set(['fitMs', 'timingsMs', 'createdAt']);
     const strip = (x: typeof a.result) => JSON.parse(JSON.stringify(analysisSummary(x), (k, v) => (TIMES.has(k) ? undefined : v)));

@@ -41,14 +41,20 @@ function unwrap<T>(out: Outcome<T>): T {
 export function remoteChurnApi(env: BackendEnv): RemoteChurnApi {
   let state: { plan: ChurnPlan; cache: JobCache } | null = null;
   let began = false;
+  /** the warm-up in flight: begin() waits for its current step (tfjs is not safe to interleave) */
+  let warming: Promise<unknown> = Promise.resolve();
   return {
     async warm() {
-      await initBackend('auto', env).catch(() => {});
-      // compile the job code on a small demo table too; the first begin() stops it
-      await warmUp({ stop: () => state !== null || began }).catch(() => {});
+      warming = (async () => {
+        await initBackend('auto', env);
+        // compile the job code on a small demo table too; the first begin() stops it
+        await warmUp({ stop: () => began });
+      })().catch(() => {});
+      await warming;
     },
     async begin(frame, opts) {
       began = true;
+      await warming;
       try {
         await initBackend('auto', env);
         state = { plan: planChurn(frame, opts), cache: newJobCache() };
