@@ -125,27 +125,59 @@ function newton(X: Float64Array, y: Uint8Array, d: number, mean: Float64Array, s
   const Gr = new Float64Array(m);
   const g = new Float64Array(m);
   const H = new Float64Array(m * m);
+  // one row's nonzeros, copied out: the pair loop below reads them ~nnz/2 times each
+  let maxNnz = 0;
+  for (let i = 0; i < n; i++) maxNnz = Math.max(maxNnz, start[i + 1] - start[i]);
+  const rowAt = new Int32Array(maxNnz); // S offset of the column's row (j * m)
+  const rowCol = new Int32Array(maxNnz);
+  const rowVal = new Float64Array(maxNnz);
+  const base = d * m;
+  // Far from the optimum any positive-definite Hessian gives a descent direction: the first
+  // iterations take it from every SUB-th row (scaled up), the last ones from all rows.
+  const SUB = Math.min(8, Math.floor(n / (12 * m))); // >= 12 sampled rows per parameter
+  const SUB_UNTIL = 0.1; // largest coefficient change below which all rows are used
+  let sub = SUB >= 2;
   while (nIter < maxIter) {
     nIter++;
+    const every = sub ? SUB : 1;
     S.fill(0);
     Gr.fill(0);
+    let gr0 = 0;
+    let s00 = 0;
     for (let i = 0; i < n; i++) {
       const pr = sigmoid(z[i]);
       const r = pr - y[i];
       const wt = Math.max(pr * (1 - pr), 1e-12);
-      Gr[d] += r;
-      S[d * m + d] += wt;
+      gr0 += r;
       const a0 = start[i];
-      const a1 = start[i + 1];
-      for (let q = a0; q < a1; q++) {
-        const j = idx[q];
-        const v = val[q];
+      const len = start[i + 1] - a0;
+      if (i % every !== 0) {
+        for (let q = a0; q < a0 + len; q++) Gr[idx[q]] += r * val[q];
+        continue;
+      }
+      s00 += wt;
+      for (let q = 0; q < len; q++) {
+        const j = idx[a0 + q];
+        rowCol[q] = j;
+        rowAt[q] = j * m;
+        rowVal[q] = val[a0 + q];
+      }
+      for (let q = 0; q < len; q++) {
+        const j = rowCol[q];
+        const v = rowVal[q];
         Gr[j] += r * v;
         const wv = wt * v;
-        S[d * m + j] += wv;
-        const row = j * m;
-        for (let q2 = a0; q2 <= q; q2++) S[row + idx[q2]] += wv * val[q2];
+        S[base + j] += wv;
+        const row = rowAt[q];
+        for (let q2 = 0; q2 <= q; q2++) S[row + rowCol[q2]] += wv * rowVal[q2];
       }
+    }
+    Gr[d] = gr0;
+    S[base + d] = s00;
+    if (sub) {
+      // the sampled rows stand for all n: scale their moments (lower triangle and row d)
+      const scale = n / Math.ceil(n / SUB);
+      for (let a = 0; a < m * m; a++) S[a] *= scale;
     }
     // centre and scale: standardized column j is (x_j - mean_j) / sd_j
     const S00 = S[d * m + d];
@@ -182,6 +214,10 @@ function newton(X: Float64Array, y: Uint8Array, d: number, mean: Float64Array, s
     [z, zNew] = [zNew, z];
     const df = f - fNew;
     f = fNew;
+    if (sub) {
+      if (maxStep < SUB_UNTIL) sub = false;
+      continue;
+    }
     if (maxStep < 1e-8 || df < 1e-10 * Math.max(1, Math.abs(f))) {
       converged = true;
       break;
