@@ -74,6 +74,7 @@ function boost(X: Float64Array, y: Uint8Array, d: number, p: GbdtParams, nTrees:
   const g = new Float64Array(n);
   const h = new Float64Array(n);
   const rows = new Int32Array(n);
+  const rest = new Int32Array(n);
   const buf = new TreeBuffer();
   const nv = val ? val.y.length : 0;
   const vbins = val ? binRows(val.X, d, edges) : new Uint8Array(0);
@@ -82,20 +83,31 @@ function boost(X: Float64Array, y: Uint8Array, d: number, p: GbdtParams, nTrees:
   let bestIter = nTrees;
   for (let t = 0; t < nTrees; t++) {
     let m = 0;
+    // Bernoulli row subsample (seeded); gradients only for the rows drawn
+    let r = 0;
     for (let i = 0; i < n; i++) {
+      if (p.subsample >= 1 || rng() < p.subsample) rows[m++] = i;
+      else rest[r++] = i;
+    }
+    const none = m === 0;
+    if (none) rows[m++] = Math.floor(rng() * n);
+    for (let k = 0; k < m; k++) {
+      const i = rows[k];
       const q = sigmoid(F[i]);
       g[i] = q - y[i];
       h[i] = Math.max(q * (1 - q), 1e-16);
-      // Bernoulli row subsample (seeded)
-      if (p.subsample >= 1 || rng() < p.subsample) rows[m++] = i;
     }
-    if (m === 0) rows[m++] = Math.floor(rng() * n);
-    const root = grower.grow(rows, m, g, h, rng, buf, p.learningRate);
-    for (let i = 0; i < n; i++) F[i] += grower.valueBinned(buf, root, bins, i);
+    grower.grow(rows, m, g, h, rng, buf, p.learningRate);
+    if (none) grower.addLast(bins, null, n, F);
+    else {
+      // the grown rows by their leaves, the others through the tree
+      grower.addLastGrown(rows, F);
+      grower.addLast(bins, rest, r, F);
+    }
     if (val) {
+      grower.addLast(vbins, null, nv, Fv);
       let ll = 0;
       for (let i = 0; i < nv; i++) {
-        Fv[i] += grower.valueBinned(buf, root, vbins, i);
         const z = Fv[i];
         ll += softplus(z) - val.y[i] * z;
       }

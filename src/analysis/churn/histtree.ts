@@ -30,6 +30,18 @@ export class HistGrower {
   private readonly slots: Int32Array;
   /** split bin per node of buf (left when bin <= splitBin), parallel to buf.feature */
   readonly splitBin: number[] = [];
+  /** the last grown tree, node k of buf at k - treeStart: feature (-1 leaf), split bin, children, value */
+  private treeStart = 0;
+  private readonly tFeature: Int32Array;
+  private readonly tBin: Int32Array;
+  private readonly tLeft: Int32Array;
+  private readonly tRight: Int32Array;
+  private readonly tValue: Float64Array;
+  /** the last tree's leaves: node in buf and the range of the grow call's rows that fell in it */
+  private nLeaves = 0;
+  private readonly leafNode: Int32Array;
+  private readonly leafStart: Int32Array;
+  private readonly leafEnd: Int32Array;
 
   constructor(
     private readonly data: RowBinned,
@@ -42,6 +54,15 @@ export class HistGrower {
     const B = this.off[d];
     this.pool = Array.from({ length: p.maxDepth + 1 }, () => [new Float64Array(2 * B), new Float64Array(2 * B)]);
     this.tmp = new Int32Array(data.n);
+    const maxNodes = 2 ** (p.maxDepth + 1);
+    this.tFeature = new Int32Array(maxNodes);
+    this.tBin = new Int32Array(maxNodes);
+    this.tLeft = new Int32Array(maxNodes);
+    this.tRight = new Int32Array(maxNodes);
+    this.tValue = new Float64Array(maxNodes);
+    this.leafNode = new Int32Array(maxNodes);
+    this.leafStart = new Int32Array(maxNodes);
+    this.leafEnd = new Int32Array(maxNodes);
     this.feats = Int32Array.from({ length: d }, (_, j) => j);
     // sparse rows: one-hot columns sit mostly in one bin, so only the other bins are summed
     const { bins, n } = data;
@@ -113,9 +134,17 @@ export class HistGrower {
       this.splitBin.push(-1);
       return k;
     };
+    this.nLeaves = 0;
+    const leaf = (k: number, s: number, e: number) => {
+      const t = this.nLeaves++;
+      this.leafNode[t] = k;
+      this.leafStart[t] = s;
+      this.leafEnd[t] = e;
+      return k;
+    };
     const rec = (s: number, e: number, hist: Float64Array, G: number, H: number, depth: number): number => {
       const k = node(G, H);
-      if (depth >= p.maxDepth || H < 2 * p.minChildWeight || e - s < 2) return k;
+      if (depth >= p.maxDepth || H < 2 * p.minChildWeight || e - s < 2) return leaf(k, s, e);
       if (nTry < d)
         for (let t = 0; t < nTry; t++) {
           const q = t + Math.floor(rng() * (d - t));
@@ -152,24 +181,39 @@ export class HistGrower {
           }
         }
       }
-      if (bestF < 0) return k;
+      if (bestF < 0) return leaf(k, s, e);
       // stable in-place partition: left rows first
       let a = s;
       let c = 0;
       for (let q = s; q < e; q++) {
+        // branch-free: right = 1 when the bin is above bestB (bins and bestB are bytes)
         const i = rows[q];
-        if (bins[i * d + bestF] <= bestB) rows[a++] = i;
-        else tmp[c++] = i;
+        const right = (bestB - bins[i * d + bestF]) >>> 31;
+        rows[a] = i;
+        tmp[c] = i;
+        a += 1 - right;
+        c += right;
       }
-      rows.set(tmp.subarray(0, c), a);
+      for (let q = 0; q < c; q++) rows[a + q] = tmp[q];
       const mid = a;
       const [hl, hr] = this.pool[depth + 1];
       const leftSmall = mid - s <= e - mid;
-      if (leftSmall) this.hist(hl, rows, s, mid, g, h, bestGL, bestHL);
-      else this.hist(hr, rows, mid, e, g, h, G - bestGL, H - bestHL);
-      const small = leftSmall ? hl : hr;
-      const big = leftSmall ? hr : hl;
-      for (let q = 0; q < big.length; q++) big[q] = hist[q] - small[q];
+      // a child that will be a leaf (the test at the top of rec) needs no histogram; the larger
+      // child's is always the parent's minus the smaller's (the same bits whichever is needed)
+      const splits = (hc: number, size: number) => depth + 1 < p.maxDepth && hc >= 2 * p.minChildWeight && size >= 2;
+      const needL = splits(bestHL, mid - s);
+      const needR = splits(H - bestHL, e - mid);
+      const needSmall = leftSmall ? needL : needR;
+      const needBig = leftSmall ? needR : needL;
+      if (needSmall || needBig) {
+        if (leftSmall) this.hist(hl, rows, s, mid, g, h, bestGL, bestHL);
+        else this.hist(hr, rows, mid, e, g, h, G - bestGL, H - bestHL);
+      }
+      if (needBig) {
+        const small = leftSmall ? hl : hr;
+        const big = leftSmall ? hr : hl;
+        for (let q = 0; q < big.length; q++) big[q] = hist[q] - small[q];
+      }
       buf.feature[k] = bestF;
       buf.threshold[k] = this.data.edges[bestF][bestB];
       this.splitBin[k] = bestB;
@@ -187,14 +231,40 @@ export class HistGrower {
     this.hist(root, rows, 0, m, g, h, G, H);
     const r = rec(0, m, root, G, H, 0);
     buf.roots.push(r);
+    this.treeStart = r;
+    for (let k = r; k < buf.feature.length; k++) {
+      const t = k - r;
+      this.tFeature[t] = buf.feature[k];
+      this.tBin[t] = this.splitBin[k];
+      this.tLeft[t] = buf.left[k] - r;
+      this.tRight[t] = buf.right[k] - r;
+      this.tValue[t] = buf.value[k];
+    }
     return r;
   }
 
-  /** Leaf value for row i of row-major bins (same layout as the training data, any n). */
-  valueBinned(buf: TreeBuffer, root: number, bins: Uint8Array, i: number): number {
-    const d = this.d;
-    let k = root;
-    while (buf.feature[k] >= 0) k = bins[i * d + buf.feature[k]] <= this.splitBin[k] ? buf.left[k] : buf.right[k];
-    return buf.value[k];
+  /** out[i] += the last grown tree's leaf value for rows i = idx[0..m) (all n rows when idx is null) of row-major bins (the training layout). */
+  addLast(bins: Uint8Array, idx: Int32Array | null, m: number, out: Float64Array): void {
+    const { d, tFeature, tBin, tLeft, tRight, tValue } = this;
+    for (let t = 0; t < m; t++) {
+      const i = idx ? idx[t] : t;
+      const base = i * d;
+      let k = 0;
+      let f = tFeature[0];
+      while (f >= 0) {
+        k = bins[base + f] <= tBin[k] ? tLeft[k] : tRight[k];
+        f = tFeature[k];
+      }
+      out[i] += tValue[k];
+    }
+  }
+
+  /** out[i] += the last grown tree's leaf value for the rows it was grown on (rows as grow left them). */
+  addLastGrown(rows: Int32Array, out: Float64Array): void {
+    const { leafNode, leafStart, leafEnd, tValue, treeStart } = this;
+    for (let t = 0; t < this.nLeaves; t++) {
+      const v = tValue[leafNode[t] - treeStart];
+      for (let q = leafStart[t]; q < leafEnd[t]; q++) out[rows[q]] += v;
+    }
   }
 }
