@@ -1,7 +1,7 @@
 /** Tests for the benchmark's pure helpers: progress timeline -> sub-stages, run aggregation, ratios. */
 import { describe, expect, it } from 'vitest';
 import { subStages } from '../bench/instrument';
-import { median, ratios, summarize, targets } from '../bench/report';
+import { markdown, median, ratios, summarize, targets } from '../bench/report';
 
 describe('subStages', () => {
   it('attributes churn intervals to what finished and segmentation intervals to what started', () => {
@@ -54,5 +54,13 @@ describe('summarize and ratios', () => {
     expect(t.find((x) => x.target.includes('under 5 s'))?.met).toBe(true);
     expect(t.find((x) => x.target.includes('8x faster'))?.met).toBe(true);
     expect(t.find((x) => x.target.includes('100 ms'))?.met).toBe(true);
+  });
+
+  it('lists the largest stages in the table, not the overlapping whole or the worker parse again', () => {
+    const stagesMs = { 'parse (file read, parse, inspect; in worker)': 90, parse: 80, 'analysis (confirm to result, all stages)': 3600, churn: 3300, segmentation: 1200, 'churn.gbdt.cv': 900 };
+    const b = summarize('t.csv', 7043, 'browser', [{ ok: true, totalMs: 3900, peakMemoryMB: 300, stagesMs, longestMainThreadTaskMs: 60 }], { longestDuringAnalysisMs: 40 })!;
+    const row = markdown({ cpus: 2, cpuModel: 'x', memoryGB: 8, chromium: '1', node: 'v20', loadavgAtStart: [0, 0, 0] }, [b], [], [], []).split('\n').find((l) => l.startsWith('| t.csv'))!;
+    expect(row).toContain('churn 3300, segmentation 1200, parse 90 |');
+    expect(row).toContain('| 40 (60 incl. paint) |');
   });
 });
