@@ -35,6 +35,37 @@ function searchCum(cum: Float64Array, r: number): number {
   return lo;
 }
 
+/**
+ * Candidate potential: out[i] = min(distance^2 of row i to row `ci`, closest[i]); returns
+ * their sum, added in row order.
+ */
+function candidatePotential(data: Float64Array, n: number, d: number, ci: number, closest: Float64Array, out: Float64Array): number {
+  let p = 0;
+  const io = ci * d;
+  if (d === 3) {
+    const c0 = data[io];
+    const c1 = data[io + 1];
+    const c2 = data[io + 2];
+    for (let i = 0; i < n; i++) {
+      const v0 = data[i * 3] - c0;
+      const v1 = data[i * 3 + 1] - c1;
+      const v2 = data[i * 3 + 2] - c2;
+      const v = v0 * v0 + v1 * v1 + v2 * v2;
+      const m = v < closest[i] ? v : closest[i];
+      out[i] = m;
+      p += m;
+    }
+    return p;
+  }
+  for (let i = 0; i < n; i++) {
+    const v = sqDist(data, i * d, data, io, d);
+    const m = v < closest[i] ? v : closest[i];
+    out[i] = m;
+    p += m;
+  }
+  return p;
+}
+
 /** k initial centres (k x d, row-major) drawn by greedy k-means++ with rng. Assumes k <= n. */
 export function kmeansPlusPlus(X: Matrix, k: number, rng: () => number): Float64Array {
   const { n, d, data } = X;
@@ -42,13 +73,12 @@ export function kmeansPlusPlus(X: Matrix, k: number, rng: () => number): Float64
   const trials = 2 + Math.floor(Math.log(k));
   const first = Math.floor(rng() * n);
   centers.set(data.subarray(first * d, first * d + d), 0);
-  const closest = new Float64Array(n);
-  let pot = 0;
-  for (let i = 0; i < n; i++) {
-    closest[i] = sqDist(data, i * d, centers, 0, d);
-    pot += closest[i];
-  }
+  let closest = new Float64Array(n);
+  for (let i = 0; i < n; i++) closest[i] = sqDist(data, i * d, centers, 0, d);
   const cum = new Float64Array(n);
+  // the winning candidate's min-distances become `closest`: no separate update pass
+  let cand = new Float64Array(n);
+  let best = new Float64Array(n);
   for (let c = 1; c < k; c++) {
     let run = 0;
     for (let i = 0; i < n; i++) {
@@ -60,26 +90,15 @@ export function kmeansPlusPlus(X: Matrix, k: number, rng: () => number): Float64
     for (let t = 0; t < trials; t++) {
       // all points coincide with centres (pot 0): any point will do
       const idx = run > 0 ? searchCum(cum, rng() * run) : Math.floor(rng() * n);
-      // the candidate's potential only; the winner's distances are recomputed below
-      let p = 0;
-      const io = idx * d;
-      for (let i = 0; i < n; i++) {
-        const v = sqDist(data, i * d, data, io, d);
-        p += v < closest[i] ? v : closest[i];
-      }
+      const p = candidatePotential(data, n, d, idx, closest, cand);
       if (p < bestPot) {
         bestPot = p;
         bestIdx = idx;
+        [best, cand] = [cand, best];
       }
     }
     centers.set(data.subarray(bestIdx * d, bestIdx * d + d), c * d);
-    const bo = bestIdx * d;
-    for (let i = 0; i < n; i++) {
-      const v = sqDist(data, i * d, data, bo, d);
-      if (v < closest[i]) closest[i] = v;
-    }
-    pot = bestPot;
+    if (bestIdx >= 0) [closest, best] = [best, closest];
   }
-  void pot;
   return centers;
 }

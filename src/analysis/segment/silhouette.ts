@@ -114,11 +114,12 @@ function exactSilhouettes(X: Matrix, labelings: Int32Array[]): number[] {
   const R = new Float64Array(symmetric ? G * n : G);
   const sums = new Float64Array(K);
   const total = new Float64Array(L);
-  const rowScore = (p: number, gp: number, at: (g: number) => number) => {
+  // row p's silhouette per labeling, added to total, from its group sums R[g * stride + off]
+  const rowScore = (p: number, gp: number, stride: number, off: number) => {
     sums.fill(0);
-    for (let g = 0; g < G; g++) {
-      const v = at(g);
-      for (let li = 0; li < L; li++) sums[slot[g * L + li]] += v;
+    for (let g = 0, so = 0; g < G; g++, so += L) {
+      const v = R[g * stride + off];
+      for (let li = 0; li < L; li++) sums[slot[so + li]] += v;
     }
     for (let li = 0; li < L; li++) {
       const own = slot[gp * L + li];
@@ -134,44 +135,12 @@ function exactSilhouettes(X: Matrix, labelings: Int32Array[]): number[] {
       if (m > 0) total[li] += (b - a) / m;
     }
   };
-  for (let p = 0; p < n; p++) {
-    const gp = gOf[p];
-    const po = p * d;
-    // symmetric: only rows after p (their sums get this distance too); else all rows
-    for (let g = symmetric ? gp : 0; g < G; g++) {
-      const q0 = symmetric && g === gp ? p + 1 : start[g];
-      const q1 = start[g + 1];
-      let acc = 0;
-      if (symmetric) {
-        const back = gp * n;
-        if (d === 3) {
-          const x0 = sorted[po];
-          const x1 = sorted[po + 1];
-          const x2 = sorted[po + 2];
-          for (let q = q0; q < q1; q++) {
-            const v0 = x0 - sorted[q * 3];
-            const v1 = x1 - sorted[q * 3 + 1];
-            const v2 = x2 - sorted[q * 3 + 2];
-            const dist = Math.sqrt(v0 * v0 + v1 * v1 + v2 * v2);
-            acc += dist;
-            R[back + q] += dist;
-          }
-        } else {
-          for (let q = q0; q < q1; q++) {
-            const qo = q * d;
-            let s = 0;
-            for (let t = 0; t < d; t++) {
-              const v = sorted[po + t] - sorted[qo + t];
-              s += v * v;
-            }
-            const dist = Math.sqrt(s);
-            acc += dist;
-            R[back + q] += dist;
-          }
-        }
-        R[g * n + p] += acc;
-      } else {
-        for (let q = q0; q < q1; q++) {
+  if (!symmetric) {
+    for (let p = 0; p < n; p++) {
+      const po = p * d;
+      for (let g = 0; g < G; g++) {
+        let acc = 0;
+        for (let q = start[g]; q < start[g + 1]; q++) {
           const qo = q * d;
           let s = 0;
           for (let t = 0; t < d; t++) {
@@ -182,10 +151,113 @@ function exactSilhouettes(X: Matrix, labelings: Int32Array[]): number[] {
         }
         R[g] = acc;
       }
+      rowScore(p, gOf[p], 1, 0);
     }
-    // row p's sums are complete: in the symmetric pass every earlier row has added its part
-    if (symmetric) rowScore(p, gp, (g) => R[g * n + p]);
-    else rowScore(p, gp, (g) => R[g]);
+    return Array.from(total, (t) => t / n);
+  }
+  // symmetric: each row adds its distance to every later row to that row's sum too; rows
+  // go in blocks of up to 4 of one group, which share the loads and stores of the later
+  // rows but add every term in the same order as one row at a time (bit-identical sums)
+  const acc = new Float64Array(4);
+  for (let p = 0; p < n; ) {
+    const gp = gOf[p];
+    const back = gp * n;
+    const B = Math.min(4, start[gp + 1] - p);
+    // pairs inside the block, row by row
+    for (let j = 0; j < B; j++) {
+      let a = 0;
+      for (let q = p + j + 1; q < p + B; q++) {
+        const dist = pairDist(sorted, (p + j) * d, q * d, d);
+        a += dist;
+        R[back + q] += dist;
+      }
+      acc[j] = a;
+    }
+    for (let g = gp; g < G; g++) {
+      const q0 = g === gp ? p + B : start[g];
+      const q1 = start[g + 1];
+      if (g !== gp) acc.fill(0);
+      if (B === 4 && d === 3) blockRows3(sorted, p * 3, q0, q1, R, back, acc);
+      else {
+        for (let j = 0; j < B; j++) {
+          const po = (p + j) * d;
+          let a = acc[j];
+          for (let q = q0; q < q1; q++) {
+            const dist = pairDist(sorted, po, q * d, d);
+            a += dist;
+            R[back + q] += dist;
+          }
+          acc[j] = a;
+        }
+      }
+      for (let j = 0; j < B; j++) R[g * n + p + j] += acc[j];
+    }
+    // these rows' sums are complete: every earlier row has added its part
+    for (let j = 0; j < B; j++) rowScore(p + j, gp, n, p + j);
+    p += B;
   }
   return Array.from(total, (t) => t / n);
+}
+
+/** Euclidean distance between rows at offsets po and qo of S (d columns). */
+function pairDist(S: Float64Array, po: number, qo: number, d: number): number {
+  let s = 0;
+  for (let t = 0; t < d; t++) {
+    const v = S[po + t] - S[qo + t];
+    s += v * v;
+  }
+  return Math.sqrt(s);
+}
+
+/**
+ * d = 3, four rows (at po) against rows q0..q1-1: acc[j] += distance to row p+j in q order,
+ * and R[back + q] gets the four distances added in row order, as one row at a time would.
+ */
+function blockRows3(S: Float64Array, po: number, q0: number, q1: number, R: Float64Array, back: number, acc: Float64Array): void {
+  const a0 = S[po];
+  const a1 = S[po + 1];
+  const a2 = S[po + 2];
+  const b0 = S[po + 3];
+  const b1 = S[po + 4];
+  const b2 = S[po + 5];
+  const c0 = S[po + 6];
+  const c1 = S[po + 7];
+  const c2 = S[po + 8];
+  const e0 = S[po + 9];
+  const e1 = S[po + 10];
+  const e2 = S[po + 11];
+  let sa = acc[0];
+  let sb = acc[1];
+  let sc = acc[2];
+  let se = acc[3];
+  for (let q = q0; q < q1; q++) {
+    const y0 = S[q * 3];
+    const y1 = S[q * 3 + 1];
+    const y2 = S[q * 3 + 2];
+    let v0 = a0 - y0;
+    let v1 = a1 - y1;
+    let v2 = a2 - y2;
+    const da = Math.sqrt(v0 * v0 + v1 * v1 + v2 * v2);
+    v0 = b0 - y0;
+    v1 = b1 - y1;
+    v2 = b2 - y2;
+    const db = Math.sqrt(v0 * v0 + v1 * v1 + v2 * v2);
+    v0 = c0 - y0;
+    v1 = c1 - y1;
+    v2 = c2 - y2;
+    const dc = Math.sqrt(v0 * v0 + v1 * v1 + v2 * v2);
+    v0 = e0 - y0;
+    v1 = e1 - y1;
+    v2 = e2 - y2;
+    const de = Math.sqrt(v0 * v0 + v1 * v1 + v2 * v2);
+    sa += da;
+    sb += db;
+    sc += dc;
+    se += de;
+    R[back + q] = R[back + q] + da + db + dc + de;
+  }
+  acc[0] = sa;
+  acc[1] = sb;
+  acc[2] = sc;
+  acc[3] = se;
 }
