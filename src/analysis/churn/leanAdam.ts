@@ -1,24 +1,11 @@
 /**
- * One training step for a tfjs layers model with few backend kernels per step: a
- * custom-gradient log-loss on logits, L2 added to the kernel gradients (same optimum as a
- * penalty lambda * sum(w^2) in the loss), and Adam applied to all weights at once as one
- * flat vector. On the wasm backend a step of this small network costs mostly per-kernel
+ * Adam over a list of tfjs variables flattened into one vector, with L2 added to the chosen
+ * weights' gradients (same optimum as a penalty lambda * sum(w^2) in the loss): few backend
+ * kernels per step. On the wasm backend a step of a small network costs mostly per-kernel
  * overhead: tf.train.adam + tf.losses.sigmoidCrossEntropy + regularizer penalties ran ~210
- * kernels per step, this ~80.
+ * kernels per step, autodiff with this ~80, hand-written gradients (denseLayer.ts) fewer.
  */
 import * as tf from '@tensorflow/tfjs';
-
-/** mean(softplus(z) - y z) over logits z; gradient (sigmoid(z) - y) / n. */
-const logLossLogits = tf.customGrad(((z: tf.Tensor, y: tf.Tensor, save: tf.GradSaveFunc) => {
-  save([z, y]);
-  return {
-    value: tf.mean(tf.sub(tf.softplus(z), tf.mul(y, z))),
-    gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
-      const [zs, ys] = saved;
-      return [tf.mul(tf.sub(tf.sigmoid(zs), ys), tf.div(dy as tf.Tensor, zs.size)), tf.zerosLike(ys)];
-    },
-  };
-}) as unknown as Parameters<typeof tf.customGrad>[0]) as (z: tf.Tensor, y: tf.Tensor) => tf.Scalar;
 
 export interface LeanAdamOptions {
   learningRate: number;
@@ -31,9 +18,8 @@ export interface LeanAdamOptions {
   epsilon?: number;
 }
 
-/** Adam over every trainable weight of `model`, flattened; call dispose() when done. */
+/** Adam over `vars`, flattened; call dispose() when done. */
 export class LeanAdam {
-  private readonly vars: tf.Variable[];
   private readonly sizes: number[];
   private m: tf.Tensor1D;
   private v: tf.Tensor1D;
@@ -42,18 +28,17 @@ export class LeanAdam {
   private b2t = 1;
 
   constructor(
-    private readonly model: tf.LayersModel,
+    private readonly vars: tf.Variable[],
     private readonly o: LeanAdamOptions,
   ) {
-    this.vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
-    this.sizes = this.vars.map((w) => w.size);
+    this.sizes = vars.map((w) => w.size);
     const P = this.sizes.reduce((a, b) => a + b, 0);
     this.m = tf.zeros([P]);
     this.v = tf.zeros([P]);
   }
 
-  /** One Adam step on the batch (x: m x d, y: m x 1 of 0/1). */
-  step(x: tf.Tensor2D, y: tf.Tensor2D): void {
+  /** One Adam step with the gradients `grads()` returns (one per variable, in order; called inside tf.tidy). */
+  step(grads: () => tf.Tensor[]): void {
     const { o, vars } = this;
     const b1 = o.beta1 ?? 0.9;
     const b2 = o.beta2 ?? 0.999;
@@ -64,10 +49,10 @@ export class LeanAdam {
     this.b2t *= b2;
     const lrT = (o.learningRate * Math.sqrt(1 - this.b2t)) / (1 - this.b1t);
     const [m, v] = tf.tidy(() => {
-      const { grads } = tf.variableGrads(() => logLossLogits(this.model.apply(x, { training: true }) as tf.Tensor, y), vars);
+      const gs = grads();
       const flat = tf.concat(
         vars.map((w, i) => {
-          const g = grads[w.name];
+          const g = gs[i];
           return tf.reshape(o.penalised[i] && o.l2 > 0 ? tf.add(g, tf.mul(w, 2 * o.l2)) : g, [-1]);
         }),
       );

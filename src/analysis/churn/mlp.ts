@@ -2,14 +2,14 @@
  * Small neural network in tfjs layers: d -> hidden[0] relu -> hidden[1] relu -> 1 sigmoid,
  * L2 weight penalty, Adam, seeded initialisers and seeded per-epoch shuffles, early
  * stopping on a stratified holdout of the training rows (best epoch's weights kept).
- * Training is a plain loop over large mini-batches (LeanAdam: ~90 backend kernels a step,
- * FastDense: transpose-free gradients) instead of model.fit, which cost ~5x more here.
+ * Training is a plain loop over large mini-batches with hand-written gradients (denseLayer.ts)
+ * and one flat Adam update (LeanAdam) instead of model.fit, which cost ~5x more here.
  * The fitted model is plain weights; prediction runs in plain TypeScript.
  */
 import * as tf from '@tensorflow/tfjs';
 import { mulberry32, shuffleInPlace } from '../random';
 import { stratifiedHoldout, takeRows } from './folds';
-import { FastDense } from './denseLayer';
+import { createDenseStack, disposeStack, stackGradients, stackLogits, stackWeights } from './denseLayer';
 import { LeanAdam } from './leanAdam';
 import { columnStats, sigmoid } from './logistic';
 import { logLoss } from './metrics';
@@ -71,20 +71,14 @@ export async function fitMlp(X: Float64Array, y: Uint8Array, d: number, params: 
   const Xf = standardize(tr.X, d, mean, sd);
   const Xv = standardize(va.X, d, mean, sd);
   const rng = mulberry32(p.seed);
-  // tfjs layers define the network; training is a plain loop of optimizer.minimize over
-  // large mini-batches (model.fit's per-batch bookkeeping cost more than the maths here)
-  const model = tf.sequential({
-    layers: [
-      new FastDense({ inputDim: d, units: p.hidden[0], activation: 'relu', seed: p.seed }),
-      new FastDense({ units: p.hidden[1], activation: 'relu', seed: p.seed + 1 }),
-      new FastDense({ units: 1, activation: 'linear', seed: p.seed + 2 }),
-    ],
-  });
-  const weights = model.trainableWeights.map((w) => w.read() as tf.Variable);
-  const opt = new LeanAdam(model, { learningRate: p.learningRate, l2: p.l2, penalised: weights.map((_, i) => i === 0 || i === 2) });
+  const sizes = [d, p.hidden[0], p.hidden[1], 1];
+  const net = createDenseStack(sizes, p.seed);
+  const weights = stackWeights(net);
+  const opt = new LeanAdam(weights, { learningRate: p.learningRate, l2: p.l2, penalised: weights.map((_, i) => i === 0 || i === 2) });
   const perm = Int32Array.from({ length: nf }, (_, i) => i);
-  const xb = new Float32Array(nf * d);
-  const yb = new Float32Array(nf);
+  const xb = new Float32Array(batchSize * d);
+  const xbT = new Float32Array(batchSize * d);
+  const yb = new Float32Array(batchSize);
   let best = Infinity;
   let bestEpoch = 0;
   let bestWeights: Float32Array[] = [];
@@ -93,23 +87,31 @@ export async function fitMlp(X: Float64Array, y: Uint8Array, d: number, params: 
   try {
     for (let e = 0; e < p.maxEpochs; e++) {
       shuffleInPlace(perm, rng);
-      for (let k = 0; k < nf; k++) {
-        xb.set(Xf.subarray(perm[k] * d, perm[k] * d + d), k * d);
-        yb[k] = tr.y[perm[k]];
-      }
       for (let s = 0; s < nf; s += batchSize) {
         const m = Math.min(batchSize, nf - s);
-        const xs = tf.tensor2d(xb.subarray(s * d, (s + m) * d), [m, d]);
-        const ys = tf.tensor2d(yb.subarray(s, s + m), [m, 1]);
+        // the shuffled batch and its transpose (for the first layer's kernel gradient)
+        for (let k = 0; k < m; k++) {
+          const src = perm[s + k] * d;
+          for (let j = 0; j < d; j++) {
+            const v = Xf[src + j];
+            xb[k * d + j] = v;
+            xbT[j * m + k] = v;
+          }
+          yb[k] = tr.y[perm[s + k]];
+        }
+        const xs = tf.tensor2d(xb.subarray(0, m * d), [m, d]);
+        const xsT = tf.tensor2d(xbT.subarray(0, m * d), [d, m]);
+        const ys = tf.tensor2d(yb.subarray(0, m), [m, 1]);
         try {
-          opt.step(xs, ys);
+          opt.step(() => stackGradients(net, xs, xsT, ys));
         } finally {
           xs.dispose();
+          xsT.dispose();
           ys.dispose();
         }
       }
       nEpochs++;
-      const pv = tf.tidy(() => tf.sigmoid(model.apply(xvT) as tf.Tensor));
+      const pv = tf.tidy(() => tf.sigmoid(stackLogits(net, xvT)));
       const probs = await pv.data();
       pv.dispose();
       const ll = logLoss(probs, va.y);
@@ -122,9 +124,8 @@ export async function fitMlp(X: Float64Array, y: Uint8Array, d: number, params: 
   } finally {
     xvT.dispose();
     opt.dispose();
-    model.dispose();
+    disposeStack(net);
   }
-  const sizes = [d, p.hidden[0], p.hidden[1], 1];
   const layers = [0, 1, 2].map((l) => ({ kernel: bestWeights[2 * l], bias: bestWeights[2 * l + 1], nIn: sizes[l], nOut: sizes[l + 1] }));
   return { kind: 'mlp', d, mean, sd, layers, bestEpoch, nEpochs, params: p, version: 1 };
 }
