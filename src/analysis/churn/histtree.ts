@@ -34,8 +34,8 @@ export class HistGrower {
   private treeStart = 0;
   private readonly tFeature: Int32Array;
   private readonly tBin: Int32Array;
-  private readonly tLeft: Int32Array;
-  private readonly tRight: Int32Array;
+  /** children of local node t: kids[2t] (left), kids[2t + 1] (right) */
+  private readonly tKids: Int32Array;
   private readonly tValue: Float64Array;
   /** the last tree's leaves: node in buf and the range of the grow call's rows that fell in it */
   private nLeaves = 0;
@@ -57,8 +57,7 @@ export class HistGrower {
     const maxNodes = 2 ** (p.maxDepth + 1);
     this.tFeature = new Int32Array(maxNodes);
     this.tBin = new Int32Array(maxNodes);
-    this.tLeft = new Int32Array(maxNodes);
-    this.tRight = new Int32Array(maxNodes);
+    this.tKids = new Int32Array(2 * maxNodes);
     this.tValue = new Float64Array(maxNodes);
     this.leafNode = new Int32Array(maxNodes);
     this.leafStart = new Int32Array(maxNodes);
@@ -236,8 +235,8 @@ export class HistGrower {
       const t = k - r;
       this.tFeature[t] = buf.feature[k];
       this.tBin[t] = this.splitBin[k];
-      this.tLeft[t] = buf.left[k] - r;
-      this.tRight[t] = buf.right[k] - r;
+      this.tKids[2 * t] = buf.left[k] - r;
+      this.tKids[2 * t + 1] = buf.right[k] - r;
       this.tValue[t] = buf.value[k];
     }
     return r;
@@ -245,14 +244,14 @@ export class HistGrower {
 
   /** out[i] += the last grown tree's leaf value for rows i = idx[0..m) (all n rows when idx is null) of row-major bins (the training layout). */
   addLast(bins: Uint8Array, idx: Int32Array | null, m: number, out: Float64Array): void {
-    const { d, tFeature, tBin, tLeft, tRight, tValue } = this;
+    const { d, tFeature, tBin, tKids, tValue } = this;
     for (let t = 0; t < m; t++) {
       const i = idx ? idx[t] : t;
       const base = i * d;
       let k = 0;
       let f = tFeature[0];
       while (f >= 0) {
-        k = bins[base + f] <= tBin[k] ? tLeft[k] : tRight[k];
+        k = tKids[2 * k + +(bins[base + f] > tBin[k])]; // branch-free child pick
         f = tFeature[k];
       }
       out[i] += tValue[k];
