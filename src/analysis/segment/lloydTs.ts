@@ -6,6 +6,7 @@
  */
 import type { Matrix } from './matrix';
 import { sqDist } from './kmeansInit';
+import { SAFE, boundPass, boundPass3, scanPass } from './lloydPass';
 
 export interface LloydResult {
   centers: Float64Array;
@@ -77,10 +78,6 @@ export function relocateEmpty(
   return empty.length;
 }
 
-/** Bound slack: a point skips the full scan only when its bound wins by this relative
- *  margin, so rounding in the bounds can never skip a point whose nearest centre changed. */
-const SAFE = 1 - 1e-9;
-
 /**
  * Runs Lloyd from `init` (k x d); tolAbs is the absolute squared-shift tolerance.
  * Same iterations, labels, centres and inertia as plain Lloyd (assign every row to its
@@ -89,22 +86,16 @@ const SAFE = 1 - 1e-9;
  * its centre and a lower bound on the distance to every other centre, moved by the centre
  * shifts; a row is rescanned only when the bounds cannot prove its centre is still the
  * unique nearest. The centre update stays a full pass in row order, so the arithmetic, and
- * hence the result, is the same as without bounds.
- * Layout (speed only): each row's record [x (d), upper, lower, label] sits in one array,
- * each centre's [c (d), half gap to its nearest other centre, last shift] in another and
- * each cluster's [sum (d), count] in a third, so the hot pass touches three arrays.
+ * hence the result, is the same as without bounds. Passes and layout: lloydPass.ts.
  */
 export function lloydTs(X: Matrix, init: Float64Array, k: number, maxIter: number, tolAbs: number): LloydResult {
   const { n, d, data } = X;
-  const w = d + 3;
-  const cw = d + 2;
+  const w = d + 2;
+  const cw = d + 3;
   const sw = d + 1;
   const P = new Float64Array(n * w);
-  for (let i = 0; i < n; i++) {
-    const o = i * w;
-    for (let j = 0; j < d; j++) P[o + j] = data[i * d + j];
-    P[o + d + 2] = -1;
-  }
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) P[i * w + j] = data[i * d + j];
+  const labels = new Int32Array(n).fill(-1);
   const C = new Float64Array(k * cw);
   for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) C[c * cw + j] = init[c * d + j];
   const S = new Float64Array(k * sw);
@@ -114,31 +105,17 @@ export function lloydTs(X: Matrix, init: Float64Array, k: number, maxIter: numbe
   let converged = false;
   let nIter = 0;
   let relocated = 0;
-  let m1 = 0;
-  let m2 = 0;
-  let arg = -1;
   for (let it = 0; it < maxIter; it++) {
-    // half the distance from each centre to its nearest other centre
-    for (let c = 0; c < k; c++) {
-      let m = Infinity;
-      for (let e = 0; e < k; e++) {
-        if (e === c) continue;
-        let s = 0;
-        for (let j = 0; j < d; j++) {
-          const v = C[c * cw + j] - C[e * cw + j];
-          s += v * v;
-        }
-        if (s < m) m = s;
-      }
-      C[c * cw + d] = 0.5 * Math.sqrt(m);
-    }
+    setHalfGaps(C, k, d);
     S.fill(0);
-    const changed =
-      d === 3 ? assignPass3(P, C, S, n, k, it === 0, m1, m2, arg) : assignPass(P, C, S, n, d, k, it === 0, m1, m2, arg);
-    for (let c = 0; c < k * d; c++) prev[c] = C[Math.floor(c / d) * cw + (c % d)];
+    let changed: number;
+    if (it === 0) changed = scanPass(P, labels, C, S, n, d, k);
+    else if (d === 3) changed = boundPass3(P, labels, C, S, n, k);
+    else changed = boundPass(P, labels, C, S, n, d, k);
+    for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) prev[c * d + j] = C[c * cw + j];
     let anyEmpty = false;
     for (let c = 0; c < k; c++) if (S[c * sw + d] === 0) anyEmpty = true;
-    if (anyEmpty) relocated += relocateInRecords(X, P, S, prev, k);
+    if (anyEmpty) relocated += relocateInRecords(X, P, labels, S, prev, k);
     let shift = 0;
     for (let c = 0; c < k; c++) {
       let mc = 0;
@@ -152,6 +129,7 @@ export function lloydTs(X: Matrix, init: Float64Array, k: number, maxIter: numbe
       }
       C[c * cw + d + 1] = Math.sqrt(mc);
     }
+    setOtherShifts(C, k, d);
     nIter = it + 1;
     if (changed === 0) {
       strict = true;
@@ -162,193 +140,111 @@ export function lloydTs(X: Matrix, init: Float64Array, k: number, maxIter: numbe
       converged = true;
       break;
     }
-    // the largest and second largest shifts bound how far other centres came closer
-    m1 = 0;
-    m2 = 0;
-    arg = -1;
-    for (let c = 0; c < k; c++) {
-      const mv = C[c * cw + d + 1];
-      if (mv > m1) {
-        m2 = m1;
-        m1 = mv;
-        arg = c;
-      } else if (mv > m2) {
-        m2 = mv;
-      }
-    }
   }
   const centers = new Float64Array(k * d);
   for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) centers[c * d + j] = C[c * cw + j];
-  const labels = new Int32Array(n);
-  for (let i = 0; i < n; i++) labels[i] = P[i * w + d + 2];
   const dist = new Float64Array(n);
   // labels consistent with the final centres (strict convergence already has them; its
   // distances are to the centres of that last assignment)
-  if (!strict) assignTs(X, centers, k, labels, dist);
+  if (!strict) finalAssign(X, P, C, centers, k, labels, dist);
   else exactDist(X, prev, labels, dist);
   let inertia = 0;
   for (let i = 0; i < n; i++) inertia += dist[i];
   return { centers, labels, inertia, nIter, converged, relocated };
 }
 
-/**
- * One assignment pass over the row records P (see lloydTs), any d: moves each row's bounds
- * by the last shifts, rescans the rows they cannot settle, and adds every row to its
- * cluster's sum and count in S in row order. `first`: no bounds yet, scan every row.
- * Returns how many labels changed.
- */
-function assignPass(
-  P: Float64Array,
-  C: Float64Array,
-  S: Float64Array,
-  n: number,
-  d: number,
-  k: number,
-  first: boolean,
-  m1: number,
-  m2: number,
-  arg: number,
-): number {
-  const w = d + 3;
-  const cw = d + 2;
-  const sw = d + 1;
-  let changed = 0;
-  for (let o = 0; o < n * w; o += w) {
-    const a = P[o + d + 2];
-    let lab = a;
-    if (!first) {
-      // bounds moved by last update's centre shifts, then the two skip tests
-      const ao = a * cw;
-      let u = P[o + d] + C[ao + d + 1];
-      const l = P[o + d + 1] - (a === arg ? m2 : m1);
-      const h = C[ao + d];
-      const bound = (h > l ? h : l) * SAFE;
-      if (u >= bound) {
-        let s = 0;
-        for (let j = 0; j < d; j++) {
-          const v = P[o + j] - C[ao + j];
-          s += v * v;
-        }
-        u = Math.sqrt(s);
-        if (u >= bound) lab = -1;
+/** C's half-gap slots: half the distance from each centre to its nearest other centre. */
+function setHalfGaps(C: Float64Array, k: number, d: number): void {
+  const cw = d + 3;
+  for (let c = 0; c < k; c++) {
+    let m = Infinity;
+    for (let e = 0; e < k; e++) {
+      if (e === c) continue;
+      let s = 0;
+      for (let j = 0; j < d; j++) {
+        const v = C[c * cw + j] - C[e * cw + j];
+        s += v * v;
       }
-      P[o + d] = u;
-      P[o + d + 1] = l;
+      if (s < m) m = s;
     }
-    if (lab < 0) {
-      let best = 0;
-      let bestD = Infinity;
-      let second = Infinity;
-      for (let c = 0; c < k; c++) {
-        let s = 0;
-        for (let j = 0; j < d; j++) {
-          const v = P[o + j] - C[c * cw + j];
-          s += v * v;
-        }
-        if (s < bestD) {
-          second = bestD;
-          bestD = s;
-          best = c;
-        } else if (s < second) {
-          second = s;
-        }
-      }
-      lab = best;
-      P[o + d] = Math.sqrt(bestD);
-      P[o + d + 1] = Math.sqrt(second);
-      if (a !== lab) {
-        changed++;
-        P[o + d + 2] = lab;
-      }
-    }
-    const so = lab * sw;
-    for (let j = 0; j < d; j++) S[so + j] += P[o + j];
-    S[so + d] += 1;
+    C[c * cw + d] = 0.5 * Math.sqrt(m);
   }
-  return changed;
 }
 
-/** assignPass for d = 3, unrolled: the same operations in the same order. */
-function assignPass3(
+/** C's last slot: the largest last shift among the other centres (how far any of them came
+ *  closer), from the largest and second largest shifts. */
+function setOtherShifts(C: Float64Array, k: number, d: number): void {
+  const cw = d + 3;
+  let m1 = 0;
+  let m2 = 0;
+  let arg = -1;
+  for (let c = 0; c < k; c++) {
+    const mv = C[c * cw + d + 1];
+    if (mv > m1) {
+      m2 = m1;
+      m1 = mv;
+      arg = c;
+    } else if (mv > m2) {
+      m2 = mv;
+    }
+  }
+  for (let c = 0; c < k; c++) C[c * cw + d + 2] = c === arg ? m2 : m1;
+}
+
+/**
+ * After a stop on the tolerance or maxIter: labels and squared distances for the final
+ * centres, exactly as assignTs finds them, but a row whose bounds (moved by the last
+ * shifts) prove its centre still the unique nearest only pays for that one distance.
+ */
+function finalAssign(
+  X: Matrix,
   P: Float64Array,
   C: Float64Array,
-  S: Float64Array,
-  n: number,
+  centers: Float64Array,
   k: number,
-  first: boolean,
-  m1: number,
-  m2: number,
-  arg: number,
-): number {
-  let changed = 0;
-  for (let o = 0; o < n * 6; o += 6) {
-    const x0 = P[o];
-    const x1 = P[o + 1];
-    const x2 = P[o + 2];
-    const a = P[o + 5];
-    let lab = a;
-    if (!first) {
-      const ao = a * 5;
-      let u = P[o + 3] + C[ao + 4];
-      const l = P[o + 4] - (a === arg ? m2 : m1);
-      const h = C[ao + 3];
-      const bound = (h > l ? h : l) * SAFE;
-      if (u >= bound) {
-        const v0 = x0 - C[ao];
-        const v1 = x1 - C[ao + 1];
-        const v2 = x2 - C[ao + 2];
-        u = Math.sqrt(v0 * v0 + v1 * v1 + v2 * v2);
-        if (u >= bound) lab = -1;
-      }
-      P[o + 3] = u;
-      P[o + 4] = l;
+  labels: Int32Array,
+  dist: Float64Array,
+): void {
+  const { n, d, data } = X;
+  const w = d + 2;
+  const cw = d + 3;
+  setHalfGaps(C, k, d);
+  for (let i = 0; i < n; i++) {
+    const o = i * w;
+    const a = labels[i];
+    const ao = a * cw;
+    const l = P[o + d + 1] - C[ao + d + 2];
+    const h = C[ao + d];
+    const bound = (h > l ? h : l) * SAFE;
+    const s = sqDist(data, i * d, centers, a * d, d);
+    if (P[o + d] + C[ao + d + 1] < bound || Math.sqrt(s) < bound) {
+      dist[i] = s;
+      continue;
     }
-    if (lab < 0) {
-      let best = 0;
-      let bestD = Infinity;
-      let second = Infinity;
-      for (let c = 0; c < k; c++) {
-        const v0 = x0 - C[c * 5];
-        const v1 = x1 - C[c * 5 + 1];
-        const v2 = x2 - C[c * 5 + 2];
-        const s = v0 * v0 + v1 * v1 + v2 * v2;
-        if (s < bestD) {
-          second = bestD;
-          bestD = s;
-          best = c;
-        } else if (s < second) {
-          second = s;
-        }
-      }
-      lab = best;
-      P[o + 3] = Math.sqrt(bestD);
-      P[o + 4] = Math.sqrt(second);
-      if (a !== lab) {
-        changed++;
-        P[o + 5] = lab;
+    let best = 0;
+    let bestD = Infinity;
+    for (let c = 0; c < k; c++) {
+      const v = sqDist(data, i * d, centers, c * d, d);
+      if (v < bestD) {
+        bestD = v;
+        best = c;
       }
     }
-    const so = lab * 4;
-    S[so] += x0;
-    S[so + 1] += x1;
-    S[so + 2] += x2;
-    S[so + 3] += 1;
+    labels[i] = best;
+    dist[i] = bestD;
   }
-  return changed;
 }
 
 /**
  * Rare path of lloydTs: some cluster is empty after a pass. Runs scikit-learn's
  * farthest-point rule (relocateEmpty) on exact distances to the centres of that pass
- * (`prev`), writes the moved rows' labels back into P and the adjusted sums into S, and
- * resets every row's bounds (upper Infinity, lower 0) as the plain layout did. Returns clusters re-seeded.
+ * (`prev`), writes the adjusted sums back into S, and resets every row's bounds
+ * (upper Infinity, lower 0) so the next pass re-checks each row. Returns clusters re-seeded.
  */
-function relocateInRecords(X: Matrix, P: Float64Array, S: Float64Array, prev: Float64Array, k: number): number {
+function relocateInRecords(X: Matrix, P: Float64Array, labels: Int32Array, S: Float64Array, prev: Float64Array, k: number): number {
   const { n, d } = X;
-  const w = d + 3;
+  const w = d + 2;
   const sw = d + 1;
-  const labels = new Int32Array(n);
-  for (let i = 0; i < n; i++) labels[i] = P[i * w + d + 2];
   const dist = new Float64Array(n);
   exactDist(X, prev, labels, dist);
   const sums = new Float64Array(k * d);
@@ -365,7 +261,6 @@ function relocateInRecords(X: Matrix, P: Float64Array, S: Float64Array, prev: Fl
   for (let i = 0; i < n; i++) {
     P[i * w + d] = Infinity;
     P[i * w + d + 1] = 0;
-    P[i * w + d + 2] = labels[i];
   }
   return moved;
 }
