@@ -36,8 +36,12 @@ export interface ChurnDistribution {
  *  not used costs ~0.2 s on Telco. Above it, scoring every row makes an unused refit expensive. */
 export const SPECULATIVE_FINALS_MAX_ROWS = 100_000;
 
-/** Relative cost of one fold of each model (orders the queue: expensive jobs first). */
-const COST: Record<ModelName, number> = { mlp: 4, forest: 3, gbdt: 2, logistic: 1 };
+/** CPU ms of one job on Telco (Node, warm; fit, held-out scores and permutation importance):
+ *  orders the queue, expensive jobs first, so neither worker is left with a long job at the end. */
+const COST: Record<ChurnJob['kind'], Record<ModelName, number>> = {
+  cv: { mlp: 190, gbdt: 155, logistic: 100, forest: 65 },
+  final: { mlp: 190, gbdt: 190, logistic: 85, forest: 80 },
+};
 
 /** Runs the churn stage on a frame with a target; progress per job. */
 export async function runChurn(frame: CustomerFrame, opts: ChurnOptions, onProgress?: OnProgress, dist: ChurnDistribution = {}): Promise<ChurnResult> {
@@ -75,7 +79,7 @@ export async function runChurn(frame: CustomerFrame, opts: ChurnOptions, onProgr
 }
 
 function cost(j: ChurnJob): number {
-  return j.kind === 'cv' ? COST[j.model] : 1.5 * COST[j.model];
+  return COST[j.kind][j.model];
 }
 
 /**
