@@ -138,6 +138,25 @@ export function anyFlaggedWithin(grid: Grid, P: Float64Array, po: number, flag: 
   return false;
 }
 
+/**
+ * A lower bound on the distance from the query (point po of P, the current query) to any
+ * row outside the cube of cells within ring r: at least r * h, and more when the query
+ * sits away from its own cell's faces (its distance to the cube's nearest face, less a
+ * rounding allowance).
+ */
+function ringReach(grid: Grid, P: Float64Array, po: number, r: number): number {
+  const { g, h, base } = grid;
+  let m = Infinity;
+  for (let t = 0; t < g; t++) {
+    const x = P[po + t];
+    const lo = x - (base[t] - r) * h;
+    const hi = (base[t] + r + 1) * h - x;
+    const e = (lo < hi ? lo : hi) - 1e-9 * (Math.abs(x) + (Math.abs(base[t]) + r + 1) * h);
+    if (e < m) m = e;
+  }
+  return m > r * h ? m : r * h;
+}
+
 /** Inserts s into the ascending list top (length m) when it is among the m smallest. */
 function insertTop(top: Float64Array, m: number, s: number): void {
   if (!(s < top[m - 1])) return;
@@ -157,7 +176,7 @@ function insertTop(top: Float64Array, m: number, s: number): void {
  * falls back to the full scan.
  */
 export function kthNearestSq(grid: Grid, P: Float64Array, po: number, m: number, top: Float64Array): number {
-  const { X, h, g, start, order } = grid;
+  const { X, g, start, order } = grid;
   const { n, d, data } = X;
   const want = Math.min(m, n);
   top.fill(Infinity, 0, want);
@@ -175,7 +194,7 @@ export function kthNearestSq(grid: Grid, P: Float64Array, po: number, m: number,
       }
       seen += start[b + 1] - start[b];
     }
-    const reach = r * h;
+    const reach = ringReach(grid, P, po, r);
     if (seen >= n || top[want - 1] <= reach * reach * SAFE) return top[want - 1];
   }
   // full scan

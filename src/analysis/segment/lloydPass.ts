@@ -15,7 +15,7 @@
  *  so rounding in the bounds can never skip a row whose nearest centre changed. */
 export const SAFE = 1 - 1e-9;
 
-/** First pass (no bounds yet): every row scans every centre. Returns labels changed (all). */
+/** First pass (no bounds yet, every label -1): every row scans every centre. Returns labels changed (all). */
 export function scanPass(P: Float64Array, L: Int32Array, C: Float64Array, S: Float64Array, n: number, d: number, k: number): number {
   const w = d + 2;
   const cw = d + 3;
@@ -51,6 +51,41 @@ export function scanPass(P: Float64Array, L: Int32Array, C: Float64Array, S: Flo
     S[so + d] += 1;
   }
   return changed;
+}
+
+/** scanPass for d = 3, unrolled: the same operations in the same order. */
+export function scanPass3(P: Float64Array, L: Int32Array, C: Float64Array, S: Float64Array, n: number, k: number): number {
+  for (let i = 0; i < n; i++) {
+    const o = i * 5;
+    const x0 = P[o];
+    const x1 = P[o + 1];
+    const x2 = P[o + 2];
+    let best = 0;
+    let bestD = Infinity;
+    let second = Infinity;
+    for (let c = 0; c < k; c++) {
+      const v0 = x0 - C[c * 6];
+      const v1 = x1 - C[c * 6 + 1];
+      const v2 = x2 - C[c * 6 + 2];
+      const s = v0 * v0 + v1 * v1 + v2 * v2;
+      if (s < bestD) {
+        second = bestD;
+        bestD = s;
+        best = c;
+      } else if (s < second) {
+        second = s;
+      }
+    }
+    P[o + 3] = Math.sqrt(bestD);
+    P[o + 4] = Math.sqrt(second);
+    L[i] = best;
+    const so = best * 4;
+    S[so] += x0;
+    S[so + 1] += x1;
+    S[so + 2] += x2;
+    S[so + 3] += 1;
+  }
+  return n;
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { Matrix } from './matrix';
 import { sqDist } from './kmeansInit';
-import { SAFE, boundPass, boundPass3, scanPass } from './lloydPass';
+import { SAFE, boundPass, boundPass3, scanPass, scanPass3 } from './lloydPass';
 
 export interface LloydResult {
   centers: Float64Array;
@@ -109,7 +109,7 @@ export function lloydTs(X: Matrix, init: Float64Array, k: number, maxIter: numbe
     setHalfGaps(C, k, d);
     S.fill(0);
     let changed: number;
-    if (it === 0) changed = scanPass(P, labels, C, S, n, d, k);
+    if (it === 0) changed = d === 3 ? scanPass3(P, labels, C, S, n, k) : scanPass(P, labels, C, S, n, d, k);
     else if (d === 3) changed = boundPass3(P, labels, C, S, n, k);
     else changed = boundPass(P, labels, C, S, n, d, k);
     for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) prev[c * d + j] = C[c * cw + j];
