@@ -96,6 +96,7 @@ export function boundPass(P: Float64Array, L: Int32Array, C: Float64Array, S: Fl
   const w = d + 2;
   const cw = d + 3;
   const sw = d + 1;
+  const safe = SAFE; // a local: no module-binding check per row
   let changed = 0;
   for (let i = 0; i < n; i++) {
     const o = i * w;
@@ -105,7 +106,7 @@ export function boundPass(P: Float64Array, L: Int32Array, C: Float64Array, S: Fl
     let u = P[o + d] + C[ao + d + 1];
     const l = P[o + d + 1] - C[ao + d + 2];
     const h = C[ao + d];
-    const bound = (h > l ? h : l) * SAFE;
+    const bound = (h > l ? h : l) * safe;
     if (u >= bound) {
       let s = 0;
       for (let j = 0; j < d; j++) {
@@ -153,6 +154,7 @@ export function boundPass(P: Float64Array, L: Int32Array, C: Float64Array, S: Fl
 
 /** boundPass for d = 3, unrolled: the same operations in the same order. */
 export function boundPass3(P: Float64Array, L: Int32Array, C: Float64Array, S: Float64Array, n: number, k: number): number {
+  const safe = SAFE;
   let changed = 0;
   for (let i = 0; i < n; i++) {
     const o = i * 5;
@@ -165,7 +167,7 @@ export function boundPass3(P: Float64Array, L: Int32Array, C: Float64Array, S: F
     let u = P[o + 3] + C[ao + 4];
     const l = P[o + 4] - C[ao + 5];
     const h = C[ao + 3];
-    const bound = (h > l ? h : l) * SAFE;
+    const bound = (h > l ? h : l) * safe;
     if (u >= bound) {
       const v0 = x0 - C[ao];
       const v1 = x1 - C[ao + 1];

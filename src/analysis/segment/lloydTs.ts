@@ -209,13 +209,14 @@ function finalAssign(
   const w = d + 2;
   const cw = d + 3;
   setHalfGaps(C, k, d);
+  const safe = SAFE;
   for (let i = 0; i < n; i++) {
     const o = i * w;
     const a = labels[i];
     const ao = a * cw;
     const l = P[o + d + 1] - C[ao + d + 2];
     const h = C[ao + d];
-    const bound = (h > l ? h : l) * SAFE;
+    const bound = (h > l ? h : l) * safe;
     const s = sqDist(data, i * d, centers, a * d, d);
     if (P[o + d] + C[ao + d + 1] < bound || Math.sqrt(s) < bound) {
       dist[i] = s;
