@@ -112,29 +112,7 @@ function exactSilhouettes(X: Matrix, labelings: Int32Array[]): number[] {
   const symmetric = G * n <= SYMMETRIC_CELLS;
   // R[g * n + p]: sum of distances from sorted row p to the rows of group g
   const R = new Float64Array(symmetric ? G * n : G);
-  const sums = new Float64Array(K);
-  const total = new Float64Array(L);
-  // row p's silhouette per labeling, added to total, from its group sums R[g * stride + off]
-  const rowScore = (p: number, gp: number, stride: number, off: number) => {
-    sums.fill(0);
-    for (let g = 0, so = 0; g < G; g++, so += L) {
-      const v = R[g * stride + off];
-      for (let li = 0; li < L; li++) sums[slot[so + li]] += v;
-    }
-    for (let li = 0; li < L; li++) {
-      const own = slot[gp * L + li];
-      const nOwn = sizes[own];
-      if (nOwn <= 1) continue; // singleton: s = 0 (scikit-learn)
-      const a = sums[own] / (nOwn - 1);
-      let b = Infinity;
-      for (let c = offs[li]; c < offs[li + 1]; c++) {
-        if (c !== own && sizes[c] > 0) b = Math.min(b, sums[c] / sizes[c]);
-      }
-      if (b === Infinity) continue; // one cluster only
-      const m = Math.max(a, b);
-      if (m > 0) total[li] += (b - a) / m;
-    }
-  };
+  const tables: ScoreTables = { R, G, L, slot, sizes, offs, sums: new Float64Array(K), total: new Float64Array(L) };
   if (!symmetric) {
     for (let p = 0; p < n; p++) {
       const po = p * d;
@@ -151,9 +129,9 @@ function exactSilhouettes(X: Matrix, labelings: Int32Array[]): number[] {
         }
         R[g] = acc;
       }
-      rowScore(p, gOf[p], 1, 0);
+      rowScore(tables, gOf[p], 1, 0);
     }
-    return Array.from(total, (t) => t / n);
+    return Array.from(tables.total, (v) => v / n);
   }
   // symmetric: each row adds its distance to every later row to that row's sum too; rows
   // go in blocks of up to 4 of one group, which share the loads and stores of the later
@@ -193,10 +171,51 @@ function exactSilhouettes(X: Matrix, labelings: Int32Array[]): number[] {
       for (let j = 0; j < B; j++) R[g * n + p + j] += acc[j];
     }
     // these rows' sums are complete: every earlier row has added its part
-    for (let j = 0; j < B; j++) rowScore(p + j, gp, n, p + j);
+    for (let j = 0; j < B; j++) rowScore(tables, gp, n, p + j);
     p += B;
   }
-  return Array.from(total, (t) => t / n);
+  return Array.from(tables.total, (v) => v / n);
+}
+
+interface ScoreTables {
+  /** per-group distance sums of the rows (see exactSilhouettes) */
+  R: Float64Array;
+  G: number;
+  L: number;
+  /** cluster slot of group g in labeling li at g * L + li */
+  slot: Int32Array;
+  /** cluster sizes by slot */
+  sizes: Float64Array;
+  /** labeling li's slots are offs[li] .. offs[li + 1] - 1 */
+  offs: Int32Array;
+  /** scratch: distance sums by slot */
+  sums: Float64Array;
+  /** silhouette sums per labeling */
+  total: Float64Array;
+}
+
+/** Adds one row's silhouette per labeling to t.total; the row is in group gp and its
+ *  group sums are R[g * stride + off]. A top-level function: one call target for V8. */
+function rowScore(t: ScoreTables, gp: number, stride: number, off: number): void {
+  const { R, G, L, slot, sizes, offs, sums, total } = t;
+  sums.fill(0);
+  for (let g = 0, so = 0; g < G; g++, so += L) {
+    const v = R[g * stride + off];
+    for (let li = 0; li < L; li++) sums[slot[so + li]] += v;
+  }
+  for (let li = 0; li < L; li++) {
+    const own = slot[gp * L + li];
+    const nOwn = sizes[own];
+    if (nOwn <= 1) continue; // singleton: s = 0 (scikit-learn)
+    const a = sums[own] / (nOwn - 1);
+    let b = Infinity;
+    for (let c = offs[li]; c < offs[li + 1]; c++) {
+      if (c !== own && sizes[c] > 0) b = Math.min(b, sums[c] / sizes[c]);
+    }
+    if (b === Infinity) continue; // one cluster only
+    const m = Math.max(a, b);
+    if (m > 0) total[li] += (b - a) / m;
+  }
 }
 
 /** Euclidean distance between rows at offsets po and qo of S (d columns). */
