@@ -61,7 +61,7 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
       const at = work;
       const run = (async () => {
         const b = await initBackend(env.backend ?? 'auto', env);
-        return { b, r: await warmUp({ segmentation: true, stop: () => work !== at }) };
+        return { b, r: await warmUp({ mode: 'pipeline', stop: () => work !== at }) };
       })();
       warming = run.catch(() => {});
       const { b, r } = await run;

@@ -11,19 +11,19 @@ const require = createRequire(import.meta.url);
 const wasmPaths = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + '/';
 
 describe('engine warm-up (runs while the page waits for a file)', () => {
-  it('runs parsing, segmentation and one fold and one refit of every model, and leaves no tensors behind', async () => {
+  it('runs the pipeline (analysis worker) or the jobs of every model (churn worker), and leaves no tensors behind', async () => {
     const engine = createEngine({ wasmPaths });
     const status = await engine.warm();
     expect(status).toMatchObject({ name: 'wasm', stopped: false });
     expect(status.backend).toMatch(/^wasm/);
     expect(status.warmMs).toBeGreaterThan(0);
     const tensors = tf.memory().numTensors;
-    const r = await warmUp({ segmentation: true });
-    expect(r).toEqual({ stopped: false, steps: ['parse', 'segmentation', ...MODEL_NAMES.flatMap((m) => [`${m} fold`, `${m} final`])] });
+    expect(await warmUp({ mode: 'pipeline' })).toEqual({ stopped: false, steps: ['parse', 'segmentation', 'churn', 'business'] });
+    expect(await warmUp({ mode: 'jobs' })).toEqual({ stopped: false, steps: ['parse', ...MODEL_NAMES.flatMap((m) => [`${m} fold`, `${m} final`])] });
     expect(tf.memory().numTensors).toBe(tensors);
   });
 
-  it('stops at the next step once stop() says so, and churn-only warm-ups skip segmentation', async () => {
+  it('stops at the next step once stop() says so', async () => {
     let calls = 0;
     const r = await warmUp({ stop: () => ++calls > 2 });
     expect(r.stopped).toBe(true);

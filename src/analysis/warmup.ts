@@ -12,6 +12,10 @@ import { planChurn } from './churn/plan';
 import { newJobCache, runJob } from './churn/jobs';
 import { MODEL_NAMES } from './churn/models';
 import { runSegmentation } from './segment/index';
+import { runChurn } from './churn/index';
+import { runBusiness } from './business/index';
+import type { SegmentationResult } from './segment/types';
+import type { ChurnResult } from './churn/types';
 import type { CustomerFrame } from './types';
 import { yieldToEvents } from './yieldToEvents';
 
@@ -20,8 +24,10 @@ export const WARMUP_ROWS = 1200;
 const WARMUP_SEED = 7;
 
 export interface WarmUpOptions {
-  /** also run segmentation (the analysis worker); churn jobs always */
-  segmentation?: boolean;
+  /** 'pipeline' (the analysis worker): segmentation, the churn stage with its scoring and
+   *  assembly, and the business layer, as an analysis runs them; 'jobs' (the churn worker):
+   *  one fold and one final refit of every churn model */
+  mode?: 'pipeline' | 'jobs';
   /** checked between steps: true stops the warm-up there */
   stop?: () => boolean;
 }
@@ -41,7 +47,9 @@ async function demoFrame(): Promise<CustomerFrame> {
   return prep.frame;
 }
 
-/** Runs parse, (segmentation,) one fold and one final refit of every churn model on the demo table. */
+type Step = [string, () => Promise<unknown>];
+
+/** Runs parse and then the steps of `mode` on the demo table. */
 export async function warmUp(opts: WarmUpOptions = {}): Promise<WarmUpReport> {
   const stop = opts.stop ?? (() => false);
   const steps: string[] = [];
@@ -49,15 +57,7 @@ export async function warmUp(opts: WarmUpOptions = {}): Promise<WarmUpReport> {
   if (stop()) return out(true);
   const frame = await demoFrame();
   steps.push('parse');
-  const plan = planChurn(frame, { seed: WARMUP_SEED, folds: 3 });
-  const cache = newJobCache();
-  const work: [string, () => Promise<unknown>][] = [
-    ...(opts.segmentation ? [['segmentation', () => runSegmentation(frame, { seed: WARMUP_SEED, kRange: [2, 4] })] as [string, () => Promise<unknown>]] : []),
-    ...MODEL_NAMES.flatMap((model): [string, () => Promise<unknown>][] => [
-      [`${model} fold`, () => runJob(plan, { kind: 'cv', model, fold: 0 }, cache)],
-      [`${model} final`, () => runJob(plan, { kind: 'final', model }, cache)],
-    ]),
-  ];
+  const work = opts.mode === 'pipeline' ? pipelineSteps(frame) : jobSteps(frame);
   for (const [name, run] of work) {
     await yieldToEvents();
     if (stop()) return out(true);
@@ -65,4 +65,23 @@ export async function warmUp(opts: WarmUpOptions = {}): Promise<WarmUpReport> {
     steps.push(name);
   }
   return out(false);
+}
+
+function jobSteps(frame: CustomerFrame): Step[] {
+  const plan = planChurn(frame, { seed: WARMUP_SEED, folds: 3 });
+  const cache = newJobCache();
+  return MODEL_NAMES.flatMap((model): Step[] => [
+    [`${model} fold`, () => runJob(plan, { kind: 'cv', model, fold: 0 }, cache)],
+    [`${model} final`, () => runJob(plan, { kind: 'final', model }, cache)],
+  ]);
+}
+
+function pipelineSteps(frame: CustomerFrame): Step[] {
+  let seg: SegmentationResult | null = null;
+  let churn: ChurnResult | null = null;
+  return [
+    ['segmentation', async () => (seg = await runSegmentation(frame, { seed: WARMUP_SEED }))],
+    ['churn', async () => (churn = await runChurn(frame, { seed: WARMUP_SEED, folds: 2 }))],
+    ['business', async () => runBusiness(frame, seg, churn)],
+  ];
 }

@@ -43,6 +43,7 @@ export function remoteChurnApi(env: BackendEnv): RemoteChurnApi {
   let began = false;
   /** the warm-up in flight: begin() waits for its current step (tfjs is not safe to interleave) */
   let warming: Promise<unknown> = Promise.resolve();
+  let queue: Promise<unknown> = Promise.resolve();
   return {
     async warm() {
       warming = (async () => {
@@ -64,13 +65,19 @@ export function remoteChurnApi(env: BackendEnv): RemoteChurnApi {
         return failure(e);
       }
     },
-    async job(job) {
-      try {
-        if (!state) throw new Error('churn worker: job before begin');
-        return { ok: true, result: await runJob(state.plan, job, state.cache) };
-      } catch (e) {
-        return failure(e);
-      }
+    job(job) {
+      // one job at a time: queued jobs would otherwise interleave at every await of an MLP fit
+      // (tfjs), finishing all of them late instead of the first one early
+      const run = queue.then(async (): Promise<Outcome<JobResult>> => {
+        try {
+          if (!state) throw new Error('churn worker: job before begin');
+          return { ok: true, result: await runJob(state.plan, job, state.cache) };
+        } catch (e) {
+          return failure(e);
+        }
+      });
+      queue = run;
+      return run;
     },
     async end() {
       state = null;
