@@ -103,10 +103,13 @@ export function targets(runs: RunSummary[], rt: Ratio[]): Target[] {
   const lt = runs.filter((r) => r.where === 'browser' && r.n > 0);
   if (lt.length) {
     const worst = Math.max(...lt.map((r) => (r.longestDuringAnalysisMs as number) ?? 0));
-    out.push({ target: 'main thread never blocked > 100 ms during an analysis', measured: `longest task ${worst} ms (file pick to result; dashboard paint excluded)`, met: worst <= 100 });
+    out.push({ target: 'main thread never blocked > 100 ms during an analysis', measured: `longest task ${taskMs(worst)} (file pick to result; dashboard paint excluded)`, met: worst <= 100 });
   }
   return out;
 }
+
+/** The Long Tasks API reports tasks of 50 ms or more: 0 means none that long. */
+const taskMs = (ms: number | null | undefined) => (ms === null || ms === undefined ? '-' : ms === 0 ? '< 50' : `${ms}`);
 
 const fmtS = (ms: number) => (Number.isFinite(ms) ? (ms / 1000).toFixed(ms < 10_000 ? 2 : 1) + ' s' : 'failed');
 
@@ -124,7 +127,7 @@ export function markdown(machine: Record<string, unknown>, runs: RunSummary[], r
       .slice(0, 4)
       .map(([k, v]) => `${k.replace(/ \(.*\)$/, '')} ${v}`)
       .join(', ');
-    const lt = r.where === 'browser' ? `${r.longestDuringAnalysisMs ?? '-'} (${r.longestMainThreadTaskMs ?? '-'} incl. paint)` : '-';
+    const lt = r.where === 'browser' ? `${taskMs(r.longestDuringAnalysisMs as number | null)} (${taskMs(r.longestMainThreadTaskMs)} incl. paint)` : '-';
     L.push(`| ${r.file} | ${r.rows.toLocaleString('en-US')} | ${r.where} | ${r.n} | ${fmtS(r.totalMs.min)} | ${fmtS(r.totalMs.median)} | ${r.peakMemoryMB ?? '-'} | ${lt} | ${r.errors?.length ? 'errors: ' + r.errors.join('; ') : top} |`);
   }
   if (rt.length) {

@@ -38,6 +38,7 @@ const runsBig = Number(opt('--big-runs', 'BENCH_BIG_RUNS', '1'));
 const cliRuns = opt('--cli-runs', 'BENCH_CLI_RUNS', '');
 const timeoutMs = Number(opt('--timeout-s', 'BENCH_TIMEOUT_S', '600')) * 1000;
 const doBrowser = !flag('--no-browser');
+const cold = flag('--cold', 'BENCH_COLD');
 const doCli = !flag('--no-cli');
 const doAnchor = !flag('--no-anchor');
 const anchorScales = [1, ...(flag('--anchor10') ? [10] : []), ...(flag('--anchor100') ? [100] : [])];
@@ -66,7 +67,7 @@ async function main() {
       for (const s of sizes) {
         const rs: (BrowserRun & { peakMemoryMB: number | null })[] = [];
         for (let i = 0; i < nRuns(s); i++) {
-          const r = await browserRun(site.url, files.get(s)!, timeoutMs).catch(
+          const r = await browserRun(site.url, files.get(s)!, timeoutMs, { cold }).catch(
             (e: Error) => ({ ok: false, error: e.message.split('\n')[0] }) as unknown as BrowserRun,
           );
           chromiumVersion ??= r.chromium ?? null;
@@ -92,8 +93,10 @@ async function main() {
         if (sum) results.push(sum);
       }
       notes.push(
-        'Browser runs: a fresh browser opens the page, waits until the page says the analysis engine is ready (both workers started and warmed up on a small synthetic table, ' +
-          'engineReadyMsAfterPageLoad in the JSON), then picks the file, as a user who opens the page and then chooses a file. Times run from the pick to the complete dashboard.',
+        cold
+          ? 'Browser runs (--cold): a fresh browser opens the page and picks the file at once, while the engine is still starting and warming up. Times run from the pick to the complete dashboard.'
+          : 'Browser runs: a fresh browser opens the page, waits until the page says the analysis engine is ready (both workers started and warmed up on a small synthetic table, ' +
+              'engineReadyMsAfterPageLoad in the JSON), then picks the file, as a user who opens the page and then chooses a file. Times run from the pick to the complete dashboard.',
       );
     } finally {
       site.stop();
