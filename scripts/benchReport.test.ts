@@ -62,5 +62,7 @@ describe('summarize and ratios', () => {
     const row = markdown({ cpus: 2, cpuModel: 'x', memoryGB: 8, chromium: '1', node: 'v20', loadavgAtStart: [0, 0, 0] }, [b], [], [], []).split('\n').find((l) => l.startsWith('| t.csv'))!;
     expect(row).toContain('churn 3300, segmentation 1200, parse 90 |');
     expect(row).toContain('| 40 (60 incl. paint) |');
+    const none = summarize('t.csv', 7043, 'browser', [{ ok: true, totalMs: 3900, peakMemoryMB: 300, stagesMs, longestMainThreadTaskMs: 0 }], { longestDuringAnalysisMs: 0 })!;
+    expect(markdown({ cpus: 2, cpuModel: 'x', memoryGB: 8, chromium: '1', node: 'v20', loadavgAtStart: [0, 0, 0] }, [none], [], [], [])).toContain('| < 50 (< 50 incl. paint) |');
   });
 });
