@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type BrowserServer, type CDPSession } from 'playwright-core';
-import { INSTRUMENT, subStages, type BenchRecord } from './instrument';
+import { INSTRUMENT, type BenchRecord } from './instrument';
 import { procMemMB, rendererPids } from './proc';
 import { REPO_ROOT } from './resample';
 
@@ -192,7 +192,6 @@ function summarise(rec: BenchRecord) {
   // analysis as a whole is given too
   if (t.result && t.confirm) stagesMs['analysis (confirm to result, all stages)'] = Math.round(t.result - t.confirm);
   if (t.result && t.done) stagesMs['first paint of dashboard'] = Math.round(t.done - t.result);
-  Object.assign(stagesMs, subStages(rec.progress));
   // from the file pick on (the page's own start-up, before the file, is not part of an analysis)
   const longest = rec.longtasks.filter(([s]) => s >= start).reduce((m, [, d]) => Math.max(m, d), 0);
   const during = rec.longtasks.filter(([s]) => s >= start && s < (t.result ?? Infinity)).reduce((m, [, d]) => Math.max(m, d), 0);

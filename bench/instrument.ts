@@ -82,25 +82,3 @@ export interface BenchRecord {
   error?: string;
   noLongtask?: string;
 }
-
-/** Named sub-stage durations from the progress timeline (ms). */
-export function subStages(progress: [number, string, number, string][]): Record<string, number> {
-  const out: Record<string, number> = {};
-  const add = (k: string, v: number) => (out[k] = Math.round((out[k] ?? 0) + v));
-  for (let i = 1; i < progress.length; i++) {
-    const [t0, s0, , d0] = progress[i - 1];
-    const [t1, s1, f1, d1] = progress[i];
-    const dt = t1 - t0;
-    if (s1 === 'churn' && d1) {
-      // churn details name what just finished: "gbdt fold 3/5", "gbdt final", "done"
-      const m = /^(\S+) (fold|final)/.exec(d1);
-      if (m) add(`churn.${m[1]}.${m[2] === 'fold' ? 'cv' : 'final'}`, dt);
-      else if (d1 === 'done') add('churn.explain', dt);
-    } else if (s0 === 'segmentation' && s1 === 'segmentation') {
-      // segmentation details name what starts: "k=3", "silhouette", "outliers", "profiles"
-      const name = /^k=/.test(d0) ? 'kmeansSweep' : d0 === 'silhouette' ? 'silhouette' : d0 === 'outliers' ? 'outliers' : d0 === 'profiles' ? 'profiles' : 'other';
-      if (!(f1 === 1 && !d1)) add(`segmentation.${name}`, dt);
-    }
-  }
-  return out;
-}

@@ -35,9 +35,9 @@ export async function cliRun(file: string): Promise<NodeRun> {
       churn?: { folds: number; models: { name: string; fitMs: number; cvRocAuc?: { mean: number } }[] } | null;
     };
     const stagesMs: Record<string, number> = { ...a.timingsMs };
-    const accounted = Object.values(a.timingsMs).reduce((x, y) => x + y, 0);
+    // whole stages only (dotted keys are parts of one: "churn.mlp.cv")
+    const accounted = Object.entries(a.timingsMs).reduce((x, [k, y]) => (k.includes('.') ? x : x + y), 0);
     stagesMs['process start, imports, backend init, writing outputs'] = Math.round(r.wallMs - accounted);
-    for (const m of a.churn?.models ?? []) if (m.fitMs && m.name !== 'ensemble') stagesMs[`churn.${m.name}.cvFit (fit only, all folds)`] = Math.round(m.fitMs * (a.churn?.folds ?? 1));
     return {
       ok: true,
       totalMs: r.wallMs,

@@ -17,6 +17,7 @@ try {
   for (let i = 0; i < runs; i++) {
     const r = await browserRun(site.url, file, 600_000);
     console.log(`run ${i + 1}: ${r.ok ? `${Math.round(r.totalMs)} ms` : `FAILED ${r.error}`}; engine ready ${r.engineReadyMs} ms after page load; events ${JSON.stringify(r.timeline.events)}`);
+    console.log(`  stages (ms): ${JSON.stringify(r.stagesMs)}`);
     for (const [at, stage, detail] of r.timeline.progress) console.log(`  ${String(at).padStart(6)}  ${stage} ${detail}`);
   }
 } finally {

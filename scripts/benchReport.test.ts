@@ -1,38 +1,6 @@
 /** Tests for the benchmark's pure helpers: progress timeline -> sub-stages, run aggregation, ratios. */
 import { describe, expect, it } from 'vitest';
-import { subStages } from '../bench/instrument';
 import { markdown, median, ratios, summarize, targets } from '../bench/report';
-
-describe('subStages', () => {
-  it('attributes churn intervals to what finished and segmentation intervals to what started', () => {
-    const p: [number, string, number, string][] = [
-      [0, 'segmentation', 0, ''],
-      [10, 'segmentation', 0, 'k=2'],
-      [110, 'segmentation', 0.35, 'k=3'],
-      [260, 'segmentation', 0.7, 'silhouette'],
-      [660, 'segmentation', 0.85, 'outliers'],
-      [700, 'segmentation', 0.95, 'profiles'],
-      [720, 'segmentation', 1, 'k=3'],
-      [721, 'segmentation', 1, ''],
-      [730, 'churn', 0, ''],
-      [830, 'churn', 0.1, 'logistic fold 1/2'],
-      [1830, 'churn', 0.2, 'gbdt fold 1/2'],
-      [1930, 'churn', 0.3, 'logistic fold 2/2'],
-      [2930, 'churn', 0.4, 'gbdt fold 2/2'],
-      [3430, 'churn', 0.8, 'gbdt final'],
-      [3440, 'churn', 1, 'done'],
-    ];
-    const s = subStages(p);
-    expect(s['segmentation.kmeansSweep']).toBe(250);
-    expect(s['segmentation.silhouette']).toBe(400);
-    expect(s['segmentation.outliers']).toBe(40);
-    expect(s['segmentation.profiles']).toBe(20);
-    expect(s['churn.logistic.cv']).toBe(200);
-    expect(s['churn.gbdt.cv']).toBe(2000);
-    expect(s['churn.gbdt.final']).toBe(500);
-    expect(s['churn.explain']).toBe(10);
-  });
-});
 
 describe('summarize and ratios', () => {
   it('takes min and median over successful runs, max memory, median stages, and divides by the anchor', () => {

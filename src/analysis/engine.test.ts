@@ -28,6 +28,13 @@ describe('engine api (what the worker exposes), in Node without a Worker', () =>
     expect(stages).toEqual(expect.arrayContaining(['clean', 'segmentation', 'churn', 'business']));
     expect(a.result.rows).toBe(1500);
     expect(Object.keys(a.result.timingsMs)).toEqual(expect.arrayContaining(['clean', 'segmentation', 'churn', 'business']));
+    // parts of stages: segmentation steps and each model's jobs (summed over the 3 folds)
+    const t = a.result.timingsMs;
+    for (const k of ['segmentation.features', 'segmentation.kmeansSweep', 'segmentation.silhouette', 'segmentation.outliers', 'segmentation.profiles', 'churn.logistic.cv', 'churn.gbdt.cv', 'churn.logistic.final', 'churn.scoring'])
+      expect(t[k], k).toBeGreaterThanOrEqual(0);
+    expect(t['churn.mlp.cv']).toBeUndefined(); // not selected
+    expect(t['churn.logistic.cv'] + t['churn.gbdt.cv']).toBeGreaterThan(0);
+    expect(t['segmentation.kmeansSweep']).toBeLessThanOrEqual(t.segmentation);
     // Same file + same options = same segments, same scores (timings and dates aside).
     const TIMES = new Set(['fitMs', 'timingsMs', 'createdAt']);
     const strip = (r: typeof a.result) => JSON.parse(JSON.stringify(analysisSummary(r), (k, v) => (TIMES.has(k) ? undefined : v)));

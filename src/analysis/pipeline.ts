@@ -22,12 +22,12 @@ export const DEFAULT_SEED = 42;
  *  (one model on one fold) are shared between a second worker, on the second core, and this
  *  one once segmentation is done (`localReady`); the result is the same bits either way. */
 export interface Runners {
-  churn: (frame: CustomerFrame, opts: ChurnOptions, onProgress?: OnProgress, localReady?: Promise<unknown>) => Promise<ChurnResult>;
+  churn: (frame: CustomerFrame, opts: ChurnOptions, onProgress?: OnProgress, localReady?: Promise<unknown>, timings?: Record<string, number>) => Promise<ChurnResult>;
   /** true when churn runs (partly) in another thread: then both stages start at the same time */
   parallel?: boolean;
 }
 
-const IN_PROCESS: Runners = { churn: (frame, opts, onProgress) => runChurn(frame, opts, onProgress) };
+const IN_PROCESS: Runners = { churn: (frame, opts, onProgress, _ready, timings) => runChurn(frame, opts, onProgress, { timings }) };
 
 /** Run every stage on a table; user-data problems return {ok: false}, never throw. */
 export async function runAnalysis(
@@ -37,7 +37,9 @@ export async function runAnalysis(
   runners: Runners = IN_PROCESS,
 ): Promise<AnalyzeResult> {
   const opts: AnalysisOptions = { seed: DEFAULT_SEED, folds: 5, ...options };
+  /** stage wall times; dotted keys are parts of a stage ("segmentation.silhouette", "churn.mlp.cv") */
   const timingsMs: Record<string, number> = {};
+  const churnMs: Record<string, number> = {};
   const timed = async <T>(stage: string, fn: () => T | Promise<T>): Promise<T> => {
     onProgress({ stage, fraction: 0 });
     const t0 = performance.now();
@@ -57,14 +59,14 @@ export async function runAnalysis(
   const segment = (): Promise<SegmentationResult | null> =>
     frame.n >= 3
       ? timed('segmentation', () =>
-          runSegmentation(frame, { seed: opts.seed, k: opts.k, kRange: opts.kRange, features: opts.segmentFeatures }, onProgress),
+          runSegmentation(frame, { seed: opts.seed, k: opts.k, kRange: opts.kRange, features: opts.segmentFeatures }, stepTimer('segmentation', timingsMs, onProgress)),
         ).catch((e) => skip(warnings, 'segmentation-skipped', 'Segmentation', e))
       : Promise.resolve(null);
   if (frame.n < 3) warnings.push({ code: 'segmentation-skipped', message: 'Too few customers to form segments.', count: frame.n });
   const predict = (localReady?: Promise<unknown>): Promise<ChurnResult | null> =>
     frame.y
     ? timed('churn', () =>
-        runners.churn(frame, { seed: opts.seed, folds: opts.folds, models: opts.models, economics: economics(opts, frame) }, onProgress, localReady),
+        runners.churn(frame, { seed: opts.seed, folds: opts.folds, models: opts.models, economics: economics(opts, frame) }, onProgress, localReady, churnMs),
       ).catch((e) => skip(warnings, 'churn-skipped', 'Churn prediction', e))
     : Promise.resolve(null);
   // In one thread, run them in turn so each stage's timing is its own. With a churn worker,
@@ -76,6 +78,7 @@ export async function runAnalysis(
     [segmentation, churn] = await Promise.all([seg, predict(seg)]);
   } else [segmentation, churn] = [await segment(), await predict()];
   if (segmentation) warnings.push(...segmentation.warnings);
+  for (const [k, v] of Object.entries(churnMs)) timingsMs[`churn.${k}`] = v;
   if (churn) {
     churn.actual = frame.y ?? undefined;
     warnings.push(...churn.warnings);
@@ -125,4 +128,23 @@ function skip(warnings: Warning[], code: string, what: string, e: unknown): null
 export function describeBackend(): string {
   const b = currentBackend();
   return b ? `${b.name} (${b.reason}); k-means, silhouette and tree models use TypeScript kernels` : 'typescript';
+}
+
+/** Progress pass-through that times a stage's steps: each progress detail names the step that
+ *  starts ("k=3" -> kmeansSweep, "silhouette", "outliers", "profiles"; before the first one:
+ *  features); the stage's last message (fraction 1) ends the current step. */
+function stepTimer(stage: string, into: Record<string, number>, onProgress: OnProgress): OnProgress {
+  let step: string | null = 'features';
+  let t = performance.now();
+  return (p) => {
+    const now = performance.now();
+    if (step !== null) {
+      const key = `${stage}.${step}`;
+      into[key] = Math.round((into[key] ?? 0) + now - t);
+      const d = p.detail ?? '';
+      step = p.fraction >= 1 ? null : /^k=/.test(d) ? 'kmeansSweep' : d || step;
+    }
+    t = now;
+    onProgress(p);
+  };
 }

@@ -29,6 +29,9 @@ export interface ChurnDistribution {
   remote?: JobRunner;
   /** resolves when this thread may start taking jobs (e.g. after segmentation); default now */
   localReady?: Promise<unknown>;
+  /** receives job time per model and kind, summed over folds ("mlp.cv", "gbdt.final"; jobs run on
+   *  both workers at once, so the sum exceeds the stage's wall time) and "scoring" (this thread) */
+  timings?: Record<string, number>;
 }
 
 /** Up to this many rows, the tree models' final refits run with the cross-validation jobs, on
@@ -65,7 +68,9 @@ export async function runChurn(frame: CustomerFrame, opts: ChurnOptions, onProgr
   const cv = specs.map((s) => summarizeCv(plan, cvRes.filter((r) => r.model === s.name)));
   const first = cvRes.find((r) => r.model === specs[0].name && r.fold === 0)!;
   const warnings = [...plan.warnings, ...first.designWarnings, ...subsampled(plan)];
+  const tScore = performance.now();
   const scored = scoreModels(plan, cv, opts.economics);
+  let scoringMs = performance.now() - tScore;
 
   // phase 2: final refits of the models that score customers
   const finals = new Map<ModelName, FinalJobResult>();
@@ -73,7 +78,17 @@ export async function runChurn(frame: CustomerFrame, opts: ChurnOptions, onProgr
   const phase2: ChurnJob[] = scored.ensembleOf.map((s) => specs[s].name).filter((m) => !finals.has(m)).map((model) => ({ kind: 'final', model }));
   totalSteps += phase2.length;
   for (const r of await runQueue(phase2, local, dist, progress)) finals.set(r.model, r as FinalJobResult);
+  const tAssemble = performance.now();
   const result = assemble(plan, warnings, scored, finals, frame.targetName ?? 'churn');
+  scoringMs += performance.now() - tAssemble;
+  if (dist.timings) {
+    const t = dist.timings;
+    for (const r of [...results, ...finals.values()].filter((x, i, a) => a.indexOf(x) === i)) {
+      const key = `${r.model}.${r.kind}`;
+      t[key] = Math.round((t[key] ?? 0) + r.ms);
+    }
+    t.scoring = Math.round(scoringMs);
+  }
   onProgress?.({ stage: 'churn', fraction: 1, detail: 'done' });
   return result;
 }

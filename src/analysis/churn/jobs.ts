@@ -41,6 +41,8 @@ export interface CvJobResult {
   fitMs: number;
   /** the fold's design warnings */
   designWarnings: Warning[];
+  /** wall time of the whole job in the worker that ran it (design, fit, scores, importance) */
+  ms: number;
 }
 
 export interface FinalJobResult {
@@ -48,6 +50,8 @@ export interface FinalJobResult {
   model: ModelName;
   /** uncalibrated probability for every row */
   raw: Float64Array;
+  /** wall time of the whole job in the worker that ran it */
+  ms: number;
   /** logistic only: the model, per-customer reasons and the design's names/groups (for odds ratios) */
   logistic?: { model: LogisticModel; reasons: CustomerReasons; names: string[]; numericStarts: number[] };
 }
@@ -83,7 +87,10 @@ function designFor(plan: ChurnPlan, cache: JobCache, key: number, rows: () => In
 /** Runs one job of a plan. */
 export async function runJob(plan: ChurnPlan, job: ChurnJob, cache: JobCache = newJobCache()): Promise<JobResult> {
   const spec = MODEL_SPECS.find((s) => s.name === job.model)!;
-  return job.kind === 'cv' ? cvJob(plan, spec, job.fold, cache) : finalJob(plan, spec, cache);
+  const t0 = performance.now();
+  const r: JobResult = job.kind === 'cv' ? await cvJob(plan, spec, job.fold, cache) : await finalJob(plan, spec, cache);
+  r.ms = performance.now() - t0;
+  return r;
 }
 
 async function cvJob(plan: ChurnPlan, spec: ModelSpec, f: number, cache: JobCache): Promise<CvJobResult> {
@@ -109,7 +116,7 @@ async function cvJob(plan: ChurnPlan, spec: ModelSpec, f: number, cache: JobCach
   const pimp = Float64Array.from(impRows, (r) => p[r]);
   const drops = permutationImportance((Xq) => spec.predict(model, Xq), Ximp, yimp, d, design.groups, mulberry32(jobSeed(seed, spec.name, 2 * f + 1)), pimp);
   return {
-    kind: 'cv', model: spec.name, fold: f, p, auc: rocAuc(p, yte), fitMs,
+    kind: 'cv', model: spec.name, fold: f, p, auc: rocAuc(p, yte), fitMs, ms: 0,
     importance: design.groups.map((g, t) => ({ feature: g.name, value: drops[t] })),
     designWarnings: design.warnings,
   };
@@ -138,7 +145,7 @@ async function finalJob(plan: ChurnPlan, spec: ModelSpec, cache: JobCache): Prom
       reasons.reasonValue.set(r.reasonValue, a * R);
     }
   }
-  if (!isLogistic) return { kind: 'final', model: spec.name, raw };
+  if (!isLogistic) return { kind: 'final', model: spec.name, raw, ms: 0 };
   const numericStarts = design.groups.filter((g) => g.kind === 'numeric').map((g) => g.start);
-  return { kind: 'final', model: spec.name, raw, logistic: { model: model as LogisticModel, reasons, names: design.names, numericStarts } };
+  return { kind: 'final', model: spec.name, raw, ms: 0, logistic: { model: model as LogisticModel, reasons, names: design.names, numericStarts } };
 }

@@ -86,17 +86,18 @@ export function remoteChurnApi(env: BackendEnv): RemoteChurnApi {
 }
 
 /** The churn runner the pipeline takes in the browser: local jobs wait for `localReady`. */
-export type ChurnRunner = (frame: CustomerFrame, opts: ChurnOptions, onProgress?: OnProgress, localReady?: Promise<unknown>) => Promise<ChurnResult>;
+export type ChurnRunner = (frame: CustomerFrame, opts: ChurnOptions, onProgress?: OnProgress, localReady?: Promise<unknown>, timings?: Record<string, number>) => Promise<ChurnResult>;
 
 /** A runChurn that shares its jobs between this thread and the remote churn worker. */
 export function churnRunner(remote: () => RemoteChurnApi): ChurnRunner {
-  return async (frame, opts, onProgress, localReady) => {
+  return async (frame, opts, onProgress, localReady, timings) => {
     const api = remote();
     // the worker needs no customer ids; the rest of the frame is copied once
     const begun = api.begin({ ...frame, ids: [] }, opts);
     try {
       return await runChurn(frame, opts, onProgress, {
         localReady,
+        timings,
         remote: { run: async (job) => (unwrap(await begun), unwrap(await api.job(job))) },
       });
     } finally {
