@@ -149,7 +149,7 @@ test('recommendations and data panels', async () => {
   await page.getByTestId('tab-data').click();
   await expect(page.getByTestId('warnings')).toContainText('TotalCharges');
   await expect(page.getByTestId('backend')).not.toBeEmpty();
-  await expect(page.getByTestId('timings')).toContainText('Total');
+  await expect(page.getByTestId('timings')).toContainText('Sum of stages');
   await page.screenshot({ path: `${SHOTS}/10-data.png`, fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
 });

@@ -84,7 +84,7 @@ function callListHtml(r: AnalysisResult, max = 25): string {
 
 function provenanceHtml(r: AnalysisResult, generatedAt: Date): string {
   const best = r.churn?.models.find((m) => m.name === r.churn?.best);
-  const timing = Object.entries(r.timingsMs).map(([k, v]) => `${k} ${fmtMs(v)}`).join(', ');
+  const timing = Object.entries(r.timingsMs).filter(([k]) => !k.includes('.')).map(([k, v]) => `${k} ${fmtMs(v)}`).join(', ');
   const items: [string, string][] = [
     ['File', r.fileName], ['Customers analysed', fmtInt(r.rows)], ['Rows in file', fmtInt(r.inputRows)], ['Table kind', r.kind],
     ['Analysis date', new Date(r.createdAt).toUTCString()], ['Report generated', generatedAt.toUTCString()],
