@@ -83,6 +83,9 @@ async function main() {
           peakMemoryWhat: 'peak RSS (VmHWM) of the Chromium renderer process holding the page and its worker (JS heaps, typed arrays, wasm memory)',
           pageJsHeapPeakMB: maxOf('pageHeapPeakMB'),
           workerJsHeapPeakMB: maxOf('workerHeapPeakMB'),
+          jsHeapWhat:
+            'JS heaps (CDP): the page, and the largest of the workers the page itself started (the analysis worker; the churn-model worker it starts in turn is not attached). ' +
+            'Typed arrays and wasm memory live outside these heaps: the renderer peak RSS (peakMemoryMB) counts everything, both workers included.',
           longestDuringAnalysisMs: ok.length ? Math.max(...ok.map((r) => r.longestDuringAnalysisMs)) : null,
           longTasksPerRun: ok.map((r) => r.longTasks),
           engineReadyMsAfterPageLoad: ok.map((r) => r.engineReadyMs ?? null),
