@@ -18,7 +18,8 @@ describe('engine warm-up (runs while the page waits for a file)', () => {
     expect(status.backend).toMatch(/^wasm/);
     expect(status.warmMs).toBeGreaterThan(0);
     const tensors = tf.memory().numTensors;
-    expect(await warmUp({ mode: 'pipeline' })).toEqual({ stopped: false, steps: ['parse', 'segmentation', 'churn', 'business'] });
+    const jobs2 = MODEL_NAMES.flatMap((m) => [`${m} fold 1`, `${m} fold 2`, `${m} final`]);
+    expect(await warmUp({ mode: 'pipeline' })).toEqual({ stopped: false, steps: ['parse', 'segmentation', ...jobs2, 'churn scoring', 'business'] });
     expect(await warmUp({ mode: 'jobs' })).toEqual({ stopped: false, steps: ['parse', ...MODEL_NAMES.flatMap((m) => [`${m} fold`, `${m} final`])] });
     expect(tf.memory().numTensors).toBe(tensors);
   });

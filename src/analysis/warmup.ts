@@ -8,11 +8,11 @@
 import { generateDemoCsv } from './data/demo';
 import { parseCsv } from './data/parse';
 import { inspectTable, prepareFrame } from './data/prepare';
-import { planChurn } from './churn/plan';
-import { newJobCache, runJob } from './churn/jobs';
+import { planChurn, type ChurnPlan } from './churn/plan';
+import { newJobCache, runJob, type ChurnJob, type CvJobResult, type FinalJobResult, type JobResult } from './churn/jobs';
+import { assemble, scoreModels, summarizeCv } from './churn/assemble';
 import { MODEL_NAMES } from './churn/models';
 import { runSegmentation } from './segment/index';
-import { runChurn } from './churn/index';
 import { runBusiness } from './business/index';
 import type { SegmentationResult } from './segment/types';
 import type { ChurnResult } from './churn/types';
@@ -57,7 +57,7 @@ export async function warmUp(opts: WarmUpOptions = {}): Promise<WarmUpReport> {
   if (stop()) return out(true);
   const frame = await demoFrame();
   steps.push('parse');
-  const work = opts.mode === 'pipeline' ? pipelineSteps(frame) : jobSteps(frame);
+  const work = opts.mode === 'pipeline' ? pipelineSteps(frame) : jobSteps(planChurn(frame, { seed: WARMUP_SEED, folds: 3 }), 1, []);
   for (const [name, run] of work) {
     await yieldToEvents();
     if (stop()) return out(true);
@@ -67,21 +67,33 @@ export async function warmUp(opts: WarmUpOptions = {}): Promise<WarmUpReport> {
   return out(false);
 }
 
-function jobSteps(frame: CustomerFrame): Step[] {
-  const plan = planChurn(frame, { seed: WARMUP_SEED, folds: 3 });
+/** One step per job (each well under 0.3 s on the warm-up table, so a file waits little), the
+ *  results kept in `done`. `folds` CV jobs per model, then every model's final refit. */
+function jobSteps(plan: ChurnPlan, folds: number, done: JobResult[]): Step[] {
   const cache = newJobCache();
+  const step = (name: string, job: ChurnJob): Step => [name, async () => done.push(await runJob(plan, job, cache))];
   return MODEL_NAMES.flatMap((model): Step[] => [
-    [`${model} fold`, () => runJob(plan, { kind: 'cv', model, fold: 0 }, cache)],
-    [`${model} final`, () => runJob(plan, { kind: 'final', model }, cache)],
+    ...Array.from({ length: folds }, (_, fold) => step(`${model} fold${folds > 1 ? ` ${fold + 1}` : ''}`, { kind: 'cv', model, fold })),
+    step(`${model} final`, { kind: 'final', model }),
   ]);
 }
 
+/** As an analysis runs it: segmentation, every churn job (2 folds), the churn scoring and assembly on those jobs, the business layer. */
 function pipelineSteps(frame: CustomerFrame): Step[] {
   let seg: SegmentationResult | null = null;
   let churn: ChurnResult | null = null;
+  const plan = planChurn(frame, { seed: WARMUP_SEED, folds: 2 });
+  const done: JobResult[] = [];
   return [
     ['segmentation', async () => (seg = await runSegmentation(frame, { seed: WARMUP_SEED }))],
-    ['churn', async () => (churn = await runChurn(frame, { seed: WARMUP_SEED, folds: 2 }))],
+    ...jobSteps(plan, plan.k, done),
+    ['churn scoring', async () => (churn = assembleJobs(plan, done))],
     ['business', async () => runBusiness(frame, seg, churn)],
   ];
+}
+
+function assembleJobs(plan: ChurnPlan, done: JobResult[]): ChurnResult {
+  const cv = plan.specs.map((s) => summarizeCv(plan, done.filter((r): r is CvJobResult => r.kind === 'cv' && r.model === s.name)));
+  const finals = new Map(done.filter((r): r is FinalJobResult => r.kind === 'final').map((r) => [r.model, r]));
+  return assemble(plan, [], scoreModels(plan, cv, undefined), finals, 'warm-up');
 }
