@@ -81,6 +81,9 @@ export function timedSpawn(cmd: string, args: string[], opts: { cwd?: string; en
   });
 }
 
+/** One-minute, five-minute and fifteen-minute load averages, rounded. */
+export const loadNow = () => loadavg().map((v) => Math.round(v * 100) / 100);
+
 export function machineInfo(chromium: string | null) {
   const c = cpus();
   return {
@@ -90,6 +93,5 @@ export function machineInfo(chromium: string | null) {
     chromium,
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
-    loadavgAtStart: loadavg().map((v) => Math.round(v * 100) / 100),
   };
 }

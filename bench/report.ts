@@ -115,7 +115,7 @@ const fmtS = (ms: number) => (Number.isFinite(ms) ? (ms / 1000).toFixed(ms < 10_
 
 export function markdown(machine: Record<string, unknown>, runs: RunSummary[], rt: Ratio[], tg: Target[], notes: string[]): string {
   const L: string[] = [];
-  L.push(`Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGB} GB RAM, Chromium ${machine.chromium ?? 'n/a'}, Node ${machine.node}; load average at start ${(machine.loadavgAtStart as number[]).join(' ')}.`);
+  L.push(`Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGB} GB RAM, Chromium ${machine.chromium ?? 'n/a'}, Node ${machine.node}; load average ${machine.loadavgAtStart ? `at start ${(machine.loadavgAtStart as number[]).join(' ')}, ` : ''}at end ${((machine.loadavgAtEnd ?? []) as number[]).join(' ')}.`);
   L.push('');
   L.push('| file | rows | where | runs | total min | total median | peak memory MB | longest main-thread task ms | top stages (median ms) |');
   L.push('| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |');

@@ -16,11 +16,10 @@
  * Writes bench/results/<date>.json, bench/results/latest.json and bench/results/latest.md.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { browserRun, buildSite, serveSite, type BrowserRun } from './browser';
 import { anchorRun, anchorUnavailable, cliRun } from './node';
-import { machineInfo } from './proc';
+import { loadNow, machineInfo } from './proc';
 import { markdown, ratios, summarize, targets, type RunSummary } from './report';
 import { ensureScaled, REPO_ROOT } from './resample';
 
@@ -47,6 +46,7 @@ const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 async function main() {
+  const loadavgAtStart = loadNow();
   const notes: string[] = [];
   const results: RunSummary[] = [];
   const files = new Map<number, string>();
@@ -157,7 +157,7 @@ async function main() {
   const order = (r: RunSummary) => r.rows * 10 + ['browser', 'cli', 'anchor'].indexOf(r.where);
   results.sort((a, b) => order(a) - order(b));
 
-  const machine = { ...machineInfo(chromiumVersion), loadavgAtEnd: loadavg().map((v) => Math.round(v * 100) / 100) };
+  const machine = { ...machineInfo(chromiumVersion), loadavgAtStart, loadavgAtEnd: loadNow() };
   if (machine.loadavgAtStart[0] > machine.cpus) notes.push(`The machine was busy (load average ${machine.loadavgAtStart[0]} on ${machine.cpus} CPUs at start): times are upper bounds.`);
   const rt = ratios(results);
   const tg = targets(results, rt);
