@@ -4,9 +4,10 @@
  * final scores and explanations. Pure over the job results (their arrival order is irrelevant).
  */
 import type { Warning } from '../types';
-import type { ChurnResult, ModelReport } from './types';
+import type { ChurnResult, CustomerReasons, ModelReport } from './types';
 import type { ChurnPlan } from './plan';
-import type { CvJobResult, FinalJobResult, ModelName } from './jobs';
+import { REASONS, type CvJobResult, type FinalJobResult, type ModelName, type PathPoints } from './jobs';
+import { pickTopReasons } from './reasons';
 import { applyPlatt, crossFitPlatt, fitPlattOn, reliabilityBins, type Platt } from './calibration';
 import { brier, confusionAt, logLoss, meanSd, orderDesc, prAuc, prCurve, rocAuc, rocCurve, topLift } from './metrics';
 import { f1Threshold, profitThreshold, type Economics } from './threshold';
@@ -120,8 +121,14 @@ export function assemble(plan: ChurnPlan, warnings: Warning[], sc: Scored, final
     .map((name, j) => ({ feature: numeric.has(j) ? `${name} (per 1 SD)` : name, oddsRatio: exp(lg.model.coef[j] / lg.model.sd[j]) }))
     .sort((a, b) => Math.abs(log(b.oddsRatio)) - Math.abs(log(a.oddsRatio)));
   const all = [...warnings, ...sc.warnings];
-  if (sc.best !== 'logistic')
-    all.push({ code: 'churn/reasons-logistic', message: 'Per-customer reasons come from the logistic model (contributions of each column), while scores come from the best model', count: n });
+  // reasons from the scoring model(s) where they all have path attributions (tree models), else from the logistic model
+  const members = sc.ensembleOf.map((s) => finals.get(plan.specs[s].name)!);
+  const paths = members.every((m) => m.paths) ? members.map((m) => m.paths!) : null;
+  const reasons = paths ? pathReasons(paths, n, REASONS) : lg.reasons;
+  if (!paths && sc.best !== 'logistic') {
+    const without = members.filter((m) => !m.paths && m.model !== 'logistic').map((m) => m.model).join(' and ');
+    all.push({ code: 'churn/reasons-logistic', message: `Per-customer reasons come from the logistic model (contributions of each column): the scoring model's ${without} has no per-customer attribution`, count: n });
+  }
   return {
     target,
     positiveRate: plan.pos / n,
@@ -132,9 +139,30 @@ export function assemble(plan: ChurnPlan, warnings: Warning[], sc: Scored, final
     oddsRatios,
     probability,
     oof: sc.bestOof,
-    reasons: lg.reasons,
+    reasons,
     warnings: all,
   };
+}
+
+/** Top R reasons per customer from the members' path points, averaged per customer and group (members share the final design, so the names). */
+export function pathReasons(members: PathPoints[], n: number, R: number): CustomerReasons {
+  const G = members[0].groups;
+  const reasonFeature = new Int16Array(n * R).fill(-1);
+  const reasonValue = new Float32Array(n * R);
+  const pts = new Float64Array(G);
+  const nameOf = new Int32Array(G);
+  const { names } = members[0];
+  for (let i = 0; i < n; i++) {
+    const o = i * G;
+    pts.fill(0);
+    for (const m of members) for (let t = 0; t < G; t++) pts[t] += m.points[o + t];
+    for (let t = 0; t < G; t++) {
+      pts[t] /= members.length;
+      nameOf[t] = names[o + t];
+    }
+    pickTopReasons(pts, nameOf, R, reasonFeature, reasonValue, i * R);
+  }
+  return { reasonsPerCustomer: R, reasonNames: members[0].reasonNames, reasonFeature, reasonValue };
 }
 
 /** The churn/subsampled warning when some model's cap is below the largest training set. */

@@ -14,7 +14,10 @@ import { MODEL_NAMES, MODEL_SPECS, type ModelSpec } from './models';
 import type { ChurnPlan } from './plan';
 import type { CustomerReasons } from './types';
 import type { LogisticModel } from './logistic';
-import { logisticReasons } from './reasons';
+import { logisticReasons, reasonNaming, rowReasonNames } from './reasons';
+import { forestGroupPoints, gbdtGroupPoints, groupOfColumns } from './pathReasons';
+import type { ForestModel } from './forest';
+import type { GbdtModel } from './gbdt';
 
 /** Held-out rows used for permutation importance per fold. */
 export const IMPORTANCE_ROWS = 500;
@@ -54,6 +57,18 @@ export interface FinalJobResult {
   ms: number;
   /** logistic only: the model, per-customer reasons and the design's names/groups (for odds ratios) */
   logistic?: { model: LogisticModel; reasons: CustomerReasons; names: string[]; numericStarts: number[] };
+  /** tree models only: per customer and source column (design group), decision-path contributions (pathReasons.ts) */
+  paths?: PathPoints;
+}
+
+/** Per-customer, per-group reason points of one model (n x groups, row-major) with each cell's reason name. */
+export interface PathPoints {
+  groups: number;
+  /** contribution in probability points */
+  points: Float32Array;
+  /** index into reasonNames (the customer's level, or the numeric group's low/high side), -1 = none */
+  names: Int16Array;
+  reasonNames: string[];
 }
 
 export type JobResult = CvJobResult | FinalJobResult;
@@ -135,9 +150,26 @@ async function finalJob(plan: ChurnPlan, spec: ModelSpec, cache: JobCache): Prom
   const isLogistic = spec.name === 'logistic';
   const R = REASONS;
   const reasons: CustomerReasons = { reasonsPerCustomer: R, reasonNames: [], reasonFeature: new Int16Array(isLogistic ? n * R : 0), reasonValue: new Float32Array(isLogistic ? n * R : 0) };
+  const G = design.groups.length;
+  const groupOf = groupOfColumns(design);
+  const treePoints =
+    spec.name === 'forest' ? (Xc: Float64Array) => forestGroupPoints(model as ForestModel, Xc, groupOf, G)
+    : spec.name === 'gbdt' ? (Xc: Float64Array) => gbdtGroupPoints(model as GbdtModel, Xc, groupOf, G)
+    : null;
+  const naming = reasonNaming(design);
+  const paths: PathPoints | undefined = treePoints ? { groups: G, points: new Float32Array(n * G), names: new Int16Array(n * G), reasonNames: naming.reasonNames } : undefined;
+  const cut = new Float64Array(d); // numeric columns are standardized: low/high about the design mean
+  const nameOf = new Int32Array(G);
   for (let a = 0; a < n; a += PREDICT_CHUNK) {
     const Xc = transformDesign(design, frame, all.subarray(a, a + PREDICT_CHUNK)).X;
     raw.set(spec.predict(model, Xc), a);
+    if (treePoints && paths) {
+      paths.points.set(treePoints(Xc), a * G);
+      for (let i = 0, m = Xc.length / d; i < m; i++) {
+        rowReasonNames(design, naming, Xc, i * d, cut, nameOf);
+        paths.names.set(nameOf, (a + i) * G);
+      }
+    }
     if (isLogistic) {
       const r = logisticReasons(model as LogisticModel, design, Xc, R);
       reasons.reasonNames = r.reasonNames;
@@ -145,7 +177,7 @@ async function finalJob(plan: ChurnPlan, spec: ModelSpec, cache: JobCache): Prom
       reasons.reasonValue.set(r.reasonValue, a * R);
     }
   }
-  if (!isLogistic) return { kind: 'final', model: spec.name, raw, ms: 0 };
+  if (!isLogistic) return { kind: 'final', model: spec.name, raw, ms: 0, ...(paths ? { paths } : {}) };
   const numericStarts = design.groups.filter((g) => g.kind === 'numeric').map((g) => g.start);
   return { kind: 'final', model: spec.name, raw, ms: 0, logistic: { model: model as LogisticModel, reasons, names: design.names, numericStarts } };
 }
