@@ -126,8 +126,9 @@ export function assemble(plan: ChurnPlan, warnings: Warning[], sc: Scored, final
   const paths = members.every((m) => m.paths) ? members.map((m) => m.paths!) : null;
   const reasons = paths ? pathReasons(paths, n, REASONS) : lg.reasons;
   if (!paths && sc.best !== 'logistic') {
-    const without = members.filter((m) => !m.paths && m.model !== 'logistic').map((m) => m.model).join(' and ');
-    all.push({ code: 'churn/reasons-logistic', message: `Per-customer reasons come from the logistic model (contributions of each column): the scoring model's ${without} has no per-customer attribution`, count: n });
+    const label = sc.models.find((m) => m.name === sc.best)?.label ?? sc.best;
+    const why = members.some((m) => m.model === 'mlp') ? ' (the neural network has no per-customer attribution)' : '';
+    all.push({ code: 'churn/reasons-logistic', message: `Per-customer reasons come from the logistic model (contributions of each column), while scores come from ${label}${why}`, count: n });
   }
   return {
     target,

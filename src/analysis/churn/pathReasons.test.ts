@@ -35,8 +35,9 @@ describe('path contributions', () => {
   const G = 4;
   const n = test.y.length;
 
-  it('forest: mean leaf probability = mean root value + contributions / trees', async () => {
-    const m = await fitForest(train.X, train.y, d, { seed: 3, nTrees: 15, maxDepth: 6 });
+  // depth 6: walked as complete trees; 12: on the node lists
+  it.each([6, 12])('forest of depth %i: mean leaf probability = mean root value + contributions / trees', async (maxDepth) => {
+    const m = await fitForest(train.X, train.y, d, { seed: 3, nTrees: 15, maxDepth, minLeaf: 3 });
     const p = predictForest(m, test.X);
     const c = new Float64Array(n * G);
     addPathContributions(m.trees, test.X, d, groupOf, G, c);

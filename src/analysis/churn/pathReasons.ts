@@ -25,12 +25,52 @@ export function rootSum(t: TreeArrays): number {
   return s;
 }
 
+/** Deepest path (splits) of the trees. */
+function maxDepth(t: TreeArrays): number {
+  let D = 0;
+  const stack: number[] = [];
+  for (let r = 0; r < t.roots.length; r++) {
+    stack.push(t.roots[r], 0);
+    while (stack.length) {
+      const depth = stack.pop()!;
+      const k = stack.pop()!;
+      if (t.feature[k] < 0) D = Math.max(D, depth);
+      else stack.push(t.left[k], depth + 1, t.right[k], depth + 1);
+    }
+  }
+  return D;
+}
+
+/** Trees at most this deep are walked as complete trees (fixed depth, four rows at a time). */
+const COMPLETE_MAX_DEPTH = 10;
+
 /**
  * out[i * G + groupOf[f]] += child value - parent value for every split on feature f on row
  * i's path through every tree (X n x d row-major; left when x <= threshold, as predictions).
+ * Trees are walked in order, so each group's sum is the same bits however the trees are laid out.
  */
 export function addPathContributions(t: TreeArrays, X: Float64Array, d: number, groupOf: Int32Array, G: number, out: Float64Array): void {
+  const D = maxDepth(t);
+  if (D <= COMPLETE_MAX_DEPTH) completePaths(t, D, X, d, groupOf, G, out);
+  else nodePaths(t, X, d, groupOf, G, out);
+}
+
+/** The walk on the node lists: the step is +(x > threshold), a flag, not a branch. */
+function nodePaths(t: TreeArrays, X: Float64Array, d: number, groupOf: Int32Array, G: number, out: Float64Array): void {
   const { feature, threshold, left, right, value, roots } = t;
+  // children of node k at kids[2k] (left), kids[2k + 1] (right); step[c] = value[c] - value[parent of c]
+  const m = feature.length;
+  const kids = new Int32Array(2 * m);
+  const step = new Float64Array(m);
+  const group = new Int32Array(m);
+  for (let k = 0; k < m; k++) {
+    if (feature[k] < 0) continue;
+    kids[2 * k] = left[k];
+    kids[2 * k + 1] = right[k];
+    step[left[k]] = value[left[k]] - value[k];
+    step[right[k]] = value[right[k]] - value[k];
+    group[k] = groupOf[feature[k]];
+  }
   const n = out.length / G;
   for (let i = 0; i < n; i++) {
     const base = i * d;
@@ -39,10 +79,88 @@ export function addPathContributions(t: TreeArrays, X: Float64Array, d: number, 
       let k = roots[r];
       let f = feature[k];
       while (f >= 0) {
-        const c = X[base + f] <= threshold[k] ? left[k] : right[k];
-        out[o + groupOf[f]] += value[c] - value[k];
+        const c = kids[2 * k + +(X[base + f] > threshold[k])];
+        out[o + group[k]] += step[c];
         k = c;
         f = feature[k];
+      }
+    }
+  }
+}
+
+/**
+ * The walk on complete trees of depth D in heap order (children of k: 2k + 1, 2k + 2): below an
+ * early leaf, pass-through nodes (threshold +Infinity, always left; X is finite) whose steps are
+ * 0, which adds nothing (x + 0 = x). Four rows at a time so their descents overlap.
+ */
+function completePaths(t: TreeArrays, D: number, X: Float64Array, d: number, groupOf: Int32Array, G: number, out: Float64Array): void {
+  const T = t.roots.length;
+  const I = (1 << D) - 1;
+  const N = 2 * I + 1;
+  const feature = new Int32Array(T * I);
+  const threshold = new Float64Array(T * I).fill(Infinity);
+  const group = new Int32Array(T * I);
+  const step = new Float64Array(T * N);
+  for (let r = 0; r < T; r++) {
+    const stack: number[] = [t.roots[r], 0];
+    while (stack.length) {
+      const j = stack.pop()!;
+      const k = stack.pop()!;
+      const f = t.feature[k];
+      if (f < 0) continue;
+      feature[r * I + j] = f;
+      threshold[r * I + j] = t.threshold[k];
+      group[r * I + j] = groupOf[f];
+      step[r * N + 2 * j + 1] = t.value[t.left[k]] - t.value[k];
+      step[r * N + 2 * j + 2] = t.value[t.right[k]] - t.value[k];
+      stack.push(t.left[k], 2 * j + 1, t.right[k], 2 * j + 2);
+    }
+  }
+  const n = out.length / G;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const b0 = i * d;
+    const b1 = b0 + d;
+    const b2 = b1 + d;
+    const b3 = b2 + d;
+    const o0 = i * G;
+    const o1 = o0 + G;
+    const o2 = o1 + G;
+    const o3 = o2 + G;
+    for (let r = 0; r < T; r++) {
+      const a = r * I;
+      const s = r * N;
+      let k0 = 0;
+      let k1 = 0;
+      let k2 = 0;
+      let k3 = 0;
+      for (let l = 0; l < D; l++) {
+        const c0 = 2 * k0 + 1 + +(X[b0 + feature[a + k0]] > threshold[a + k0]);
+        const c1 = 2 * k1 + 1 + +(X[b1 + feature[a + k1]] > threshold[a + k1]);
+        const c2 = 2 * k2 + 1 + +(X[b2 + feature[a + k2]] > threshold[a + k2]);
+        const c3 = 2 * k3 + 1 + +(X[b3 + feature[a + k3]] > threshold[a + k3]);
+        out[o0 + group[a + k0]] += step[s + c0];
+        out[o1 + group[a + k1]] += step[s + c1];
+        out[o2 + group[a + k2]] += step[s + c2];
+        out[o3 + group[a + k3]] += step[s + c3];
+        k0 = c0;
+        k1 = c1;
+        k2 = c2;
+        k3 = c3;
+      }
+    }
+  }
+  for (; i < n; i++) {
+    const b = i * d;
+    const o = i * G;
+    for (let r = 0; r < T; r++) {
+      const a = r * I;
+      const s = r * N;
+      let k = 0;
+      for (let l = 0; l < D; l++) {
+        const c = 2 * k + 1 + +(X[b + feature[a + k]] > threshold[a + k]);
+        out[o + group[a + k]] += step[s + c];
+        k = c;
       }
     }
   }
