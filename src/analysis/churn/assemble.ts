@@ -6,7 +6,7 @@
 import type { Warning } from '../types';
 import type { ChurnResult, CustomerReasons, ModelReport } from './types';
 import type { ChurnPlan } from './plan';
-import { REASONS, type CvJobResult, type FinalJobResult, type ModelName, type PathPoints } from './jobs';
+import { PATH_REASONS_MAX_ROWS, REASONS, type CvJobResult, type FinalJobResult, type ModelName, type PathPoints } from './jobs';
 import { pickTopReasons } from './reasons';
 import { applyPlatt, crossFitPlatt, fitPlattOn, reliabilityBins, type Platt } from './calibration';
 import { brier, confusionAt, logLoss, meanSd, orderDesc, prAuc, prCurve, rocAuc, rocCurve, topLift } from './metrics';
@@ -127,7 +127,9 @@ export function assemble(plan: ChurnPlan, warnings: Warning[], sc: Scored, final
   const reasons = paths ? pathReasons(paths, n, REASONS) : lg.reasons;
   if (!paths && sc.best !== 'logistic') {
     const label = sc.models.find((m) => m.name === sc.best)?.label ?? sc.best;
-    const why = members.some((m) => m.model === 'mlp') ? ' (the neural network has no per-customer attribution)' : '';
+    const why = members.some((m) => m.model === 'mlp')
+      ? ' (the neural network has no per-customer attribution)'
+      : n > PATH_REASONS_MAX_ROWS ? ` (above ${PATH_REASONS_MAX_ROWS.toLocaleString('en-US')} customers the tree models' own attributions are skipped to bound time and memory)` : '';
     all.push({ code: 'churn/reasons-logistic', message: `Per-customer reasons come from the logistic model (contributions of each column), while scores come from ${label}${why}`, count: n });
   }
   return {

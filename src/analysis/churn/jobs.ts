@@ -26,6 +26,11 @@ export const PREDICT_CHUNK = 50_000;
 /** Design columns the models use at most: wider tables keep the source columns most related
  *  to churn on each training fold (univariate screening, fitted on training rows only). */
 export const MAX_DESIGN_COLUMNS = 200;
+/** Up to this many rows, tree models attribute each customer's score along its decision paths
+ *  (reasons from the scoring model); above it, reasons come from the logistic model: at 704,300
+ *  rows the path points (rows x columns per tree model, copied between workers) added ~14 s and
+ *  ~200 MB to the analysis in the browser. */
+export const PATH_REASONS_MAX_ROWS = 100_000;
 /** Per-customer reasons kept. */
 export const REASONS = 3;
 
@@ -153,7 +158,8 @@ async function finalJob(plan: ChurnPlan, spec: ModelSpec, cache: JobCache): Prom
   const G = design.groups.length;
   const groupOf = groupOfColumns(design);
   const treePoints =
-    spec.name === 'forest' ? (Xc: Float64Array) => forestGroupPoints(model as ForestModel, Xc, groupOf, G)
+    n > PATH_REASONS_MAX_ROWS ? null
+    : spec.name === 'forest' ? (Xc: Float64Array) => forestGroupPoints(model as ForestModel, Xc, groupOf, G)
     : spec.name === 'gbdt' ? (Xc: Float64Array) => gbdtGroupPoints(model as GbdtModel, Xc, groupOf, G)
     : null;
   const naming = reasonNaming(design);
