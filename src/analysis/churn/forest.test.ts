@@ -1,20 +1,10 @@
 /** Random forest: the complete-tree prediction layout gives the same bits as walking the trees. */
 import { describe, it, expect } from 'vitest';
-import { mulberry32 } from '../random';
 import { DENSE_MAX_DEPTH, fitForest, predictForest, type ForestModel } from './forest';
 import { addTreeSums } from './tree';
+import { synthChurn } from './testing';
 
-/** n x d: two continuous columns, the rest 0/1 (one-hot like); churn depends on x0, x1 and x2. */
-function synth(n: number, d: number, seed: number) {
-  const rng = mulberry32(seed);
-  const X = new Float64Array(n * d);
-  const y = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < d; j++) X[i * d + j] = j < 2 ? rng() * 100 : rng() < 0.3 ? 1 : 0;
-    y[i] = rng() < (X[i * d] < 30 ? 0.6 : 0.15) + (X[i * d + 2] ? 0.2 : 0) ? 1 : 0;
-  }
-  return { X, y };
-}
+const synth = synthChurn;
 
 /** Mean leaf value by walking the node lists (the reference layout). */
 function walk(m: ForestModel, X: Float64Array): Float64Array {

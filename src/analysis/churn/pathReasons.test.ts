@@ -1,30 +1,19 @@
 /** Decision-path reasons: leaf value = root value + path contributions; on Telco the trees name the known drivers. */
 import { beforeAll, describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { mulberry32 } from '../random';
 import { fitForest, predictForest } from './forest';
 import { fitGbdt, logitGbdt } from './gbdt';
 import { addPathContributions, forestGroupPoints, gbdtGroupPoints, rootSum } from './pathReasons';
 import { sigmoid } from './detmath';
 import { runChurn } from './index';
-import { telcoFrame } from './testing';
+import { synthChurn, telcoFrame } from './testing';
 import { pathReasons } from './assemble';
 
 beforeAll(async () => {
   expect(await tf.setBackend('cpu')).toBe(true);
 });
 
-/** n x d: two continuous columns, the rest 0/1; churn depends on x0, x1 and x2. */
-function synth(n: number, d: number, seed: number) {
-  const rng = mulberry32(seed);
-  const X = new Float64Array(n * d);
-  const y = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < d; j++) X[i * d + j] = j < 2 ? rng() * 100 : rng() < 0.3 ? 1 : 0;
-    y[i] = rng() < (X[i * d] < 30 ? 0.6 : 0.15) + (X[i * d + 2] ? 0.2 : 0) + (X[i * d + 1] > 80 ? 0.15 : 0) ? 1 : 0;
-  }
-  return { X, y };
-}
+const synth = synthChurn;
 
 describe('path contributions', () => {
   const d = 6;

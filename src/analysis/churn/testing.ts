@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import type { CustomerFrame } from '../types';
+import { mulberry32 } from '../random';
 
 /** Path of the shared Telco CSV (outside the repo). */
 export const TELCO_PATH = fileURLToPath(new URL('../../../../shared/data/telco/WA_Fn-UseC_-Telco-Customer-Churn.csv', import.meta.url));
@@ -56,4 +57,17 @@ export function frameFromCsv(text: string, o: CsvFrameOptions): CustomerFrame {
 /** The real Telco file as a frame (customerID id, Churn target; 7,043 rows). */
 export function telcoFrame(): CustomerFrame {
   return frameFromCsv(readFileSync(TELCO_PATH, 'utf8'), { id: 'customerID', target: 'Churn' });
+}
+
+/** Synthetic churn matrix for tree tests, n x d (d >= 3): two continuous columns in [0, 100), the
+ *  rest 0/1 (one-hot like); churn depends on x0, x2 and x1 (seeded). */
+export function synthChurn(n: number, d: number, seed: number): { X: Float64Array; y: Uint8Array } {
+  const rng = mulberry32(seed);
+  const X = new Float64Array(n * d);
+  const y = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) X[i * d + j] = j < 2 ? rng() * 100 : rng() < 0.3 ? 1 : 0;
+    y[i] = rng() < (X[i * d] < 30 ? 0.6 : 0.15) + (X[i * d + 2] ? 0.2 : 0) + (X[i * d + 1] > 80 ? 0.15 : 0) ? 1 : 0;
+  }
+  return { X, y };
 }
