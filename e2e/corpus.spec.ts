@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { writeCorpus, writeLarge, type CorpusCase } from '../scripts/corpus';
-import { SHOTS, watchConsole } from './helpers';
+import { SHOTS, home, watchConsole } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -38,10 +38,6 @@ test.afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function home(p: Page) {
-  await p.getByRole('button', { name: 'Retention Studio home' }).click();
-  await expect(p.getByTestId('file-input')).toBeAttached();
-}
 
 /** One case: upload, then either the error message or mapping -> analysis -> warning codes. */
 async function runCase(p: Page, c: CorpusCase) {

@@ -1,7 +1,8 @@
-/** Shared e2e helpers: the Telco file path, console-error capture, screenshots. */
+/** Shared e2e helpers: the Telco file path, console-error capture, screenshots, corpus files, going home. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { corpus } from '../scripts/corpus';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const TELCO = path.resolve(here, '../../shared/data/telco/WA_Fn-UseC_-Telco-Customer-Churn.csv');
@@ -27,4 +28,16 @@ export async function uploadTelco(page: Page): Promise<void> {
 export async function analyse(page: Page): Promise<void> {
   await page.getByTestId('mapping-confirm').click();
   await page.getByTestId('analysis-done').waitFor({ timeout: 90_000 });
+}
+
+/** The bytes of one bad-input corpus file (scripts/corpus.ts). */
+export function corpusFile(file: string): Buffer {
+  const c = corpus().find((x) => x.case.file === file)!.content();
+  return typeof c === 'string' ? Buffer.from(c) : c;
+}
+
+/** Back to the landing page (the header's home button). */
+export async function home(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Retention Studio home' }).click();
+  await expect(page.getByTestId('file-input')).toBeAttached();
 }

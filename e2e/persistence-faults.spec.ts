@@ -5,10 +5,9 @@
  * its analyses still openable.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { corpus } from '../scripts/corpus';
 import { fixtureResult } from '../src/charts/fixture.test-helper';
 import { resultToJson } from '../src/report/json';
-import { watchConsole } from './helpers';
+import { corpusFile, home, watchConsole } from './helpers';
 
 /** Small, fast analyses for the saved baseline (test options, see src/ui/testHooks.ts). */
 const SMALL = './?models=logistic&folds=3&demoRows=500&debug=1';
@@ -20,15 +19,7 @@ interface Saved {
   rows: string;
 }
 
-function corpusFile(file: string): Buffer {
-  const c = corpus().find((x) => x.case.file === file)!.content();
-  return typeof c === 'string' ? Buffer.from(c) : c;
-}
 
-async function home(page: Page) {
-  await page.getByRole('button', { name: 'Retention Studio home' }).click();
-  await expect(page.getByTestId('file-input')).toBeAttached();
-}
 
 async function savedIds(page: Page): Promise<string[]> {
   return page.getByTestId('saved-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));

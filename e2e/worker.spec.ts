@@ -5,20 +5,11 @@
  * page's JS heap bounded.
  */
 import { expect, test, type Page, type CDPSession } from '@playwright/test';
-import { corpus } from '../scripts/corpus';
-import { SHOTS, watchConsole } from './helpers';
+import { SHOTS, corpusFile, home, watchConsole } from './helpers';
 
 type Hooks = { __retentionStudio: { memory(): Promise<{ numTensors: number; numBytes: number; backendReady: boolean }>; crash(): void } };
 
-function corpusFile(file: string): Buffer {
-  const c = corpus().find((x) => x.case.file === file)!.content();
-  return typeof c === 'string' ? Buffer.from(c) : c;
-}
 
-async function home(page: Page) {
-  await page.getByRole('button', { name: 'Retention Studio home' }).click();
-  await expect(page.getByTestId('file-input')).toBeAttached();
-}
 
 test('a crashed worker is restarted, the user is told, and the next analysis works', async ({ page }) => {
   const con = watchConsole(page);
