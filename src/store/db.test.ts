@@ -147,12 +147,39 @@ describe('large typed arrays as part records', () => {
     await store.saveAnalysis(meta('big', '2024-01-01'), big);
     const raw = await (await store.db()).get('results', 'big');
     expect(raw?.parts).toEqual([['churn', 'probability']]);
+    expect(raw?.chunks).toEqual([2]); // 1.6 MB in records of at most 1 MB (one short put each)
     expect((raw?.result as unknown as { churn: { probability: unknown } }).churn.probability).toBeNull();
     const loaded = (await store.loadResult('big')) as unknown as { churn: { probability: Float64Array } };
     expect(loaded.churn.probability).toBeInstanceOf(Float64Array);
     expect(Array.from(loaded.churn.probability)).toEqual(Array.from(probability));
     await store.remove('big');
     expect(await (await store.db()).count('results')).toBe(0);
+  });
+
+  it('splits packed ids over 1 MB into records and joins them back', async () => {
+    const store = new StudioStore(freshName());
+    const ids = Array.from({ length: 120_000 }, (_, i) => `CUST-${String(i).padStart(6, '0')}`);
+    await store.saveAnalysis(meta('many', '2024-01-01'), { ...result('many'), rows: ids.length, ids });
+    const raw = await (await store.db()).get('results', 'many');
+    expect(raw?.packedIds).toBeUndefined();
+    expect(raw?.idChunks).toBe(2);
+    expect((await store.loadResult('many'))?.ids).toEqual(ids);
+    await store.remove('many');
+    expect(await (await store.db()).count('results')).toBe(0);
+  });
+
+  it('loads part records saved before chunking (one record per array, no chunk counts)', async () => {
+    const store = new StudioStore(freshName());
+    const base = result('old');
+    const probability = Float64Array.from({ length: 300_000 }, (_, i) => i / 300_000);
+    await store.saveAnalysis(meta('old', '2024-01-01'), base);
+    const db = await store.db();
+    const row = (await db.get('results', 'old'))!;
+    const light = { ...row.result, churn: { ...(row.result.churn ?? {}), probability: null } } as unknown as typeof row.result;
+    await db.put('results', { id: 'old', result: light, parts: [['churn', 'probability']] });
+    await db.put('results', { id: 'old\u0000churn.probability', result: null as unknown as typeof row.result, data: probability });
+    const loaded = (await store.loadResult('old')) as unknown as { churn: { probability: Float64Array } };
+    expect(Array.from(loaded.churn.probability)).toEqual(Array.from(probability));
   });
 });
 

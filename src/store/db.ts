@@ -13,7 +13,7 @@
 import { openDB, deleteDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { AnalysisResult } from '../analysis/result';
 import type { AnalysisOptions, ColumnType, Role, TableKind } from '../analysis/types';
-import { partKey, putParts, takeParts, type Part } from './parts';
+import { CHUNK_BYTES, chunkAt, chunkCount, chunkKey, joinChunks, putParts, splitString, takeParts, type Part } from './parts';
 
 export const DB_NAME = 'retention-studio';
 export const DB_VERSION = 2;
@@ -82,11 +82,19 @@ interface StoredResult {
   packedIds?: string;
   /** paths of large typed arrays stored as their own records (key partKey(id, path)), see parts.ts */
   parts?: string[][];
+  /** records per part (chunks of at most CHUNK_BYTES, keys chunkKey(id, path, c)); absent: one each */
+  chunks?: number[];
+  /** packed ids over CHUNK_BYTES characters are stored in this many records (chunkKey(id, IDS_PATH, c)) */
+  idChunks?: number;
   /** a part record's array (part records have no meaningful `result`) */
   data?: ArrayBufferView;
+  /** a packed-ids chunk record's text */
+  text?: string;
 }
 
 const ID_SEP = '\u0000';
+/** The part path of chunked packed ids (no result field starts with '#'). */
+const IDS_PATH = ['#ids'];
 
 /** Ids arrays whose joined form is already known (the worker sends them joined): saving reuses
  *  the string instead of checking and joining 700,000 ids again on the main thread. */
@@ -176,9 +184,19 @@ export class StudioStore {
         // The result first: if it cannot be stored, the metadata is never written either.
         const { light, parts } = takeParts(result);
         const results = tx.objectStore(STORES.results);
-        await results.put({ ...packResult(meta.id, light), parts: parts.map((p) => p.path) });
-        // one put per large array, each issued from the previous success event: its own task
-        for (const p of parts) await results.put({ id: partKey(meta.id, p.path), result: null as unknown as AnalysisResult, data: p.data });
+        const row: StoredResult = { ...packResult(meta.id, light), parts: parts.map((p) => p.path), chunks: parts.map((p) => chunkCount(p.data)) };
+        let idText: string[] = [];
+        if (row.packedIds !== undefined && row.packedIds.length > CHUNK_BYTES) {
+          idText = splitString(row.packedIds);
+          delete row.packedIds;
+          row.idChunks = idText.length;
+        }
+        await results.put(row);
+        // one put per chunk (at most CHUNK_BYTES), each issued from the previous success event: its own short task
+        const none = null as unknown as AnalysisResult;
+        for (const [i, p] of parts.entries())
+          for (let c = 0; c < row.chunks![i]; c++) await results.put({ id: chunkKey(meta.id, p.path, c), result: none, data: chunkAt(p.data, c) });
+        for (const [c, text] of idText.entries()) await results.put({ id: chunkKey(meta.id, IDS_PATH, c), result: none, text });
         await tx.objectStore(STORES.analyses).put(meta);
       } catch (e) {
         try {
@@ -208,14 +226,27 @@ export class StudioStore {
     const db = await this.db();
     const row = await db.get(STORES.results, id);
     if (!row) return null;
+    const tx = db.transaction(STORES.results);
+    if (row.idChunks) {
+      const text: string[] = [];
+      for (let c = 0; c < row.idChunks; c++) {
+        const r = await tx.store.get(chunkKey(id, IDS_PATH, c));
+        if (typeof r?.text !== 'string') return null; // an incomplete record: treat as missing
+        text.push(r.text);
+      }
+      row.packedIds = text.join('');
+    }
     const result = unpackResult(row);
     if (!row.parts?.length) return result;
-    const tx = db.transaction(STORES.results);
     const parts: Part[] = [];
-    for (const path of row.parts) {
-      const part = await tx.store.get(partKey(id, path));
-      if (!part?.data) return null; // an incomplete record: treat as missing
-      parts.push({ path, data: part.data });
+    for (const [i, path] of row.parts.entries()) {
+      const got: ArrayBufferView[] = [];
+      for (let c = 0; c < (row.chunks?.[i] ?? 1); c++) {
+        const part = await tx.store.get(chunkKey(id, path, c));
+        if (!part?.data) return null; // an incomplete record: treat as missing
+        got.push(part.data);
+      }
+      parts.push({ path, data: joinChunks(got) });
     }
     return putParts(result, parts);
   }

@@ -48,3 +48,51 @@ export function putParts(result: AnalysisResult, parts: readonly Part[]): Analys
   for (const p of parts) r = set(r, p.path, p.data);
   return r as unknown as AnalysisResult;
 }
+
+/** A record holds at most this many bytes of one array (or characters of the packed ids): an
+ *  IndexedDB put clones its record in one main-thread task, ~15 ms a MB here, so one 8 MB array
+ *  of a 100x Telco result was a 130 ms task. */
+export const CHUNK_BYTES = 1 << 20;
+
+/** Key of chunk `c` of a part; chunk 0 keeps the part's own key, so records saved before chunking load as one chunk. */
+export const chunkKey = (id: string, path: readonly string[], c: number): string => (c === 0 ? partKey(id, path) : `${partKey(id, path)}#${c}`);
+
+type Typed = ArrayBufferView & { length: number; BYTES_PER_ELEMENT: number; subarray(a: number, b: number): Typed; slice(): Typed; set(a: ArrayLike<number>, o: number): void };
+
+const perChunk = (t: Typed, bytes: number) => Math.max(1, Math.floor(bytes / t.BYTES_PER_ELEMENT));
+
+/** How many chunks of at most `bytes` an array makes. */
+export function chunkCount(data: ArrayBufferView, bytes = CHUNK_BYTES): number {
+  const t = data as Typed;
+  return Math.max(1, Math.ceil(t.length / perChunk(t, bytes)));
+}
+
+/** Chunk `c` of an array: the array itself when it is one chunk, else a copy (a cloned view would
+ *  carry its whole buffer). Made one at a time, just before its put, so no task copies them all. */
+export function chunkAt(data: ArrayBufferView, c: number, bytes = CHUNK_BYTES): ArrayBufferView {
+  const t = data as Typed;
+  const per = perChunk(t, bytes);
+  if (t.length <= per) return data;
+  return t.subarray(c * per, Math.min(t.length, (c + 1) * per)).slice();
+}
+
+/** One array from its chunks (the type of the first). */
+export function joinChunks(chunks: readonly ArrayBufferView[]): ArrayBufferView {
+  if (chunks.length === 1) return chunks[0];
+  const first = chunks[0] as Typed;
+  const n = chunks.reduce((s, c) => s + (c as Typed).length, 0);
+  const out = new (first.constructor as new (n: number) => Typed)(n);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c as unknown as ArrayLike<number>, o);
+    o += (c as Typed).length;
+  }
+  return out;
+}
+
+/** A long string in pieces of at most `max` characters. */
+export function splitString(s: string, max = CHUNK_BYTES): string[] {
+  const out: string[] = [];
+  for (let a = 0; a < s.length; a += max) out.push(s.slice(a, a + max));
+  return out.length ? out : [''];
+}
