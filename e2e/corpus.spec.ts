@@ -38,7 +38,6 @@ test.afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-
 /** One case: upload, then either the error message or mapping -> analysis -> warning codes. */
 async function runCase(p: Page, c: CorpusCase) {
   await home(p);

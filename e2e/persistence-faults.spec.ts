@@ -19,8 +19,6 @@ interface Saved {
   rows: string;
 }
 
-
-
 async function savedIds(page: Page): Promise<string[]> {
   return page.getByTestId('saved-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
 }

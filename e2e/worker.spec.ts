@@ -9,8 +9,6 @@ import { SHOTS, corpusFile, home, watchConsole } from './helpers';
 
 type Hooks = { __retentionStudio: { memory(): Promise<{ numTensors: number; numBytes: number; backendReady: boolean }>; crash(): void } };
 
-
-
 test('a crashed worker is restarted, the user is told, and the next analysis works', async ({ page }) => {
   const con = watchConsole(page);
   await page.goto('./?debug=1');

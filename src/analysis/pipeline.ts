@@ -4,12 +4,13 @@
  * A stage that cannot run on this table (no target, too few rows) is skipped with a warning,
  * so a partial analysis still completes.
  */
-import type { AnalysisOptions, CustomerFrame, OnProgress, Warning } from './types';
+import type { AnalysisOptions, OnProgress, Warning } from './types';
 import { RESULT_VERSION, type AnalysisResult } from './result';
 import type { AnalyzeResult } from './api';
 import { prepareFrame, type Inspected } from './data/prepare';
 import { runSegmentation } from './segment/index';
-import { runChurn, type ChurnOptions } from './churn/index';
+import { runChurn } from './churn/index';
+import type { ChurnRunner } from './churn/remote';
 import { runBusiness, DEFAULT_BUSINESS_OPTIONS } from './business/index';
 import type { SegmentationResult } from './segment/types';
 import type { ChurnResult } from './churn/types';
@@ -22,7 +23,7 @@ export const DEFAULT_SEED = 42;
  *  (one model on one fold) are shared between a second worker, on the second core, and this
  *  one once segmentation is done (`localReady`); the result is the same bits either way. */
 export interface Runners {
-  churn: (frame: CustomerFrame, opts: ChurnOptions, onProgress?: OnProgress, localReady?: Promise<unknown>, timings?: Record<string, number>) => Promise<ChurnResult>;
+  churn: ChurnRunner;
   /** true when churn runs (partly) in another thread: then both stages start at the same time */
   parallel?: boolean;
 }
