@@ -3,6 +3,7 @@
  *  the analysis worker segments. Errors come back as data (comlink drops an error's `code`). */
 import { expose } from 'comlink';
 import { remoteChurnApi } from '../src/analysis/churn/remote';
+import { warmUp } from '../src/analysis/warmup';
 import { wasmPaths } from './wasmPaths';
 
-expose(remoteChurnApi({ wasmPaths }));
+expose(remoteChurnApi({ wasmPaths }, (stop) => warmUp({ stop })));

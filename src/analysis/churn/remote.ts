@@ -12,12 +12,11 @@ import { initBackend, type BackendEnv } from '../tensor/backend';
 import { planChurn, type ChurnOptions, type ChurnPlan } from './plan';
 import { newJobCache, runJob, type ChurnJob, type JobCache, type JobResult } from './jobs';
 import { runChurn } from './index';
-import { warmUp } from '../warmup';
 
 type Outcome<T> = { ok: true; result: T } | { ok: false; code: string | null; message: string };
 
 export interface RemoteChurnApi {
-  /** Gets the worker ready before any job: the tfjs backend (wasm compile) and a warm-up run of the job code (see warmup.ts). */
+  /** Gets the worker ready before any job: the tfjs backend (wasm compile) and a warm-up run of the job code (warmUpJobs). */
   warm(): Promise<void>;
   /** Holds the frame and options for the following jobs (replaces any earlier ones). */
   begin(frame: CustomerFrame, opts: ChurnOptions): Promise<Outcome<null>>;
@@ -37,8 +36,11 @@ function unwrap<T>(out: Outcome<T>): T {
   throw new Error(out.message);
 }
 
-/** The API a churn worker exposes. */
-export function remoteChurnApi(env: BackendEnv): RemoteChurnApi {
+/** Runs warm-up work until `stop()` says so (the caller passes warmup.ts's warmUp: stages never import it). */
+export type WarmUpJobs = (stop: () => boolean) => Promise<unknown>;
+
+/** The API a churn worker exposes; warm() runs `warmUpJobs` after the backend (default: none). */
+export function remoteChurnApi(env: BackendEnv, warmUpJobs: WarmUpJobs = async () => {}): RemoteChurnApi {
   let state: { plan: ChurnPlan; cache: JobCache } | null = null;
   let began = false;
   /** the warm-up in flight: begin() waits for its current step (tfjs is not safe to interleave) */
@@ -49,7 +51,7 @@ export function remoteChurnApi(env: BackendEnv): RemoteChurnApi {
       warming = (async () => {
         await initBackend('auto', env);
         // compile the job code on a small demo table too; the first begin() stops it
-        await warmUp({ stop: () => began });
+        await warmUpJobs(() => began);
       })().catch(() => {});
       await warming;
     },

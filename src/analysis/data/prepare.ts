@@ -4,7 +4,7 @@
  */
 import type { AnalysisOptions, ColumnInfo, CustomerFrame, RawTable, Roles, TableKind, Warning } from '../types';
 import type { TableSummary } from '../api';
-import { aggregateTransactions } from '../features/transactions';
+import { aggregateTransactions } from './transactions';
 import { cleanCustomerTable } from './clean';
 import { inferColumn, type InferredColumn } from './infer';
 import { applyRoleOverrides, detectRoles } from './roles';

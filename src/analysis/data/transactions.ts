@@ -6,8 +6,8 @@
  * for segmentation and business figures, never as model features.
  */
 import type { CustomerFrame, NumericFeature, RawTable, Roles, Warning } from '../types';
-import type { InferredColumn } from '../data/infer';
-import { isBlank, parseDate, parseNumber } from '../data/values';
+import type { InferredColumn } from './infer';
+import { isBlank, parseDate, parseNumber } from './values';
 
 const DAY = 86_400_000;
 const MONTH_DAYS = 30.4375;
