@@ -1,0 +1,171 @@
+/**
+ * The lifetime stage for transaction logs: BG/NBD + Gamma-Gamma fitted on the whole log for
+ * scoring (P(alive), expected purchases in 3/6/12 months, spend per purchase, discounted CLV), a
+ * back-test at a calibration date, cohort retention and revenue movements. Problems in the data
+ * are findings (warnings); nothing here throws on user data.
+ */
+import type { Warning } from '../types';
+import type { BgnbdModel, PurchaseLog } from './types';
+import type { Backtest } from './backtest';
+import type { CohortGrid, RevenueMonth } from './cohorts';
+import type { SpendResult } from './spend';
+import { summarize } from './summary';
+import { fitBgnbd, pAlive } from './bgnbd';
+import { expectedPurchases } from './bgnbdPredict';
+import { runBacktest } from './backtest';
+import { cohortGrid, revenueMovements } from './cohorts';
+import { spendModel } from './spend';
+
+export type { PurchaseLog, BgnbdModel, GammaGammaModel, BgnbdParams, GammaGammaParams } from './types';
+export type { Backtest } from './backtest';
+export type { CohortGrid, RevenueMonth } from './cohorts';
+export { purchaseLog, collapseLines } from './log';
+export { gapWindow } from './gapWindow';
+
+/** Smallest log the models are fitted on. */
+export const LIFETIME_MIN = Object.freeze({ customers: 30, repeatBuyers: 10, weeks: 8 });
+const WEEKS_PER_MONTH = 52 / 12;
+
+export interface LifetimeOptions {
+  seed: number;
+  /** back-test calibration end (day number, inclusive); default: the last third of the log is held out */
+  calibrationEnd?: number;
+  /** annual discount rate and gross margin for CLV (the business options) */
+  discountRate: number;
+  margin: number;
+}
+
+export interface LifetimeCustomers {
+  /** aligned with the ids passed in (the analysis' customers); NaN for a customer not in the log */
+  pAlive: Float64Array;
+  expected3: Float64Array;
+  expected6: Float64Array;
+  expected12: Float64Array;
+  /** expected spend per purchase */
+  spend: Float64Array;
+  /** margin x spend x expected purchases in each of the next 12 months, discounted monthly */
+  clv: Float64Array;
+}
+
+export interface LifetimeResult {
+  /** first and last purchase day of the log (days since 1970-01-01 UTC) and weeks between */
+  firstDay: number;
+  lastDay: number;
+  weeks: number;
+  /** customers in the log with at least one purchase; repeat buyers among them */
+  customers: number;
+  repeatBuyers: number;
+  /** null when the log is too small (see warnings) */
+  model: BgnbdModel | null;
+  spend: Omit<SpendResult, 'perCustomer'> | null;
+  customersOut: LifetimeCustomers | null;
+  backtest: Backtest | null;
+  cohorts: CohortGrid;
+  movements: RevenueMonth[];
+  /** how CLV is computed, in words */
+  clvFormula: string;
+  warnings: Warning[];
+}
+
+/** Run the lifetime stage on a purchase log; `ids` are the analysis' customers (per-customer outputs follow them). */
+export function runLifetime(log: PurchaseLog, ids: string[], o: LifetimeOptions): LifetimeResult {
+  const warnings: Warning[] = [...log.warnings];
+  let firstDay = Infinity;
+  let lastDay = -Infinity;
+  for (const d of log.day) {
+    if (d < firstDay) firstDay = d;
+    if (d > lastDay) lastDay = d;
+  }
+  const weeks = log.day.length ? (lastDay - firstDay) / 7 : 0;
+  const full = summarize(log, lastDay);
+  let repeatBuyers = 0;
+  for (const x of full.x) if (x > 0) repeatBuyers++;
+  const singles = full.x.length - repeatBuyers;
+  if (singles > 0 && full.x.length > 0)
+    warnings.push({
+      code: 'lifetime-single-purchase',
+      message: `${singles} of ${full.x.length} customers bought only once; the models count them as alive until a repeat purchase shows their rhythm (P(alive) = 1), and their expected purchases come from the population.`,
+      count: singles,
+    });
+  const result: LifetimeResult = {
+    firstDay, lastDay, weeks, customers: full.x.length, repeatBuyers,
+    model: null, spend: null, customersOut: null, backtest: null,
+    cohorts: cohortGrid(log), movements: revenueMovements(log),
+    clvFormula: `margin ${o.margin} x expected spend per purchase x expected purchases in each of the next 12 months, discounted at ${(o.discountRate * 100).toFixed(0)}% a year`,
+    warnings,
+  };
+  if (full.x.length < LIFETIME_MIN.customers || repeatBuyers < LIFETIME_MIN.repeatBuyers || weeks < LIFETIME_MIN.weeks) {
+    warnings.push({
+      code: 'lifetime-too-short',
+      message: `The log is too small for the lifetime models: it has ${full.x.length} customer(s), ${repeatBuyers} repeat buyer(s) and ${weeks.toFixed(1)} weeks; at least ${LIFETIME_MIN.customers} customers, ${LIFETIME_MIN.repeatBuyers} repeat buyers and ${LIFETIME_MIN.weeks} weeks are needed.`,
+      count: 1,
+    });
+    return result;
+  }
+  const model = fitBgnbd(full, o.seed);
+  result.model = model;
+  checkBoundary(model, warnings);
+  const spend = spendModel(full, o.seed, warnings);
+  result.spend = { model: spend.model, correlation: spend.correlation, method: spend.method };
+  result.customersOut = score(full, log, ids, model, spend.perCustomer, o);
+  const end = o.calibrationEnd ?? Math.round(firstDay + ((lastDay - firstDay) * 2) / 3);
+  if (end - firstDay < 7 * LIFETIME_MIN.weeks || lastDay - end < 7)
+    warnings.push({ code: 'lifetime-backtest-skipped', message: `The back-test needs at least ${LIFETIME_MIN.weeks} weeks before the calibration date and one week after it.`, count: 1 });
+  else {
+    result.backtest = runBacktest(log, end, lastDay, o.seed);
+    if (!result.backtest.model.converged)
+      warnings.push({ code: 'lifetime-backtest-convergence', message: 'The back-test fit did not fully converge; read its numbers with care.', count: 1 });
+  }
+  return result;
+}
+
+/** A fit at the edge of the parameter space: say what it means. */
+function checkBoundary(m: BgnbdModel, warnings: Warning[]): void {
+  const { r, alpha, a, b } = m.params;
+  if (a < 1e-3 || a / (a + b) < 1e-4)
+    warnings.push({
+      code: 'lifetime-no-dropout',
+      message: `The BG/NBD fit puts the dropout probability at its boundary (a = ${a.toPrecision(3)}, b = ${b.toPrecision(3)}): the log shows no sign of customers leaving, so P(alive) is close to 1 for everyone and lifetime values assume they keep buying.`,
+      count: 1,
+    });
+  else if ([r, alpha, a, b].some((v) => v > 1e4 || v < 1e-4))
+    warnings.push({ code: 'lifetime-boundary', message: `The BG/NBD fit reached the edge of its parameter space (r = ${r.toPrecision(3)}, α = ${alpha.toPrecision(3)}, a = ${a.toPrecision(3)}, b = ${b.toPrecision(3)}); its predictions rest on little information.`, count: 1 });
+  if (!m.converged) warnings.push({ code: 'lifetime-convergence', message: `The BG/NBD fit stopped after ${m.nIter} iterations without full convergence.`, count: 1 });
+}
+
+function score(
+  s: ReturnType<typeof summarize>,
+  log: PurchaseLog,
+  ids: string[],
+  model: BgnbdModel,
+  spend: Float64Array,
+  o: LifetimeOptions,
+): LifetimeCustomers {
+  const rowOf = new Map<string, number>();
+  s.customer.forEach((c, i) => rowOf.set(log.ids[c], i));
+  const n = ids.length;
+  const out: LifetimeCustomers = {
+    pAlive: new Float64Array(n).fill(NaN), expected3: new Float64Array(n).fill(NaN), expected6: new Float64Array(n).fill(NaN),
+    expected12: new Float64Array(n).fill(NaN), spend: new Float64Array(n).fill(NaN), clv: new Float64Array(n).fill(NaN),
+  };
+  const p = model.params;
+  const rm = Math.pow(1 + o.discountRate, 1 / 12) - 1;
+  const cum = new Float64Array(13);
+  for (let j = 0; j < n; j++) {
+    const i = rowOf.get(ids[j]);
+    if (i === undefined) continue;
+    const [x, tx, T] = [s.x[i], s.tx[i], s.T[i]];
+    out.pAlive[j] = pAlive(p, x, tx, T);
+    let clv = 0;
+    for (let m = 1; m <= 12; m++) {
+      cum[m] = expectedPurchases(p, m * WEEKS_PER_MONTH, x, tx, T);
+      clv += (cum[m] - cum[m - 1]) / Math.pow(1 + rm, m);
+    }
+    out.expected3[j] = cum[3];
+    out.expected6[j] = cum[6];
+    out.expected12[j] = cum[12];
+    out.spend[j] = spend[i];
+    out.clv[j] = o.margin * spend[i] * clv;
+  }
+  return out;
+}
