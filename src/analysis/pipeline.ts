@@ -5,6 +5,7 @@
  * so a partial analysis still completes.
  */
 import type { AnalysisOptions, OnProgress, Warning } from './types';
+import { DEFAULT_SEED } from './types';
 import { RESULT_VERSION, type AnalysisResult } from './result';
 import type { AnalyzeResult } from './api';
 import { prepareFrame, type Inspected } from './data/prepare';
@@ -17,7 +18,7 @@ import type { ChurnResult } from './churn/types';
 import type { BusinessResult } from './business/types';
 import { currentBackend } from './tensor/backend';
 
-export const DEFAULT_SEED = 42;
+export { DEFAULT_SEED };
 
 /** Stage runners that may live elsewhere. Default: in-process. In the browser, churn's jobs
  *  (one model on one fold) are shared between a second worker, on the second core, and this

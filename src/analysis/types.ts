@@ -60,6 +60,11 @@ export interface ColumnInfo {
   role?: Role;
   /** excluded from model features, and why */
   excluded?: string;
+  /** the non-blank values with their counts, most frequent first (columns of at most 12 distinct values) */
+  values?: { value: string; count: number }[];
+  /** smallest and largest value (numeric: the number; date: ms since 1970) */
+  min?: number;
+  max?: number;
 }
 
 /** Clean per-customer frame: the input to segmentation, churn and business layers.
@@ -121,13 +126,19 @@ export interface BusinessOptions {
   discountRate: number;
 }
 
+/** The seed of every analysis unless the options name another (same file + same options = same result). */
+export const DEFAULT_SEED = 42;
+
 export interface AnalysisOptions {
+  /** default DEFAULT_SEED */
   seed: number;
   /** user overrides of detected roles; null value = role explicitly unset */
   roles?: Partial<Record<Role, string | null>>;
   /** user overrides of detected column types, by column name */
   types?: Record<string, ColumnType>;
   kind?: TableKind;
+  /** columns the user set to Ignore: left out of every part of the analysis */
+  ignore?: string[];
   /** segmentation: fixed K (else chosen automatically), K range, feature columns */
   k?: number;
   kRange?: [number, number];

@@ -2,6 +2,7 @@
  * Test and debug options read from the page URL (never set by the UI itself):
  *   ?models=logistic,forest  only these churn models (default: all)
  *   ?folds=3                 cross-validation folds (default 5)
+ *   ?seed=7                  the analysis seed (default DEFAULT_SEED)
  *   ?demoRows=500            size of the generated demo table (default 7,043)
  *   ?debug=1                 exposes window.__retentionStudio = { memory(), crash(), phase() }
  * The e2e suite uses them to keep runs short and to reach the worker's tfjs memory and the
@@ -20,6 +21,8 @@ export function urlAnalysisOptions(): Partial<AnalysisOptions> {
   if (models) out.models = models.split(',').map((m) => m.trim()).filter(Boolean);
   const folds = Number(q.get('folds'));
   if (Number.isInteger(folds) && folds >= 2 && folds <= 20) out.folds = folds;
+  const seed = Number(q.get('seed'));
+  if (q.get('seed') !== null && Number.isInteger(seed)) out.seed = seed;
   return out;
 }
 

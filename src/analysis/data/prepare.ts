@@ -8,6 +8,8 @@ import { aggregateTransactions } from './transactions';
 import { cleanCustomerTable } from './clean';
 import { inferColumn, type InferredColumn } from './infer';
 import { applyRoleOverrides, detectRoles } from './roles';
+import { profileColumn } from './profile';
+import { checkMapping } from './mappingChecks';
 
 export interface Inspected {
   raw: RawTable;
@@ -27,12 +29,13 @@ export function inspectTable(raw: RawTable): Inspected {
 export function summarize(ins: Inspected, sampleRows = 8): TableSummary {
   const { raw } = ins;
   const roleOf = new Map(Object.entries(ins.roles).map(([r, c]) => [c, r]));
-  const columns: ColumnInfo[] = ins.inferred.map((c) => ({
+  const columns: ColumnInfo[] = ins.inferred.map((c, i) => ({
     name: c.name,
     type: c.type,
     missing: c.missing,
     unique: c.unique,
     ...(roleOf.has(c.name) ? { role: roleOf.get(c.name) as ColumnInfo['role'] } : {}),
+    ...(sampleRows > 0 ? profileColumn(raw.columns[i], c) : {}),
   }));
   const sample: string[][] = [];
   for (let i = 0; i < Math.min(sampleRows, raw.nRows); i++) sample.push(raw.columns.map((c) => c.levels[c.codes[i]]));
@@ -53,25 +56,55 @@ export type PrepareResult =
   | { ok: false; code: string; message: string };
 
 /** Apply the user's role overrides and clean the table into a CustomerFrame. */
-export function prepareFrame(given: Inspected, options: Pick<AnalysisOptions, 'roles' | 'kind' | 'types'>): PrepareResult {
+export function prepareFrame(given: Inspected, options: Pick<AnalysisOptions, 'roles' | 'kind' | 'types' | 'ignore'>): PrepareResult {
   const names = given.raw.columns.map((c) => c.name);
   const typeUnknown = Object.keys(options.types ?? {}).filter((n) => !names.includes(n));
-  const ins = withTypeOverrides(given, options.types);
+  const ignoreUnknown = (options.ignore ?? []).filter((n) => !names.includes(n));
+  const { ins, ignored } = withoutIgnored(withTypeOverrides(given, options.types), options.ignore);
   const { roles, unknown } = applyRoleOverrides(ins.roles, options.roles, names);
-  unknown.push(...typeUnknown);
+  unknown.push(...typeUnknown, ...ignoreUnknown);
   if (unknown.length > 0)
     return { ok: false, code: 'unknown-column', message: `The mapping names column(s) ${unknown.map((u) => `"${u}"`).join(', ')} that are not in this file. Check the column mapping.` };
   const kind = options.kind ?? ins.kind;
+  const blocking = checkMapping(roleColumns(ins, [roles.target, roles.tenure]), kind, roles).filter((c) => c.blocking);
+  if (blocking.length > 0) return { ok: false, code: 'mapping-invalid', message: blocking.map((c) => c.message).join(' ') };
   const warnings: Warning[] = [...ins.raw.parseWarnings];
   if (kind === 'transactions') {
     const agg = aggregateTransactions(ins.raw, ins.inferred, roles);
     if (!agg.ok) return agg;
     const columns = summarize({ ...ins, roles }, 0).columns;
-    return { ok: true, frame: agg.frame, kind, roles, columns, warnings: [...warnings, ...agg.warnings] };
+    return { ok: true, frame: agg.frame, kind, roles, columns: [...columns, ...ignored], warnings: [...warnings, ...agg.warnings] };
   }
   const res = cleanCustomerTable(ins.raw, ins.inferred, roles);
   if (!res.ok) return res;
-  return { ok: true, frame: res.frame, kind, roles, columns: res.columns, warnings: [...warnings, ...res.warnings] };
+  return { ok: true, frame: res.frame, kind, roles, columns: [...res.columns, ...ignored], warnings: [...warnings, ...res.warnings] };
+}
+
+/** The infos (with profiles) of the named columns only: profiling every column of a large file is not free. */
+function roleColumns(ins: Inspected, names: (string | undefined)[]): ColumnInfo[] {
+  const want = new Set(names.filter(Boolean));
+  const out: ColumnInfo[] = [];
+  ins.inferred.forEach((c, i) => {
+    if (want.has(c.name)) out.push({ name: c.name, type: c.type, missing: c.missing, unique: c.unique, ...profileColumn(ins.raw.columns[i], c) });
+  });
+  return out;
+}
+
+/** The table without the columns the user set to Ignore (and without any role they had), and
+ *  those columns' infos, marked as excluded by the user. */
+function withoutIgnored(ins: Inspected, ignore: string[] | undefined): { ins: Inspected; ignored: ColumnInfo[] } {
+  const drop = new Set(ignore ?? []);
+  if (drop.size === 0) return { ins, ignored: [] };
+  const keep = ins.raw.columns.map((c) => !drop.has(c.name));
+  const roles: Roles = {};
+  for (const [r, c] of Object.entries(ins.roles) as [keyof Roles, string][]) if (!drop.has(c)) roles[r] = c;
+  const ignored: ColumnInfo[] = ins.inferred
+    .filter((c) => drop.has(c.name))
+    .map((c) => ({ name: c.name, type: c.type, missing: c.missing, unique: c.unique, excluded: 'set to Ignore in the mapping step' }));
+  return {
+    ins: { ...ins, roles, raw: { ...ins.raw, columns: ins.raw.columns.filter((_, i) => keep[i]) }, inferred: ins.inferred.filter((_, i) => keep[i]) },
+    ignored,
+  };
 }
 
 /** The table with the user's column types in place of the inferred ones (numeric: cells that do not parse count as missing). */

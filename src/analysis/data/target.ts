@@ -12,23 +12,31 @@ export interface TargetCoding {
   warnings: Warning[];
 }
 
+/** Which values count as churned (1) and stayed (0): Yes/No-like values by their meaning; two
+ *  free-text classes: the one whose name says churn, else the smaller one (`guessed`). */
+export function chooseClasses<T extends { l: string; n: number }>(nonBlank: T[]): { classes: (T & { value: 0 | 1 })[]; positive: string; guessed: boolean } {
+  const boolean = nonBlank.filter((x) => parseBoolean(x.l) !== -1);
+  if (boolean.length >= 2 || (boolean.length >= 1 && boolean.length === nonBlank.length)) {
+    const classes = boolean.map((x) => ({ ...x, value: parseBoolean(x.l) as 0 | 1 }));
+    return { classes, positive: boolean.find((x) => parseBoolean(x.l) === 1)?.l ?? 'Yes', guessed: false };
+  }
+  const two = [...nonBlank].sort((a, b) => b.n - a.n).slice(0, 2);
+  const pos = two.find((x) => POSITIVE.test(x.l)) ?? two[two.length - 1];
+  const classes = two.map((x) => ({ ...x, value: (x === pos ? 1 : 0) as 0 | 1 }));
+  return { classes, positive: pos?.l ?? '', guessed: !!pos && !POSITIVE.test(pos.l) };
+}
+
 /** Code the target column; levels beyond two classes are treated as missing and reported. */
 export function codeTarget(col: RawColumn, counts: number[]): TargetCoding {
   const warnings: Warning[] = [];
   const levelValue = new Int8Array(col.levels.length).fill(-1);
   const nonBlank = col.levels.map((l, i) => ({ l, i, n: counts[i] })).filter((x) => !isBlank(x.l) && x.n > 0);
-  const boolean = nonBlank.filter((x) => parseBoolean(x.l) !== -1);
-  let positiveLabel = 'Yes';
-  if (boolean.length >= 2 || (boolean.length >= 1 && boolean.length === nonBlank.length)) {
-    for (const x of boolean) levelValue[x.i] = parseBoolean(x.l);
-    positiveLabel = boolean.find((x) => parseBoolean(x.l) === 1)?.l ?? 'Yes';
-  } else {
-    // Two free-text classes: the one whose name says churn, else the minority class.
-    const two = [...nonBlank].sort((a, b) => b.n - a.n).slice(0, 2);
-    const pos = two.find((x) => POSITIVE.test(x.l)) ?? two[two.length - 1];
-    for (const x of two) levelValue[x.i] = x === pos ? 1 : 0;
-    positiveLabel = pos?.l ?? '';
-    if (pos && !POSITIVE.test(pos.l))
+  const choice = chooseClasses(nonBlank);
+  for (const x of choice.classes) levelValue[x.i] = x.value;
+  const positiveLabel = choice.positive;
+  if (choice.guessed) {
+    const pos = nonBlank.find((x) => x.l === choice.positive);
+    if (pos)
       warnings.push({
         code: 'target-positive-guessed',
         message: `The target "${col.name}" has no Yes/No values; "${pos.l}" (the smaller class) was taken to mean churned.`,

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { IGNORE, FEATURE, setUse, useOf, type Mapping } from './roles';
+
+const mapping = (): Mapping => ({ kind: 'customers', roles: { id: 'customerID', target: 'Churn', tenure: 'tenure' }, types: {}, ignore: [], saveRecipe: true });
+
+describe('setUse', () => {
+  it('moving the churn flag sets the former flag to Ignore and says so', () => {
+    const m = mapping();
+    const msg = setUse(m, 'Partner', 'target');
+    expect(m.roles.target).toBe('Partner');
+    expect(useOf(m, 'Churn')).toBe(IGNORE);
+    expect(msg).toContain('"Churn" was the churned? (churn flag)');
+    expect(useOf(m, 'tenure')).toBe('tenure'); // untouched
+  });
+  it('Ignore and back to Feature touch no other column and say nothing', () => {
+    const m = mapping();
+    expect(setUse(m, 'gender', IGNORE)).toBeNull();
+    expect(m.ignore).toEqual(['gender']);
+    expect(setUse(m, 'gender', FEATURE)).toBeNull();
+    expect(m.ignore).toEqual([]);
+    expect(setUse(m, 'tenure', IGNORE)).toBeNull();
+    expect(m.roles.tenure).toBeNull();
+    expect(m.ignore).toEqual(['tenure']);
+  });
+  it('taking another role from a column makes that column a Feature', () => {
+    const m = mapping();
+    expect(setUse(m, 'Months', 'tenure')).toContain('"tenure" was the tenure (months); it is now set to Feature');
+    expect(useOf(m, 'tenure')).toBe(FEATURE);
+  });
+});

@@ -1,0 +1,69 @@
+/** The mapping step's vocabulary and its one state change: giving a column a role, Ignore, or
+ *  Feature, and saying in words what that did to any other column (nothing changes silently). */
+import type { TableSummary } from '../../analysis/api';
+import type { ColumnType, Role, TableKind } from '../../analysis/types';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  id: 'Customer ID', target: 'Churned? (churn flag)', tenure: 'Tenure (months)', monthly: 'Monthly charge', total: 'Total spend',
+  date: 'Date', quantity: 'Quantity', price: 'Unit price', amount: 'Amount', invoice: 'Invoice number',
+};
+export const KIND_ROLES: Record<TableKind, Role[]> = {
+  customers: ['id', 'target', 'tenure', 'monthly', 'total'],
+  transactions: ['id', 'date', 'quantity', 'price', 'amount', 'invoice', 'target'],
+};
+export const TYPE_LABELS: Record<ColumnType, string> = {
+  numeric: 'Number', categorical: 'Category', boolean: 'Yes / No', date: 'Date', id: 'Identifier', text: 'Free text',
+};
+/** The role select's values besides roles: '' = a feature, IGNORE = left out of the analysis. */
+export const FEATURE = '';
+export const IGNORE = 'ignore';
+export const FEATURE_LABEL = 'Feature (describes the customer)';
+export const IGNORE_LABEL = 'Ignore (leave out)';
+
+export interface Mapping {
+  kind: TableKind;
+  roles: Partial<Record<Role, string | null>>;
+  /** the user's column types, only where they differ from the detected type */
+  types: Record<string, ColumnType>;
+  /** columns set to Ignore */
+  ignore: string[];
+  saveRecipe: boolean;
+}
+
+/** What a column is used as: a role, IGNORE or FEATURE. */
+export function useOf(m: Mapping, col: string): string {
+  for (const [r, c] of Object.entries(m.roles)) if (c === col) return r;
+  return m.ignore.includes(col) ? IGNORE : FEATURE;
+}
+
+const useLabel = (use: string): string => (use === IGNORE ? IGNORE_LABEL : use === FEATURE ? FEATURE_LABEL : ROLE_LABELS[use as Role]);
+
+/** Sets a column's use (mutates m). When the role was held by another column, that column loses
+ *  it: a former churn flag becomes Ignore (as a feature it would leak the answer), any other
+ *  becomes a Feature. Returns a sentence saying so, or null when no other column changed. */
+export function setUse(m: Mapping, col: string, use: string): string | null {
+  const prev = useOf(m, col);
+  if (prev === use) return null;
+  if (prev !== IGNORE && prev !== FEATURE) m.roles[prev as Role] = null;
+  m.ignore = m.ignore.filter((c) => c !== col);
+  if (use === IGNORE) m.ignore.push(col);
+  if (use === IGNORE || use === FEATURE) return null;
+  const role = use as Role;
+  const other = m.roles[role];
+  m.roles[role] = col;
+  if (!other || other === col) return null;
+  const otherUse = role === 'target' ? IGNORE : FEATURE;
+  if (otherUse === IGNORE) m.ignore.push(other);
+  return `"${other}" was the ${ROLE_LABELS[role].toLowerCase()}; it is now set to ${useLabel(otherUse)}${role === 'target' ? ', because as a feature it would give the answer away' : ''}. Change it below if that is not what you want.`;
+}
+
+/** The given column types that name a column of the table and differ from its detected type. */
+export function changedTypes(summary: TableSummary, types: Record<string, ColumnType> | undefined): Record<string, ColumnType> {
+  const out: Record<string, ColumnType> = {};
+  if (!types) return out;
+  for (const c of summary.columns) {
+    const t = types[c.name];
+    if (t && t !== c.type) out[c.name] = t;
+  }
+  return out;
+}
