@@ -1,0 +1,115 @@
+/** The worker boundary in Node, without a Worker: the nested churn worker is the real churn
+ *  worker API behind a structured clone (what postMessage does to arguments and results). */
+import { describe, expect, it, vi } from 'vitest';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { analysisWorkerApi, churnWorkerApi, ownBuffers } from './workerApi';
+import { createEngine } from './engine';
+import { analysisSummary } from './serialize';
+import { remoteChurnApi, type RemoteChurnApi } from './churn/remote';
+import type { AnalysisResult } from './result';
+
+const require = createRequire(import.meta.url);
+const wasmPaths = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + '/';
+
+/** A churn worker "across a boundary": every argument and result is structured-cloned. Without
+ *  its warm-up jobs: in one thread they would interleave with the engine's tfjs work, which two
+ *  real workers never share. */
+function clonedChurnWorker(calls: string[]): RemoteChurnApi {
+  const api = remoteChurnApi({ wasmPaths });
+  const across = <A extends unknown[], R>(name: string, fn: (...a: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      calls.push(name);
+      return structuredClone(await fn(...(structuredClone(args) as A)));
+    };
+  return { warm: across('warm', api.warm), begin: across('begin', api.begin), job: across('job', api.job), end: across('end', api.end) };
+}
+
+const TIMES = new Set(['fitMs', 'timingsMs', 'createdAt']);
+const strip = (r: AnalysisResult) => JSON.parse(JSON.stringify(analysisSummary(r), (k, v) => (TIMES.has(k) ? undefined : v)));
+
+describe('ownBuffers (transfer list of a result)', () => {
+  it('copies every typed array into its own buffer and lists those buffers, leaving the source intact', () => {
+    const shared = new Float64Array([1, 2, 3, 4]);
+    const view = new Float32Array(shared.buffer, 8, 2);
+    const o = { a: shared, nested: { b: view, list: [{ c: new Int32Array([7]) }] }, nums: [1, 2], dv: new DataView(new ArrayBuffer(4)) };
+    const buffers = ownBuffers(o);
+    expect(buffers).toHaveLength(3);
+    expect(o.a).not.toBe(shared);
+    expect(Array.from(o.a)).toEqual([1, 2, 3, 4]);
+    expect(o.nested.b.buffer.byteLength).toBe(8); // the view's own copy, not the whole shared buffer
+    expect(Array.from(o.nested.b)).toEqual(Array.from(view));
+    expect(buffers).toContain(o.nested.list[0].c.buffer);
+    expect(buffers).not.toContain(shared.buffer);
+    expect(o.nums).toEqual([1, 2]);
+  });
+});
+
+describe('analysisWorkerApi', () => {
+  it('starts the nested churn worker once, shares the jobs with it, transfers the result buffers, and gives the same result as one thread', async () => {
+    const calls: string[] = [];
+    const transferred: ArrayBuffer[][] = [];
+    const transfer = <T,>(v: T, b: ArrayBuffer[]): T => (transferred.push(b), v);
+    const start = vi.fn(() => clonedChurnWorker(calls));
+    const api = analysisWorkerApi({ wasmPaths, transfer, startChurnWorker: start });
+    expect(start).toHaveBeenCalledTimes(1);
+    expect(calls).toEqual(['warm']); // warming starts with the worker, before any file
+    const opts = { seed: 42, folds: 3, models: ['logistic', 'gbdt'] };
+    expect((await api.loadDemo(42, 600)).ok).toBe(true);
+    const r = await api.analyzePacked(opts);
+    if (!r.ok) throw new Error(r.message);
+    expect(start).toHaveBeenCalledTimes(1);
+    expect(calls.filter((c) => c === 'begin')).toHaveLength(1);
+    expect(calls.filter((c) => c === 'job').length).toBeGreaterThan(0);
+    expect(transferred).toHaveLength(1);
+    const buffers = transferred[0];
+    expect(buffers.length).toBeGreaterThan(0);
+    expect(buffers).toContain(r.result.churn!.probability.buffer);
+
+    const one = createEngine({ wasmPaths });
+    await one.loadDemo(42, 600);
+    const plain = await one.analyze(opts);
+    if (!plain.ok) throw new Error(plain.message);
+    expect(r.packedIds).toBe(plain.result.ids.join('\u0000'));
+    expect(strip({ ...r.result, ids: plain.result.ids })).toEqual(strip(plain.result));
+  });
+
+  it('warm() resolves once both workers are warm; a dead churn worker crashes this one with a message', async () => {
+    let warmed = false;
+    let die: (message: string) => void = () => {};
+    const crash = vi.fn();
+    const api = analysisWorkerApi({
+      wasmPaths,
+      transfer: (v) => v,
+      crash,
+      startChurnWorker(onError) {
+        die = onError;
+        const fake: RemoteChurnApi = {
+          warm: () => new Promise<void>((res) => setTimeout(() => ((warmed = true), res()), 50)),
+          begin: async () => ({ ok: true, result: null }),
+          job: async () => ({ ok: false, code: null, message: 'not used' }),
+          end: async () => {},
+        };
+        return fake;
+      },
+    });
+    const warming = api.warm();
+    const loading = api.loadDemo(42, 300); // a file arrives: the engine's own warm-up stops at its next step
+    const status = await warming;
+    expect((await loading).ok).toBe(true);
+    expect(status.stopped).toBe(true);
+    expect(warmed).toBe(true);
+    expect(typeof status.name).toBe('string');
+    die('out of memory');
+    expect(crash).toHaveBeenCalledWith(new Error('The churn model worker stopped: out of memory'));
+    die('');
+    expect(crash).toHaveBeenLastCalledWith(new Error('The churn model worker stopped: unknown error'));
+  });
+});
+
+describe('churnWorkerApi', () => {
+  it('answers a job before begin with a failure as data, not a throw', async () => {
+    const api = churnWorkerApi({ wasmPaths });
+    expect(await api.job({ kind: 'cv', model: 'logistic', fold: 0 })).toEqual({ ok: false, code: null, message: 'churn worker: job before begin' });
+  });
+});
