@@ -132,6 +132,11 @@ export function assemble(plan: ChurnPlan, warnings: Warning[], sc: Scored, final
       : n > PATH_REASONS_MAX_ROWS ? ` (above ${PATH_REASONS_MAX_ROWS.toLocaleString('en-US')} customers the tree models' own attributions are skipped to bound time and memory)` : '';
     all.push({ code: 'churn/reasons-logistic', message: `Per-customer reasons come from the logistic model (contributions of each column), while scores come from ${label}${why}`, count: n });
   }
+  const walked = paths ? members.filter((m) => m.paths!.method === 'saabas') : [];
+  if (walked.length > 0) {
+    const what = walked.map((m) => sc.models.find((x) => x.name === m.model)?.label ?? m.model).join(' and ');
+    all.push({ code: 'churn/reasons-saabas', message: `Per-customer reasons of the ${what} follow each customer's decision paths (Saabas attribution, which favours splits near the root) instead of exact TreeSHAP, which would cost too much time here`, count: n });
+  }
   return {
     target,
     positiveRate: plan.pos / n,

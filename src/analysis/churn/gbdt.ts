@@ -153,6 +153,7 @@ function firstTrees(t: TreeArrays, m: number): TreeArrays {
     left: t.left.slice(0, end),
     right: t.right.slice(0, end),
     value: t.value.slice(0, end),
+    cover: t.cover.slice(0, end),
     roots: t.roots.slice(0, m),
   };
 }

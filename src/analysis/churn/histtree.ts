@@ -130,6 +130,7 @@ export class HistGrower {
       buf.left.push(-1);
       buf.right.push(-1);
       buf.value.push((-G / (H + p.lambda)) * scale);
+      buf.cover.push(H);
       this.splitBin.push(-1);
       return k;
     };

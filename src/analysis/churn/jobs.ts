@@ -15,7 +15,8 @@ import type { ChurnPlan } from './plan';
 import type { CustomerReasons } from './types';
 import type { LogisticModel } from './logistic';
 import { logisticReasons, reasonNaming, rowReasonNames } from './reasons';
-import { forestGroupPoints, gbdtGroupPoints, groupOfColumns } from './pathReasons';
+import { forestGroupPoints, gbdtGroupPoints, groupOfColumns, type TreeAttribution } from './pathReasons';
+import { TREESHAP_MAX_WORK, treeShapWork } from './treeShap';
 import type { ForestModel } from './forest';
 import type { GbdtModel } from './gbdt';
 
@@ -26,10 +27,10 @@ export const PREDICT_CHUNK = 50_000;
 /** Design columns the models use at most: wider tables keep the source columns most related
  *  to churn on each training fold (univariate screening, fitted on training rows only). */
 export const MAX_DESIGN_COLUMNS = 200;
-/** Up to this many rows, tree models attribute each customer's score along its decision paths
- *  (reasons from the scoring model); above it, reasons come from the logistic model. Measured in
- *  the browser: +0.2 s at 7,043 rows, +3.5 s at 70,430 (10.3 -> 13.8 s), +14 s and ~200 MB at
- *  704,300. */
+/** Up to this many rows, tree models attribute each customer's score (reasons from the scoring
+ *  model: TreeSHAP within its budget, else the decision-path walk); above it, reasons come from the
+ *  logistic model. Measured in the browser for the path walk: +0.2 s at 7,043 rows, +3.5 s at 70,430
+ *  (10.3 -> 13.8 s), +14 s and ~200 MB at 704,300. */
 export const PATH_REASONS_MAX_ROWS = 20_000;
 /** Per-customer reasons kept. */
 export const REASONS = 3;
@@ -74,6 +75,8 @@ export interface PathPoints {
   /** index into reasonNames (the customer's level, or the numeric group's low/high side), -1 = none */
   names: Int16Array;
   reasonNames: string[];
+  /** exact TreeSHAP, or the Saabas path walk where TreeSHAP would cost too much (treeShap.ts TREESHAP_MAX_WORK) */
+  method: TreeAttribution;
 }
 
 export type JobResult = CvJobResult | FinalJobResult;
@@ -157,13 +160,16 @@ async function finalJob(plan: ChurnPlan, spec: ModelSpec, cache: JobCache): Prom
   const reasons: CustomerReasons = { reasonsPerCustomer: R, reasonNames: [], reasonFeature: new Int16Array(isLogistic ? n * R : 0), reasonValue: new Float32Array(isLogistic ? n * R : 0) };
   const G = design.groups.length;
   const groupOf = groupOfColumns(design);
+  const trees = spec.name === 'forest' || spec.name === 'gbdt' ? (model as ForestModel | GbdtModel).trees : null;
+  // exact TreeSHAP where its cost (leaves x path groups per row) fits the budget, else the path walk
+  const method: TreeAttribution = trees && n * treeShapWork(trees, groupOf) <= TREESHAP_MAX_WORK ? 'treeshap' : 'saabas';
   const treePoints =
     n > PATH_REASONS_MAX_ROWS ? null
-    : spec.name === 'forest' ? (Xc: Float64Array) => forestGroupPoints(model as ForestModel, Xc, groupOf, G)
-    : spec.name === 'gbdt' ? (Xc: Float64Array) => gbdtGroupPoints(model as GbdtModel, Xc, groupOf, G)
+    : spec.name === 'forest' ? (Xc: Float64Array) => forestGroupPoints(model as ForestModel, Xc, groupOf, G, method)
+    : spec.name === 'gbdt' ? (Xc: Float64Array) => gbdtGroupPoints(model as GbdtModel, Xc, groupOf, G, method)
     : null;
   const naming = reasonNaming(design);
-  const paths: PathPoints | undefined = treePoints ? { groups: G, points: new Float32Array(n * G), names: new Int16Array(n * G), reasonNames: naming.reasonNames } : undefined;
+  const paths: PathPoints | undefined = treePoints ? { groups: G, points: new Float32Array(n * G), names: new Int16Array(n * G), reasonNames: naming.reasonNames, method } : undefined;
   const cut = new Float64Array(d); // numeric columns are standardized: low/high about the design mean
   const nameOf = new Int32Array(G);
   for (let a = 0; a < n; a += PREDICT_CHUNK) {

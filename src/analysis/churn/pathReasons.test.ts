@@ -31,7 +31,7 @@ describe('path contributions', () => {
     const c = new Float64Array(n * G);
     addPathContributions(m.trees, test.X, d, groupOf, G, c);
     const T = m.trees.roots.length;
-    const pts = forestGroupPoints(m, test.X, groupOf, G);
+    const pts = forestGroupPoints(m, test.X, groupOf, G, 'saabas');
     for (let i = 0; i < n; i++) {
       let s = rootSum(m.trees);
       let q = 0;
@@ -53,7 +53,7 @@ describe('path contributions', () => {
     const z = logitGbdt(m, test.X);
     const c = new Float64Array(n * G);
     addPathContributions(m.trees, test.X, d, groupOf, G, c);
-    const pts = gbdtGroupPoints(m, test.X, groupOf, G);
+    const pts = gbdtGroupPoints(m, test.X, groupOf, G, 'saabas');
     for (let i = 0; i < n; i++) {
       let s = m.base + rootSum(m.trees);
       for (let t = 0; t < G; t++) s += c[i * G + t];
@@ -67,7 +67,7 @@ describe('path contributions', () => {
 describe('ensemble reasons', () => {
   it('averages the members\' points per customer and group, then keeps the top R named ones', () => {
     const names = Int16Array.from([0, 2, 3, 0, -1, 4]); // 2 customers x 3 groups
-    const a = { groups: 3, points: Float32Array.from([1, -4, 0.5, 2, 9, 0.01]), names, reasonNames: ['a', 'b', 'c', 'd', 'e'] };
+    const a = { groups: 3, points: Float32Array.from([1, -4, 0.5, 2, 9, 0.01]), names, reasonNames: ['a', 'b', 'c', 'd', 'e'], method: 'treeshap' as const };
     const b = { ...a, points: Float32Array.from([3, -2, 0.5, 2, 9, 0.05]) };
     const r = pathReasons([a, b], 2, 3);
     expect(Array.from(r.reasonFeature)).toEqual([2, 0, 3, 0, -1, -1]);
@@ -83,6 +83,10 @@ describe('Telco reasons from the scoring models', () => {
     expect(['gbdt', 'forest', 'ensemble']).toContain(r.best);
     if (r.best === 'ensemble') expect(r.models.find((m) => m.name === 'ensemble')!.label).not.toMatch(/logistic/i);
     expect(r.warnings.map((w) => w.code)).not.toContain('churn/reasons-logistic');
+    // the GBDT's reasons are TreeSHAP; the forest's stay on the path walk at this size (over TREESHAP_MAX_WORK), said in a warning
+    const label = r.models.find((m) => m.name === r.best)!.label;
+    const forestScores = r.best === 'forest' || (r.best === 'ensemble' && /forest/i.test(label));
+    expect(r.warnings.some((w) => w.code === 'churn/reasons-saabas' && /Random forest/.test(w.message))).toBe(forestScores);
     const { reasonFeature, reasonValue, reasonNames, reasonsPerCustomer: R } = r.reasons;
     expect(R).toBe(3);
     const order = Array.from(r.probability.keys()).sort((a, b) => r.probability[b] - r.probability[a]).slice(0, 100);

@@ -1,6 +1,7 @@
 /**
- * Per-customer attributions of tree models from their decision paths (Saabas / the
- * "treeinterpreter" method): walking a tree from its root to the row's leaf, each split's
+ * Per-customer attributions of tree models. Reasons use exact TreeSHAP (treeShap.ts, the
+ * default method); the decision-path walk below (Saabas / the "treeinterpreter" method, which
+ * favours splits near the root) is kept for comparison: walking a tree from its root to the row's leaf, each split's
  * change in node value (child minus parent) is credited to the split feature's source
  * column (design group), so a tree's leaf value = its root value + the sum of its
  * contributions. One extra tree walk per row, the cost of a prediction.
@@ -10,6 +11,17 @@ import { sigmoid } from './detmath';
 import type { ForestModel } from './forest';
 import type { GbdtModel } from './gbdt';
 import type { TreeArrays } from './tree';
+import { addTreeShap } from './treeShap';
+
+/** How tree attributions are computed: exact TreeSHAP (default) or the Saabas path walk. */
+export type TreeAttribution = 'treeshap' | 'saabas';
+
+/** out += per row and group attributions of the trees; returns the baseline (expected value for TreeSHAP, root values for Saabas). */
+function addAttributions(t: TreeArrays, X: Float64Array, d: number, groupOf: Int32Array, G: number, out: Float64Array, method: TreeAttribution): number {
+  if (method === 'treeshap') return addTreeShap(t, X, d, groupOf, G, out);
+  addPathContributions(t, X, d, groupOf, G, out);
+  return rootSum(t);
+}
 
 /** Design group index per design column. */
 export function groupOfColumns(design: Design): Int32Array {
@@ -166,25 +178,24 @@ function completePaths(t: TreeArrays, D: number, X: Float64Array, d: number, gro
   }
 }
 
-/** Forest: per row and group, the path contributions averaged over trees, in probability points (n x G). */
-export function forestGroupPoints(model: ForestModel, X: Float64Array, groupOf: Int32Array, G: number): Float64Array {
+/** Forest: per row and group, the attributions (default TreeSHAP) averaged over trees, in probability points (n x G). */
+export function forestGroupPoints(model: ForestModel, X: Float64Array, groupOf: Int32Array, G: number, method: TreeAttribution = 'treeshap'): Float64Array {
   const out = new Float64Array((X.length / model.d) * G);
-  addPathContributions(model.trees, X, model.d, groupOf, G, out);
+  addAttributions(model.trees, X, model.d, groupOf, G, out, method);
   const s = 100 / model.trees.roots.length;
   for (let q = 0; q < out.length; q++) out[q] *= s;
   return out;
 }
 
 /**
- * GBDT: per row and group, the path contributions c summed over trees (log-odds), converted to
- * probability points as the logistic reasons are: 100 * (p - sigmoid(z - c)), where z is the
- * row's logit (base + root values + all contributions) and p = sigmoid(z) (n x G).
+ * GBDT: per row and group, the attributions c (default TreeSHAP) summed over trees (log-odds),
+ * converted to probability points as the logistic reasons are: 100 * (p - sigmoid(z - c)), where z
+ * is the row's logit (base + baseline + all contributions) and p = sigmoid(z) (n x G).
  */
-export function gbdtGroupPoints(model: GbdtModel, X: Float64Array, groupOf: Int32Array, G: number): Float64Array {
+export function gbdtGroupPoints(model: GbdtModel, X: Float64Array, groupOf: Int32Array, G: number, method: TreeAttribution = 'treeshap'): Float64Array {
   const n = X.length / model.d;
   const out = new Float64Array(n * G);
-  addPathContributions(model.trees, X, model.d, groupOf, G, out);
-  const z0 = model.base + rootSum(model.trees);
+  const z0 = model.base + addAttributions(model.trees, X, model.d, groupOf, G, out, method);
   for (let i = 0; i < n; i++) {
     const o = i * G;
     let z = z0;

@@ -19,6 +19,8 @@ export interface TreeArrays {
   left: Int32Array;
   right: Int32Array;
   value: Float64Array;
+  /** training weight that reached node k (GBDT: hessian sum; forest: bootstrap count), for TreeSHAP's path weights */
+  cover: Float64Array;
   roots: Int32Array;
 }
 
@@ -29,6 +31,7 @@ export class TreeBuffer {
   left: number[] = [];
   right: number[] = [];
   value: number[] = [];
+  cover: number[] = [];
   roots: number[] = [];
   freeze(): TreeArrays {
     return {
@@ -37,6 +40,7 @@ export class TreeBuffer {
       left: Int32Array.from(this.left),
       right: Int32Array.from(this.right),
       value: Float64Array.from(this.value),
+      cover: Float64Array.from(this.cover),
       roots: Int32Array.from(this.roots),
     };
   }
@@ -147,6 +151,7 @@ export class CountTreeGrower {
     buf.left.push(-1);
     buf.right.push(-1);
     buf.value.push(P / H);
+    buf.cover.push(H);
     if (depth >= this.maxDepth || H < 2 * minLeaf) return k;
     const nTry = this.nTry;
     if (nTry < d)
