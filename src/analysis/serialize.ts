@@ -24,7 +24,7 @@ export function analysisSummary(result: AnalysisResult, perCustomer = false): un
   const out = walk(result) as Record<string, unknown>;
   // The business layer's keys also sit at the top level, as analysis.json documents them.
   const b = out.business as Record<string, unknown> | null;
-  if (b) for (const k of ['kpis', 'survival', 'revenue', 'priorities', 'recommendations', 'insights']) out[k] = b[k];
+  if (b) for (const k of ['population', 'lost', 'plan', 'kpis', 'survival', 'revenue', 'priorities', 'recommendations', 'insights']) out[k] = b[k];
   return out;
 }
 

@@ -25,6 +25,11 @@ export type Roles = Partial<Record<Role, string>>;
 
 export type TableKind = 'customers' | 'transactions';
 
+/** What the churn flag records. 'left': the customer already left (history, as in a snapshot such
+ *  as IBM's Telco file); 'will-leave': the customer leaves in the next period (a label about the
+ *  future, everyone in the file is still a customer). */
+export type FlagMeaning = 'left' | 'will-leave';
+
 /** A parsed CSV, dictionary-encoded per column: value of row i = levels[codes[i]].
  *  Blank cells keep their own level ('' or whitespace) so cleaning can report them. */
 export interface RawColumn {
@@ -99,6 +104,10 @@ export interface CustomerFrame {
   /** model features (id, target and leaking columns already removed) */
   numeric: NumericFeature[];
   categorical: CategoricalFeature[];
+  /** what the churn flag records; absent = guessed from targetName (business/population.ts) */
+  flagMeaning?: FlagMeaning;
+  /** how monthly was obtained when the file has no revenue column: the user's average value per customer */
+  monthlyAssumed?: number;
 }
 
 /** Progress events from long work; stage is one of the pipeline stages. */
@@ -148,6 +157,10 @@ export interface AnalysisOptions {
   /** which models to run (default all) */
   models?: string[];
   business?: Partial<BusinessOptions>;
+  /** what the churn flag records (default: guessed from the target column's name) */
+  flagMeaning?: FlagMeaning;
+  /** monthly value per customer when the file has no revenue column; absent = go on without money */
+  valuePerCustomer?: number;
   /** tfjs backend preference; default automatic */
   backend?: 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 }

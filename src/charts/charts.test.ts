@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureResult } from './fixture.test-helper';
 import { elbowFigure, pcaFigure, profileHeatmapFigure, silhouetteFigure } from './segments';
-import { calibrationFigure, confusionAt, importanceFigure, prFigure, probabilityHistogramFigure, rocFigure } from './churn';
+import { confusionAt } from '../analysis/churn/metrics';
+import { calibrationFigure, importanceFigure, prFigure, probabilityHistogramFigure, rocFigure } from './churn';
 import { survivalFigure, survivalGroupings } from './retention';
-import { paretoFigure, planCampaign, probabilityFromBusiness, profitCurveFigure, rankCustomers, riskBySegmentFigure } from './revenue';
+import { paretoFigure, profitCurveFigure, riskBySegmentFigure } from './revenue';
 import { fmtInt, fmtMoney, fmtMoneyShort, fmtPct } from './format';
 
 const r = fixtureResult();
@@ -65,30 +66,11 @@ describe('retention and revenue charts', () => {
     expect((riskBySegmentFigure(r.business!.revenue!).data[0] as unknown as { x: string[] }).x[0]).toBe('New & risky');
     expect((paretoFigure(r.business!.revenue!).data[0] as unknown as T).y).toEqual([0, 0.31, 0.7, 1]);
   });
-  it('campaign plan: hand-computed profit curve, best point and budget point', () => {
-    // stake = p * clv: [0.5*100=50, 0.1*1000=100, 0.9*10=9]
-    const ranked = rankCustomers([0.5, 0.1, 0.9], [100, 1000, 10]);
-    expect(Array.from(ranked.order)).toEqual([1, 0, 2]);
-    const plan = planCampaign(ranked, { offerCost: 10, saveRate: 0.5, budget: 1000, cac: 0 });
-    // profit(t): t=1: 50-10=40; t=2: 75-20=55; t=3: 79.5-30=49.5
-    expect(plan.curve.map((p) => p.profit)).toEqual([0, 40, 55, 49.5]);
-    expect(plan.best.targeted).toBe(2);
-    expect(plan.campaign.targeted).toBe(2); // the budget affords 3, but the third offer loses money
-    expect(plan.campaign.customersSaved).toBeCloseTo(0.5 * (0.1 + 0.5));
-    expect(plan.costPerSave).toBeCloseTo(20 / 0.3);
-    const tight = planCampaign(ranked, { offerCost: 10, saveRate: 0.5, budget: 15, cac: 0 });
-    expect(tight.affordable).toBe(1);
-    expect(tight.campaign.targeted).toBe(1);
-    expect(profitCurveFigure(plan).data).toHaveLength(3);
-  });
-});
-
-describe('probabilityFromBusiness', () => {
-  it('inverts EV = p x CLV x saveRate - offerCost', () => {
-    const o = { offerCost: 50, saveRate: 0.3 };
-    const p = probabilityFromBusiness([0.4 * 1000 * 0.3 - 50, -50], [1000, 0], o, [0.9, 0.7]);
-    expect(p[0]).toBeCloseTo(0.4);
-    expect(p[1]).toBe(0.7);
+  it('profit curve figure marks the plan and the unlimited-budget what-if', () => {
+    const f = profitCurveFigure(r.business!.plan!);
+    expect(f.data).toHaveLength(3);
+    expect((f.data[2] as unknown as T).x).toEqual([r.business!.plan!.campaign.targeted]);
+    expect((paretoFigure(r.business!.revenue!).layout.annotations as { text: string }[])[0].text).toContain('31%');
   });
 });
 

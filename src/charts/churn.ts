@@ -113,36 +113,3 @@ export function probabilityHistogramFigure(probability: ArrayLike<number>, y?: A
   };
 }
 
-export interface Confusion {
-  threshold: number;
-  tp: number;
-  fp: number;
-  tn: number;
-  fn: number;
-  precision: number;
-  recall: number;
-  accuracy: number;
-  /** customers flagged (predicted churn) */
-  flagged: number;
-}
-
-/** Confusion matrix of probabilities `p` against 0/1 outcomes `y` at `threshold` (p >= t = churn). */
-export function confusionAt(p: ArrayLike<number>, y: ArrayLike<number>, threshold: number): Confusion {
-  let tp = 0, fp = 0, tn = 0, fn = 0;
-  for (let i = 0; i < p.length; i++) {
-    const pred = p[i] >= threshold;
-    if (y[i]) {
-      if (pred) tp++;
-      else fn++;
-    } else if (pred) fp++;
-    else tn++;
-  }
-  const n = tp + fp + tn + fn;
-  return {
-    threshold, tp, fp, tn, fn,
-    precision: tp + fp ? tp / (tp + fp) : 0,
-    recall: tp + fn ? tp / (tp + fn) : 0,
-    accuracy: n ? (tp + tn) / n : 0,
-    flagged: tp + fp,
-  };
-}

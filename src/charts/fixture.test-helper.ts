@@ -1,9 +1,13 @@
 /** A small hand-made AnalysisResult for unit tests of charts and exports (not shipped). */
 import type { AnalysisResult } from '../analysis/result';
+import { planCampaign, rankForCampaign } from '../analysis/business/campaign';
 
 export function fixtureResult(): AnalysisResult {
   const ids = ['C1', '=HYPERLINK("x")', 'C3', '<script>alert(1)</script>', 'C5', 'C6'];
   const n = ids.length;
+  const active = Uint8Array.from([1, 0, 1, 1, 1, 0]);
+  const probability = Float64Array.from([0.1, 0.8, 0.05, 0.6, 0.2, 0.9]);
+  const ranked = rankForCampaign(probability, Float64Array.from([3000, NaN, 2500, 900, 2800, NaN]), active);
   const profile = (m: number) => ({ means: { tenure: m, MonthlyCharges: 50 + m }, baseMeans: { tenure: 20, MonthlyCharges: 70 }, topDifferences: [] });
   return {
     type: 'retention-studio/analysis', version: 1, createdAt: '2024-03-01T10:00:00.000Z', fileName: 'telco <test>.csv',
@@ -59,13 +63,19 @@ export function fixtureResult(): AnalysisResult {
         atRiskMonthly: 1234.5, atRiskAnnual: 14814, bySegment: [{ segment: 'Loyal <b>Big</b>', atRiskMonthly: 200, customers: 3, monthlyRevenue: 300, churnRate: 0 }, { segment: 'New & risky', atRiskMonthly: 1034.5, customers: 3, monthlyRevenue: 200, churnRate: 0.67 }],
         profitCurve: [], bestTargetCount: 2, bestProfit: 100, campaign: { targeted: 4, cost: 200, expectedSaved: 300, net: 100, expectedCustomersSaved: 0.5, expectedMonthlyRevenueSaved: 40, rule: 'r' },
         probabilitySource: 'model',
-        pareto: { customerShare: [0, 0.2, 0.5, 1], revenueShare: [0, 0.31, 0.7, 1] },
+        pareto: { customerShare: [0, 0.2, 0.5, 1], revenueShare: [0, 0.31, 0.7, 1], top20Share: 0.31 },
+        population: 'of 4 active customers',
       },
       priorities: [],
-      recommendations: [{ segment: 'New & risky', action: '=cmd|offer annual contract', rationale: 'high churn', rule: 'r1', targeted: 3, customers: 3, cost: 150, expectedReturn: 600, net: 450, numbers: {} }],
+      recommendations: [{ segment: 'New & risky', action: '=cmd|offer annual contract', rationale: 'high churn', rule: 'r1', recommended: true, targeted: 3, customers: 3, cost: 150, expectedReturn: 600, net: 450, numbers: {} }],
       insights: [{ text: 'Month-to-month customers churn 3x more <i>often</i>.', value: 3, kind: 'contract' }],
-      clv: Float64Array.from([3000, 800, 2500, 900, 2800, 400]), expectedValueSaved: Float64Array.from([90, 190, 37, 160, 168, 108]),
+      clv: Float64Array.from([3000, NaN, 2500, 900, 2800, NaN]), expectedValueSaved: Float64Array.from([90, NaN, 37, 160, 168, NaN]),
       warnings: [],
+      // customers 2 and 6 (indices 1, 5) already left; the plan is the engine's rule over the other four
+      population: { flagMeaning: 'left', flagMeaningGuessed: true, customers: 6, active: 4, lost: 2, label: 'of 4 active customers', note: 'Churn records history.' },
+      active, probability, money: true, callOrder: ranked.order,
+      plan: planCampaign(ranked, { offerCost: 50, saveRate: 0.3, budget: 200, cac: 300 }),
+      lost: { customers: 2, share: 2 / 6, monthlyRevenue: 150.5, summary: '2 of 6 customers (33.3%) already left, taking $150.50 of monthly revenue with them.', differences: [], winBack: [5, 1] },
     },
   };
 }

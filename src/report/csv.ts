@@ -1,7 +1,7 @@
 /** CSV exports: scored customers and the call list. Formula-injection safe: text cells starting
  *  with = + - @ tab or CR get a leading single quote, so spreadsheets show them as text. */
 import type { AnalysisResult } from '../analysis/result';
-import { affordableCount, callOrder, customerRow } from './customers';
+import { affordableCount, callOrder, customerRow, money } from './customers';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -24,25 +24,39 @@ export function toCsv(header: string[], rows: (string | number | boolean | null)
 
 const round = (v: number | null, d: number) => (v == null || !Number.isFinite(v) ? null : Number(v.toFixed(d)));
 
-/** Every customer with segment, churn probability, CLV, expected value saved and top reasons. */
+/** Every customer with status (active / left), segment, churn probability, remaining CLV, expected value saved and
+ *  top reasons. Money columns only when the result has money; customers who left have no remaining value (blank). */
 export function customersCsv(result: AnalysisResult): string {
+  const m = money(result);
   const rows: (string | number | boolean | null)[][] = [];
   for (let i = 0; i < result.rows; i++) {
     const c = customerRow(result, i);
-    rows.push([c.id, c.segment, c.outlier, round(c.probability, 4), round(c.clv, 2), round(c.expectedValueSaved, 2), c.reasons]);
+    rows.push([c.id, c.status, c.segment, c.outlier, round(c.probability, 4), ...(m ? [round(c.clv, 2), round(c.expectedValueSaved, 2)] : []), c.reasons]);
   }
-  return toCsv(['customer_id', 'segment', 'outlier', 'churn_probability', 'clv', 'expected_value_saved', 'top_reasons'], rows);
+  return toCsv(['customer_id', 'status', 'segment', 'outlier', 'churn_probability', ...(m ? ['clv', 'expected_value_saved'] : []), 'top_reasons'], rows);
 }
 
-/** The prioritised call list: customers by expected value saved, as many as the budget pays for
- *  (or `count`), with the recommended action of their segment. */
+/** The call list: the plan's active customers (business/campaign.ts), as many as the budget pays for (or `count`),
+ *  with the recommended action of their segment. Without money, ranked by churn risk with no money columns. */
 export function callListCsv(result: AnalysisResult, count = affordableCount(result)): string {
+  const m = money(result);
   const order = callOrder(result);
   const actions = new Map((result.business?.recommendations ?? []).map((r) => [r.segment, r.action]));
   const rows: (string | number | boolean | null)[][] = [];
   for (let k = 0; k < Math.min(count, order.length); k++) {
     const c = customerRow(result, order[k]);
-    rows.push([k + 1, c.id, c.segment, round(c.probability, 4), round(c.clv, 2), round(c.expectedValueSaved, 2), actions.get(c.segment) ?? '', c.reasons]);
+    rows.push([k + 1, c.id, c.segment, round(c.probability, 4), ...(m ? [round(c.clv, 2), round(c.expectedValueSaved, 2)] : []), actions.get(c.segment) ?? '', c.reasons]);
   }
-  return toCsv(['rank', 'customer_id', 'segment', 'churn_probability', 'clv', 'expected_value_saved', 'suggested_action', 'top_reasons'], rows);
+  return toCsv(['rank', 'customer_id', 'segment', 'churn_probability', ...(m ? ['clv', 'expected_value_saved'] : []), 'suggested_action', 'top_reasons'], rows);
+}
+
+/** Customers who already left, highest monthly revenue first (the engine's win-back list). */
+export function winBackCsv(result: AnalysisResult): string {
+  const lost = result.business?.lost;
+  const rows: (string | number | boolean | null)[][] = [];
+  (lost?.winBack ?? []).forEach((i, k) => {
+    const c = customerRow(result, i);
+    rows.push([k + 1, c.id, c.segment, c.reasons]);
+  });
+  return toCsv(['rank', 'customer_id', 'segment', 'top_reasons'], rows);
 }

@@ -7,6 +7,8 @@ export interface CustomerRow {
   segment: string;
   segmentId: number;
   outlier: boolean;
+  /** 'active' or 'left' (already left: the churn flag records history) */
+  status: 'active' | 'left';
   probability: number | null;
   clv: number | null;
   expectedValueSaved: number | null;
@@ -37,25 +39,33 @@ export function customerRow(result: AnalysisResult, i: number): CustomerRow {
     segmentId: segId,
     segment: seg?.segments[segId]?.name ?? '',
     outlier: seg ? seg.outlier[i] === 1 : false,
-    probability: result.churn ? result.churn.probability[i] : null,
-    clv: result.business ? result.business.clv[i] : null,
-    expectedValueSaved: result.business ? result.business.expectedValueSaved[i] : null,
+    status: result.business?.active && !result.business.active[i] ? 'left' : 'active',
+    probability: result.business?.probability ? result.business.probability[i] : result.churn ? result.churn.probability[i] : null,
+    clv: money(result) ? finite(result.business!.clv[i]) : null,
+    expectedValueSaved: money(result) ? finite(result.business!.expectedValueSaved[i]) : null,
     reasons: reasonsOf(result, i),
   };
 }
 
-/** Customer indices ordered by expected value saved (then churn probability), highest first. */
-export function callOrder(result: AnalysisResult): Int32Array {
-  const evs = result.business?.expectedValueSaved;
-  const p = result.churn?.probability;
-  const order = Int32Array.from({ length: result.rows }, (_, i) => i);
-  const key = (i: number) => (evs ? evs[i] : p ? p[i] : 0);
-  return order.sort((a, b) => key(b) - key(a) || (p ? p[b] - p[a] : 0) || a - b);
+/** Whether the result has money figures (a revenue column or the user's value per customer). */
+export function money(result: AnalysisResult): boolean {
+  return !!result.business && result.business.money !== false;
 }
 
-/** How many customers the campaign budget pays for (budget / offer cost), capped at `n`. */
+const finite = (v: number) => (Number.isFinite(v) ? v : null);
+
+/** The call order the engine chose (active customers only, business/campaign.ts); results without one fall back to churn probability. */
+export function callOrder(result: AnalysisResult): Int32Array {
+  const b = result.business;
+  if (b?.callOrder && b.callOrder.length > 0) return b.callOrder;
+  const p = result.churn?.probability;
+  const order = Int32Array.from({ length: result.rows }, (_, i) => i);
+  return p ? order.sort((a, c) => p[c] - p[a] || a - c) : order;
+}
+
+/** How many customers are on the call list: the engine's plan (as many as the budget pays for, while offers pay back). */
 export function affordableCount(result: AnalysisResult): number {
-  const o = result.business?.options;
-  if (!o) return Math.min(100, result.rows);
-  return o.offerCost > 0 ? Math.min(result.rows, Math.floor(o.budget / o.offerCost)) : result.rows;
+  const plan = result.business?.plan;
+  if (plan) return plan.campaign.targeted;
+  return Math.min(100, result.rows);
 }

@@ -3,7 +3,9 @@
  *  <script type="application/json"> so the app can re-import the report as a saved analysis. */
 import type { AnalysisResult } from '../analysis/result';
 import { fmtInt, fmtMoney, fmtMs, fmtPct, fmtScore } from '../charts/format';
-import { affordableCount, callOrder, customerRow } from './customers';
+
+const fmtMoney2 = (v: number) => `$${v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+import { affordableCount, callOrder, customerRow, money } from './customers';
 import { jsonForScript, REPORT_DATA_ID } from './json';
 import { barSvg, esc, lineSvg } from './svg';
 
@@ -24,12 +26,13 @@ function kpisHtml(r: AnalysisResult): string {
   const k = r.business?.kpis;
   const rev = r.business?.revenue;
   return `<div class="grid">${[
-    kpi('kpi-customers', 'Customers analysed', fmtInt(r.rows)),
-    kpi('kpi-churn-rate', 'Churn rate', fmtPct(k?.churnRate.value ?? r.churn?.positiveRate), 'of customers in the file'),
+    kpi('kpi-customers', 'Customers analysed', fmtInt(r.rows), r.business?.population ? `${fmtInt(r.business.population.active)} active, ${fmtInt(r.business.population.lost)} already left` : ''),
+    kpi('kpi-churn-rate', 'Churn rate', fmtPct(k?.churnRate.value ?? r.churn?.positiveRate), `of all ${fmtInt(r.rows)} customers in the file`),
     kpi('kpi-retention', 'Retention rate', fmtPct(k?.retentionRate.value)),
     kpi('kpi-arpu', 'Average revenue per customer', fmtMoney(k?.arpu.value), 'per month'),
     kpi('kpi-clv', 'Customer lifetime value', fmtMoney(k?.clv.value), 'per customer'),
-    kpi('kpi-revenue-at-risk', 'Revenue at risk', fmtMoney(rev?.atRiskMonthly), rev ? `per month · ${fmtMoney(rev.atRiskAnnual)} a year` : ''),
+    kpi('kpi-revenue-at-risk', 'Revenue at risk', fmtMoney(rev?.atRiskMonthly), rev ? `per month ${rev.population ?? ''} · ${fmtMoney(rev.atRiskAnnual)} a year` : ''),
+    ...(r.business?.lost ? [kpi('kpi-lost', 'Already left', fmtInt(r.business.lost.customers), r.business.lost.monthlyRevenue !== null ? `${fmtMoney2(r.business.lost.monthlyRevenue)} a month left with them` : '')] : []),
     kpi('kpi-top20', 'Revenue from top 20%', fmtPct(k?.top20RevenueShare.value)),
   ].join('')}</div>`;
 }
@@ -71,15 +74,32 @@ function recommendationsHtml(r: AnalysisResult): string {
     .join('')}</tbody></table>`;
 }
 
+/** Active vs lost: who already left, what they took, how they differ, who to win back. */
+function lostHtml(r: AnalysisResult, max = 25): string {
+  const b = r.business;
+  if (!b?.population) return '';
+  const lost = b.lost;
+  const diffs = (lost?.differences ?? []).map((d) => `<li>${esc(d.text)}</li>`).join('');
+  const wb = (lost?.winBack ?? []).slice(0, max).map((i, k) => {
+    const c = customerRow(r, i);
+    return `<tr><td class="n">${k + 1}</td><td>${esc(c.id)}</td><td>${esc(c.segment)}</td><td>${esc(c.reasons)}</td></tr>`;
+  }).join('');
+  return `<h2>Active and lost customers</h2><div class="card" data-testid="lost-customers"><p>${esc(b.population.note)}</p>` +
+    (lost ? `<p><strong>${esc(lost.summary)}</strong></p>${diffs ? `<p>How they differ from active customers:</p><ul>${diffs}</ul>` : ''}` : '') + '</div>' +
+    (wb ? `<h3>Win-back list (customers who left, highest monthly revenue first)</h3><table><thead><tr><th class="n">#</th><th>Customer</th><th>Segment</th><th>Top reasons</th></tr></thead><tbody>${wb}</tbody></table>` : '');
+}
+
 function callListHtml(r: AnalysisResult, max = 25): string {
   if (!r.churn) return '';
+  const m = money(r);
   const order = callOrder(r);
   const rows: string[] = [];
   for (let k = 0; k < Math.min(max, affordableCount(r), order.length); k++) {
     const c = customerRow(r, order[k]);
-    rows.push(`<tr><td class="n">${k + 1}</td><td>${esc(c.id)}</td><td>${esc(c.segment)}</td><td class="n">${fmtPct(c.probability)}</td><td class="n">${fmtMoney(c.clv)}</td><td class="n">${fmtMoney(c.expectedValueSaved)}</td><td>${esc(c.reasons)}</td></tr>`);
+    rows.push(`<tr><td class="n">${k + 1}</td><td>${esc(c.id)}</td><td>${esc(c.segment)}</td><td class="n">${fmtPct(c.probability)}</td>${m ? `<td class="n">${fmtMoney(c.clv)}</td><td class="n">${fmtMoney(c.expectedValueSaved)}</td>` : ''}<td>${esc(c.reasons)}</td></tr>`);
   }
-  return `<h2>Who to call first</h2><table><thead><tr><th class="n">#</th><th>Customer</th><th>Segment</th><th class="n">Churn risk</th><th class="n">CLV</th><th class="n">Value saved</th><th>Top reasons</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const plan = r.business?.plan;
+  return `<h2>Who to call first</h2>${plan ? `<p>${esc(plan.verdict)}</p>` : ''}<table><thead><tr><th class="n">#</th><th>Customer</th><th>Segment</th><th class="n">Churn risk</th>${m ? '<th class="n">CLV</th><th class="n">Value saved</th>' : ''}<th>Top reasons</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function provenanceHtml(r: AnalysisResult, generatedAt: Date): string {
@@ -106,7 +126,7 @@ export function buildReportHtml(r: AnalysisResult, generatedAt = new Date()): st
 <body><main><header><h1>Customer segmentation &amp; churn report</h1><div class="muted">${esc(r.fileName)} · ${fmtInt(r.rows)} customers · ${esc(new Date(r.createdAt).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric' }))}</div></header>
 <h2>Key numbers</h2>${kpisHtml(r)}${insights ? `<h2>What stands out</h2><ul class="insights">${insights}</ul>` : ''}
 <h2>Segments</h2>${segmentsHtml(r)}${chartsHtml(r)}
-<h2>Recommendations</h2>${recommendationsHtml(r)}${callListHtml(r)}${provenanceHtml(r, generatedAt)}
+<h2>Recommendations</h2>${recommendationsHtml(r)}${callListHtml(r)}${lostHtml(r)}${provenanceHtml(r, generatedAt)}
 <footer>Made with Retention Studio, entirely in the browser: no data left the computer it was analysed on.</footer></main>
 <script type="application/json" id="${REPORT_DATA_ID}">${jsonForScript(r)}</script></body></html>`;
 }

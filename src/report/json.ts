@@ -18,7 +18,10 @@ function replacer(_key: string, value: unknown): unknown {
 function reviver(_key: string, value: unknown): unknown {
   if (value && typeof value === 'object' && '$typed' in value && 'data' in value) {
     const { $typed, data } = value as { $typed: string; data: unknown };
-    if ($typed in TYPED && Array.isArray(data)) return (TYPED[$typed as TypedName] as unknown as { from(a: number[]): unknown }).from(data as number[]);
+    // JSON writes NaN (e.g. the remaining value of a customer who left) as null: float arrays read it back as NaN
+    const float = $typed === 'Float64Array' || $typed === 'Float32Array';
+    if ($typed in TYPED && Array.isArray(data))
+      return (TYPED[$typed as TypedName] as unknown as { from(a: number[]): unknown }).from(float ? (data as (number | null)[]).map((v) => (v === null ? NaN : v)) : (data as number[]));
   }
   return value;
 }

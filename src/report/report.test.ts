@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureResult } from '../charts/fixture.test-helper';
-import { callListCsv, csvCell, customersCsv } from './csv';
+import { callListCsv, csvCell, customersCsv, winBackCsv } from './csv';
 import { buildReportHtml } from './html';
 import { resultFromJson, resultFromReportHtml, resultToJson } from './json';
 
@@ -17,18 +17,28 @@ describe('csv', () => {
     expect(csvCell(-3.5)).toBe('-3.5');
     expect(csvCell(null)).toBe('');
   });
-  it('customers CSV has a header and one row per customer', () => {
+  it('customers CSV has a header, one row per customer and the active/left split (no remaining value for those who left)', () => {
     const lines = customersCsv(r).trim().split('\r\n');
     expect(lines).toHaveLength(7);
-    expect(lines[0]).toBe('customer_id,segment,outlier,churn_probability,clv,expected_value_saved,top_reasons');
-    expect(lines[2].startsWith(`"'=HYPERLINK(""x"")",New & risky,false,0.8,800,190,`)).toBe(true);
+    expect(lines[0]).toBe('customer_id,status,segment,outlier,churn_probability,clv,expected_value_saved,top_reasons');
+    expect(lines[1].startsWith('C1,active,Loyal <b>Big</b>,false,0.1,3000,90,')).toBe(true);
+    expect(lines[2].startsWith(`"'=HYPERLINK(""x"")",left,New & risky,false,0.8,,,`)).toBe(true);
+    // without money: no money columns at all (never a column of $0)
+    const noMoney = { ...r, business: { ...r.business!, money: false } };
+    expect(customersCsv(noMoney).split('\r\n')[0]).toBe('customer_id,status,segment,outlier,churn_probability,top_reasons');
+    expect(callListCsv(noMoney).split('\r\n')[0]).toBe('rank,customer_id,segment,churn_probability,suggested_action,top_reasons');
   });
-  it('call list is ordered by expected value saved and limited by the budget', () => {
+  it('call list is the plan: active customers by expected value saved while offers pay back, within the budget', () => {
     const lines = callListCsv(r).trim().split('\r\n');
-    expect(lines).toHaveLength(1 + 4); // budget 200 / offer 50
-    expect(lines[1].startsWith(`1,"'=HYPERLINK(""x"")"`)).toBe(true);
-    expect(lines[2].startsWith('2,C5,')).toBe(true);
-    expect(lines[1]).toContain(`'=cmd|offer annual contract`);
+    // active: C1, C3, <script>, C5; stakes p x CLV 300, 125, 540, 560; the 4th offer (EV -12.5) would lose money
+    expect(lines).toHaveLength(1 + 3);
+    expect(lines[1].startsWith('1,C5,')).toBe(true);
+    expect(lines[2].startsWith('2,<script>alert(1)</script>,New & risky,')).toBe(true);
+    expect(lines[2]).toContain(`'=cmd|offer annual contract`);
+    expect(lines.join()).not.toContain('HYPERLINK');
+    const wb = winBackCsv(r).trim().split('\r\n');
+    expect(wb).toHaveLength(3);
+    expect(wb[1].startsWith('1,C6,')).toBe(true);
   });
 });
 
@@ -69,6 +79,12 @@ describe('html report', () => {
     const back = resultFromReportHtml(html)!;
     expect(back.ids).toEqual(r.ids);
     expect(back.segmentation!.segments[0].name).toBe('Loyal <b>Big</b>');
-    expect(Array.from(back.business!.clv)).toEqual(Array.from(r.business!.clv));
+    expect(Array.from(back.business!.clv)).toEqual(Array.from(r.business!.clv)); // NaN for those who left survives
+    expect(back.business!.clv[1]).toBeNaN();
+  });
+  it('carries the active/lost split', () => {
+    expect(html).toContain('data-testid="lost-customers"');
+    expect(html).toContain('$150.50');
+    expect(html).toContain('of 4 active customers');
   });
 });

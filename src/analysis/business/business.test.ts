@@ -36,8 +36,11 @@ describe('runBusiness on transaction logs', () => {
     expect(r.kpis.clv.value).toBeCloseTo(0.7 * 110 * 4, 9); // 308
     // no churn model: everyone gets the base rate 1/3, so each customer's hazard is the base 0.2
     expect(r.clv[0]).toBeCloseTo(0.7 * 100 * 4, 9);
-    expect(r.revenue!.atRiskMonthly).toBeCloseTo((100 + 400 / 3 + 50) / 3, 9);
+    // customer 1 already left (the flag records history): at risk over customers 0 and 2 only
+    expect(r.revenue!.atRiskMonthly).toBeCloseTo((100 + 50) / 3, 9);
     expect(r.expectedValueSaved[0]).toBeCloseTo((1 / 3) * 280 * 0.3 - 50, 9);
+    expect(r.clv[1]).toBeNaN();
+    expect(r.lost!.monthlyRevenue).toBeCloseTo(400 / 3, 9);
   });
 });
 

@@ -13,7 +13,9 @@ import { resolveGroups, resolveProbabilities, groupChurnRates } from './groups';
 import { computeKpis } from './kpis';
 import { buildSurvival } from './survival';
 import { customerClv, customerHazards } from './clv';
-import { expectedValueSaved, rankByValue, revenueImpact } from './revenue';
+import { expectedValueSaved, revenueImpact } from './revenue';
+import { planCampaign, rankForCampaign, type CampaignPlan } from './campaign';
+import { activeMask, describePopulation, lostCustomers } from './population';
 import { rankCustomers } from './priorities';
 import { segmentProfiles, shareMembership } from './profile';
 import { recommend } from './recommend';
@@ -25,6 +27,8 @@ export { kaplanMeier, kaplanMeierGroups, survivalAt, medianLifetime, conditional
 export { monthlyHazard, expectedLifetime, subscriptionClv, customerHazards, customerClv } from './clv';
 export { rankCustomers, prioritiesToCsv, reasonsFor } from './priorities';
 export { RULES } from './rules';
+export { planCampaign, rankForCampaign, checkCampaignInputs } from './campaign';
+export { flagMeaningFromName, activeMask } from './population';
 export type * from './types';
 
 function checkFrame(f: CustomerFrame): void {
@@ -57,13 +61,17 @@ export function runBusiness(
   if (probs.source === 'segment-rate' || probs.source === 'base-rate')
     warnings.push({ code: 'business-no-churn-model', message: `Revenue at risk and the call list use observed churn rates: ${probs.note}.`, count: 1 });
   if (!frame.y) warnings.push({ code: 'business-no-target', message: 'No churn flag: churn rate, retention, hazard-based CLV and retention curves are not available.', count: 1 });
-  if (!frame.monthly) warnings.push({ code: 'business-no-revenue', message: 'No monthly revenue column: ARPU, CLV and revenue at risk are not available.', count: 1 });
+  if (!frame.monthly) warnings.push({ code: 'business-no-revenue', message: 'No monthly revenue column and no value per customer given: ARPU, CLV and revenue at risk are not available.', count: 1 });
 
+  const active = activeMask(frame);
+  const population = describePopulation(frame, active);
+  const lost = lostCustomers(frame, active);
   const bundle = computeKpis(frame, o);
   const surv = buildSurvival(frame, groups, survivalBy, warnings);
   const churnRates = groupChurnRates(frame.y, groups);
 
-  // per-customer CLV: the customer's relative risk scales the base hazard; else the base lifetime
+  // per-customer remaining CLV: the customer's relative risk scales the base hazard; else the base lifetime.
+  // Customers who already left have no remaining value (NaN: shown as "left", never as $0).
   const n = frame.n;
   let clv: Float64Array = new Float64Array(n);
   const h = bundle.baseClv.hazard;
@@ -73,36 +81,54 @@ export function runBusiness(
     const L = bundle.baseClv.lifetimeMonths;
     for (let i = 0; i < n; i++) clv[i] = o.margin * frame.monthly[i] * L;
   }
+  for (let i = 0; i < n; i++) if (!active[i]) clv[i] = NaN;
 
   let revenue: RevenueImpact | null = null;
   let priorities: Priority[] = [];
   let recommendations: Recommendation[] = [];
-  let ev: Float64Array = new Float64Array(n);
-  if (probs.p && frame.monthly) {
+  let plan: CampaignPlan | null = null;
+  let callOrder: Int32Array = new Int32Array(0);
+  let ev: Float64Array = new Float64Array(n).fill(NaN);
+  const money = frame.monthly !== null;
+  if (probs.p) {
     const p = probs.p;
-    ev = expectedValueSaved(p, clv, o);
-    const order = rankByValue(ev);
-    revenue = revenueImpact({ p, monthly: frame.monthly, clv, ev, order, groups, churnRates, pareto: bundle.pareto, probabilityNote: probs.note }, o);
+    if (money) ev = expectedValueSaved(p, clv, o);
+    const ranked = rankForCampaign(p, money ? clv : null, active);
+    plan = planCampaign(ranked, o);
+    callOrder = ranked.order;
     priorities = rankCustomers({
-      ids: frame.ids, order, p, clv, ev, labels: groups.labels, names: groups.names,
+      ids: frame.ids, order: callOrder, p, clv, ev, labels: groups.labels, names: groups.names,
       reasons: churn?.reasons ?? null,
       fallbackReason: (i) => {
         const r = churnRates[groups.labels[i]];
         return r === null ? [] : [`${groups.names[groups.labels[i]]} churn rate ${pct(r)}`];
       },
     });
+  }
+  if (probs.p && frame.monthly && plan) {
+    const p = probs.p;
+    revenue = revenueImpact({ p, monthly: frame.monthly, active, plan, order: callOrder, groups, churnRates, pareto: bundle.pareto, probabilityNote: probs.note, population: population.label }, o);
     const profiles = segmentProfiles(frame, groups, p);
     recommendations = recommend({
-      groups, profiles, baseChurn: bundle.kpis.churnRate.value, p, clv, ev, monthly: frame.monthly,
+      groups, profiles, baseChurn: bundle.kpis.churnRate.value, p, clv, ev, monthly: frame.monthly, active,
       membership: (id) => shareMembership(frame, id),
-      campaign: order.subarray(0, revenue.campaign.targeted),
+      campaign: callOrder.subarray(0, plan.campaign.targeted),
     }, o);
+  } else if (probs.p) {
+    warnings.push({ code: 'business-no-money', message: 'No monthly value per customer: the call list ranks active customers by churn risk, and money figures (revenue at risk, lifetime value, value saved) are not shown.', count: 1 });
   } else {
-    warnings.push({ code: 'business-no-revenue-at-risk', message: 'Revenue at risk, the call list and retention advice need churn probabilities and monthly revenue.', count: 1 });
+    warnings.push({ code: 'business-no-revenue-at-risk', message: 'Revenue at risk, the call list and retention advice need churn probabilities.', count: 1 });
   }
-  const insights = buildInsights({ frame, kpis: bundle.kpis, revenue, groups, churn, curves: surv.curves, conditional: surv.conditional, p: probs.p }, o);
+  const insights = buildInsights({ frame, kpis: bundle.kpis, revenue, plan, population, lost, groups, churn, curves: surv.curves, conditional: surv.conditional, p: probs.p }, o);
   return {
     options: o,
+    population,
+    active,
+    probability: probs.p,
+    money,
+    plan,
+    callOrder,
+    lost,
     kpis: bundle.kpis,
     survival: surv.curves,
     conditionalRetention: surv.conditional,

@@ -1,17 +1,21 @@
 /**
- * Automated insights: up to 8 plain sentences, most important first, each carrying the number
+ * Automated insights: up to 9 plain sentences, most important first, each carrying the number
  * it states (value) and a kind the UI can key on. Built only from numbers already in the result.
  */
 import type { BusinessOptions, CustomerFrame } from '../types';
 import type { ChurnResult } from '../churn/types';
-import type { Insight, Kpis, RevenueImpact, SurvivalCurve } from './types';
+import type { Insight, Kpis, LostCustomers, Population, RevenueImpact, SurvivalCurve } from './types';
+import type { CampaignPlan } from './campaign';
 import type { Groups } from './groups';
-import { count, money, money2, months, pct } from './format';
+import { count, money, months, pct } from './format';
 
 export interface InsightInputs {
   frame: CustomerFrame;
   kpis: Kpis;
   revenue: RevenueImpact | null;
+  plan: CampaignPlan | null;
+  population: Population;
+  lost: LostCustomers | null;
   groups: Groups;
   churn: ChurnResult | null;
   curves: SurvivalCurve[];
@@ -46,35 +50,30 @@ function driver(x: InsightInputs): Insight | null {
   return out;
 }
 
-/** Up to 8 insights; every sentence quotes its value. */
+/** Up to 9 insights; every sentence quotes its value and names its population. */
 export function buildInsights(x: InsightInputs, o: BusinessOptions): Insight[] {
   const out: Insight[] = [];
-  const { kpis, revenue, groups, frame } = x;
+  const { kpis, revenue, groups } = x;
+  const pop = x.population.label;
   if (revenue) {
     const totalMonthly = revenue.bySegment.reduce((a, s) => a + s.monthlyRevenue, 0);
-    out.push({ kind: 'at-risk', value: revenue.atRiskMonthly, text: `${money(revenue.atRiskMonthly)} of monthly revenue (${money(revenue.atRiskAnnual)} a year) is at risk: ${pct(totalMonthly > 0 ? revenue.atRiskMonthly / totalMonthly : 0)} of all monthly revenue, weighting each customer's charge by their churn probability.` });
+    out.push({ kind: 'at-risk', value: revenue.atRiskMonthly, text: `${money(revenue.atRiskMonthly)} of monthly revenue (${money(revenue.atRiskAnnual)} a year) is at risk ${pop}: ${pct(totalMonthly > 0 ? revenue.atRiskMonthly / totalMonthly : 0)} of their monthly revenue, weighting each customer's charge by their churn probability.` });
   }
+  if (x.lost) out.push({ kind: 'lost', value: x.lost.customers, text: x.lost.summary + (x.lost.differences[0] ? ` Largest difference: ${x.lost.differences[0].text}.` : '') });
   const d = driver(x);
   if (d) out.push(d);
   if (revenue && groups.names.length > 1) {
     const totalMonthly = revenue.bySegment.reduce((a, s) => a + s.monthlyRevenue, 0);
     const top = revenue.bySegment.slice().sort((a, b) => b.monthlyRevenue - a.monthlyRevenue)[0];
     const share = totalMonthly > 0 ? top.monthlyRevenue / totalMonthly : 0;
-    out.push({ kind: 'largest-segment', value: share, text: `${top.segment} brings the most revenue: ${money(top.monthlyRevenue)} a month, ${pct(share)} of the total, from ${pct(top.customers / frame.n)} of customers.` });
-    // cheapest revenue to save: offer dollars per dollar of monthly revenue kept, offering to the whole segment
-    let bestSeg = '', bestCost = Infinity;
-    for (const s of revenue.bySegment) {
-      const keptPerOffer = s.customers > 0 ? (s.atRiskMonthly / s.customers) * o.saveRate : 0;
-      const c = keptPerOffer > 0 ? o.offerCost / keptPerOffer : Infinity;
-      if (c < bestCost) { bestCost = c; bestSeg = s.segment; }
-    }
-    if (Number.isFinite(bestCost))
-      out.push({ kind: 'cheapest-save', value: bestCost, text: `Revenue is cheapest to save in ${bestSeg}: at ${money(o.offerCost)} per offer and a ${pct(o.saveRate, 0)} save rate, each $1 of monthly revenue kept costs ${money2(bestCost)} in offers.` });
+    const nActive = Math.max(1, x.population.active);
+    out.push({ kind: 'largest-segment', value: share, text: `${top.segment} brings the most revenue ${pop}: ${money(top.monthlyRevenue)} a month, ${pct(share)} of their total, from ${pct(top.customers / nActive)} of them.` });
   }
-  if (revenue && revenue.bestTargetCount > 0)
-    out.push({ kind: 'campaign', value: revenue.bestProfit, text: `Targeting the top ${count(revenue.bestTargetCount)} customers on the call list maximises expected profit at ${money(revenue.bestProfit)}; your ${money(o.budget)} budget reaches ${count(revenue.campaign.targeted)} of them for an expected net ${money(revenue.campaign.net)}.` });
-  else if (revenue)
-    out.push({ kind: 'campaign', value: 0, text: `At ${money(o.offerCost)} per offer and a ${pct(o.saveRate, 0)} save rate no customer's expected value saved covers the offer: a campaign would lose money.` });
+  if (x.plan) {
+    out.push({ kind: 'campaign', value: x.plan.campaign.profit, text: `The plan: ${x.plan.verdict}` });
+    if (x.plan.money && x.plan.best.targeted > x.plan.campaign.targeted)
+      out.push({ kind: 'what-if', value: x.plan.best.profit, text: `What-if, not the plan: with an unlimited budget, contacting the top ${count(x.plan.best.targeted)} ${pop} would maximise expected profit at ${money(x.plan.best.profit)} (cost ${money(x.plan.best.cost)}).` });
+  }
   const clv = kpis.clv.value;
   if (clv !== null && clv > 0)
     out.push({ kind: 'clv-cac', value: clv / Math.max(o.cac, 1e-9), text: `A customer is worth ${money(clv)} over their expected remaining lifetime (margin ${pct(o.margin, 0)}, discounted at ${pct(o.discountRate, 0)} a year), ${o.cac > 0 ? `${(clv / o.cac).toFixed(1)}x the ${money(o.cac)} acquisition cost` : 'with no acquisition cost entered'}${kpis.clv.naive !== null ? `; the naive ARPU / churn-rate shortcut would say ${money(kpis.clv.naive)}` : ''}.` });
@@ -95,5 +94,5 @@ export function buildInsights(x: InsightInputs, o: BusinessOptions): Insight[] {
   const cond = x.conditional.find((c) => c.from === 14 && c.to === 20) ?? x.conditional[0];
   if (cond)
     out.push({ kind: 'conditional', value: cond.probability, text: `Of customers already at ${cond.from} months, ${pct(cond.probability)} are still here at ${cond.to}.` });
-  return out.slice(0, 8);
+  return out.slice(0, 9);
 }

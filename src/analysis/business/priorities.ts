@@ -22,7 +22,7 @@ export function reasonsFor(reasons: CustomerReasons | null, i: number, max = 3):
 
 export interface PriorityInputs {
   ids: string[];
-  order: Uint32Array;
+  order: ArrayLike<number>;
   p: ArrayLike<number>;
   clv: ArrayLike<number>;
   ev: ArrayLike<number>;

@@ -33,19 +33,30 @@ describe('rules', () => {
     const base = { groups, profiles: [profile], baseChurn: 0.265, p, clv, ev, monthly: [10, 20, 30, 40], membership, campaign: [2, 0] };
     const [r] = recommend(base, o);
     expect(r.rule).toBe('contract-upgrade');
-    expect(r.targeted).toBe(2); // customers 0 and 1 (2 is outside the audience, 3 has negative EV)
+    // the offers are the plan's: customers 2 and 0 are on the call list (one list for every segment)
+    expect(r.targeted).toBe(2);
+    expect(r.recommended).toBe(true);
     expect(r.cost).toBe(100);
-    expect(r.expectedReturn).toBeCloseTo(0.5 * 1000 * 0.3 + 0.2 * 1000 * 0.3, 12); // 210
-    expect(r.net).toBeCloseTo(110, 12);
+    expect(r.expectedReturn).toBeCloseTo(0.9 * 1000 * 0.3 + 0.5 * 1000 * 0.3, 12); // 420
+    expect(r.net).toBeCloseTo(320, 12);
     expect(r.numbers.revenueAtRiskMonthly).toBeCloseTo(5 + 4 + 27 + 16, 12);
     expect(r.numbers.audience).toBe(3);
-    expect(r.numbers.inBudgetCampaign).toBe(2);
-    expect(r.numbers.costPerSave).toBeCloseTo(100 / (0.7 * 0.3), 9);
-    expect(r.rationale).toContain('$210');
-    expect(r.rationale).toContain('2 month-to-month customers');
+    expect(r.numbers.onCallList).toBe(2);
+    expect(r.numbers.audienceOnCallList).toBe(1); // customer 2 is not month-to-month
+    expect(r.numbers.costPerSave).toBeCloseTo(100 / (1.4 * 0.3), 9);
+    expect(r.rationale).toContain('$420');
+    expect(r.rationale).toContain('(1 month-to-month)');
+    // customers who already left are never counted
+    const [a] = recommend({ ...base, active: Uint8Array.from([1, 1, 0, 1]), campaign: [0] }, o);
+    expect(a.customers).toBe(3);
+    expect(a.numbers.revenueAtRiskMonthly).toBeCloseTo(5 + 4 + 16, 12);
+    // offers that cost more than they keep: not recommended, in words
+    const [bad] = recommend({ ...base, campaign: [3] }, o); // 0.4 x 100 x 0.3 = 12 kept for $50
+    expect(bad.recommended).toBe(false);
+    expect(bad.action).toMatch(/^Not recommended in S/);
     const dear = { ...o, offerCost: 500 };
     const evDear = Float64Array.from(p, (pi, i) => pi * clv[i] * o.saveRate - 500);
-    const [d] = recommend({ ...base, ev: evDear }, dear);
+    const [d] = recommend({ ...base, ev: evDear, campaign: [] }, dear);
     expect(d.targeted).toBe(0);
     expect(d.cost).toBe(0);
     expect(d.action).toMatch(/^No paid offer in S/);

@@ -1,8 +1,8 @@
 /**
  * Retention advice per segment: the first rule of rules.ts whose conditions the segment's profile
- * meets, with the numbers it rests on. The offer goes to the segment's customers in the rule's audience
- * (e.g. month-to-month) whose expected value saved (p x CLV x saveRate - offerCost) is positive, so cost, return and net move with
- * the offer cost and save rate, and the cost per kept customer is compared with the CAC.
+ * meets, with the numbers it rests on. The offers are the plan's (campaign.ts): the segment's active customers
+ * on the call list, so the segments' costs add up to the plan's cost within the budget and no segment is told
+ * to spend while another sentence says not to. A segment whose offers cost more than they keep is not recommended.
  */
 import type { BusinessOptions } from '../types';
 import type { Recommendation } from './types';
@@ -46,22 +46,23 @@ export interface RecommendInputs {
   clv: Float64Array;
   ev: Float64Array;
   monthly: ArrayLike<number>;
+  /** per customer 1 = still active (absent = everyone) */
+  active?: Uint8Array;
   /** per customer membership of a share metric's level (rule audiences); null = column absent */
   membership: (id: MetricId) => Uint8Array | null;
-  /** customers in the budgeted campaign (indices), to say how many of them are in each segment */
+  /** the plan's customers (indices; campaign.ts): every segment's offers come from this one list */
   campaign: ArrayLike<number>;
 }
 
-/** One recommendation per segment, numbers included. */
+/** One recommendation per segment; the segments' offers are the plan's customers, so their costs sum to the plan's cost (<= budget). */
 export function recommend(x: RecommendInputs, o: BusinessOptions, rules: RetentionRule[] = RULES): Recommendation[] {
   const k = x.groups.names.length;
   const chosen = x.profiles.map((prof) => matchRule(prof, rules));
   const audience = chosen.map((r) => (r.audience ? x.membership(r.audience) : null));
-  const size = new Float64Array(k), risk = new Float64Array(k), targeted = new Float64Array(k), inAudience = new Float64Array(k);
-  const ret = new Float64Array(k), saves = new Float64Array(k), best = new Float64Array(k).fill(-Infinity);
-  const inCampaign = new Float64Array(k);
-  for (let j = 0; j < x.campaign.length; j++) inCampaign[x.groups.labels[x.campaign[j]]]++;
+  const size = new Float64Array(k), risk = new Float64Array(k), inAudience = new Float64Array(k), best = new Float64Array(k).fill(-Infinity);
+  const targeted = new Float64Array(k), audTargeted = new Float64Array(k), ret = new Float64Array(k), saves = new Float64Array(k);
   for (let i = 0; i < x.p.length; i++) {
+    if (x.active && !x.active[i]) continue;
     const g = x.groups.labels[i];
     size[g]++;
     risk[g] += x.p[i] * x.monthly[i];
@@ -69,11 +70,14 @@ export function recommend(x: RecommendInputs, o: BusinessOptions, rules: Retenti
     if (aud && !aud[i]) continue;
     inAudience[g]++;
     best[g] = Math.max(best[g], x.ev[i]);
-    if (x.ev[i] > 0) {
-      targeted[g]++;
-      ret[g] += x.p[i] * x.clv[i] * o.saveRate;
-      saves[g] += x.p[i] * o.saveRate;
-    }
+  }
+  for (let j = 0; j < x.campaign.length; j++) {
+    const i = x.campaign[j];
+    const g = x.groups.labels[i];
+    targeted[g]++;
+    if (!audience[g] || audience[g]![i]) audTargeted[g]++;
+    ret[g] += x.p[i] * x.clv[i] * o.saveRate;
+    saves[g] += x.p[i] * o.saveRate;
   }
   return x.groups.names.map((name, g) => {
     const prof = x.profiles[g];
@@ -81,43 +85,50 @@ export function recommend(x: RecommendInputs, o: BusinessOptions, rules: Retenti
     const cost = targeted[g] * o.offerCost;
     const net = ret[g] - cost;
     const costPerSave = saves[g] > 0 ? cost / saves[g] : 0;
+    const valuePerSave = saves[g] > 0 ? ret[g] / saves[g] : 0;
+    const recommended = targeted[g] > 0 && net > 0 && costPerSave <= valuePerSave;
     const facts = rule.mention
       .filter((m) => prof[m] !== null)
       .map((m) => describeMetric(m, prof[m] as number, x.baseChurn));
-    const who = audience[g] ? `${SHARE_METRICS.find((m) => m.id === rule.audience)!.label} customers` : 'customers';
+    const audLabel = audience[g] ? SHARE_METRICS.find((m) => m.id === rule.audience)!.label : null;
     let action = rule.action.replace(/\{segment\}/g, name);
-    let rationale = `${name}: ${facts.join(', ')}; ${count(size[g])} customers, ${money(risk[g])} monthly revenue at risk.`;
+    let rationale = `${name}: ${facts.join(', ')}; ${count(size[g])} active customers, ${money(risk[g])} monthly revenue at risk.`;
     if (targeted[g] > 0) {
       rationale +=
-        ` Offer it to the ${count(targeted[g])} ${who} here for whom churn probability x CLV x ${pct(o.saveRate, 0)} save rate` +
-        ` exceeds the ${money(o.offerCost)} offer: cost ${money(cost)}, expected return ${money(ret[g])} of lifetime value,` +
-        ` net ${money(net)}. Each kept customer costs ${money(costPerSave)}, ` +
-        (costPerSave <= o.cac ? 'less' : 'more') + ` than the ${money(o.cac)} it costs to acquire a new one.` +
-        ` Your ${money(o.budget)} budget reaches ${count(inCampaign[g])} customers of this segment on the call list.`;
+        ` ${count(targeted[g])} of them are on the call list your ${money(o.budget)} budget pays for` +
+        (audLabel ? ` (${count(audTargeted[g])} ${audLabel})` : '') +
+        `: cost ${money(cost)}, expected return ${money(ret[g])} of lifetime value, net ${money(net)}.` +
+        ` Each kept customer costs ${money(costPerSave)} in offers and is worth ${money(valuePerSave)}` +
+        (o.cac > 0 ? `; acquiring a new one costs ${money(o.cac)}.` : '.');
+      if (!recommended) {
+        action = `Not recommended in ${name} at these terms: ${action.charAt(0).toLowerCase()}${action.slice(1)} only if the offer gets cheaper or works better`;
+        rationale += ` The offers here cost more than the value they are expected to keep.`;
+      }
     } else {
-      action = `No paid offer in ${name} for now: ${action.charAt(0).toLowerCase()}${action.slice(1)} only if the offer gets cheaper or works better`;
+      action = `No paid offer in ${name} for now: ${action.charAt(0).toLowerCase()}${action.slice(1)} only if the offer gets cheaper, works better or the budget grows`;
       rationale +=
-        ` At ${money(o.offerCost)} per offer and a ${pct(o.saveRate, 0)} save rate no ${who.replace(/ customers$/, '')} customer here pays back` +
-        (Number.isFinite(best[g]) ? ` (best expected value saved ${money(best[g])})` : '') +
+        ` None of its active customers is on the call list: at ${money(o.offerCost)} per offer and a ${pct(o.saveRate, 0)} save rate, within a ${money(o.budget)} budget,` +
+        (Number.isFinite(best[g]) ? ` the best expected value saved here is ${money(best[g])}` : ' no customer here qualifies') +
         `; replacing a lost customer costs ${money(o.cac)} (CAC).`;
     }
     const numbers: Record<string, number> = {
-      customers: size[g],
+      activeCustomers: size[g],
       revenueAtRiskMonthly: risk[g],
       audience: inAudience[g],
-      targeted: targeted[g],
+      onCallList: targeted[g],
+      audienceOnCallList: audTargeted[g],
       cost,
       expectedReturn: ret[g],
       net,
       expectedCustomersSaved: saves[g],
       costPerSave,
-      inBudgetCampaign: inCampaign[g],
+      valuePerSave,
       offerCost: o.offerCost,
       saveRate: o.saveRate,
       budget: o.budget,
       cac: o.cac,
     };
     for (const [m, v] of Object.entries(prof)) if (v !== null) numbers[m] = v;
-    return { segment: name, rule: rule.id, action, rationale, customers: size[g], targeted: targeted[g], cost, expectedReturn: ret[g], net, numbers };
+    return { segment: name, rule: rule.id, recommended, action, rationale, customers: size[g], targeted: targeted[g], cost, expectedReturn: ret[g], net, numbers };
   });
 }

@@ -1,5 +1,6 @@
 /** Result contract of the business layer (issue 5). Plain data only. */
-import type { BusinessOptions } from '../types';
+import type { BusinessOptions, FlagMeaning } from '../types';
+import type { CampaignPlan } from './campaign';
 
 export interface Kpi {
   value: number | null;
@@ -72,7 +73,9 @@ export interface RevenueImpact {
   /** where the churn probabilities come from, in words */
   probabilitySource: string;
   /** Pareto curve: cumulative share of revenue by cumulative share of customers */
-  pareto: { customerShare: number[]; revenueShare: number[] };
+  pareto: { customerShare: number[]; revenueShare: number[]; top20Share: number | null };
+  /** whom at-risk figures count, e.g. "of 5,174 active customers" */
+  population: string;
 }
 
 export interface Priority {
@@ -89,8 +92,10 @@ export interface Recommendation {
   segment: string;
   /** id of the rule in business/rules.ts that produced the advice */
   rule: string;
-  /** customers in the segment the offer goes to (expected value saved > 0) */
+  /** the segment's customers on the plan's call list (the offers sent) */
   targeted: number;
+  /** false when the segment gets no offer or its offers cost more than they keep */
+  recommended: boolean;
   action: string;
   rationale: string;
   customers: number;
@@ -107,8 +112,49 @@ export interface Insight {
   kind: string;
 }
 
+/** Who the forward-looking numbers cover (business/population.ts). */
+export interface Population {
+  /** null when the table has no churn flag */
+  flagMeaning: FlagMeaning | null;
+  /** true when the meaning was guessed from the column name, not chosen by the user */
+  flagMeaningGuessed: boolean;
+  customers: number;
+  active: number;
+  lost: number;
+  /** "of 5,174 active customers": the population every forward-looking number names */
+  label: string;
+  /** what the flag means and what that implies, in words */
+  note: string;
+}
+
+/** Customers who already left, reported apart from the active ones. */
+export interface LostCustomers {
+  customers: number;
+  /** share of all customers in the file */
+  share: number;
+  /** monthly revenue that left with them; null without a revenue column */
+  monthlyRevenue: number | null;
+  summary: string;
+  /** how they differ from active customers, largest difference first */
+  differences: { feature: string; lost: number; active: number; kind: 'mean' | 'share'; effect: number; text: string }[];
+  /** win-back list: indices of lost customers, highest monthly revenue first (at most 100) */
+  winBack: number[];
+}
+
 export interface BusinessResult {
   options: BusinessOptions;
+  population: Population;
+  /** per customer: 1 = still active (forward-looking numbers cover only these) */
+  active: Uint8Array;
+  /** per customer: the churn probability every business figure used (model, else observed rate); null when none */
+  probability: Float64Array | null;
+  /** whether money figures exist (a revenue column or the user's value per customer) */
+  money: boolean;
+  /** the one plan within the budget: call list, simulator defaults, recommendations and insights use it */
+  plan: CampaignPlan | null;
+  /** active customers in call order (plan.campaign.targeted first ones are the call list) */
+  callOrder: Int32Array;
+  lost: LostCustomers | null;
   kpis: Kpis;
   survival: SurvivalCurve[];
   /** "of customers already at 14 months, X% are still here at 20" */
@@ -118,7 +164,7 @@ export interface BusinessResult {
   priorities: Priority[];
   recommendations: Recommendation[];
   insights: Insight[];
-  /** per customer: CLV and expected value saved */
+  /** per customer: remaining CLV and expected value saved (NaN for customers who already left) */
   clv: Float64Array;
   expectedValueSaved: Float64Array;
   warnings: import('../types').Warning[];

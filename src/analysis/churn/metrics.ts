@@ -165,6 +165,9 @@ export interface Confusion {
   recall: number;
   f1: number;
   accuracy: number;
+  /** the threshold used and how many customers it flags (tp + fp) */
+  threshold: number;
+  flagged: number;
 }
 
 /** Confusion counts and rates predicting positive when p >= threshold (precision 0 when nothing is predicted). */
@@ -183,7 +186,7 @@ export function confusionAt(p: ArrayLike<number>, y: ArrayLike<number>, threshol
   const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
   const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
   const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-  return { tp, fp, tn, fn, precision, recall, f1, accuracy: (tp + tn) / Math.max(1, p.length) };
+  return { tp, fp, tn, fn, precision, recall, f1, accuracy: (tp + tn) / Math.max(1, p.length), threshold, flagged: tp + fp };
 }
 
 /** Keeps at most maxPoints points, evenly spaced by index, always the first and last. */

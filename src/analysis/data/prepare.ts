@@ -56,7 +56,7 @@ export type PrepareResult =
   | { ok: false; code: string; message: string };
 
 /** Apply the user's role overrides and clean the table into a CustomerFrame. */
-export function prepareFrame(given: Inspected, options: Pick<AnalysisOptions, 'roles' | 'kind' | 'types' | 'ignore'>): PrepareResult {
+export function prepareFrame(given: Inspected, options: Pick<AnalysisOptions, 'roles' | 'kind' | 'types' | 'ignore' | 'flagMeaning' | 'valuePerCustomer'>): PrepareResult {
   const names = given.raw.columns.map((c) => c.name);
   const typeUnknown = Object.keys(options.types ?? {}).filter((n) => !names.includes(n));
   const ignoreUnknown = (options.ignore ?? []).filter((n) => !names.includes(n));
@@ -73,11 +73,11 @@ export function prepareFrame(given: Inspected, options: Pick<AnalysisOptions, 'r
     const agg = aggregateTransactions(ins.raw, ins.inferred, roles);
     if (!agg.ok) return agg;
     const columns = summarize({ ...ins, roles }, 0).columns;
-    return { ok: true, frame: agg.frame, kind, roles, columns: [...columns, ...ignored], warnings: [...warnings, ...agg.warnings] };
+    return { ok: true, frame: withChoices(agg.frame, options, warnings), kind, roles, columns: [...columns, ...ignored], warnings: [...warnings, ...agg.warnings] };
   }
   const res = cleanCustomerTable(ins.raw, ins.inferred, roles);
   if (!res.ok) return res;
-  return { ok: true, frame: res.frame, kind, roles, columns: [...res.columns, ...ignored], warnings: [...warnings, ...res.warnings] };
+  return { ok: true, frame: withChoices(res.frame, options, warnings), kind, roles, columns: [...res.columns, ...ignored], warnings: [...warnings, ...res.warnings] };
 }
 
 /** The infos (with profiles) of the named columns only: profiling every column of a large file is not free. */
@@ -105,6 +105,18 @@ function withoutIgnored(ins: Inspected, ignore: string[] | undefined): { ins: In
     ins: { ...ins, roles, raw: { ...ins.raw, columns: ins.raw.columns.filter((_, i) => keep[i]) }, inferred: ins.inferred.filter((_, i) => keep[i]) },
     ignored,
   };
+}
+
+/** The user's mapping-step choices: what the churn flag means, and a value per customer when the file has no revenue column. */
+function withChoices(frame: CustomerFrame, options: Pick<AnalysisOptions, 'flagMeaning' | 'valuePerCustomer'>, warnings: Warning[]): CustomerFrame {
+  if (options.flagMeaning) frame.flagMeaning = options.flagMeaning;
+  const v = options.valuePerCustomer;
+  if (!frame.monthly && v !== undefined && Number.isFinite(v) && v > 0) {
+    frame.monthly = new Float64Array(frame.n).fill(v);
+    frame.monthlyAssumed = v;
+    warnings.push({ code: 'value-assumed', message: `No revenue column: every customer is valued at the ${v.toLocaleString('en-US')} a month you entered, so money figures are estimates.`, count: frame.n });
+  }
+  return frame;
 }
 
 /** The table with the user's column types in place of the inferred ones (numeric: cells that do not parse count as missing). */

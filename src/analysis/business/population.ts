@@ -1,0 +1,110 @@
+/**
+ * Who is still a customer. In a customer snapshot the churn flag records history: a flagged
+ * customer already left, so every forward-looking number (revenue at risk, the call list, the
+ * campaign, remaining lifetime value) covers only the others. When the flag says who will leave
+ * in the next period, everyone in the file is still active. Customers who left are reported
+ * apart: how many, the monthly revenue that left with them, how they differ, a win-back list.
+ */
+import type { CustomerFrame, FlagMeaning } from '../types';
+import type { LostCustomers, Population } from './types';
+import { count, money2, pct } from './format';
+
+/** Names that speak of the future ("will_churn", "churn_next_month", "at_risk") mean 'will-leave'; else 'left'. */
+export function flagMeaningFromName(name: string | null | undefined): FlagMeaning {
+  return /will|next|future|upcoming|predict|forecast|expected|risk|intend|plan/i.test(name ?? '') ? 'will-leave' : 'left';
+}
+
+/** The flag meaning in use: the frame's (set from the user's choice), else guessed from the name. */
+export function flagMeaningOf(frame: CustomerFrame): FlagMeaning {
+  return frame.flagMeaning ?? flagMeaningFromName(frame.targetName);
+}
+
+/** Per customer 1 = still active. Without a flag, or when the flag means 'will leave', everyone. */
+export function activeMask(frame: CustomerFrame): Uint8Array {
+  const a = new Uint8Array(frame.n).fill(1);
+  if (frame.y && flagMeaningOf(frame) === 'left') for (let i = 0; i < frame.n; i++) if (frame.y[i]) a[i] = 0;
+  return a;
+}
+
+/** Counts and the words every headline number uses for its population. */
+export function describePopulation(frame: CustomerFrame, active: Uint8Array): Population {
+  let nActive = 0;
+  for (let i = 0; i < active.length; i++) nActive += active[i];
+  const flag = frame.targetName ?? 'the churn flag';
+  const meaning = frame.y ? flagMeaningOf(frame) : null;
+  const note = !frame.y
+    ? 'No churn flag: every customer in the file counts as active.'
+    : meaning === 'left'
+      ? `${flag} records history: ${count(frame.n - nActive)} flagged customers already left, so plans, revenue at risk and lifetime value cover the ${count(nActive)} active customers.`
+      : `${flag} says who will leave in the next period: all ${count(frame.n)} customers are still active and every plan covers them.`;
+  return {
+    flagMeaning: meaning,
+    flagMeaningGuessed: frame.flagMeaning === undefined,
+    customers: frame.n,
+    active: nActive,
+    lost: frame.n - nActive,
+    label: `of ${count(nActive)} active customers`,
+    note,
+  };
+}
+
+/** Customers who already left: how many, the monthly revenue that left, how they differ, who to win back. */
+export function lostCustomers(frame: CustomerFrame, active: Uint8Array, winBackMax = 100): LostCustomers | null {
+  const n = frame.n;
+  let lost = 0;
+  for (let i = 0; i < n; i++) lost += active[i] ? 0 : 1;
+  if (lost === 0) return null;
+  const nActive = n - lost;
+  let monthly: number | null = null;
+  if (frame.monthly) {
+    monthly = 0;
+    for (let i = 0; i < n; i++) if (!active[i]) monthly += frame.monthly[i];
+  }
+  const differences: LostCustomers['differences'] = [];
+  if (nActive > 0) {
+    for (const f of frame.numeric) {
+      let sl = 0, sa = 0;
+      for (let i = 0; i < n; i++) {
+        if (active[i]) sa += f.values[i];
+        else sl += f.values[i];
+      }
+      const ml = sl / lost, ma = sa / nActive;
+      let v = 0;
+      for (let i = 0; i < n; i++) v += (f.values[i] - (sa + sl) / n) ** 2;
+      const sd = Math.sqrt(v / n);
+      if (sd > 0) differences.push({ feature: f.name, lost: ml, active: ma, kind: 'mean', effect: Math.abs(ml - ma) / sd, text: `${f.name}: average ${fmt(ml)} among those who left vs ${fmt(ma)} among active customers` });
+    }
+    for (const c of frame.categorical) {
+      if (c.levels.length > 20) continue;
+      const cl = new Float64Array(c.levels.length), ca = new Float64Array(c.levels.length);
+      for (let i = 0; i < n; i++) if (c.codes[i] >= 0) (active[i] ? ca : cl)[c.codes[i]]++;
+      let best = -1, gap = 0;
+      for (let l = 0; l < c.levels.length; l++) {
+        const d = Math.abs(cl[l] / lost - ca[l] / nActive);
+        if (d > gap) { gap = d; best = l; }
+      }
+      if (best >= 0)
+        differences.push({ feature: `${c.name} = ${c.levels[best]}`, lost: cl[best] / lost, active: ca[best] / nActive, kind: 'share', effect: gap * 2, text: `${c.name} = ${c.levels[best]}: ${pct(cl[best] / lost)} of those who left vs ${pct(ca[best] / nActive)} of active customers` });
+    }
+  }
+  differences.sort((a, b) => b.effect - a.effect);
+  // win-back: the lost customers who brought the most each month (by index when there is no revenue)
+  const idx: number[] = [];
+  for (let i = 0; i < n; i++) if (!active[i]) idx.push(i);
+  const m = frame.monthly;
+  if (m) idx.sort((a, b) => m[b] - m[a] || a - b);
+  return {
+    customers: lost,
+    share: lost / n,
+    monthlyRevenue: monthly,
+    summary:
+      `${count(lost)} of ${count(n)} customers (${pct(lost / n)}) already left` +
+      (monthly !== null ? `, taking ${money2(monthly)} of monthly revenue with them.` : '.'),
+    differences: differences.slice(0, 6),
+    winBack: idx.slice(0, winBackMax),
+  };
+}
+
+function fmt(v: number): string {
+  return Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(Math.abs(v) >= 10 ? 1 : 2);
+}
