@@ -17,6 +17,27 @@ export interface TableSummary {
   /** first rows as text (for display as text only) */
   sample: string[][];
   warnings: Warning[];
+  /** what only the user can decide: columns whose number or date format the values left open */
+  questions?: FormatQuestions;
+  /** transaction logs: the dates the churn label is derived from (ISO yyyy-mm-dd) */
+  period?: LogPeriod;
+}
+
+export interface FormatQuestions {
+  /** "2.345": two thousand three hundred forty-five, or two point three four five? */
+  numbers: { column: string; example: string; asDot: number; asComma: number }[];
+  /** dates whose day and month can be swapped: three examples with both readings */
+  dates: { column: string; examples: { raw: string; mdy: string; dmy: string }[] }[];
+}
+
+export interface LogPeriod {
+  column: string;
+  first: string;
+  last: string;
+  /** default analysis date (the last date) and churn cutoff (90 days before it) */
+  analysisDate: string;
+  churnCutoff: string;
+  churnWindowDays: number;
 }
 
 export type Failure = { ok: false; code: string; message: string; details?: string };

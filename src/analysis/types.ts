@@ -43,6 +43,8 @@ export interface RawTable {
   columns: RawColumn[];
   /** Problems seen while parsing (ragged rows, duplicate headers...). */
   parseWarnings: Warning[];
+  /** the field delimiter (',' ';' tab '|' or 'whitespace'); hints at number and date conventions */
+  delimiter?: string;
 }
 
 /** A finding in the data or the analysis; shown to the user, never only logged. */
@@ -148,6 +150,14 @@ export interface AnalysisOptions {
   kind?: TableKind;
   /** columns the user set to Ignore: left out of every part of the analysis */
   ignore?: string[];
+  /** user's reading of columns whose decimal separator was ambiguous, by column name */
+  decimals?: Record<string, 'dot' | 'comma'>;
+  /** user's day/month order of date columns whose values were all ambiguous, by column name */
+  dateOrders?: Record<string, 'mdy' | 'dmy'>;
+  /** transaction logs: the analysis date and the churn cutoff (ISO yyyy-mm-dd); default: the last
+   *  date in the log and that date minus the churn window */
+  analysisDate?: string;
+  churnCutoff?: string;
   /** segmentation: fixed K (else chosen automatically), K range, feature columns */
   k?: number;
   kRange?: [number, number];

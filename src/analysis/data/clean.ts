@@ -7,7 +7,7 @@ import type { CategoricalFeature, ColumnInfo, CustomerFrame, NumericFeature, Raw
 import type { InferredColumn } from './infer';
 import { isPerfectPredictor, LEAK_NAME } from './leak';
 import { codeTarget } from './target';
-import { isBlank, parseBoolean, parseNumber } from './values';
+import { isBlank, isNonFiniteNumber, parseBoolean, parseNumber } from './values';
 
 export type CleanResult =
   | { ok: true; frame: CustomerFrame; columns: ColumnInfo[]; warnings: Warning[] }
@@ -77,9 +77,17 @@ export function cleanCustomerTable(raw: RawTable, inferred: InferredColumn[], ro
   const missingMask = new Map<string, Uint8Array>();
   for (const { raw: col, inf } of byName.values()) {
     if (inf.type !== 'numeric' || col.name === roles.target) continue;
-    const { values, missing, invalid } = parseNumericColumn(col, inf, keep);
+    const { values, missing, invalid, nonFinite } = parseNumericColumn(col, inf, keep);
     numericValues.set(col.name, values);
     missingMask.set(col.name, missing);
+    if (nonFinite.count > 0)
+      warnings.push({
+        code: 'non-finite-cells',
+        message: `${nonFinite.count} cell(s) in "${col.name}" hold a number too large to use or an infinity (e.g. "${nonFinite.sample}"); they were treated as missing.`,
+        count: nonFinite.count,
+        column: col.name,
+        examples: nonFinite.examples,
+      });
     if (invalid.count > 0)
       warnings.push({
         code: 'non-numeric-cells',
@@ -200,9 +208,12 @@ export function cleanCustomerTable(raw: RawTable, inferred: InferredColumn[], ro
 function parseNumericColumn(col: RawColumn, inf: InferredColumn, keep: number[]) {
   const levelVal = col.levels.map((l) => parseNumber(l, inf.decimal));
   const levelBlank = col.levels.map((l) => isBlank(l));
+  // Too-large numbers and infinity literals are reported apart from text (rare: only unparsed levels are checked).
+  const levelHuge = col.levels.map((l, k) => Number.isNaN(levelVal[k]) && !levelBlank[k] && isNonFiniteNumber(l, inf.decimal));
   const values = new Float64Array(keep.length);
   const missing = new Uint8Array(keep.length);
   const invalid = { count: 0, examples: [] as number[], sample: '' };
+  const nonFinite = { count: 0, examples: [] as number[], sample: '' };
   keep.forEach((i, r) => {
     const code = col.codes[i];
     const v = levelVal[code];
@@ -210,13 +221,14 @@ function parseNumericColumn(col: RawColumn, inf: InferredColumn, keep: number[])
     if (Number.isNaN(v)) {
       missing[r] = 1;
       if (!levelBlank[code]) {
-        invalid.count++;
-        if (invalid.examples.length < 5) invalid.examples.push(i + 1);
-        if (!invalid.sample) invalid.sample = col.levels[code].slice(0, 30);
+        const acc = levelHuge[code] ? nonFinite : invalid;
+        acc.count++;
+        if (acc.examples.length < 5) acc.examples.push(i + 1);
+        if (!acc.sample) acc.sample = col.levels[code].trim().slice(0, 30);
       }
     }
   });
-  return { values, missing, invalid };
+  return { values, missing, invalid, nonFinite };
 }
 
 function isNumericBoolean(col: RawColumn): boolean {

@@ -1,6 +1,8 @@
 /** Schema inference: each raw column's type from its distinct values and their counts. */
 import type { ColumnType, RawColumn } from '../types';
-import { detectDecimalStyle, isBlank, parseBoolean, parseDate, parseNumber, type DecimalStyle } from './values';
+import { detectDateOrder, detectNumberFormat, isBlank, isNonFiniteNumber, parseBoolean, parseDate, parseNumber, type DateOrder, type DecimalStyle } from './values';
+import type { NumberFormat } from './numbers';
+import type { DateFormat } from './dates';
 
 export interface InferredColumn {
   name: string;
@@ -11,6 +13,14 @@ export interface InferredColumn {
   invalid: number;
   unique: number;
   decimal: DecimalStyle;
+  /** day/month order of a date column */
+  dateOrder: DateOrder;
+  /** the values left the decimal style open: the example the user is asked about */
+  numberAmbiguous?: NumberFormat['ambiguous'];
+  /** every date read both ways: examples the user is asked about */
+  dateAmbiguous?: DateFormat['ambiguous'];
+  /** cells holding a number too large to use or an infinity literal (numeric columns) */
+  nonFinite: number;
   /** per level: occurrence count */
   counts: number[];
 }
@@ -24,8 +34,8 @@ export function levelCounts(col: RawColumn): number[] {
 
 const ID_NAME = /(^|[^a-z])(id|uuid|guid|key|number|no|code)$|^(customer|client|user|account|member|subscriber)[ _-]?(id|no|number|key|code)?$|^id$|rownumber|row_number|^index$/i;
 
-/** Infer a column's type. n = number of rows. */
-export function inferColumn(col: RawColumn, n: number): InferredColumn {
+/** Infer a column's type. n = number of rows; the file's delimiter hints at number and date conventions. */
+export function inferColumn(col: RawColumn, n: number, delimiter = ','): InferredColumn {
   const counts = levelCounts(col);
   let blank = 0;
   let nonBlankLevels = 0;
@@ -40,39 +50,54 @@ export function inferColumn(col: RawColumn, n: number): InferredColumn {
     }
   });
   const filled = n - blank;
-  const base = { name: col.name, unique: nonBlankLevels, counts, decimal: 'dot' as DecimalStyle };
+  const base = { name: col.name, unique: nonBlankLevels, counts, decimal: 'dot' as DecimalStyle, dateOrder: 'mdy' as DateOrder, nonFinite: 0 };
   if (filled === 0) return { ...base, type: 'categorical', missing: n, invalid: 0 };
 
-  const decimal = detectDecimalStyle(levels, lvlCounts);
+  const format = detectNumberFormat(levels, lvlCounts, delimiter);
+  const decimal = format.style;
   let numericOk = 0;
+  let nonFinite = 0;
   let integerOnly = true;
   let boolOk = 0;
   let dateOk = 0;
+  let compactDates = 0;
   levels.forEach((l, i) => {
     const v = parseNumber(l, decimal);
     if (!Number.isNaN(v)) {
       numericOk += lvlCounts[i];
       if (!Number.isInteger(v)) integerOnly = false;
-    }
+    } else if (isNonFiniteNumber(l, decimal)) nonFinite += lvlCounts[i];
     if (parseBoolean(l) !== -1) boolOk += lvlCounts[i];
-    if (!Number.isNaN(parseDate(l))) dateOk += lvlCounts[i];
+    const d = parseDate(l);
+    if (!Number.isNaN(d)) {
+      dateOk += lvlCounts[i];
+      if (l.length === 8) compactDates += lvlCounts[i];
+    }
   });
   const uniqueRatio = nonBlankLevels / filled;
+  function dateColumn(): InferredColumn {
+    const f = detectDateOrder(levels, lvlCounts, delimiter);
+    let ok = 0;
+    levels.forEach((l, i) => {
+      if (!Number.isNaN(parseDate(l, f.order))) ok += lvlCounts[i];
+    });
+    const invalid = filled - ok;
+    return { ...base, decimal, dateOrder: f.order, ...(f.ambiguous ? { dateAmbiguous: f.ambiguous } : {}), type: 'date', missing: blank + invalid, invalid };
+  }
   const idName = ID_NAME.test(col.name.trim());
 
   if (boolOk === filled && nonBlankLevels <= 2 && nonBlankLevels >= 1) {
     return { ...base, decimal, type: 'boolean', missing: blank, invalid: 0 };
   }
-  if (numericOk >= filled * 0.9 && numericOk > 0) {
+  if (dateOk >= filled * 0.9 && compactDates >= filled * 0.9) return dateColumn();
+  if (numericOk + nonFinite >= filled * 0.9 && numericOk > 0) {
     if (idName && integerOnly && uniqueRatio > 0.95 && filled >= 20)
       return { ...base, decimal, type: 'id', missing: blank, invalid: 0 };
     const invalid = filled - numericOk;
-    return { ...base, decimal, type: 'numeric', missing: blank + invalid, invalid };
+    const ambiguous = format.ambiguous ? { numberAmbiguous: format.ambiguous } : {};
+    return { ...base, ...ambiguous, decimal, nonFinite, type: 'numeric', missing: blank + invalid, invalid };
   }
-  if (dateOk >= filled * 0.9) {
-    const invalid = filled - dateOk;
-    return { ...base, decimal, type: 'date', missing: blank + invalid, invalid };
-  }
+  if (dateOk >= filled * 0.9) return dateColumn();
   if ((uniqueRatio > 0.95 && filled >= 20) || (idName && uniqueRatio > 0.5)) {
     const spaced = levels.slice(0, 200).filter((l) => /\s/.test(l.trim())).length;
     const type = idName || spaced < Math.min(levels.length, 200) / 2 ? 'id' : 'text';

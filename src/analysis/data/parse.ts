@@ -4,9 +4,12 @@
  * Node, and never uses papaparse's `worker: true`, which hangs in a production Vite build).
  * Returns a result, never throws for bad user data (STYLE.md habit 3).
  */
-import Papa from 'papaparse';
 import type { OnProgress, RawTable } from '../types';
+import { RowReader } from './reader';
+import { excelSepLine, guessDelimiter, sniffEncoding, WHITESPACE } from './sniff';
 import { TableBuilder } from './tableBuilder';
+
+export { guessDelimiter, sniffEncoding } from './sniff';
 
 export type ParseResult =
   | { ok: true; table: RawTable; delimiter: string; encoding: string }
@@ -41,10 +44,20 @@ export async function parseCsv(
   const decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: false });
   const headText = new TextDecoder(encoding).decode(head).replace(/^\uFEFF/, '');
   if (headText.trim() === '') return fail('empty-file', 'The file has no content. Choose a CSV file with a header row and one row per customer.');
-  const delimiter = guessDelimiter(headText);
+  // Excel's `sep=;` first line names the delimiter; that line is not the header.
+  const sep = excelSepLine(headText.slice(0, headText.search(/\r|\n|$/)));
+  const delimiter = sep ?? guessDelimiter(headText);
 
   const builder = new TableBuilder();
-  const parser = new Papa.Parser({ delimiter, newline: '\n', quoteChar: '"' });
+  let skip = sep !== null ? 1 : 0;
+  const reader = new RowReader(
+    delimiter,
+    (row) => {
+      if (skip > 0) skip--;
+      else builder.addRow(row);
+    },
+    () => builder.width,
+  );
   let pending = '';
   let heldCR = false;
   for (let offset = 0; offset < blob.size; offset += chunkBytes) {
@@ -57,13 +70,20 @@ export async function parseCsv(
     heldCR = !last && text.endsWith('\r');
     if (heldCR) text = text.slice(0, -1);
     text = text.replace(/\r\n?/g, '\n');
-    const input = pending + text;
-    const res = parser.parse(input, 0, !last) as Papa.ParseResult<string[]>;
-    for (const row of res.data) builder.addRow(row);
-    pending = last ? '' : input.substring(res.meta.cursor);
+    pending = reader.feed(pending + text, last);
     onProgress?.({ stage: 'parse', fraction: Math.min(1, (offset + bytes.length) / blob.size), detail: `${builder.rowCount.toLocaleString('en-US')} rows` });
   }
   const table = builder.build(fileName);
+  if (reader.runaway.count > 0) {
+    const { count, lines, swallowedLines } = reader.runaway;
+    table.parseWarnings.push({
+      code: 'runaway-quote',
+      message:
+        `${count} line(s) open a quote that never closes (line ${lines.join(', ')}${count > lines.length ? ', ...' : ''}); it would have swallowed ` +
+        `${swallowedLines} following line(s) into one cell. Those lines were read again with the quote taken as a plain character, so no row was lost.`,
+      count,
+    });
+  }
   if (table.columns.length === 0) return fail('empty-file', 'The file has no header row. The first line must name the columns.');
   if (table.nRows === 0)
     return fail('no-rows', 'The file has a header but no data rows. Add one row per customer below the header.');
@@ -75,9 +95,12 @@ export async function parseCsv(
   if (encoding !== 'utf-8')
     table.parseWarnings.push({
       code: 'encoding',
-      message: `The file is not UTF-8; it was read as ${encoding === 'windows-1252' ? 'Latin-1 (Windows-1252)' : encoding.toUpperCase()}.`,
+      message: `The file is not UTF-8; it was read as ${encoding === 'windows-1252' ? 'Latin-1 (Windows-1252)' : encoding === 'shift_jis' ? 'Shift-JIS' : encoding.toUpperCase()}.`,
       count: 1,
     });
+  if (delimiter === WHITESPACE)
+    table.parseWarnings.push({ code: 'whitespace-columns', message: 'Columns are separated by runs of spaces (an aligned text export); each run was read as one separator.', count: 1 });
+  table.delimiter = delimiter;
   return { ok: true, table, delimiter, encoding };
 }
 
@@ -87,74 +110,4 @@ function fail(code: ParseErrorCode, message: string): ParseResult {
 
 function truncate(s: string, n = 40): string {
   return s.length > n ? s.slice(0, n) + '…' : s;
-}
-
-/** 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'binary', from the first bytes. */
-export function sniffEncoding(b: Uint8Array): string {
-  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
-  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
-  // Magic numbers of common binary formats: PNG, JPEG, GIF, PDF, ZIP/XLSX, gzip.
-  const magic = [
-    [0x89, 0x50, 0x4e, 0x47],
-    [0xff, 0xd8, 0xff],
-    [0x47, 0x49, 0x46, 0x38],
-    [0x25, 0x50, 0x44, 0x46],
-    [0x50, 0x4b, 0x03, 0x04],
-    [0x1f, 0x8b],
-  ];
-  if (magic.some((m) => m.every((v, i) => b[i] === v))) return 'binary';
-  let nul = 0;
-  let control = 0;
-  for (let i = 0; i < b.length; i++) {
-    if (b[i] === 0) nul++;
-    else if (b[i] < 9 || (b[i] > 13 && b[i] < 32)) control++;
-  }
-  // UTF-16 without BOM: every other byte is NUL for ASCII text.
-  if (nul > b.length * 0.3) {
-    let evenNul = 0;
-    for (let i = 0; i < b.length; i += 2) if (b[i] === 0) evenNul++;
-    return evenNul > nul / 2 ? 'utf-16be' : 'utf-16le';
-  }
-  if (nul > 0 || control > b.length * 0.01) return 'binary';
-  return validUtf8(b) ? 'utf-8' : 'windows-1252';
-}
-
-function validUtf8(b: Uint8Array): boolean {
-  try {
-    // A truncated multi-byte sequence at the very end of the sample is not an error.
-    let end = b.length;
-    for (let k = 1; k <= 3 && end - k >= 0; k++) {
-      const byte = b[end - k];
-      if ((byte & 0xc0) === 0xc0) {
-        end -= k;
-        break;
-      }
-      if ((byte & 0x80) === 0) break;
-    }
-    new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, end));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The delimiter among , ; tab | that splits the first lines most consistently. */
-export function guessDelimiter(text: string): string {
-  const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').slice(0, 20);
-  let best = ',';
-  let bestScore = -1;
-  for (const d of [',', ';', '\t', '|']) {
-    const res = Papa.parse<string[]>(lines.join('\n'), { delimiter: d, quoteChar: '"' });
-    const widths = res.data.slice(0, lines.length - 1).map((r) => r.length);
-    if (widths.length === 0) widths.push(lines[0]?.split(d).length ?? 1);
-    const first = widths[0];
-    if (first < 2) continue;
-    const consistent = widths.filter((w) => w === first).length / widths.length;
-    const score = consistent * 100 + first;
-    if (score > bestScore) {
-      bestScore = score;
-      best = d;
-    }
-  }
-  return best;
 }

@@ -10,6 +10,7 @@ import { inferColumn, type InferredColumn } from './infer';
 import { applyRoleOverrides, detectRoles } from './roles';
 import { profileColumn } from './profile';
 import { checkMapping } from './mappingChecks';
+import { CHURN_WINDOW_DAYS, formatQuestions, isoDay, logPeriod, withFormatAnswers } from './questions';
 
 export interface Inspected {
   raw: RawTable;
@@ -20,7 +21,7 @@ export interface Inspected {
 
 /** Infer column types and detect the table kind and roles. */
 export function inspectTable(raw: RawTable): Inspected {
-  const inferred = raw.columns.map((c) => inferColumn(c, raw.nRows));
+  const inferred = raw.columns.map((c) => inferColumn(c, raw.nRows, raw.delimiter));
   const { kind, roles } = detectRoles(inferred, raw.nRows);
   return { raw, inferred, kind, roles };
 }
@@ -37,6 +38,7 @@ export function summarize(ins: Inspected, sampleRows = 8): TableSummary {
     ...(roleOf.has(c.name) ? { role: roleOf.get(c.name) as ColumnInfo['role'] } : {}),
     ...(sampleRows > 0 ? profileColumn(raw.columns[i], c) : {}),
   }));
+  const period = logPeriod(ins, ins.kind, ins.roles);
   const sample: string[][] = [];
   for (let i = 0; i < Math.min(sampleRows, raw.nRows); i++) sample.push(raw.columns.map((c) => c.levels[c.codes[i]]));
   return {
@@ -48,6 +50,8 @@ export function summarize(ins: Inspected, sampleRows = 8): TableSummary {
     header: raw.columns.map((c) => c.name),
     sample,
     warnings: raw.parseWarnings,
+    questions: formatQuestions(ins),
+    ...(period ? { period } : {}),
   };
 }
 
@@ -56,11 +60,11 @@ export type PrepareResult =
   | { ok: false; code: string; message: string };
 
 /** Apply the user's role overrides and clean the table into a CustomerFrame. */
-export function prepareFrame(given: Inspected, options: Pick<AnalysisOptions, 'roles' | 'kind' | 'types' | 'ignore' | 'flagMeaning' | 'valuePerCustomer'>): PrepareResult {
+export function prepareFrame(given: Inspected, options: Partial<AnalysisOptions>): PrepareResult {
   const names = given.raw.columns.map((c) => c.name);
   const typeUnknown = Object.keys(options.types ?? {}).filter((n) => !names.includes(n));
   const ignoreUnknown = (options.ignore ?? []).filter((n) => !names.includes(n));
-  const { ins, ignored } = withoutIgnored(withTypeOverrides(given, options.types), options.ignore);
+  const { ins, ignored } = withoutIgnored(withFormatAnswers(withTypeOverrides(given, options.types), options), options.ignore);
   const { roles, unknown } = applyRoleOverrides(ins.roles, options.roles, names);
   unknown.push(...typeUnknown, ...ignoreUnknown);
   if (unknown.length > 0)
@@ -70,7 +74,7 @@ export function prepareFrame(given: Inspected, options: Pick<AnalysisOptions, 'r
   if (blocking.length > 0) return { ok: false, code: 'mapping-invalid', message: blocking.map((c) => c.message).join(' ') };
   const warnings: Warning[] = [...ins.raw.parseWarnings];
   if (kind === 'transactions') {
-    const agg = aggregateTransactions(ins.raw, ins.inferred, roles);
+    const agg = aggregateTransactions(ins.raw, ins.inferred, roles, CHURN_WINDOW_DAYS, { analysisDate: isoDay(options.analysisDate), cutoff: isoDay(options.churnCutoff) });
     if (!agg.ok) return agg;
     const columns = summarize({ ...ins, roles }, 0).columns;
     return { ok: true, frame: withChoices(agg.frame, options, warnings), kind, roles, columns: [...columns, ...ignored], warnings: [...warnings, ...agg.warnings] };

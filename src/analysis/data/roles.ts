@@ -55,7 +55,7 @@ const TRANSACTION_RULES: RoleRule[] = [
 
 /** Detect the table kind and the column for each role. */
 export function detectRoles(cols: InferredColumn[], nRows: number): { kind: TableKind; roles: Roles } {
-  const trans = match(TRANSACTION_RULES, cols);
+  const trans = cols.length > 0 && cols.every((c) => GENERIC.test(c.name)) ? rolesFromValues(cols, nRows) : match(TRANSACTION_RULES, cols);
   const idCol = trans.id ? cols.find((c) => c.name === trans.id) : undefined;
   const repeats = idCol ? idCol.unique < (nRows - idCol.missing) * 0.8 : false;
   if (trans.id && trans.date && (trans.amount || (trans.quantity && trans.price)) && repeats)
@@ -71,6 +71,23 @@ export function detectRoles(cols: InferredColumn[], nRows: number): { kind: Tabl
     if (id) roles.id = id.name;
   }
   return { kind: 'customers', roles };
+}
+
+const GENERIC = /^Column \d+$/;
+
+/** A file without a header has no names to go by: a log is a date column, a repeating id before
+ *  it, and numbers after it (the most varied is the amount, a less varied one the quantity). */
+function rolesFromValues(cols: InferredColumn[], nRows: number): Roles {
+  const roles: Roles = {};
+  const dateAt = cols.findIndex((c) => c.type === 'date');
+  if (dateAt < 0) return roles;
+  roles.date = cols[dateAt].name;
+  const id = cols.find((c, i) => i !== dateAt && c.type !== 'date' && c.unique > 1 && c.unique < (nRows - c.missing) * 0.8);
+  if (id) roles.id = id.name;
+  const nums = cols.filter((c, i) => i > dateAt && c.type === 'numeric' && c.name !== roles.id).sort((a, b) => b.unique - a.unique);
+  if (nums[0]) roles.amount = nums[0].name;
+  if (nums[1]) roles.quantity = nums[1].name;
+  return roles;
 }
 
 function match(rules: RoleRule[], cols: InferredColumn[]): Roles {

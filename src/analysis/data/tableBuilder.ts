@@ -30,6 +30,7 @@ interface ColumnAcc {
 /** Builds a RawTable row by row; the first row given is the header. */
 export class TableBuilder {
   private header: string[] | null = null;
+  private headerFields: string[] = [];
   private cols: ColumnAcc[] = [];
   private nRows = 0;
   private tooFew = { count: 0, examples: [] as number[] };
@@ -38,6 +39,10 @@ export class TableBuilder {
 
   get rowCount(): number {
     return this.nRows;
+  }
+  /** columns per row (0 before the header) */
+  get width(): number {
+    return this.cols.length;
   }
   get hasHeader(): boolean {
     return this.header !== null;
@@ -68,23 +73,8 @@ export class TableBuilder {
   }
 
   private setHeader(fields: string[]): void {
-    const seen = new Map<string, number>();
-    let blank = 0;
-    let dup = 0;
-    const names = fields.map((raw, i) => {
-      let name = raw.replace(/^\uFEFF/, '').trim();
-      if (name === '') {
-        name = `Column ${i + 1}`;
-        blank++;
-      }
-      const times = seen.get(name) ?? 0;
-      seen.set(name, times + 1);
-      if (times > 0) {
-        dup++;
-        name = `${name} (${times + 1})`;
-      }
-      return name;
-    });
+    this.headerFields = fields.map((f) => f.replace(/^\uFEFF/, '').trim());
+    const { names, blank, dup } = uniqueNames(this.headerFields);
     if (blank > 0)
       this.warnings.push({
         code: 'blank-header',
@@ -94,7 +84,7 @@ export class TableBuilder {
     if (dup > 0)
       this.warnings.push({
         code: 'duplicate-header',
-        message: `${dup} column name(s) appear more than once; later copies were renamed "name (2)".`,
+        message: `${dup} column name(s) appear more than once; later copies were renamed "name (2)", "name (3)"... so that every column has its own name.`,
         count: dup,
       });
     this.header = names;
@@ -103,6 +93,17 @@ export class TableBuilder {
 
   /** Finish and return the table (header names may be empty when no header was seen). */
   build(fileName: string): RawTable {
+    const headerless = this.nRows > 0 && firstRowIsData(this.headerFields, this.cols);
+    if (headerless) {
+      this.header = this.headerFields.map((_, i) => `Column ${i + 1}`);
+      this.warnings.splice(0, this.warnings.length, ...this.warnings.filter((w) => w.code !== 'blank-header' && w.code !== 'duplicate-header'));
+      this.warnings.push({
+        code: 'no-header',
+        message: `The first line looks like data, not column names, so it was read as a data row and the columns were named "Column 1" to "Column ${this.header.length}". Say what each column is in the mapping step.`,
+        count: 1,
+      });
+      for (const acc of [this.tooFew, this.tooMany]) acc.examples = acc.examples.map((r) => r + 1);
+    }
     if (this.tooFew.count > 0)
       this.warnings.push({
         code: 'ragged-short',
@@ -119,10 +120,10 @@ export class TableBuilder {
       });
     const columns: RawColumn[] = (this.header ?? []).map((name, c) => ({
       name,
-      codes: this.cols[c].codes.toArray(),
+      codes: headerless ? prepend(this.cols[c], this.headerFields[c] ?? '') : this.cols[c].codes.toArray(),
       levels: this.cols[c].levels,
     }));
-    return { fileName, nRows: this.nRows, columns, parseWarnings: this.warnings };
+    return { fileName, nRows: this.nRows + (headerless ? 1 : 0), columns, parseWarnings: this.warnings };
   }
 }
 
@@ -134,4 +135,74 @@ function note(acc: { count: number; examples: number[] }, row: number): void {
 /** Value of row i in a raw column. */
 export function cell(col: RawColumn, i: number): string {
   return col.levels[col.codes[i]];
+}
+
+/** Unique, non-blank column names: blanks become "Column i", later copies "name (k)" with the
+ *  first k that no other column uses (so `X, X, X (2)` gives `X, X (3), X (2)`). */
+export function uniqueNames(fields: string[]): { names: string[]; blank: number; dup: number } {
+  let blank = 0;
+  let dup = 0;
+  const wanted = fields.map((f, i) => {
+    if (f !== '') return f;
+    blank++;
+    return `Column ${i + 1}`;
+  });
+  // The first column with each name keeps it; everything else must avoid all of those.
+  const firstAt = new Map<string, number>();
+  wanted.forEach((w, i) => {
+    if (!firstAt.has(w)) firstAt.set(w, i);
+  });
+  const used = new Set(firstAt.keys());
+  const names = wanted.map((w, i) => {
+    if (firstAt.get(w) === i) return w;
+    dup++;
+    let k = 2;
+    while (used.has(`${w} (${k})`)) k++;
+    const name = `${w} (${k})`;
+    used.add(name);
+    return name;
+  });
+  return { names, blank, dup };
+}
+
+/** Digit runs -> 9, letter runs -> a: "C-0042" and "C-7" share the shape "a-9". */
+function shape(s: string): string {
+  return s.replace(/\d+/g, '9').replace(/[^\W\d_]+/gu, 'a');
+}
+
+const NUMBERISH = /^[-+(]?[$€£¥]?\s?\d[\d.,' ]*%?\)?$/;
+
+/** A first row is data (no header) when, in the columns whose values carry digits, its fields do
+ *  too and have their shape (a header names them in words), with at least one such column. In
+ *  text columns only a value the column holds elsewhere counts (as data). */
+function firstRowIsData(fields: string[], cols: ColumnAcc[]): boolean {
+  let data = 0;
+  let header = 0;
+  fields.forEach((f, c) => {
+    const acc = cols[c];
+    if (f === '' || !acc) return;
+    const sample = acc.levels.slice(0, 50).map((l) => l.trim()).filter((l) => l !== '');
+    const digitData = sample.length > 0 && sample.filter((l) => /\d/.test(l)).length >= sample.length * 0.8;
+    if (digitData) {
+      const s = shape(f);
+      const numberLike = NUMBERISH.test(f) && sample.filter((l) => NUMBERISH.test(l)).length >= sample.length * 0.8;
+      if (/\d/.test(f) && (numberLike || sample.some((l) => shape(l) === s))) data++;
+      else header++;
+    } else if (acc.index.has(f)) data++;
+  });
+  return data > 0 && header * 10 <= data;
+}
+
+/** A column's codes with the (former header) value v as row 0. */
+function prepend(acc: ColumnAcc, v: string): Int32Array {
+  let code = acc.index.get(v);
+  if (code === undefined) {
+    code = acc.levels.length;
+    acc.levels.push(v);
+    acc.index.set(v, code);
+  }
+  const out = new Int32Array(acc.codes.length + 1);
+  out[0] = code;
+  out.set(acc.codes.buf.subarray(0, acc.codes.length), 1);
+  return out;
 }

@@ -8,6 +8,7 @@
 import type { CustomerFrame, NumericFeature, RawTable, Roles, Warning } from '../types';
 import type { InferredColumn } from './infer';
 import { isBlank, parseDate, parseNumber } from './values';
+import { outlierDates } from './dates';
 
 const DAY = 86_400_000;
 const MONTH_DAYS = 30.4375;
@@ -34,6 +35,8 @@ export function aggregateTransactions(
   inferred: InferredColumn[],
   roles: Roles,
   churnWindowDays = 90,
+  /** the user's analysis date and churn cutoff (ms, UTC), else the last date and last - window */
+  when: { analysisDate?: number; cutoff?: number } = {},
 ): TransactionsResult {
   const col = (role: keyof Roles) => {
     const i = raw.columns.findIndex((c) => c.name === roles[role]);
@@ -55,15 +58,18 @@ export function aggregateTransactions(
   const qv = num(qty);
   const pv = num(price);
   const av = num(amount);
-  const dv = date.raw.levels.map(parseDate);
+  const dv = date.raw.levels.map((l) => parseDate(l, date.inf.dateOrder));
+  const warnings: Warning[] = [];
+  const far = excludeFarDates(dv, date.raw.codes, when.analysisDate, roles.date ?? '');
+  if (far) warnings.push(far);
 
   let maxDate = -Infinity;
   for (let i = 0; i < raw.nRows; i++) {
     const d = dv[date.raw.codes[i]];
     if (d > maxDate) maxDate = d;
   }
-  const cutoff = maxDate - churnWindowDays * DAY;
-  const warnings: Warning[] = [];
+  if (when.analysisDate !== undefined) maxDate = when.analysisDate;
+  const cutoff = when.cutoff !== undefined && when.cutoff < maxDate ? when.cutoff : maxDate - churnWindowDays * DAY;
   const blankIds = { count: 0, examples: [] as number[] };
   let badLines = 0;
   let cancellations = 0;
@@ -107,6 +113,7 @@ export function aggregateTransactions(
   }
   if (blankIds.count > 0)
     warnings.push({ code: 'blank-customer-id', message: `${blankIds.count} line(s) have no customer id and were left out.`, count: blankIds.count, column: roles.id, examples: blankIds.examples });
+  badLines -= far?.count ?? 0;
   if (badLines > 0)
     warnings.push({ code: 'bad-transaction-lines', message: `${badLines} line(s) have an unreadable date or amount and were left out.`, count: badLines });
   if (cancellations > 0)
@@ -168,4 +175,28 @@ export function aggregateTransactions(
     categorical: [],
   };
   return { ok: true, frame, warnings };
+}
+
+/** Sets dates far outside the bulk (outlierDates) or after the analysis date to NaN in `dv`
+ *  (those lines are then left out) and returns the finding, or null. */
+function excludeFarDates(dv: number[], codes: Int32Array, analysisDate: number | undefined, column: string): Warning | null {
+  const far = outlierDates(dv, codes);
+  const after = (d: number) => analysisDate !== undefined && d > analysisDate + DAY - 1;
+  const counts = new Int32Array(dv.length);
+  for (let i = 0; i < codes.length; i++) counts[codes[i]]++;
+  let count = 0;
+  const examples: string[] = [];
+  for (let k = 0; k < dv.length; k++) {
+    if (!far[k] && !after(dv[k])) continue;
+    count += counts[k];
+    if (examples.length < 3) examples.push(new Date(dv[k]).toISOString().slice(0, 10));
+    dv[k] = NaN;
+  }
+  if (count === 0) return null;
+  return {
+    code: 'date-outliers',
+    message: `${count} line(s) have a date far outside the rest of the log or after the analysis date (e.g. ${examples.join(', ')}), likely typos; they were left out so they do not move the analysis date or the churn cutoff.`,
+    count,
+    column,
+  };
 }

@@ -1,0 +1,132 @@
+/** What a text file is before it is parsed: its encoding, its delimiter, an Excel `sep=` line. */
+import Papa from 'papaparse';
+
+/** Columns separated by runs of blanks (aligned text exports); read by splitting each line. */
+export const WHITESPACE = 'whitespace';
+
+/** 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis' | 'windows-1252' | 'binary', from the first bytes. */
+export function sniffEncoding(b: Uint8Array): string {
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
+  // Magic numbers of common binary formats: PNG, JPEG, GIF, PDF, ZIP/XLSX, gzip.
+  const magic = [
+    [0x89, 0x50, 0x4e, 0x47],
+    [0xff, 0xd8, 0xff],
+    [0x47, 0x49, 0x46, 0x38],
+    [0x25, 0x50, 0x44, 0x46],
+    [0x50, 0x4b, 0x03, 0x04],
+    [0x1f, 0x8b],
+  ];
+  if (magic.some((m) => m.every((v, i) => b[i] === v))) return 'binary';
+  let nul = 0;
+  let control = 0;
+  for (let i = 0; i < b.length; i++) {
+    if (b[i] === 0) nul++;
+    else if (b[i] < 9 || (b[i] > 13 && b[i] < 32)) control++;
+  }
+  // UTF-16 without BOM: every other byte is NUL for ASCII text.
+  if (nul > b.length * 0.3) {
+    let evenNul = 0;
+    for (let i = 0; i < b.length; i += 2) if (b[i] === 0) evenNul++;
+    return evenNul > nul / 2 ? 'utf-16be' : 'utf-16le';
+  }
+  if (nul > 0 || control > b.length * 0.01) return 'binary';
+  if (validUtf8(b)) return 'utf-8';
+  return looksShiftJis(b) ? 'shift_jis' : 'windows-1252';
+}
+
+function validUtf8(b: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, completeEnd(b, 'utf-8')));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** End of the sample without a multi-byte sequence cut at the very end (not an error). */
+function completeEnd(b: Uint8Array, enc: 'utf-8' | 'shift_jis'): number {
+  let end = b.length;
+  if (enc === 'shift_jis') {
+    // Drop a trailing lead byte (0x81-0x9F, 0xE0-0xFC) whose trail byte was cut off.
+    let lead = 0;
+    for (let i = 0; i < end; i++) {
+      const x = b[i];
+      if ((x >= 0x81 && x <= 0x9f) || (x >= 0xe0 && x <= 0xfc)) {
+        lead = i;
+        i++;
+      }
+    }
+    return lead === end - 1 ? end - 1 : end;
+  }
+  for (let k = 1; k <= 3 && end - k >= 0; k++) {
+    const byte = b[end - k];
+    if ((byte & 0xc0) === 0xc0) {
+      end -= k;
+      break;
+    }
+    if ((byte & 0x80) === 0) break;
+  }
+  return end;
+}
+
+/** Shift-JIS when the bytes decode without error and the non-ASCII text is largely kana
+ *  (Japanese text always has some; Latin-1 accents read as Shift-JIS give kanji, almost never kana). */
+function looksShiftJis(b: Uint8Array): boolean {
+  let text: string;
+  try {
+    text = new TextDecoder('shift_jis', { fatal: true }).decode(b.subarray(0, completeEnd(b, 'shift_jis')));
+  } catch {
+    return false;
+  }
+  let wide = 0;
+  let kana = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    wide++;
+    if (c >= 0x3040 && c <= 0x30ff) kana++;
+  }
+  return wide > 0 && kana >= wide * 0.2;
+}
+
+/** Excel's first line `sep=;` names the delimiter; returns it, or null. */
+export function excelSepLine(firstLine: string): string | null {
+  const m = /^"?sep=(.)"?\s*$/i.exec(firstLine);
+  return m ? m[1] : null;
+}
+
+/** The delimiter among , ; tab | that splits the first lines most consistently, or WHITESPACE
+ *  when none splits them but runs of blanks do (aligned text exports). */
+export function guessDelimiter(text: string): string {
+  const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').slice(0, 20);
+  let best = ',';
+  let bestScore = -1;
+  let bestConsistent = 0;
+  for (const d of [',', ';', '\t', '|']) {
+    const res = Papa.parse<string[]>(lines.join('\n'), { delimiter: d, quoteChar: '"' });
+    const widths = res.data.slice(0, lines.length - 1).map((r) => r.length);
+    if (widths.length === 0) widths.push(lines[0]?.split(d).length ?? 1);
+    const first = widths[0];
+    if (first < 2) continue;
+    const consistent = widths.filter((w) => w === first).length / widths.length;
+    const score = consistent * 100 + first;
+    if (score > bestScore) {
+      bestScore = score;
+      best = d;
+      bestConsistent = consistent;
+    }
+  }
+  if (bestScore >= 0 && bestConsistent >= 0.8) return best;
+  const spaced = lines.slice(0, lines.length > 2 ? -1 : undefined).map((l) => splitWhitespace(l).length);
+  const w = spaced[0] ?? 0;
+  const same = spaced.filter((x) => x === w).length;
+  if (w >= 3 && same >= spaced.length * 0.9) return WHITESPACE;
+  return best;
+}
+
+/** One line of an aligned text export, split on runs of blanks. */
+export function splitWhitespace(line: string): string[] {
+  const t = line.trim();
+  return t === '' ? [] : t.split(/[ \t]+/);
+}
