@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
 import { StudioStore, isQuotaError, recipeKey, type SavedMeta, type V1Record } from './db';
 import type { AnalysisResult } from '../analysis/result';
+import { IDS_PATH, chunkKey, partKey, partKeyBounds } from './keys';
 
 let n = 0;
 const freshName = () => `test-db-${Date.now()}-${n++}`;
@@ -135,6 +136,26 @@ describe('packed ids', () => {
     const raw = await (await store.db()).get('results', 'q');
     expect(raw?.packedIds).toBeUndefined();
     expect((await store.loadResult('q'))?.ids).toEqual(ids);
+  });
+
+  it('saves the ids the worker sent joined as they are (an explicit hand-off, not a lookup)', async () => {
+    const store = new StudioStore(freshName());
+    const ids = ['a', 'b', 'c'];
+    await store.saveAnalysis(meta('h', '2024-01-01'), { ...result('h'), ids }, 'a\u0000b\u0000c');
+    const raw = await (await store.db()).get('results', 'h');
+    expect(raw?.packedIds).toBe('a\u0000b\u0000c');
+    expect(raw?.result.ids).toEqual([]);
+    expect((await store.loadResult('h'))?.ids).toEqual(ids);
+  });
+});
+
+describe('key formats (keys.ts)', () => {
+  it('every part and chunk key of an analysis lies inside its bounds, and no key of another analysis does', () => {
+    const [lo, hi] = partKeyBounds('abc');
+    const inside = [partKey('abc', ['churn', 'probability']), chunkKey('abc', ['churn', 'probability'], 3), chunkKey('abc', IDS_PATH, 1)];
+    for (const k of inside) expect(k > lo && k < hi, k).toBe(true);
+    for (const k of ['abc', 'abcd', 'ab', partKey('abcd', ['x']), partKey('ab', ['x'])]) expect(k >= lo && k <= hi, k).toBe(false);
+    expect(chunkKey('abc', ['x'], 0)).toBe(partKey('abc', ['x'])); // records saved before chunking load as chunk 0
   });
 });
 

@@ -11,9 +11,6 @@ export const PART_MIN_BYTES = 1 << 20;
 
 export type Part = { path: string[]; data: ArrayBufferView };
 
-/** The key of a result's part `path` ("<id>\u0000churn.probability"); all sort after `id`. */
-export const partKey = (id: string, path: readonly string[]): string => `${id}\u0000${path.join('.')}`;
-
 const isPlain = (v: unknown): v is Record<string, unknown> =>
   !!v && typeof v === 'object' && !Array.isArray(v) && !ArrayBuffer.isView(v) && Object.getPrototypeOf(v) === Object.prototype;
 
@@ -53,9 +50,6 @@ export function putParts(result: AnalysisResult, parts: readonly Part[]): Analys
  *  IndexedDB put clones its record in one main-thread task, ~15 ms a MB here, so one 8 MB array
  *  of a 100x Telco result was a 130 ms task. */
 export const CHUNK_BYTES = 1 << 20;
-
-/** Key of chunk `c` of a part; chunk 0 keeps the part's own key, so records saved before chunking load as one chunk. */
-export const chunkKey = (id: string, path: readonly string[], c: number): string => (c === 0 ? partKey(id, path) : `${partKey(id, path)}#${c}`);
 
 type Typed = ArrayBufferView & { length: number; BYTES_PER_ELEMENT: number; subarray(a: number, b: number): Typed; slice(): Typed; set(a: ArrayLike<number>, o: number): void };
 

@@ -174,7 +174,7 @@ export class AppState {
       const src: SourceRef = this.source?.type === 'demo'
         ? { type: 'demo', seed: this.source.seed, rows: this.source.rows }
         : { type: 'file', fileName: r.result.fileName };
-      await this.adoptResult(r.result, src, this.source, replaces);
+      await this.adoptResult(r.result, src, this.source, replaces, r.packedIds);
     } catch (e) {
       this.fail(e, token);
     }
@@ -202,8 +202,9 @@ export class AppState {
   }
 
   /** Shows a finished result and saves it (result + metadata in one write; the file separately),
-   *  under `replaces` when given (a re-run updates the analysis it came from), else a new id. */
-  private async adoptResult(result: AnalysisResult, source: SourceRef, data: Source | null, replaces: string | null): Promise<void> {
+   *  under `replaces` when given (a re-run updates the analysis it came from), else a new id.
+   *  `packedIds`: the result's ids as the worker sent them, joined (saved as they are). */
+  private async adoptResult(result: AnalysisResult, source: SourceRef, data: Source | null, replaces: string | null, packedIds?: string): Promise<void> {
     const prior = replaces ? await this.store.getMeta(replaces) : null;
     this.result = result;
     this.savedOk = false;
@@ -221,7 +222,7 @@ export class AppState {
     await nextTask();
     if (this.currentId !== id) return; // another analysis or a reopen took over meanwhile
     const file = data?.type === 'file' ? { fileName: data.fileName, data: data.data } : null;
-    const out = await this.saved.save(meta, result, file, this.sourceId);
+    const out = await this.saved.save(meta, result, file, this.sourceId, packedIds);
     if (!out.ok) {
       this.showError('This analysis was not saved', out.message);
       return;

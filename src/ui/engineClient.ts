@@ -4,9 +4,9 @@
  * Calls still pending when the worker goes away reject with EngineStopped.
  */
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
-import type { AnalyzeResult, EngineApi, EngineMemory, EngineStatus, LoadResult, PackedAnalyzeResult } from '../analysis/api';
+import type { EngineApi, Failure, EngineMemory, EngineStatus, LoadResult, PackedAnalyzeResult } from '../analysis/api';
 import type { AnalysisOptions, OnProgress } from '../analysis/types';
-import { packedIdsOf } from '../store/db';
+import type { AnalysisResult } from '../analysis/result';
 
 /** The packed ids split into an array a slice per task: one split('\u0000') of 700,000 ids
  *  blocks the main thread for 100-200 ms (string allocation and the GC it triggers). */
@@ -27,6 +27,9 @@ export async function splitIds(packed: string, perTask = 50_000): Promise<string
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
 }
+
+/** An analysis on the page: the result, and its ids joined when the worker sent them so. */
+export type ClientAnalyzeResult = { ok: true; result: AnalysisResult; packedIds?: string } | Failure;
 
 export class EngineStopped extends Error {
   constructor(readonly reason: 'cancelled' | 'crashed') {
@@ -111,13 +114,12 @@ export class EngineClient {
     return r;
   }
 
-  /** `options` must be plain data ($state.snapshot first). */
-  async analyze(options: AnalysisOptions, onProgress?: OnProgress): Promise<AnalyzeResult> {
+  /** `options` must be plain data ($state.snapshot first). The result has its ids as an array;
+   *  `packedIds` is the same ids joined, as the worker sent them, for the store to save as they are. */
+  async analyze(options: AnalysisOptions, onProgress?: OnProgress): Promise<ClientAnalyzeResult> {
     const r = await this.call<PackedAnalyzeResult>((api) => api.analyzePacked(options, onProgress ? proxy(onProgress) : undefined) as Promise<PackedAnalyzeResult>);
     if (!r.ok || r.packedIds === undefined) return r;
-    const ids = await splitIds(r.packedIds);
-    packedIdsOf.set(ids, r.packedIds);
-    return { ok: true, result: { ...r.result, ids } };
+    return { ok: true, result: { ...r.result, ids: await splitIds(r.packedIds) }, packedIds: r.packedIds };
   }
 
   /** tfjs memory in the analysis worker (leak checks). */

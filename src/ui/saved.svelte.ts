@@ -19,9 +19,9 @@ export class SavedAnalyses {
 
   /** Saves an analysis (result + metadata in one write), then its original file so it can be
    *  re-run after a reload: copied from `fromId` when the data came from another saved analysis,
-   *  stored anew when it is a fresh file. */
-  async save(meta: SavedMeta, result: AnalysisResult, file: { fileName: string; data: Blob | string } | null, fromId: string | null): Promise<{ ok: true; notice?: string } | { ok: false; message: string }> {
-    const saved = await this.store.saveAnalysis(meta, result);
+   *  stored anew when it is a fresh file. `packedIds`: the ids joined, as the worker sent them. */
+  async save(meta: SavedMeta, result: AnalysisResult, file: { fileName: string; data: Blob | string } | null, fromId: string | null, packedIds?: string): Promise<{ ok: true; notice?: string } | { ok: false; message: string }> {
+    const saved = await this.store.saveAnalysis(meta, result, packedIds);
     if (!saved.ok) return saved;
     let notice: string | undefined;
     if (file) {
