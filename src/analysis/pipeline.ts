@@ -17,6 +17,8 @@ import type { SegmentationResult } from './segment/types';
 import type { ChurnResult } from './churn/types';
 import type { BusinessResult } from './business/types';
 import { currentBackend } from './tensor/backend';
+import { buildSavedModel } from './model/build';
+import { resolveOptions } from './business/options';
 
 export { DEFAULT_SEED };
 
@@ -90,6 +92,13 @@ export async function runAnalysis(
     skip(warnings, 'business-skipped', 'Business figures', e),
   );
   if (business) warnings.push(...business.warnings);
+  // the fitted pipeline as a saved model; the churn stage's fitted objects are not kept twice
+  const model = buildSavedModel({
+    fileName: ins.raw.fileName, frame, roles: prep.roles, columns: prep.columns, inferred: ins.inferred,
+    segmentation, churn, business, businessOptions: business ? resolveOptions(opts.business) : DEFAULT_BUSINESS_OPTIONS,
+  });
+  if (churn) delete churn.fitted;
+  if (segmentation) delete segmentation.fitted;
 
   const result: AnalysisResult = {
     type: 'retention-studio/analysis',
@@ -109,6 +118,7 @@ export async function runAnalysis(
     segmentation,
     churn,
     business,
+    model,
   };
   return { ok: true, result };
 }

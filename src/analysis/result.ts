@@ -3,6 +3,7 @@ import type { AnalysisOptions, ColumnInfo, Roles, TableKind, Warning } from './t
 import type { SegmentationResult } from './segment/types';
 import type { ChurnResult } from './churn/types';
 import type { BusinessResult } from './business/types';
+import type { SavedModel } from './model/types';
 
 export const RESULT_VERSION = 1;
 
@@ -28,4 +29,6 @@ export interface AnalysisResult {
   segmentation: SegmentationResult | null;
   churn: ChurnResult | null;
   business: BusinessResult | null;
+  /** the fitted pipeline, to score new files and export as SQL (model/); null for transaction logs. Absent in results saved before it existed. */
+  model?: SavedModel | null;
 }

@@ -21,7 +21,9 @@ export function analysisSummary(result: AnalysisResult, perCustomer = false): un
     }
     return v;
   };
-  const out = walk(result) as Record<string, unknown>;
+  // the saved model is written whole, unrounded, as model.json
+  const out = walk({ ...result, model: undefined }) as Record<string, unknown>;
+  delete out.model;
   // The business layer's keys also sit at the top level, as analysis.json documents them.
   const b = out.business as Record<string, unknown> | null;
   if (b) for (const k of ['population', 'lost', 'plan', 'kpis', 'survival', 'revenue', 'priorities', 'recommendations', 'insights']) out[k] = b[k];

@@ -1,7 +1,7 @@
 /**
  * CLI over the same engine as the browser worker:
  *   npm run analyze -- <file.csv> --out <dir> [--seed N] [--k N] [--folds N] [--backend wasm|cpu]
- * Writes <dir>/analysis.json and <dir>/customers.csv. A bad file exits 1 with one human line.
+ * Writes <dir>/analysis.json, <dir>/customers.csv and, for customer tables, <dir>/model.json (the saved model). A bad file exits 1 with one human line.
  */
 import { mkdirSync, openAsBlob, writeFileSync, existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -78,10 +78,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   mkdirSync(args.out, { recursive: true });
   writeFileSync(join(args.out, 'analysis.json'), JSON.stringify(analysisSummary(res.result), null, 1));
   writeFileSync(join(args.out, 'customers.csv'), customersCsv(res.result));
+  if (res.result.model) writeFileSync(join(args.out, 'model.json'), JSON.stringify(res.result.model));
   const r = res.result;
   io.stdout(
     `${r.rows.toLocaleString('en-US')} customers analysed (${r.kind}); backend ${r.backend.split(' ')[0]}; ` +
-      `${r.warnings.length} finding(s); wrote ${join(args.out, 'analysis.json')} and customers.csv\n`,
+      `${r.warnings.length} finding(s); wrote ${join(args.out, 'analysis.json')}, customers.csv${r.model ? ' and model.json (score new files with npm run score)' : ''}\n`,
   );
   return 0;
 }

@@ -149,6 +149,11 @@ export function assemble(plan: ChurnPlan, warnings: Warning[], sc: Scored, final
     oof: sc.bestOof,
     reasons,
     warnings: all,
+    fitted: {
+      design: finals.get('logistic')!.fitted.design,
+      members: sc.ensembleOf.map((s) => ({ name: plan.specs[s].name, model: finals.get(plan.specs[s].name)!.fitted.model, platt: sc.platt[s] })),
+      explainer: lg.model,
+    },
   };
 }
 

@@ -10,7 +10,7 @@ import { mulberry32, sampleIndices } from '../random';
 import { permutationImportance } from './importance';
 import { rocAuc } from './metrics';
 import { splitFold } from './folds';
-import { MODEL_NAMES, MODEL_SPECS, type ModelSpec } from './models';
+import { MODEL_NAMES, MODEL_SPECS, type ChurnModel, type ModelSpec } from './models';
 import type { ChurnPlan } from './plan';
 import type { CustomerReasons } from './types';
 import type { LogisticModel } from './logistic';
@@ -65,6 +65,8 @@ export interface FinalJobResult {
   logistic?: { model: LogisticModel; reasons: CustomerReasons; names: string[]; numericStarts: number[] };
   /** tree models only: per customer and source column (design group), decision-path contributions (pathReasons.ts) */
   paths?: PathPoints;
+  /** the fitted model and its design, for the saved model (model/) */
+  fitted: { model: ChurnModel; design: Design };
 }
 
 /** Per-customer, per-group reason points of one model (n x groups, row-major) with each cell's reason name. */
@@ -189,7 +191,8 @@ async function finalJob(plan: ChurnPlan, spec: ModelSpec, cache: JobCache): Prom
       reasons.reasonValue.set(r.reasonValue, a * R);
     }
   }
-  if (!isLogistic) return { kind: 'final', model: spec.name, raw, ms: 0, ...(paths ? { paths } : {}) };
+  const fitted = { model, design };
+  if (!isLogistic) return { kind: 'final', model: spec.name, raw, ms: 0, fitted, ...(paths ? { paths } : {}) };
   const numericStarts = design.groups.filter((g) => g.kind === 'numeric').map((g) => g.start);
-  return { kind: 'final', model: spec.name, raw, ms: 0, logistic: { model: model as LogisticModel, reasons, names: design.names, numericStarts } };
+  return { kind: 'final', model: spec.name, raw, ms: 0, fitted, logistic: { model: model as LogisticModel, reasons, names: design.names, numericStarts } };
 }

@@ -64,4 +64,13 @@ export interface ChurnResult {
   /** per customer: the observed target (1 = churned), for confusion matrices at any threshold */
   actual?: Uint8Array;
   warnings: import('../types').Warning[];
+  /** the fitted scoring pipeline (members with calibration, the logistic explainer); the
+   *  pipeline turns it into the saved model (model/) and then drops it from the result */
+  fitted?: ChurnFitted;
+}
+
+export interface ChurnFitted {
+  design: import('../features/design').Design;
+  members: { name: 'logistic' | 'gbdt' | 'forest' | 'mlp'; model: import('./models').ChurnModel; platt: { a: number; b: number } | null }[];
+  explainer: import('./logistic').LogisticModel;
 }

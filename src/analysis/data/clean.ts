@@ -14,7 +14,8 @@ export type CleanResult =
   | { ok: false; code: string; message: string };
 
 const MAX_LEVELS = 50;
-const DEMOGRAPHIC = /gender|sex|partner|dependents|senior|paperless|married/i;
+/** Yes/No columns that describe the person, not a service (not counted in ServicesCount). */
+export const DEMOGRAPHIC = /gender|sex|partner|dependents|senior|paperless|married/i;
 
 /** Clean a customer table given inferred column types and roles. */
 export function cleanCustomerTable(raw: RawTable, inferred: InferredColumn[], roles: Roles): CleanResult {

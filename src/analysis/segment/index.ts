@@ -60,7 +60,7 @@ export async function runSegmentation(
   const built = buildFeatureMatrix(frame, names);
   warnings.push(...built.warnings);
   checkMatrix(built.X, 'segment');
-  const { Z, constant } = standardize(built.X);
+  const { Z, constant, mean, sd } = standardize(built.X);
   if (constant.length > 0) {
     warnings.push({
       code: 'segment/constant-feature',
@@ -90,7 +90,10 @@ export async function runSegmentation(
   }
   const at = ks.indexOf(picked.k);
   const model = sweep.models[at];
-  const { labels, k } = relabelBySize(model.labels, model.k);
+  const { labels, k, order } = relabelBySize(model.labels, model.k);
+  const centers = new Float64Array(k * Z.d);
+  order.forEach((c, i) => centers.set(model.centers.subarray(c * Z.d, (c + 1) * Z.d), i * Z.d));
+  const fitted = { features: built.names, mean, sd: sd.map((s) => (s > 0 ? s : 1)), centers };
 
   onProgress?.({ stage: 'segmentation', fraction: 0.85, detail: 'outliers' });
   await yieldToEvents();
@@ -118,6 +121,7 @@ export async function runSegmentation(
   const pca = pca2(Z, opts.seed);
   onProgress?.({ stage: 'segmentation', fraction: 1, detail: `k=${k}` });
   return {
+    fitted,
     k,
     silhouette: sweep.entries[at].silhouette,
     features: built.names,

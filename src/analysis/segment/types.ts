@@ -38,6 +38,8 @@ export interface Segment {
 }
 
 export interface SegmentationResult {
+  /** what assigns a new customer to a segment: feature standardisation and the centres (k x d, row-major, segment-id order) */
+  fitted?: { features: string[]; mean: Float64Array; sd: Float64Array; centers: Float64Array };
   k: number;
   silhouette: number;
   features: string[];

@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scoreFile } from './score';
+import { driftReport } from './drift';
+import { parseSavedModel, parseSavedModelText } from './validate';
+import { telcoAnalysis } from './testing';
+import { mulberry32 } from '../random';
+import type { RawTable } from '../types';
+import type { AnalysisResult } from '../result';
+import type { SavedModel } from './types';
+
+let result: AnalysisResult;
+let model: SavedModel;
+let raw: RawTable;
+beforeAll(async () => {
+  ({ result, model, raw } = await telcoAnalysis(['gbdt', 'forest']));
+}, 180_000);
+
+/** A seeded bootstrap resample of the rows of a raw table. */
+function resample(t: RawTable, seed: number): RawTable {
+  const rng = mulberry32(seed);
+  const rows = Int32Array.from({ length: t.nRows }, () => Math.floor(rng() * t.nRows));
+  return { ...t, columns: t.columns.map((c) => ({ ...c, codes: Int32Array.from(rows, (r) => c.codes[r]) })) };
+}
+const mapColumn = (t: RawTable, name: string, f: (level: string) => string): RawTable => ({
+  ...t,
+  columns: t.columns.map((c) => (c.name === name ? { ...c, levels: c.levels.map(f) } : c)),
+});
+
+describe('saved model (Telco, GBDT + forest analysis)', () => {
+  it('re-scores its own file with the analysis probabilities, segments and CLV', () => {
+    expect(result.churn!.best).toBe('ensemble');
+    expect(parseSavedModel(model).ok).toBe(true);
+    const s = scoreFile(model, raw);
+    expect(s.n).toBe(7043);
+    expect(Array.from(s.probability!)).toEqual(Array.from(result.churn!.probability));
+    expect(Array.from(s.segment!)).toEqual(Array.from(result.segmentation!.labels));
+    expect(Array.from(s.clv!)).toEqual(Array.from(result.business!.clv));
+    expect(s.ids).toEqual(result.ids);
+    // the only finding is the 11 blank TotalCharges, filled by the training rule
+    expect(s.findings.map((f) => [f.code, f.count])).toEqual([['score/imputed', 11]]);
+  });
+
+  it('flags drift on the one column moved in a seeded resample, and checks out of time', () => {
+    const plain = driftReport(model, scoreFile(model, resample(raw, 7)));
+    expect(plain.features.every((f) => f.flag === 'stable')).toBe(true);
+    const moved = mapColumn(resample(raw, 7), 'MonthlyCharges', (l) => String(Number(l) + 25));
+    const s = scoreFile(model, moved);
+    const d = driftReport(model, s);
+    expect(d.features[0].name).toBe('MonthlyCharges');
+    expect(d.features[0].flag).toBe('major');
+    expect(d.features[0].psi).toBeGreaterThan(0.25);
+    for (const f of d.features.slice(1)) expect(f.psi, f.name).toBeLessThan(0.1);
+    expect(d.findings.map((f) => f.column)).toEqual(['MonthlyCharges']);
+    // the resample keeps the churn flag: an out-of-time check with AUC in a sane band
+    expect(d.outcome!.customers).toBe(7043);
+    expect(d.outcome!.rocAuc!).toBeGreaterThan(0.75);
+    expect(d.outcome!.rocAuc!).toBeLessThan(1);
+    expect(d.score!.reference.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('turns missing columns, new categories and type changes into findings, never a crash', () => {
+    let t: RawTable = { ...raw, columns: raw.columns.filter((c) => c.name !== 'Contract') };
+    t = mapColumn(t, 'PaymentMethod', (l) => (l === 'Electronic check' ? 'Crypto wallet' : l));
+    t = mapColumn(t, 'tenure', (l) => `${l} months`);
+    const s = scoreFile(model, t);
+    const codes = new Map(s.findings.map((f) => [f.code + ':' + f.column, f.count]));
+    expect(codes.get('score/missing-column:Contract')).toBe(7043);
+    expect(codes.get('score/new-category:PaymentMethod')).toBe(2365);
+    expect(codes.get('score/type-changed:tenure')).toBe(7043);
+    expect(s.probability!.every((p) => p > 0 && p < 1)).toBe(true);
+  });
+
+  it('rejects a damaged or foreign model file with a message naming the field', () => {
+    expect(parseSavedModelText('{')).toMatchObject({ ok: false, code: 'model-invalid' });
+    expect(parseSavedModel({ type: 'x' })).toMatchObject({ ok: false, code: 'model-invalid' });
+    expect(parseSavedModel({ ...model, version: 99 })).toMatchObject({ ok: false, code: 'model-version' });
+    const broken = { ...model, segmentation: { ...model.segmentation!, mean: 'no' } };
+    expect(parseSavedModel(broken)).toEqual({ ok: false, code: 'model-invalid', message: 'This saved model is damaged: model.segmentation.mean must be a list.' });
+  });
+});

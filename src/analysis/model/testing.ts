@@ -1,0 +1,24 @@
+/** Test helpers: analyses of the real Telco file and their saved models (JSON round-tripped). */
+import { parseCsv } from '../data/parse';
+import { inspectTable } from '../data/prepare';
+import { runAnalysis } from '../pipeline';
+import type { AnalysisResult } from '../result';
+import type { RawTable } from '../types';
+import type { SavedModel } from './types';
+import { telcoText } from '../testing/telco';
+
+/** A CSV text parsed into a raw table. */
+export async function rawOf(text: string, name = 'file.csv'): Promise<RawTable> {
+  const parsed = await parseCsv(text, name);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.table;
+}
+
+/** The Telco analysis with the given churn models, and its saved model after a JSON round trip. */
+export async function telcoAnalysis(models?: string[]): Promise<{ result: AnalysisResult; model: SavedModel; raw: RawTable }> {
+  const raw = await rawOf(telcoText(), 'telco.csv');
+  const res = await runAnalysis(inspectTable(raw), { seed: 42, folds: 3, k: 4, kRange: [4, 4], ...(models ? { models } : {}) });
+  if (!res.ok) throw new Error(res.message);
+  const model = JSON.parse(JSON.stringify(res.result.model)) as SavedModel;
+  return { result: res.result, model, raw };
+}

@@ -1,0 +1,26 @@
+/** scores.csv: one row per customer of a file scored with a saved model (formula prefixes neutralised by toCsv). */
+import type { SavedModel } from '../analysis/model/types';
+import type { Scored } from '../analysis/model/score';
+import { toCsv } from './csv';
+
+/** The scored customers as CSV: id, segment, churn probability, lifetime value, top-3 reasons. */
+export function scoresCsv(model: SavedModel, s: Scored): string {
+  const R = s.reasons?.reasonsPerCustomer ?? 0;
+  const rows: (string | number | null)[][] = [];
+  for (let i = 0; i < s.n; i++) {
+    const reasons: string[] = [];
+    for (let r = 0; r < R; r++) {
+      const f = s.reasons!.reasonFeature[i * R + r];
+      if (f >= 0) reasons.push(s.reasons!.reasonNames[f]);
+    }
+    rows.push([
+      s.ids[i],
+      s.segment ? s.segment[i] : null,
+      s.segment && model.segmentation ? model.segmentation.names[s.segment[i]] : null,
+      s.probability ? Number(s.probability[i].toPrecision(12)) : null,
+      s.clv ? Math.round(s.clv[i] * 100) / 100 : null,
+      reasons.join('; '),
+    ]);
+  }
+  return toCsv(['customer_id', 'segment', 'segment_name', 'churn_probability', 'lifetime_value', 'top_reasons'], rows);
+}
