@@ -3,7 +3,7 @@ import type { AnalysisOptions, ColumnInfo, Roles, TableKind, Warning } from './t
 import type { SegmentationResult } from './segment/types';
 import type { ChurnResult } from './churn/types';
 import type { BusinessResult } from './business/types';
-import type { SavedModel } from './model/types';
+import type { SavedModel } from './savedModel';
 
 export const RESULT_VERSION = 1;
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { scoreFile } from './score';
 import { driftReport } from './drift';
 import { parseSavedModel, parseSavedModelText } from './validate';
-import { telcoAnalysis } from './testing';
+import { telcoAnalysis } from '../testing/savedModel';
 import { mulberry32 } from '../random';
 import type { RawTable } from '../types';
 import type { AnalysisResult } from '../result';

@@ -4,8 +4,8 @@ import { inspectTable } from '../data/prepare';
 import { runAnalysis } from '../pipeline';
 import type { AnalysisResult } from '../result';
 import type { RawTable } from '../types';
-import type { SavedModel } from './types';
-import { telcoText } from '../testing/telco';
+import type { SavedModel } from '../savedModel';
+import { telcoText } from './telco';
 
 /** A CSV text parsed into a raw table. */
 export async function rawOf(text: string, name = 'file.csv'): Promise<RawTable> {
