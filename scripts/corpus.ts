@@ -9,6 +9,7 @@
 import { mkdirSync, openSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateDemoCsv } from '../src/analysis/data/demo';
+import { markupCases } from './corpus/markup';
 
 export type Expectation =
   | { error: string; message: RegExp }
@@ -138,6 +139,7 @@ export function corpus(): { case: CorpusCase; content: () => Buffer | string }[]
           ),
         ),
     },
+    ...markupCases(),
   ];
 }
 

@@ -63,7 +63,7 @@ describe('retention and revenue charts', () => {
     expect(f.data).toHaveLength(3); // 2 segments + all customers
   });
   it('revenue at risk sorted, pareto passes through', () => {
-    expect((riskBySegmentFigure(r.business!.revenue!).data[0] as unknown as { x: string[] }).x[0]).toBe('New & risky');
+    expect((riskBySegmentFigure(r.business!.revenue!).data[0] as unknown as { x: string[] }).x[0]).toBe('New &amp; risky'); // labels are escaped for Plotly (text.ts)
     expect((paretoFigure(r.business!.revenue!).data[0] as unknown as T).y).toEqual([0, 0.31, 0.7, 1]);
   });
   it('profit curve figure marks the plan and the unlimited-budget what-if', () => {

@@ -2,6 +2,7 @@
  *  and the confusion matrix at a threshold. */
 import type { ChurnResult, ModelReport } from '../analysis/churn/types';
 import { baseLayout, colorOf, MUTED, thin, type Figure } from './theme';
+import { plotText } from './text';
 
 function modelColor(churn: ChurnResult, m: ModelReport): string {
   return colorOf(churn.models.indexOf(m));
@@ -77,7 +78,7 @@ export function importanceFigure(churn: ChurnResult, top = 15): Figure {
   return {
     data: [
       {
-        type: 'bar', orientation: 'h', x: items.map((i) => i.value), y: items.map((i) => i.feature),
+        type: 'bar', orientation: 'h', x: items.map((i) => i.value), y: items.map((i) => plotText(i.feature)),
         marker: { color: '#2563eb' }, hovertemplate: '%{y}: %{x:.3f}<extra></extra>',
       },
     ],

@@ -1,6 +1,7 @@
 /** Retention charts: Kaplan-Meier survival curves grouped by segment or by a column. */
 import type { SurvivalCurve } from '../analysis/business/types';
 import { baseLayout, colorOf, MUTED, type Figure } from './theme';
+import { plotText } from './text';
 
 /** The grouping keys present besides 'all' (e.g. 'segment', 'Contract'), 'segment' first. */
 export function survivalGroupings(curves: readonly SurvivalCurve[]): string[] {
@@ -15,8 +16,8 @@ export function survivalFigure(curves: readonly SurvivalCurve[], by: string): Fi
   const all = curves.find((c) => c.by === 'all');
   const data: Record<string, unknown>[] = groups.map((c, i) => ({
     type: 'scatter', mode: 'lines', line: { shape: 'hv', color: colorOf(i), width: 2 },
-    name: `${c.group} (n=${c.n.toLocaleString('en-US')})`, x: c.times, y: c.survival,
-    hovertemplate: `${c.group}<br>Month %{x}: %{y:.1%} still active<extra></extra>`,
+    name: `${plotText(c.group)} (n=${c.n.toLocaleString('en-US')})`, x: c.times, y: c.survival,
+    hovertemplate: `${plotText(c.group)}<br>Month %{x}: %{y:.1%} still active<extra></extra>`,
   }));
   if (all && by !== 'all') {
     data.push({
@@ -25,7 +26,7 @@ export function survivalFigure(curves: readonly SurvivalCurve[], by: string): Fi
       hovertemplate: 'All customers<br>Month %{x}: %{y:.1%}<extra></extra>',
     });
   }
-  const label = by === 'segment' ? 'segment' : by === 'all' ? 'all customers' : by;
+  const label = by === 'segment' ? 'segment' : by === 'all' ? 'all customers' : plotText(by);
   return {
     data,
     layout: baseLayout(`Retention over time by ${label} (Kaplan–Meier)`, {

@@ -2,6 +2,7 @@
 import type { RevenueImpact } from '../analysis/business/types';
 import type { CampaignPlan } from '../analysis/business/campaign';
 import { baseLayout, colorOf, MUTED, type Figure } from './theme';
+import { plotText } from './text';
 
 /** Monthly revenue at risk (expected churn x monthly charge) per segment. */
 export function riskBySegmentFigure(revenue: RevenueImpact): Figure {
@@ -9,7 +10,7 @@ export function riskBySegmentFigure(revenue: RevenueImpact): Figure {
   return {
     data: [
       {
-        type: 'bar', x: rows.map((r) => r.segment), y: rows.map((r) => r.atRiskMonthly),
+        type: 'bar', x: rows.map((r) => plotText(r.segment)), y: rows.map((r) => r.atRiskMonthly),
         marker: { color: rows.map((_, i) => colorOf(i)) },
         text: rows.map((r) => `$${Math.round(r.atRiskMonthly).toLocaleString('en-US')}`), textposition: 'outside',
         customdata: rows.map((r) => r.customers),

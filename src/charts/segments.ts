@@ -1,6 +1,7 @@
 /** Segmentation charts: elbow and silhouette curves, PCA scatter, profile heat-map. */
 import type { SegmentationResult } from '../analysis/segment/types';
 import { baseLayout, colorOf, type Figure } from './theme';
+import { plotText } from './text';
 
 function kCurve(seg: SegmentationResult, key: 'inertia' | 'silhouette', title: string, yTitle: string): Figure {
   const xs = seg.kSweep.map((e) => e.k);
@@ -61,9 +62,9 @@ export function pcaFigure(seg: SegmentationResult, maxPoints = 3000): Figure {
     }
   }
   const data: Record<string, unknown>[] = seg.segments.map((s, i) => ({
-    type: 'scatter', mode: 'markers', name: s.name, x: bySeg[i].x, y: bySeg[i].y,
+    type: 'scatter', mode: 'markers', name: plotText(s.name), x: bySeg[i].x, y: bySeg[i].y,
     marker: { color: colorOf(i), size: 5, opacity: 0.6 },
-    hovertemplate: `${s.name}<extra></extra>`,
+    hovertemplate: `${plotText(s.name)}<extra></extra>`,
   }));
   data.push({
     type: 'scatter', mode: 'markers', name: `Outliers (${seg.outliers.toLocaleString('en-US')})`, x: out.x, y: out.y,
@@ -100,7 +101,7 @@ export function profileHeatmapFigure(seg: SegmentationResult): Figure {
   return {
     data: [
       {
-        type: 'heatmap', z, x: features, y: seg.segments.map((s) => s.name), text,
+        type: 'heatmap', z, x: features.map(plotText), y: seg.segments.map((s) => plotText(s.name)), text,
         texttemplate: '%{text}', colorscale: [[0, '#2563eb'], [0.5, '#f8fafc'], [1, '#ef4444']],
         zmid: 100, colorbar: { title: { text: 'Index<br>(100 = avg)' } },
         hovertemplate: '%{y}<br>%{x}: %{text} (index %{z})<extra></extra>',

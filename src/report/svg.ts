@@ -1,15 +1,8 @@
 /** Tiny static SVG charts for the offline HTML report (no script, no network). All text escaped. */
 import { colorOf } from '../charts/theme';
+import { esc } from '../charts/text';
 
-/** Escapes text for HTML/SVG content and attribute values. */
-export function esc(v: unknown): string {
-  return String(v ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export { esc };
 
 export interface BarSpec {
   title: string;

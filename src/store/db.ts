@@ -11,6 +11,7 @@ import { DB_NAME, STORES, type Recipe, type SavedMeta, type StoredFile, type Stu
 import { openStudioDb } from './migrate';
 import { partKeyBounds, recipeKey } from './keys';
 import { readResult, writeResult } from './resultRecords';
+import { dict } from '../analysis/dict';
 
 export type { SavedMeta, SourceRef, StoredFile, Recipe, V1Record } from './schema';
 export { recipeKey } from './keys';
@@ -21,7 +22,7 @@ export const COLUMN_TYPES: readonly ColumnType[] = ['numeric', 'categorical', 'b
 export function normalizeRecipe(raw: Recipe): Recipe {
   const given = (raw.types ?? {}) as Record<string, unknown>;
   const header = new Set(raw.header);
-  const types: Record<string, ColumnType> = {};
+  const types = dict<ColumnType>(); // keyed by column name
   for (const [name, t] of Object.entries(given)) {
     if (header.has(name) && COLUMN_TYPES.includes(t as ColumnType)) types[name] = t as ColumnType;
   }

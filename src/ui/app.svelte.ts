@@ -13,6 +13,7 @@ import { StudioStore, type SavedMeta, type SourceRef } from '../store/db';
 import { initialMapping, rememberMapping } from './mapping/recipes';
 import { resultFromJson, resultFromReportHtml } from '../report/json';
 import { EngineClient, EngineStopped } from './engineClient';
+import { dict } from '../analysis/dict';
 import { installDebugHooks, urlAnalysisOptions, urlDemoRows } from './testHooks';
 import { ANALYSIS_STAGES, StageProgressState } from './progress.svelte';
 import { SavedAnalyses } from './saved.svelte';
@@ -44,7 +45,7 @@ export class AppState {
   currentId = $state<string | null>(null);
   currentName = $state('');
   recipeApplied = $state(false);
-  mapping = $state<Mapping>({ kind: 'customers', roles: {}, types: {}, ignore: [], saveRecipe: true });
+  mapping = $state<Mapping>({ kind: 'customers', roles: {}, types: dict(), ignore: [], saveRecipe: true });
   savedOk = $state(false);
   /** the analysis engine: null while it starts and warms up, then its backend in words */
   engine = $state.raw<EngineStatus | null>(null);

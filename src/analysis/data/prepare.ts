@@ -2,6 +2,7 @@
  * From a parsed table to what the analysis needs: inferred types, detected (and user-overridden)
  * roles, the mapping-step summary, and the cleaned CustomerFrame with its cleaning report.
  */
+import { own } from '../dict';
 import type { AnalysisOptions, ColumnInfo, CustomerFrame, RawTable, Roles, TableKind, Warning } from '../types';
 import type { TableSummary } from '../api';
 import { aggregateTransactions } from './transactions';
@@ -126,6 +127,12 @@ function withChoices(frame: CustomerFrame, options: Pick<AnalysisOptions, 'flagM
 /** The table with the user's column types in place of the inferred ones (numeric: cells that do not parse count as missing). */
 function withTypeOverrides(ins: Inspected, types: AnalysisOptions['types']): Inspected {
   if (!types || Object.keys(types).length === 0) return ins;
-  return { ...ins, inferred: ins.inferred.map((c) => (types[c.name] ? { ...c, type: types[c.name] } : c)) };
+  return {
+    ...ins,
+    inferred: ins.inferred.map((c) => {
+      const t = own(types, c.name);
+      return t ? { ...c, type: t } : c;
+    }),
+  };
 }
 

@@ -3,6 +3,7 @@
  * churn rate, mean of every numeric column, role z-scores (for naming), and the
  * categorical levels most over- or under-represented ("82% month-to-month vs 55% overall").
  */
+import { dict } from '../dict';
 import type { CustomerFrame } from '../types';
 import type { CategoricalDifference } from './types';
 import { ROLE_COLUMNS, type RoleColumn } from './features';
@@ -62,8 +63,9 @@ export function profileSegments(frame: CustomerFrame, labels: Int32Array, k: num
   if (frame.y) for (let i = 0; i < n; i++) segChurn[labels[i]] += frame.y[i];
   const diffs = categoricalDifferences(frame, labels, k, sizes, topN);
   return Array.from({ length: k }, (_, c) => {
-    const means: Record<string, number> = {};
-    const baseMeans: Record<string, number> = {};
+    // keyed by column names, which may be '__proto__' or 'constructor'
+    const means = dict<number>();
+    const baseMeans = dict<number>();
     const roleZ: Partial<Record<RoleColumn, number>> = {};
     cols.forEach((col, ci) => {
       means[col.key] = sizes[c] > 0 ? segSum[ci][c] / sizes[c] : 0;

@@ -2,10 +2,11 @@
 import type { TableSummary } from '../../analysis/api';
 import { recipeKey, type StudioStore } from '../../store/db';
 import { changedTypes, type Mapping } from './roles';
+import { dict } from '../../analysis/dict';
 
 /** The detected mapping, or the saved recipe for this header when there is one (`applied`). */
 export async function initialMapping(store: StudioStore, summary: TableSummary): Promise<{ mapping: Mapping; applied: boolean }> {
-  const detected: Mapping = { kind: summary.kind, roles: { ...summary.roles }, types: {}, ignore: [], saveRecipe: true };
+  const detected: Mapping = { kind: summary.kind, roles: { ...summary.roles }, types: dict(), ignore: [], saveRecipe: true };
   try {
     const recipe = await store.findRecipe(summary.header);
     if (recipe) return { mapping: { ...detected, kind: recipe.kind ?? summary.kind, roles: { ...recipe.roles }, types: changedTypes(summary, recipe.types) }, applied: true };

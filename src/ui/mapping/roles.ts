@@ -1,5 +1,6 @@
 /** The mapping step's vocabulary and its one state change: giving a column a role, Ignore, or
  *  Feature, and saying in words what that did to any other column (nothing changes silently). */
+import { dict, own } from '../../analysis/dict';
 import type { TableSummary } from '../../analysis/api';
 import type { ColumnType, Role, TableKind } from '../../analysis/types';
 
@@ -23,7 +24,8 @@ export const IGNORE_LABEL = 'Ignore (leave out)';
 export interface Mapping {
   kind: TableKind;
   roles: Partial<Record<Role, string | null>>;
-  /** the user's column types, only where they differ from the detected type */
+  /** the user's column types, only where they differ from the detected type (a null-prototype
+   *  object keyed by column name, replaced on change, never mutated: see analysis/dict.ts) */
   types: Record<string, ColumnType>;
   /** columns set to Ignore */
   ignore: string[];
@@ -59,10 +61,10 @@ export function setUse(m: Mapping, col: string, use: string): string | null {
 
 /** The given column types that name a column of the table and differ from its detected type. */
 export function changedTypes(summary: TableSummary, types: Record<string, ColumnType> | undefined): Record<string, ColumnType> {
-  const out: Record<string, ColumnType> = {};
+  const out = dict<ColumnType>();
   if (!types) return out;
   for (const c of summary.columns) {
-    const t = types[c.name];
+    const t = own(types, c.name);
     if (t && t !== c.type) out[c.name] = t;
   }
   return out;
