@@ -9,7 +9,7 @@ import { markupRows, field } from '../../scripts/corpus/markup';
 import { calibrationFigure, importanceFigure, prFigure, probabilityHistogramFigure, rocFigure } from './churn';
 import { elbowFigure, pcaFigure, profileHeatmapFigure, silhouetteFigure } from './segments';
 import { survivalFigure, survivalGroupings } from './retention';
-import { paretoFigure, planCampaign, profitCurveFigure, rankCustomers, riskBySegmentFigure } from './revenue';
+import { paretoFigure, profitCurveFigure, riskBySegmentFigure } from './revenue';
 import { plotText } from './text';
 import type { Figure } from './theme';
 
@@ -28,10 +28,12 @@ function allFigures(r: AnalysisResult): [string, Figure][] {
   for (const by of survivalGroupings(curves)) out.push([`survival ${by}`, survivalFigure(curves, by)]);
   const rev = r.business!.revenue!;
   out.push(['risk', riskBySegmentFigure(rev)], ['pareto', paretoFigure(rev)]);
-  const plan = planCampaign(rankCustomers(churn.probability, r.business!.clv), { offerCost: 20, saveRate: 0.3, budget: 1000, cac: 0 });
-  out.push(['profit', profitCurveFigure(plan)]);
+  out.push(['profit', profitCurveFigure(r.business!.plan!)]);
   return out;
 }
+
+/** The builders allFigures calls. */
+const COVERED = ['elbowFigure', 'silhouetteFigure', 'pcaFigure', 'profileHeatmapFigure', 'rocFigure', 'prFigure', 'calibrationFigure', 'importanceFigure', 'probabilityHistogramFigure', 'survivalFigure', 'riskBySegmentFigure', 'paretoFigure', 'profitCurveFigure'];
 
 /** Every string in a spec, with its path. */
 function strings(v: unknown, path: string, out: [string, string][] = []): [string, string][] {
@@ -65,6 +67,12 @@ describe('chart specs from a table of markup names and values', () => {
     // the figures themselves hold no raw payload anywhere (titles, hover templates, ticks)
     expect(text).not.toMatch(/<(a|b|i|span|sub|sup)[\s>]/i);
   }, 60_000);
+
+  it('covers every chart builder in src/charts (a new one must join allFigures above)', () => {
+    const modules = import.meta.glob<Record<string, unknown>>(['./*.ts', '!./*.test.ts', '!./*.test-helper.ts'], { eager: true });
+    const builders = Object.values(modules).flatMap((m) => Object.keys(m).filter((k) => k.endsWith('Figure') && typeof m[k] === 'function'));
+    expect(builders.sort()).toEqual(COVERED.slice().sort());
+  });
 
   it('plotText escapes & < > " \' and %, and leaves other text alone', () => {
     expect(plotText('<a href="x">R&D\'s 5%</a>')).toBe('&lt;a href=&#34;x&#34;&gt;R&amp;D&#39;s 5&#37;&lt;/a&gt;');
