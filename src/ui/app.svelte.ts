@@ -17,7 +17,7 @@ import { dict } from '../analysis/dict';
 import { installDebugHooks, urlAnalysisOptions, urlDemoRows } from './testHooks';
 import { ANALYSIS_STAGES, StageProgressState } from './progress.svelte';
 import { SavedAnalyses } from './saved.svelte';
-import { changedTypes, type Mapping } from './mapping/roles';
+import { changedTypes, mappingChoices, type Mapping } from './mapping/roles';
 
 export type Phase = 'landing' | 'loading' | 'mapping' | 'running' | 'dashboard';
 export { changedTypes, type Mapping };
@@ -150,6 +150,7 @@ export class AppState {
     const options: AnalysisOptions = { seed: DEFAULT_SEED, ...urlAnalysisOptions(), kind: mapping.kind, roles: mapping.roles };
     if (Object.keys(types).length > 0) options.types = types;
     if (mapping.ignore.length > 0) options.ignore = mapping.ignore;
+    Object.assign(options, mappingChoices(mapping));
     await this.run(options, null);
   }
 

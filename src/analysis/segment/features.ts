@@ -1,7 +1,8 @@
 /**
  * Which columns segmentation clusters on, taken from a CustomerFrame. Defaults:
  * customers -> [tenure, monthly, total] (behavioural value; scikit-learn on Telco:
- * silhouette 0.4722 at k=4, all one-hot columns never above 0.2541); transactions ->
+ * silhouette 0.4722 at k=4, all one-hot columns never above 0.2541), plus the behavioural
+ * numeric columns when fewer than three of those exist; transactions ->
  * log1p of [recency, frequency, monetary] (RFM, heavily right-skewed). Standardised by
  * the caller. Names may be role names (tenure, monthly, total, recency, frequency,
  * monetary), frame.numeric column names, or either wrapped as log1p(name).
@@ -28,9 +29,26 @@ export function defaultFeatures(frame: CustomerFrame): string[] {
     const rfm = (['recency', 'frequency', 'monetary'] as const).filter((r) => frame[r]);
     if (rfm.length > 0) return rfm.map((r) => `log1p(${r})`);
   }
-  const value = (['tenure', 'monthly', 'total'] as const).filter((r) => frame[r]);
-  if (value.length > 0) return [...value];
-  return frame.numeric.map((f) => f.name);
+  const value: string[] = (['tenure', 'monthly', 'total'] as const).filter((r) => frame[r]);
+  if (value.length >= 3) return value;
+  // Fewer than three value columns (e.g. a bank table with tenure only): add the behavioural
+  // numeric columns: not the id, target or leak columns (already out of frame.numeric), not a
+  // role column again, not binary flags or near-constant columns. One column alone made 8
+  // "segments" out of 11 tenure values.
+  const roleArrays = new Set(ROLE_COLUMNS.map((r) => frame[r]).filter(Boolean));
+  const extra = frame.numeric.filter((f) => !roleArrays.has(f.values) && !value.includes(f.name) && behavioural(f.values)).map((f) => f.name);
+  const out = [...value, ...extra.slice(0, 8)];
+  return out.length > 0 ? out : frame.numeric.map((f) => f.name);
+}
+
+/** At least 3 distinct values and no value on more than 95% of rows. */
+function behavioural(v: Float64Array): boolean {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < v.length; i++) counts.set(v[i], (counts.get(v[i]) ?? 0) + 1);
+  if (counts.size < 3) return false;
+  let top = 0;
+  for (const c of counts.values()) top = Math.max(top, c);
+  return top <= 0.95 * v.length;
 }
 
 /** Raw (unscaled) feature matrix n x d for the given names; throws segment/unknown-feature, segment/no-features. */

@@ -11,6 +11,16 @@ import type { SegmentStats } from './profiles';
 
 type Scorer = (z: Record<string, number>, lift: number | null) => number;
 
+/** Role columns a label speaks of: it is only given when at least one of them was measured
+ *  (no "High-Value" or "Big Spenders" without a value column). */
+const NEEDS: Record<string, string[]> = {
+  'High-Value': ['monthly', 'total', 'monetary'], 'Big Spenders': ['total'], 'Price-Sensitive': ['monthly'],
+  'Budget Newcomers': ['monthly'], Loyal: ['tenure', 'frequency'], New: ['tenure', 'recency'], Steady: ['tenure', 'monthly', 'recency'],
+  Champions: ['monetary'], Dormant: ['recency'], Occasional: ['frequency'],
+};
+/** a label is a trait the segment really has only when its score clears this (in base sd) */
+const MIN_SCORE = 0.25;
+
 const g = (z: Record<string, number>, key: string) => z[key] ?? 0;
 /** churn lift: (segment churn - base churn) / base churn, clipped to [-1, 2]; 0 without a target */
 const L = (lift: number | null) => lift ?? 0;
@@ -53,27 +63,59 @@ export function nameSegments(stats: SegmentStats[], kind: TableKind, baseChurn: 
   const pairs: { seg: number; lab: number; score: number }[] = [];
   stats.forEach((s, seg) => {
     const z = s.roleZ as Record<string, number>;
-    labels.forEach(([, f], lab) => pairs.push({ seg, lab, score: f(z, lift(s)) }));
+    labels.forEach(([name, f], lab) => {
+      const needs = NEEDS[name];
+      if (needs && !needs.some((k) => z[k] !== undefined)) return;
+      if (!rfm && name === 'At-Risk' && lift(s) === null && (z.monthly === undefined || z.tenure === undefined)) return;
+      pairs.push({ seg, lab, score: f(z, lift(s)) });
+    });
   });
   pairs.sort((a, b) => b.score - a.score || a.seg - b.seg || a.lab - b.lab);
   const names: (string | null)[] = stats.map(() => null);
   const used = new Set<number>();
   for (const p of pairs) {
+    if (p.score < MIN_SCORE) break;
     if (names[p.seg] !== null || used.has(p.lab)) continue;
     names[p.seg] = labels[p.lab][0];
     used.add(p.lab);
   }
-  // more segments than labels: best label plus a running number
+  // more segments than labels, or no label fits: the column the segment differs most on
+  // ("High Balance"), else its best label with a running number
   const taken = new Set(names.filter((x): x is string => x !== null));
-  stats.forEach((_, seg) => {
+  stats.forEach((s, seg) => {
     if (names[seg] !== null) return;
-    const best = pairs.find((p) => p.seg === seg)!;
+    const trait = strongestTrait(s);
+    if (trait && !taken.has(trait)) {
+      names[seg] = trait;
+      taken.add(trait);
+      return;
+    }
+    const best = pairs.find((p) => p.seg === seg && p.score >= MIN_SCORE) ?? pairs.find((p) => p.seg === seg);
+    if (!best) {
+      let i = seg + 1;
+      while (taken.has(`Segment ${i}`)) i++;
+      names[seg] = `Segment ${i}`;
+      taken.add(names[seg]!);
+      return;
+    }
     let i = 2;
     while (taken.has(`${labels[best.lab][0]} ${i}`)) i++;
     names[seg] = `${labels[best.lab][0]} ${i}`;
     taken.add(names[seg]!);
   });
   return stats.map((s, seg) => ({ name: names[seg]!, description: describe(s, rfm, baseChurn) }));
+}
+
+/** "High Balance" / "Low Age": the column whose segment mean is furthest from the base mean, relative to it. */
+function strongestTrait(s: SegmentStats): string | null {
+  let best: string | null = null, gap = 0.1;
+  for (const [k, m] of Object.entries(s.means)) {
+    const b = s.baseMeans[k];
+    if (b === undefined || !Number.isFinite(m) || !Number.isFinite(b)) continue;
+    const d = (m - b) / Math.max(Math.abs(b), 1e-9);
+    if (Math.abs(d) > gap) { gap = Math.abs(d); best = `${d > 0 ? 'High' : 'Low'} ${k}`; }
+  }
+  return best;
 }
 
 const num = (v: number) =>

@@ -2,7 +2,7 @@
  *  Feature, and saying in words what that did to any other column (nothing changes silently). */
 import { dict, own } from '../../analysis/dict';
 import type { TableSummary } from '../../analysis/api';
-import type { ColumnType, Role, TableKind } from '../../analysis/types';
+import type { AnalysisOptions, ColumnType, FlagMeaning, Role, TableKind } from '../../analysis/types';
 
 export const ROLE_LABELS: Record<Role, string> = {
   id: 'Customer ID', target: 'Churned? (churn flag)', tenure: 'Tenure (months)', monthly: 'Monthly charge', total: 'Total spend',
@@ -30,6 +30,10 @@ export interface Mapping {
   /** columns set to Ignore */
   ignore: string[];
   saveRecipe: boolean;
+  /** what the churn flag records (FlagAndValue.svelte); absent = guessed from the column name */
+  flagMeaning?: FlagMeaning;
+  /** monthly value per customer when the file has no revenue column; absent = go on without money */
+  valuePerCustomer?: number;
 }
 
 /** What a column is used as: a role, IGNORE or FEATURE. */
@@ -67,5 +71,13 @@ export function changedTypes(summary: TableSummary, types: Record<string, Column
     const t = own(types, c.name);
     if (t && t !== c.type) out[c.name] = t;
   }
+  return out;
+}
+
+/** The mapping's answers to the churn-flag and money questions, as analysis options (only those the user gave). */
+export function mappingChoices(m: Mapping): Pick<AnalysisOptions, 'flagMeaning' | 'valuePerCustomer'> {
+  const out: Pick<AnalysisOptions, 'flagMeaning' | 'valuePerCustomer'> = {};
+  if (m.flagMeaning) out.flagMeaning = m.flagMeaning;
+  if (m.valuePerCustomer !== undefined && Number.isFinite(m.valuePerCustomer) && m.valuePerCustomer > 0 && !m.roles.monthly) out.valuePerCustomer = m.valuePerCustomer;
   return out;
 }
