@@ -4,11 +4,11 @@
  * ("will_churn_next_month") and no revenue column.
  */
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../data/parse';
-import { inspectTable } from '../data/prepare';
-import { runAnalysis } from '../pipeline';
-import type { AnalysisOptions } from '../types';
-import type { AnalysisResult } from '../result';
+import { parseCsv } from './data/parse';
+import { inspectTable } from './data/prepare';
+import { runAnalysis } from './pipeline';
+import type { AnalysisOptions } from './types';
+import type { AnalysisResult } from './result';
 
 /** Seeded fixture: n customers; churn more likely with short tenure, few logins and one product. */
 function bankCsv(n = 400, seed = 7): string {
