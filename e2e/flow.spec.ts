@@ -93,8 +93,20 @@ test('after the first visit the app loads with the network off', async ({ page, 
   await page.goto('./');
   await page.evaluate(() => navigator.serviceWorker.ready);
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 30_000 }).toBe(true);
-  // the install step precached the hashed assets
-  await expect.poll(() => page.evaluate(async () => (await (await caches.open('retention-studio-v1')).keys()).length), { timeout: 30_000 }).toBeGreaterThan(5);
+  // the install step precached every file of the build's list (written into sw.js by sw/precachePlugin.ts)
+  const listed = await page.evaluate(async () => JSON.parse(/const PRECACHE = (\[.*?\]);/.exec(await (await fetch('./sw.js')).text())![1]) as string[]);
+  expect(listed).toContain('index.html');
+  expect(listed.filter((f) => f.endsWith('.wasm')).length).toBeGreaterThan(0);
+  expect(listed.filter((f) => /worker/.test(f)).length).toBeGreaterThanOrEqual(2); // both workers
+  const cached = () => page.evaluate(async () => {
+    const names = await caches.keys();
+    const urls = (await Promise.all(names.map(async (n) => (await (await caches.open(n)).keys()).map((r) => r.url)))).flat();
+    return urls.map((u) => new URL(u).pathname.replace(/^\//, ''));
+  });
+  await expect.poll(async () => {
+    const have = await cached();
+    return listed.filter((f) => !have.includes(f));
+  }, { timeout: 30_000 }).toEqual([]);
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByTestId('demo-button')).toBeVisible();

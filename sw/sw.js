@@ -1,29 +1,22 @@
 /*
- * Offline support without a build plugin: on install, crawl the app from its entry page and cache
- * every hashed asset it references (scripts, styles, the worker, the wasm binaries); afterwards
- * hashed assets are served cache-first and pages network-first with the cache as fallback.
+ * Offline support. The build writes this file into the site with PRECACHE (every file the build
+ * produced, from sw/precachePlugin.ts) and CACHE (named after a hash of that list, so a new build
+ * gets a new cache and the old one is deleted on activate). Install caches the list; afterwards
+ * files are served cache-first and pages network-first with the cache as fallback.
  * Same-origin GET requests only; nothing is ever fetched from elsewhere.
  */
-const CACHE = 'retention-studio-v1';
+/* global PRECACHE, CACHE */
 const SCOPE = self.registration.scope;
-const HASHED = /[\w.-]+-[\w-]{8}\.(?:js|css|wasm|svg|png)/g;
 
 async function precache() {
   const cache = await caches.open(CACHE);
-  const seen = new Set();
-  const queue = [SCOPE, new URL('favicon.svg', SCOPE).href];
-  while (queue.length) {
-    const url = queue.shift();
-    if (seen.has(url)) continue;
-    seen.add(url);
+  for (const path of PRECACHE) {
+    const url = new URL(path, SCOPE).href;
     try {
       const res = await fetch(url, { cache: 'no-cache' });
       if (!res.ok) continue;
       await cache.put(url, res.clone());
-      if (/html|javascript|css/.test(res.headers.get('content-type') || '')) {
-        const text = await res.text();
-        for (const m of text.matchAll(HASHED)) queue.push(new URL(`assets/${m[0]}`, SCOPE).href);
-      }
+      if (path === 'index.html') await cache.put(SCOPE, res); // the page under its directory URL too
     } catch {
       /* offline during install: the next visit tries again */
     }
