@@ -13,7 +13,7 @@
  *   --anchor100           also run the anchor at 100x (~275 s)
  *   --timeout-s N         per browser run (default 600)
  *   --keep                keep rows of the previous latest.json that this run did not redo
- * Writes bench/results/<date>.json, bench/results/latest.json and bench/results/latest.md.
+ * Writes bench/results/latest.json and bench/results/latest.md only (git keeps the history).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -172,7 +172,6 @@ async function main() {
   const dir = resolve(REPO_ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });
   const json = JSON.stringify(out, null, 1) + '\n';
-  writeFileSync(resolve(dir, `${date.slice(0, 19).replace(/:/g, '-')}.json`), json);
   writeFileSync(resolve(dir, 'latest.json'), json);
   writeFileSync(resolve(dir, 'latest.md'), `# Benchmark, ${date.slice(0, 10)}\n\n${md}`);
   process.stdout.write('\n' + md);
