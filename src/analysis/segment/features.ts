@@ -29,13 +29,14 @@ export function defaultFeatures(frame: CustomerFrame): string[] {
     const rfm = (['recency', 'frequency', 'monetary'] as const).filter((r) => frame[r]);
     if (rfm.length > 0) return rfm.map((r) => `log1p(${r})`);
   }
-  const value: string[] = (['tenure', 'monthly', 'total'] as const).filter((r) => frame[r]);
+  // a value the user typed for everyone (frame.monthlyAssumed) describes nobody: not a feature
+  const value: string[] = (['tenure', 'monthly', 'total'] as const).filter((r) => frame[r] && !(r === 'monthly' && frame.monthlyAssumed !== undefined));
   if (value.length >= 3) return value;
   // Fewer than three value columns (e.g. a bank table with tenure only): add the behavioural
   // numeric columns: not the id, target or leak columns (already out of frame.numeric), not a
   // role column again, not binary flags or near-constant columns. One column alone made 8
   // "segments" out of 11 tenure values.
-  const roleArrays = new Set(ROLE_COLUMNS.map((r) => frame[r]).filter(Boolean));
+  const roleArrays = new Set<Float64Array | null>(ROLE_COLUMNS.map((r) => frame[r]));
   const extra = frame.numeric.filter((f) => !roleArrays.has(f.values) && !value.includes(f.name) && behavioural(f.values)).map((f) => f.name);
   const out = [...value, ...extra.slice(0, 8)];
   return out.length > 0 ? out : frame.numeric.map((f) => f.name);
