@@ -10,6 +10,7 @@ import { mkdirSync, openSync, writeFileSync, writeSync, closeSync } from 'node:f
 import { join } from 'node:path';
 import { generateDemoCsv } from '../src/analysis/data/demo';
 import { markupCases } from './corpus/markup';
+import { parsingCorpus } from './corpus/parsing';
 
 export type Expectation =
   | { error: string; message: RegExp }
@@ -140,6 +141,7 @@ export function corpus(): { case: CorpusCase; content: () => Buffer | string }[]
         ),
     },
     ...markupCases(),
+    ...parsingCorpus(),
   ];
 }
 

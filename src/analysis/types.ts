@@ -56,6 +56,9 @@ export interface Warning {
   column?: string;
   /** up to 5 example 1-based data row numbers (header excluded) */
   examples?: number[];
+  /** data rows of the file this finding left out of the analysis (customer tables: customers
+   *  analysed + the sum of `dropped` = data rows in the file) */
+  dropped?: number;
 }
 
 export interface ColumnInfo {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './analyze';
 import { writeCorpus, writeLarge } from '../../scripts/corpus';
+import type { ParsingExpectation } from '../../scripts/corpus/parsing';
 
 const dir = mkdtempSync(join(tmpdir(), 'rs-corpus-'));
 const cases = writeCorpus(dir);
@@ -35,6 +36,10 @@ describe('bad-input corpus through the CLI', () => {
       const codes = a.warnings.map((w: { code: string }) => w.code);
       expect(codes).toEqual(expect.arrayContaining(c.expect.warnings));
       if (c.expect.rows !== undefined) expect(a.rows).toBe(c.expect.rows);
+      const more = c.expect as ParsingExpectation;
+      if (more.kind) expect(a.kind).toBe(more.kind);
+      // Issue 12's accounting rule: customers analysed + rows reported dropped = data rows.
+      if (more.dataRows !== undefined) expect(a.rows + a.warnings.reduce((s: number, w: { dropped?: number }) => s + (w.dropped ?? 0), 0)).toBe(more.dataRows);
       if (c.expect.noChurn) expect(a.churn).toBeNull();
       else expect(a.churn.models[0].cvRocAuc.mean).toBeGreaterThan(0.5);
       if (c.file === 'payloads.csv') {

@@ -151,6 +151,7 @@ export class AppState {
     if (Object.keys(types).length > 0) options.types = types;
     if (mapping.ignore.length > 0) options.ignore = mapping.ignore;
     Object.assign(options, mappingChoices(mapping));
+    if (mapping.formats) Object.assign(options, mapping.formats);
     await this.run(options, null);
   }
 

@@ -55,6 +55,7 @@ export function cleanCustomerTable(raw: RawTable, inferred: InferredColumn[], ro
       code: 'duplicate-ids',
       message: `${dup.count} row(s) repeat a customer id already seen in "${roles.id}"; only the first row of each customer was kept.`,
       count: dup.count,
+      dropped: dup.count,
       column: roles.id,
       examples: dup.examples,
     });

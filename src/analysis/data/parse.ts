@@ -6,7 +6,7 @@
  */
 import type { OnProgress, RawTable } from '../types';
 import { RowReader } from './reader';
-import { excelSepLine, guessDelimiter, sniffEncoding, WHITESPACE } from './sniff';
+import { excelSepLine, guessDelimiter, sniffEncoding, WHITESPACE, WIDE_SPACES } from './sniff';
 import { TableBuilder } from './tableBuilder';
 
 export { guessDelimiter, sniffEncoding } from './sniff';
@@ -98,7 +98,7 @@ export async function parseCsv(
       message: `The file is not UTF-8; it was read as ${encoding === 'windows-1252' ? 'Latin-1 (Windows-1252)' : encoding === 'shift_jis' ? 'Shift-JIS' : encoding.toUpperCase()}.`,
       count: 1,
     });
-  if (delimiter === WHITESPACE)
+  if (delimiter === WHITESPACE || delimiter === WIDE_SPACES)
     table.parseWarnings.push({ code: 'whitespace-columns', message: 'Columns are separated by runs of spaces (an aligned text export); each run was read as one separator.', count: 1 });
   table.delimiter = delimiter;
   return { ok: true, table, delimiter, encoding };

@@ -6,7 +6,7 @@
  * is re-read with that quote taken literally, then parsing resumes on the next line.
  */
 import Papa from 'papaparse';
-import { splitWhitespace, WHITESPACE } from './sniff';
+import { splitWhitespace, WHITESPACE, WIDE_SPACES } from './sniff';
 
 /** A field spanning this many line breaks is a runaway quote whatever else it holds. */
 const RUNAWAY_LINES = 20;
@@ -37,7 +37,7 @@ export class RowReader {
     /** 1-based line number of the first line this reader sees */
     firstLine = 1,
   ) {
-    this.parser = delimiter === WHITESPACE ? null : new Papa.Parser({ delimiter, newline: '\n', quoteChar: '"' });
+    this.parser = delimiter === WHITESPACE || delimiter === WIDE_SPACES ? null : new Papa.Parser({ delimiter, newline: '\n', quoteChar: '"' });
     this.lineBase = firstLine - 1;
   }
 
@@ -95,29 +95,41 @@ export class RowReader {
       for (const f of row) {
         if (f.length < 8 && !flagged) continue;
         const nl = f.indexOf('\n');
-        if (nl < 0) {
-          // An unclosed quote on the last line swallows the rest of that line.
-          if (flagged && width > 1 && row.length < width && f.includes(this.delimiter)) return r;
-          continue;
-        }
-        if (isRunawayField(f, nl, this.delimiter, width)) return r;
+        if (nl >= 0 && isRunawayField(f, nl, this.delimiter, width)) return r;
+        // An unclosed quote on the last line swallows the rest of that line.
+        if (flagged && width > 1 && row.length < width && f.includes(this.delimiter)) return r;
       }
     }
     return -1;
   }
 
+  /** column start offsets of an aligned export with a header (WIDE_SPACES), from its first line */
+  private starts: number[] | null = null;
   private feedWhitespace(input: string, last: boolean): string {
     let from = 0;
     for (let nl = input.indexOf('\n'); nl >= 0; nl = input.indexOf('\n', from)) {
-      const fields = splitWhitespace(input.substring(from, nl));
-      if (fields.length > 0) this.emit(fields);
+      this.alignedLine(input.substring(from, nl));
       from = nl + 1;
     }
     const rest = input.substring(from);
     if (!last) return rest;
-    const fields = splitWhitespace(rest);
-    if (fields.length > 0) this.emit(fields);
+    this.alignedLine(rest);
     return '';
+  }
+
+  /** One aligned line; a line with a blank cell (fewer fields) is cut at the header's column starts. */
+  private alignedLine(line: string): void {
+    const fields = splitWhitespace(line, this.delimiter);
+    if (fields.length === 0) return;
+    if (this.delimiter === WIDE_SPACES) {
+      if (!this.starts) this.starts = Array.from(line.matchAll(/(?:^|\s{2,})(\S)/g), (m) => m.index + m[0].length - 1);
+      else if (fields.length < this.starts.length) {
+        const st = this.starts;
+        this.emit(st.map((s, j) => line.substring(s, j + 1 < st.length ? st[j + 1] : line.length).trim()));
+        return;
+      }
+    }
+    this.emit(fields);
   }
 }
 

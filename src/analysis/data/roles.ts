@@ -60,7 +60,7 @@ export function detectRoles(cols: InferredColumn[], nRows: number): { kind: Tabl
   const repeats = idCol ? idCol.unique < (nRows - idCol.missing) * 0.8 : false;
   if (trans.id && trans.date && (trans.amount || (trans.quantity && trans.price)) && repeats)
     return { kind: 'transactions', roles: trans };
-  const roles = match(CUSTOMER_RULES, cols);
+  const roles = cols.length > 0 && cols.every((c) => GENERIC.test(c.name)) ? customerRolesFromValues(cols) : match(CUSTOMER_RULES, cols);
   // A target must have exactly two classes (a third stray value is tolerated and reported).
   if (roles.target) {
     const t = cols.find((c) => c.name === roles.target)!;
@@ -87,6 +87,16 @@ function rolesFromValues(cols: InferredColumn[], nRows: number): Roles {
   const nums = cols.filter((c, i) => i > dateAt && c.type === 'numeric' && c.name !== roles.id).sort((a, b) => b.unique - a.unique);
   if (nums[0]) roles.amount = nums[0].name;
   if (nums[1]) roles.quantity = nums[1].name;
+  return roles;
+}
+
+/** Without a header: the id is the first identifier column, the churn flag the last Yes/No column. */
+function customerRolesFromValues(cols: InferredColumn[]): Roles {
+  const roles: Roles = {};
+  const id = cols.find((c) => c.type === 'id');
+  if (id) roles.id = id.name;
+  const flag = [...cols].reverse().find((c) => c.type === 'boolean' && c.unique === 2);
+  if (flag) roles.target = flag.name;
   return roles;
 }
 

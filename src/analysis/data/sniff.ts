@@ -3,6 +3,8 @@ import Papa from 'papaparse';
 
 /** Columns separated by runs of blanks (aligned text exports); read by splitting each line. */
 export const WHITESPACE = 'whitespace';
+/** Aligned with at least two blanks between columns: values may hold single spaces ("Fiber optic"). */
+export const WIDE_SPACES = 'spaces';
 
 /** 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis' | 'windows-1252' | 'binary', from the first bytes. */
 export function sniffEncoding(b: Uint8Array): string {
@@ -118,15 +120,19 @@ export function guessDelimiter(text: string): string {
     }
   }
   if (bestScore >= 0 && bestConsistent >= 0.8) return best;
-  const spaced = lines.slice(0, lines.length > 2 ? -1 : undefined).map((l) => splitWhitespace(l).length);
-  const w = spaced[0] ?? 0;
-  const same = spaced.filter((x) => x === w).length;
-  if (w >= 3 && same >= spaced.length * 0.9) return WHITESPACE;
+  // Aligned exports: the finest split that is consistent over every line of the sample.
+  const all = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '');
+  const sample = all.slice(0, all.length > 2 ? -1 : undefined);
+  for (const mode of [WHITESPACE, WIDE_SPACES]) {
+    const widths = sample.map((l) => splitWhitespace(l, mode).length);
+    const w = widths[0] ?? 0;
+    if (w >= 3 && widths.filter((x) => x === w).length >= widths.length * 0.9) return mode;
+  }
   return best;
 }
 
-/** One line of an aligned text export, split on runs of blanks. */
-export function splitWhitespace(line: string): string[] {
+/** One line of an aligned text export, split on runs of blanks (WIDE_SPACES: two or more, or tabs). */
+export function splitWhitespace(line: string, mode: string = WHITESPACE): string[] {
   const t = line.trim();
-  return t === '' ? [] : t.split(/[ \t]+/);
+  return t === '' ? [] : t.split(mode === WIDE_SPACES ? / {2,}|\t+/ : /[ \t]+/);
 }

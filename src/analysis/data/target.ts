@@ -66,6 +66,7 @@ export function codeTarget(col: RawColumn, counts: number[]): TargetCoding {
       code: 'target-missing',
       message: `${blank + unknown} row(s) have no usable churn value in "${col.name}" (${blank} blank${extra}); they were left out of the analysis.`,
       count: blank + unknown,
+      dropped: blank + unknown,
       column: col.name,
       examples,
     });

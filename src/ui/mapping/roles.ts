@@ -34,6 +34,8 @@ export interface Mapping {
   flagMeaning?: FlagMeaning;
   /** monthly value per customer when the file has no revenue column; absent = go on without money */
   valuePerCustomer?: number;
+  /** answers to the format questions (Formats.svelte): decimal styles, day/month orders, log dates */
+  formats?: Pick<AnalysisOptions, 'decimals' | 'dateOrders' | 'analysisDate' | 'churnCutoff'>;
 }
 
 /** What a column is used as: a role, IGNORE or FEATURE. */
