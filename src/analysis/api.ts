@@ -40,6 +40,9 @@ export interface LogPeriod {
   churnWindowDays: number;
 }
 
+/** Which demo: the Telco-like customer table, or the shop's invoice log (lifetime models). */
+export type DemoKind = 'telco' | 'shop';
+
 export type Failure = { ok: false; code: string; message: string; details?: string };
 export type LoadResult = { ok: true; summary: TableSummary } | Failure;
 export type AnalyzeResult = { ok: true; result: AnalysisResult } | Failure;
@@ -50,8 +53,9 @@ export type PackedAnalyzeResult = { ok: true; result: AnalysisResult; packedIds?
 export interface EngineApi {
   /** Parse a CSV (Blob streamed in chunks, or a string) and keep it in the engine for analyze(). */
   load(source: Blob | string, fileName: string, onProgress?: OnProgress): Promise<LoadResult>;
-  /** Generate the seeded synthetic Telco-like demo table (default 7,043 rows) and keep it. */
-  loadDemo(seed?: number, rows?: number): Promise<LoadResult>;
+  /** Generate a seeded synthetic demo and keep it: 'telco', a Telco-like customer table (default
+   *  7,043 rows), or 'shop', an invoice log from a BG/NBD process with Gamma-Gamma spend (rows = customers). */
+  loadDemo(seed?: number, rows?: number, kind?: DemoKind): Promise<LoadResult>;
   /** Run the full analysis on the loaded table with the given options (roles override detection). */
   analyze(options: AnalysisOptions, onProgress?: OnProgress): Promise<AnalyzeResult>;
   /** analyze(), with the ids packed for a cheap structured clone (see PackedAnalyzeResult). */

@@ -3,11 +3,12 @@
  * createEngine(env) returns a plain object implementing EngineApi.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { AnalyzeResult, EngineApi, EngineMemory, EngineStatus, LoadResult, PackedAnalyzeResult } from './api';
+import type { AnalyzeResult, DemoKind, EngineApi, EngineMemory, EngineStatus, LoadResult, PackedAnalyzeResult } from './api';
 import type { AnalysisOptions, OnProgress } from './types';
 import { parseCsv } from './data/parse';
 import { inspectTable, summarize, type Inspected } from './data/prepare';
 import { generateDemoCsv } from './data/demo';
+import { simulatedCsv } from './lifetime/synthetic';
 import { describeBackend, runAnalysis, type Runners } from './pipeline';
 import { warmUp } from './warmup';
 import { currentBackend, initBackend, type BackendEnv } from './tensor/backend';
@@ -52,7 +53,8 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
 
   return {
     load,
-    async loadDemo(seed = 42, rows = 7043) {
+    async loadDemo(seed = 42, rows = 7043, kind: DemoKind = 'telco') {
+      if (kind === 'shop') return load(simulatedCsv(rows, seed), `demo-shop-${rows}.csv`);
       return load(generateDemoCsv(seed, rows), `demo-telco-${rows}.csv`);
     },
     analyze,

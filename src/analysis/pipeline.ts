@@ -19,6 +19,9 @@ import type { BusinessResult } from './business/types';
 import { currentBackend } from './tensor/backend';
 import { buildSavedModel } from './model/build';
 import { resolveOptions } from './business/options';
+import { gapWindow, runLifetime, type LifetimeResult, type PurchaseLog } from './lifetime/index';
+import { purchaseLog } from './data/purchaseLog';
+import { applyRoleOverrides } from './data/roles';
 
 export { DEFAULT_SEED };
 
@@ -53,10 +56,20 @@ export async function runAnalysis(
     return out;
   };
 
-  const prep = await timed('clean', () => prepareFrame(ins, opts));
+  // Logs: purchase-days for the lifetime stage, and the churn window from the gaps between them
+  const logged = (opts.kind ?? ins.kind) === 'transactions' ? readLog(ins, opts) : null;
+  const window = logged && opts.churnWindowDays === undefined ? gapWindow(logged) : null;
+  const churnWindowDays = opts.churnWindowDays ?? window?.days;
+  const prep = await timed('clean', () => prepareFrame(ins, { ...opts, churnWindowDays }));
   if (!prep.ok) return prep;
   const { frame } = prep;
   const warnings: Warning[] = [...prep.warnings];
+  let lifetime: LifetimeResult | null = null;
+  if (logged && frame.kind === 'transactions') {
+    lifetime = await timed('lifetime', () => lifetimeStage(logged, frame.ids, opts, window, churnWindowDays));
+    warnings.push(...lifetime.warnings);
+    if (lifetime.customersOut) frame.alive = lifetime.customersOut.pAlive;
+  }
   if (frame.n < 2) return { ok: false, code: 'too-few-rows', message: 'At least 2 customers are needed for an analysis.' };
 
   // Segmentation and churn are independent: start both, so a second worker can take churn.
@@ -119,8 +132,27 @@ export async function runAnalysis(
     churn,
     business,
     model,
+    lifetime,
   };
   return { ok: true, result };
+}
+
+/** The log's purchase-days, with the user's role overrides; null when the roles do not make a log. */
+function readLog(ins: Inspected, opts: AnalysisOptions): PurchaseLog | null {
+  const { roles, unknown } = applyRoleOverrides(ins.roles, opts.roles, ins.raw.columns.map((c) => c.name));
+  if (unknown.length > 0) return null; // prepareFrame reports it
+  const r = purchaseLog(ins.raw, ins.inferred, roles);
+  return r.ok ? r.log : null;
+}
+
+function lifetimeStage(log: PurchaseLog, ids: string[], opts: AnalysisOptions, window: ReturnType<typeof gapWindow> | null, days: number | undefined) {
+  const b = { ...DEFAULT_BUSINESS_OPTIONS, ...opts.business };
+  const end = opts.calibrationEnd ? Math.floor(Date.parse(opts.calibrationEnd) / 86_400_000) : undefined;
+  const w = window ? { days: window.days, note: window.note } : { days: days ?? 90, note: `Churn window set in the mapping step: ${days ?? 90} days.` };
+  const out = runLifetime(log, ids, { seed: opts.seed, discountRate: b.discountRate, margin: b.margin, calibrationEnd: Number.isFinite(end) ? end : undefined, window: w });
+  if (opts.calibrationEnd && !Number.isFinite(end))
+    out.warnings.push({ code: 'lifetime-bad-calibration-date', message: `The calibration date "${opts.calibrationEnd}" is not a date (YYYY-MM-DD); the last third of the log is held out instead.`, count: 1 });
+  return out;
 }
 
 function economics(opts: AnalysisOptions, frame: { monthly: Float64Array | null }) {

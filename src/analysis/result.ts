@@ -4,6 +4,7 @@ import type { SegmentationResult } from './segment/types';
 import type { ChurnResult } from './churn/types';
 import type { BusinessResult } from './business/types';
 import type { SavedModel } from './savedModel';
+import type { LifetimeResult } from './lifetime/index';
 
 export const RESULT_VERSION = 1;
 
@@ -31,4 +32,6 @@ export interface AnalysisResult {
   business: BusinessResult | null;
   /** the fitted pipeline, to score new files and export as SQL (model/); null for transaction logs. Absent in results saved before it existed. */
   model?: SavedModel | null;
+  /** transaction logs: BG/NBD + Gamma-Gamma, back-test, cohorts (null for customer tables or when skipped) */
+  lifetime?: LifetimeResult | null;
 }

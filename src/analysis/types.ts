@@ -106,6 +106,9 @@ export interface CustomerFrame {
   recency: Float64Array | null;
   frequency: Float64Array | null;
   monetary: Float64Array | null;
+  /** transactions only: BG/NBD probability that the customer still buys (P(alive)), set by the lifetime
+   *  stage; when present, revenue at risk and the call list use 1 - alive as the churn probability */
+  alive?: Float64Array | null;
   /** model features (id, target and leaking columns already removed) */
   numeric: NumericFeature[];
   categorical: CategoricalFeature[];
@@ -174,6 +177,10 @@ export interface AnalysisOptions {
   flagMeaning?: FlagMeaning;
   /** monthly value per customer when the file has no revenue column; absent = go on without money */
   valuePerCustomer?: number;
+  /** transaction logs: churn window in days for the window label (default: from the gaps between purchases) */
+  churnWindowDays?: number;
+  /** transaction logs: back-test calibration end, "YYYY-MM-DD" (default: the last third of the log is held out) */
+  calibrationEnd?: string;
   /** tfjs backend preference; default automatic */
   backend?: 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 }

@@ -18,7 +18,7 @@ export const STORES = { analyses: 'analyses', results: 'results', files: 'files'
 /** Where an analysis' data came from (what a re-run needs). */
 export type SourceRef =
   | { type: 'file'; fileName: string }
-  | { type: 'demo'; seed: number; rows: number }
+  | { type: 'demo'; seed: number; rows: number; /** absent: 'telco' */ demo?: 'shop' }
   | { type: 'report'; fileName: string };
 
 export interface SavedMeta {

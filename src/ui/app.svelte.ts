@@ -22,7 +22,7 @@ import { changedTypes, mappingChoices, type Mapping } from './mapping/roles';
 export type Phase = 'landing' | 'loading' | 'mapping' | 'running' | 'dashboard';
 export { changedTypes, type Mapping };
 
-type Source = { type: 'file'; data: Blob | string; fileName: string } | { type: 'demo'; seed: number; rows: number };
+type Source = { type: 'file'; data: Blob | string; fileName: string } | { type: 'demo'; seed: number; rows: number; demo?: 'shop' };
 
 /** Resolves in a later task, after the browser had a chance to render (keeps tasks short). */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -33,6 +33,8 @@ const nowIso = (): string => new Date(Date.now()).toISOString();
 /** The demo table's generator seed and size (the analysis itself uses the analysis seed option). */
 export const DEMO_SEED = 42;
 export const DEMO_ROWS = 7043;
+/** customers in the shop demo (an invoice log for the lifetime models) */
+export const SHOP_DEMO_CUSTOMERS = 5000;
 
 export class AppState {
   phase = $state<Phase>('landing');
@@ -102,9 +104,11 @@ export class AppState {
     await this.load({ type: 'file', data: file, fileName: file.name });
   }
 
-  async loadDemo(): Promise<void> {
+  /** Load a demo: the Telco-like table, or (kind 'shop') the synthetic invoice log. */
+  async loadDemo(kind: 'telco' | 'shop' = 'telco'): Promise<void> {
     this.clearMessages();
-    await this.load({ type: 'demo', seed: DEMO_SEED, rows: urlDemoRows(DEMO_ROWS) });
+    if (kind === 'shop') await this.load({ type: 'demo', seed: DEMO_SEED, rows: SHOP_DEMO_CUSTOMERS, demo: 'shop' });
+    else await this.load({ type: 'demo', seed: DEMO_SEED, rows: urlDemoRows(DEMO_ROWS) });
   }
 
   private async load(source: Source): Promise<void> {
@@ -136,7 +140,7 @@ export class AppState {
 
   private loadIntoWorker(source: Source, token: number) {
     return source.type === 'demo'
-      ? this.client.loadDemo(source.seed, source.rows)
+      ? this.client.loadDemo(source.seed, source.rows, source.demo ?? 'telco')
       : this.client.load(source.data, source.fileName, this.progress.listener(token));
   }
 
@@ -175,7 +179,7 @@ export class AppState {
         return;
       }
       const src: SourceRef = this.source?.type === 'demo'
-        ? { type: 'demo', seed: this.source.seed, rows: this.source.rows }
+        ? { type: 'demo', seed: this.source.seed, rows: this.source.rows, ...(this.source.demo ? { demo: this.source.demo } : {}) }
         : { type: 'file', fileName: r.result.fileName };
       await this.adoptResult(r.result, src, this.source, replaces, r.packedIds);
     } catch (e) {
@@ -199,7 +203,7 @@ export class AppState {
     if (this.source) return this.source;
     if (!this.currentId) return null;
     const meta = await this.store.getMeta(this.currentId);
-    if (meta?.source.type === 'demo') return (this.source = { type: 'demo', seed: meta.source.seed, rows: meta.source.rows });
+    if (meta?.source.type === 'demo') return (this.source = { type: 'demo', seed: meta.source.seed, rows: meta.source.rows, ...(meta.source.demo ? { demo: meta.source.demo } : {}) });
     const file = await this.store.loadFile(this.sourceId ?? this.currentId);
     return file ? (this.source = { type: 'file', data: file.data, fileName: file.fileName }) : null;
   }
@@ -213,7 +217,7 @@ export class AppState {
     this.savedOk = false;
     this.phase = 'dashboard';
     const id = prior?.id ?? crypto.randomUUID();
-    const name = prior?.name ?? (source.type === 'demo' ? 'Demo data' : result.fileName);
+    const name = prior?.name ?? (source.type === 'demo' ? (source.demo === 'shop' ? 'Shop demo' : 'Demo data') : result.fileName);
     this.currentId = id;
     this.currentName = name;
     const meta: SavedMeta = {

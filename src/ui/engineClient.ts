@@ -4,7 +4,7 @@
  * Calls still pending when the worker goes away reject with EngineStopped.
  */
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
-import type { EngineApi, Failure, EngineMemory, EngineStatus, LoadResult, PackedAnalyzeResult } from '../analysis/api';
+import type { DemoKind, EngineApi, Failure, EngineMemory, EngineStatus, LoadResult, PackedAnalyzeResult } from '../analysis/api';
 import type { AnalysisOptions, OnProgress } from '../analysis/types';
 import type { AnalysisResult } from '../analysis/result';
 
@@ -107,9 +107,9 @@ export class EngineClient {
     return r;
   }
 
-  async loadDemo(seed: number, rows: number): Promise<LoadResult> {
+  async loadDemo(seed: number, rows: number, kind: DemoKind = 'telco'): Promise<LoadResult> {
     this.hasTable = false;
-    const r = await this.call<LoadResult>((api) => api.loadDemo(seed, rows) as Promise<LoadResult>);
+    const r = await this.call<LoadResult>((api) => api.loadDemo(seed, rows, kind) as Promise<LoadResult>);
     this.hasTable = r.ok;
     return r;
   }

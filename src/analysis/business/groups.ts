@@ -25,7 +25,7 @@ export function resolveGroups(frame: CustomerFrame, seg: SegmentationResult | nu
   return { names: seg.segments.map((s) => s.name), labels: seg.labels, fromSegmentation: true };
 }
 
-export type ProbabilitySource = 'model' | 'segment-rate' | 'base-rate' | 'none';
+export type ProbabilitySource = 'lifetime' | 'model' | 'segment-rate' | 'base-rate' | 'none';
 
 export interface Probabilities {
   p: Float64Array | null;
@@ -34,12 +34,17 @@ export interface Probabilities {
   note: string;
 }
 
-/** Model probabilities when present; else the observed churn rate of the customer's group; else none. */
+/** Logs: 1 - P(alive) when the lifetime stage set frame.alive; else model probabilities when present;
+ *  else the observed churn rate of the customer's group; else none. */
 export function resolveProbabilities(
   frame: CustomerFrame,
   groups: Groups,
   churn: ChurnResult | null,
 ): Probabilities {
+  if (frame.alive && frame.alive.length === frame.n) {
+    const p = Float64Array.from(frame.alive, (a) => (Number.isFinite(a) ? 1 - Math.min(1, Math.max(0, a)) : 0));
+    return { p, source: 'lifetime', note: 'probability that each customer has stopped buying, 1 - P(alive) from the BG/NBD model fitted on the whole log' };
+  }
   if (churn && churn.probability.length > 0) {
     if (churn.probability.length !== frame.n)
       throw new AnalysisError('bad-input', `business: churn probability length ${churn.probability.length} != frame.n=${frame.n}`);

@@ -75,7 +75,7 @@ export function prepareFrame(given: Inspected, options: Partial<AnalysisOptions>
   if (blocking.length > 0) return { ok: false, code: 'mapping-invalid', message: blocking.map((c) => c.message).join(' ') };
   const warnings: Warning[] = [...ins.raw.parseWarnings];
   if (kind === 'transactions') {
-    const agg = aggregateTransactions(ins.raw, ins.inferred, roles, CHURN_WINDOW_DAYS, { analysisDate: isoDay(options.analysisDate), cutoff: isoDay(options.churnCutoff) });
+    const agg = aggregateTransactions(ins.raw, ins.inferred, roles, options.churnWindowDays ?? CHURN_WINDOW_DAYS, { analysisDate: isoDay(options.analysisDate), cutoff: isoDay(options.churnCutoff) });
     if (!agg.ok) return agg;
     const columns = summarize({ ...ins, roles }, 0).columns;
     return { ok: true, frame: withChoices(agg.frame, options, warnings), kind, roles, columns: [...columns, ...ignored], warnings: [...warnings, ...agg.warnings] };

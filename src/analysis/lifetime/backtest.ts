@@ -6,7 +6,7 @@
 import type { BgnbdModel, PurchaseLog } from './types';
 import { summarize } from './summary';
 import { fitBgnbd } from './bgnbd';
-import { expectedPurchases, expectedRepeat } from './bgnbdPredict';
+import { aliveFactor, expectedAlive, expectedRepeat } from './bgnbdPredict';
 
 export interface Backtest {
   /** day numbers (days since 1970-01-01 UTC), inclusive */
@@ -44,8 +44,12 @@ export function runBacktest(log: PurchaseLog, end: number, holdoutEnd: number, s
   const bucketN = new Float64Array(maxBucket + 1);
   const bucketA = new Float64Array(maxBucket + 1);
   const bucketE = new Float64Array(maxBucket + 1);
+  const cache = new Map<number, number>(); // the t_x-free part of E[Y], once per (x, T)
   for (let i = 0; i < n; i++) {
-    const e = expectedPurchases(p, weeks, s.x[i], s.tx[i], s.T[i]);
+    const key = s.x[i] * 2 ** 22 + Math.round(s.T[i] * 7);
+    let ea = cache.get(key);
+    if (ea === undefined) cache.set(key, (ea = expectedAlive(p, weeks, s.x[i], s.T[i])));
+    const e = ea * aliveFactor(p, s.x[i], s.tx[i], s.T[i]);
     const nv = s.T[i] > 0 ? (s.x[i] / s.T[i]) * weeks : 0;
     const a = s.holdout[i];
     actual += a;

@@ -15,6 +15,8 @@ function xTables(r: number, a: number, b: number, maxX: number) {
   const lnB = new Float64Array(maxX + 1); // lnΓ(b+x) - lnΓ(b) - lnΓ(a+b+x) + lnΓ(a+b)
   const dA = new Float64Array(maxX + 1); // d lnB / da
   const dB = new Float64Array(maxX + 1); // d lnB / db
+  const lnBx1 = new Float64Array(maxX + 1); // ln(b + x - 1), x >= 1
+  for (let k = 1; k <= maxX; k++) lnBx1[k] = Math.log(b + k - 1);
   for (let k = 0; k < maxX; k++) {
     lnR[k + 1] = lnR[k] + Math.log(r + k);
     dR[k + 1] = dR[k] + 1 / (r + k);
@@ -22,7 +24,7 @@ function xTables(r: number, a: number, b: number, maxX: number) {
     dA[k + 1] = dA[k] - 1 / (a + b + k);
     dB[k + 1] = dB[k] + 1 / (b + k) - 1 / (a + b + k);
   }
-  return { lnR, dR, lnB, dA, dB };
+  return { lnR, dR, lnB, dA, dB, lnBx1 };
 }
 
 function maxOf(x: Float64Array): number {
@@ -56,7 +58,7 @@ export function bgnbdLogLik(d: RfmSummary, theta: ArrayLike<number>, grad?: Floa
     let base = t.lnR[xi] + r * lnAl + t.lnB[xi];
     if (xi > 0) {
       const lt = Math.log(al + tx[i]);
-      const A4 = lnA - Math.log(b + xi - 1) - (r + xi) * lt;
+      const A4 = lnA - t.lnBx1[xi] - (r + xi) * lt;
       const m = A3 > A4 ? A3 : A4;
       const e3 = Math.exp(A3 - m);
       const e4 = Math.exp(A4 - m);
@@ -87,19 +89,39 @@ export function bgnbdLogLik(d: RfmSummary, theta: ArrayLike<number>, grad?: Floa
   return ll;
 }
 
-/** Fit BG/NBD by maximum likelihood: BFGS on log-parameters from `starts` seeded starts (default 4, seed 42). */
+/** Mean negative log-likelihood (so the gradient tolerance does not depend on n) and its gradient. */
+const objective = (d: RfmSummary) => (th: Float64Array, g: Float64Array) => {
+  const n = d.x.length;
+  const v = -bgnbdLogLik(d, th, g) / n;
+  for (let i = 0; i < 4; i++) g[i] = -g[i] / n;
+  return v;
+};
+
+/** Up to m customers drawn without replacement (seeded), or all of them. */
+function subsample(d: RfmSummary, m: number, rng: () => number): RfmSummary {
+  const n = d.x.length;
+  if (n <= m) return d;
+  const idx = Int32Array.from({ length: n }, (_, i) => i);
+  for (let i = 0; i < m; i++) {
+    const j = i + Math.floor(rng() * (n - i));
+    [idx[i], idx[j]] = [idx[j], idx[i]];
+  }
+  const pick = (v: Float64Array) => Float64Array.from(idx.subarray(0, m), (i) => v[i]);
+  return { x: pick(d.x), tx: pick(d.tx), T: pick(d.T) };
+}
+
+/**
+ * Fit BG/NBD by maximum likelihood: BFGS on log-parameters from `starts` seeded starts (default 4,
+ * seed 42), run on a seeded sample of at most 5,000 customers; the best is then polished on all.
+ */
 export function fitBgnbd(d: RfmSummary, seed = 42, starts = 4): BgnbdModel {
   const n = d.x.length;
   const rng = mulberry32(seed);
   const begin: number[][] = [[0, Math.log(Math.max(1, meanOf(d.T) / 4)), 0, 0]];
   for (let s = 1; s < starts; s++) begin.push([rng() * 4 - 2, rng() * 4 - 1, rng() * 4 - 2, rng() * 4 - 2]);
-  // mean negative log-likelihood, so the gradient tolerance does not depend on n
-  const obj = (th: Float64Array, g: Float64Array) => {
-    const v = -bgnbdLogLik(d, th, g) / n;
-    for (let i = 0; i < 4; i++) g[i] = -g[i] / n;
-    return v;
-  };
-  const best = minimizeMultiStart(obj, begin, 1e-7, 300);
+  const sample = subsample(d, 5000, rng);
+  let best = minimizeMultiStart(objective(sample), begin, 1e-7, 300);
+  if (sample !== d) best = minimizeMultiStart(objective(d), [best.x], 1e-7, 300);
   const [r, alpha, a, b] = Array.from(best.x, Math.exp);
   return { params: { r, alpha, a, b }, logLik: -best.value * n, n, converged: best.converged, nIter: best.nIter };
 }

@@ -50,8 +50,11 @@ function lastObservedMonth(lastDay: number): number {
   return monthOf(lastDay + 1) > m ? m : m - 1;
 }
 
-/** Per customer and calendar month: spend (sparse, keyed customer*M + month offset). */
-function monthly(log: PurchaseLog) {
+/**
+ * Walk the log one customer at a time (it is sorted by customer, then day), calling visit with the
+ * customer's first month index and their spend per month index (a scratch array, valid during the call).
+ */
+function byCustomer(log: PurchaseLog, visit: (firstMonth: number, spend: Float64Array, months: Int32Array, nm: number) => void) {
   let first = Infinity;
   let lastDay = -Infinity;
   for (const d of log.day) {
@@ -60,33 +63,42 @@ function monthly(log: PurchaseLog) {
   }
   const m0 = monthOf(first);
   const nMonths = monthOf(lastDay) - m0 + 1;
-  const firstMonth = new Int32Array(log.ids.length).fill(-1);
-  const spend = new Map<number, number>(); // customer * nMonths + month index
-  for (let k = 0; k < log.day.length; k++) {
+  const spend = new Float64Array(nMonths);
+  const months = new Int32Array(nMonths); // distinct month indexes of this customer, in order
+  let k = 0;
+  while (k < log.day.length) {
     const c = log.customer[k];
-    const mi = monthOf(log.day[k]) - m0;
-    if (firstMonth[c] < 0 || mi < firstMonth[c]) firstMonth[c] = mi;
-    const key = c * nMonths + mi;
-    spend.set(key, (spend.get(key) ?? 0) + log.amount[k]);
+    let nm = 0;
+    const fm = monthOf(log.day[k]) - m0;
+    for (; k < log.day.length && log.customer[k] === c; k++) {
+      const mi = monthOf(log.day[k]) - m0;
+      if (nm === 0 || months[nm - 1] !== mi) months[nm++] = mi;
+      spend[mi] += log.amount[k];
+    }
+    visit(fm, spend, months, nm);
+    for (let j = 0; j < nm; j++) spend[months[j]] = 0;
   }
-  return { m0, nMonths, lastObs: lastObservedMonth(lastDay) - m0, firstMonth, spend };
+  return { m0, nMonths, lastObs: lastObservedMonth(lastDay) - m0 };
 }
 
 /** Acquisition month x months since first purchase: share who bought, and revenue. */
 export function cohortGrid(log: PurchaseLog): CohortGrid {
-  const { m0, nMonths, lastObs, firstMonth, spend } = monthly(log);
+  let size: number[] = [];
+  let buyers: number[][] = [];
+  let revenue: number[][] = [];
+  const { m0, nMonths, lastObs } = byCustomer(log, (fm, spend, months, nm) => {
+    if (size.length === 0) {
+      size = new Array<number>(spend.length).fill(0);
+      buyers = Array.from({ length: spend.length }, () => new Array<number>(spend.length).fill(0));
+      revenue = Array.from({ length: spend.length }, () => new Array<number>(spend.length).fill(0));
+    }
+    size[fm]++;
+    for (let j = 0; j < nm; j++) {
+      buyers[fm][months[j] - fm]++;
+      revenue[fm][months[j] - fm] += spend[months[j]];
+    }
+  });
   const nc = nMonths;
-  const size = new Array<number>(nc).fill(0);
-  const buyers = Array.from({ length: nc }, () => new Array<number>(nc).fill(0));
-  const revenue = Array.from({ length: nc }, () => new Array<number>(nc).fill(0));
-  for (let c = 0; c < firstMonth.length; c++) if (firstMonth[c] >= 0) size[firstMonth[c]]++;
-  for (const [key, v] of spend) {
-    const c = Math.floor(key / nMonths);
-    const mi = key - c * nMonths;
-    const off = mi - firstMonth[c];
-    buyers[firstMonth[c]][off]++;
-    revenue[firstMonth[c]][off] += v;
-  }
   const rows = size.map((s, i) => i).filter((i) => size[i] > 0);
   const observed = (ci: number, off: number) => off === 0 || ci + off <= lastObs;
   return {
@@ -102,28 +114,33 @@ export function cohortGrid(log: PurchaseLog): CohortGrid {
 
 /** Monthly revenue movements (new, expansion, contraction, churned, reactivated), NRR and Quick Ratio, over observed months. */
 export function revenueMovements(log: PurchaseLog): RevenueMonth[] {
-  const { m0, nMonths, lastObs, firstMonth, spend } = monthly(log);
-  const nCust = log.ids.length;
-  const out: RevenueMonth[] = [];
-  for (let mi = 0; mi <= lastObs; mi++) {
-    const row: RevenueMonth = { month: label(m0 + mi), revenue: 0, new: 0, expansion: 0, contraction: 0, churned: 0, reactivated: 0, nrr: null, quickRatio: null };
-    let prevTotal = 0;
-    for (let c = 0; c < nCust; c++) {
-      if (firstMonth[c] < 0 || firstMonth[c] > mi) continue;
-      const now = spend.get(c * nMonths + mi) ?? 0;
-      const before = mi > 0 ? (spend.get(c * nMonths + mi - 1) ?? 0) : 0;
+  const acc: { revenue: number; prev: number; new: number; expansion: number; contraction: number; churned: number; reactivated: number }[] = [];
+  const { m0, lastObs } = byCustomer(log, (fm, spend) => {
+    if (acc.length === 0)
+      for (let i = 0; i < spend.length; i++) acc.push({ revenue: 0, prev: 0, new: 0, expansion: 0, contraction: 0, churned: 0, reactivated: 0 });
+    for (let mi = fm; mi < spend.length; mi++) {
+      const now = spend[mi];
+      const before = mi > 0 ? spend[mi - 1] : 0;
+      const row = acc[mi];
       row.revenue += now;
-      prevTotal += before;
-      if (firstMonth[c] === mi) row.new += now;
+      row.prev += before;
+      if (fm === mi) row.new += now;
       else if (before > 0 && now === 0) row.churned -= before;
       else if (before > 0 && now > before) row.expansion += now - before;
       else if (before > 0 && now < before) row.contraction += now - before;
       else if (before === 0 && now > 0) row.reactivated += now;
     }
-    if (mi > 0 && prevTotal > 0) row.nrr = (prevTotal + row.expansion + row.contraction + row.churned) / prevTotal;
-    const lost = -(row.contraction + row.churned);
-    if (mi > 0 && lost > 0) row.quickRatio = (row.new + row.expansion + row.reactivated) / lost;
-    out.push(row);
+  });
+  const out: RevenueMonth[] = [];
+  for (let mi = 0; mi <= lastObs; mi++) {
+    const { prev, ...r } = acc[mi];
+    const lost = -(r.contraction + r.churned);
+    out.push({
+      month: label(m0 + mi),
+      ...r,
+      nrr: mi > 0 && prev > 0 ? (prev + r.expansion + r.contraction + r.churned) / prev : null,
+      quickRatio: mi > 0 && lost > 0 ? (r.new + r.expansion + r.reactivated) / lost : null,
+    });
   }
   return out;
 }

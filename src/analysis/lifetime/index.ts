@@ -10,8 +10,8 @@ import type { Backtest } from './backtest';
 import type { CohortGrid, RevenueMonth } from './cohorts';
 import type { SpendResult } from './spend';
 import { summarize } from './summary';
-import { fitBgnbd, pAlive } from './bgnbd';
-import { expectedPurchases } from './bgnbdPredict';
+import { fitBgnbd } from './bgnbd';
+import { aliveFactor, expectedAlive } from './bgnbdPredict';
 import { runBacktest } from './backtest';
 import { cohortGrid, revenueMovements } from './cohorts';
 import { spendModel } from './spend';
@@ -19,7 +19,7 @@ import { spendModel } from './spend';
 export type { PurchaseLog, BgnbdModel, GammaGammaModel, BgnbdParams, GammaGammaParams } from './types';
 export type { Backtest } from './backtest';
 export type { CohortGrid, RevenueMonth } from './cohorts';
-export { purchaseLog, collapseLines } from './log';
+export { collapseLines } from './log';
 export { gapWindow } from './gapWindow';
 
 /** Smallest log the models are fitted on. */
@@ -33,6 +33,8 @@ export interface LifetimeOptions {
   /** annual discount rate and gross margin for CLV (the business options) */
   discountRate: number;
   margin: number;
+  /** the churn window of the window classifier, and why (shown beside P(alive)) */
+  window?: { days: number; note: string };
 }
 
 export interface LifetimeCustomers {
@@ -62,6 +64,8 @@ export interface LifetimeResult {
   backtest: Backtest | null;
   cohorts: CohortGrid;
   movements: RevenueMonth[];
+  /** the window classifier's churn window (days) and how it was chosen */
+  window: { days: number; note: string } | null;
   /** how CLV is computed, in words */
   clvFormula: string;
   warnings: Warning[];
@@ -91,6 +95,7 @@ export function runLifetime(log: PurchaseLog, ids: string[], o: LifetimeOptions)
     firstDay, lastDay, weeks, customers: full.x.length, repeatBuyers,
     model: null, spend: null, customersOut: null, backtest: null,
     cohorts: cohortGrid(log), movements: revenueMovements(log),
+    window: o.window ?? null,
     clvFormula: `margin ${o.margin} x expected spend per purchase x expected purchases in each of the next 12 months, discounted at ${(o.discountRate * 100).toFixed(0)}% a year`,
     warnings,
   };
@@ -150,22 +155,33 @@ function score(
   };
   const p = model.params;
   const rm = Math.pow(1 + o.discountRate, 1 / 12) - 1;
-  const cum = new Float64Array(13);
+  // E[Y(t)] = (a part that depends on x and T only) x P(alive): compute the first once per (x, T)
+  const cache = new Map<number, Float64Array>();
+  const curve = (x: number, T: number) => {
+    const key = x * 2 ** 22 + Math.round(T * 7);
+    let c = cache.get(key);
+    if (!c) {
+      c = new Float64Array(14); // cumulative months 0..12, then the discounted sum
+      for (let m = 1; m <= 12; m++) {
+        c[m] = expectedAlive(p, m * WEEKS_PER_MONTH, x, T);
+        c[13] += (c[m] - c[m - 1]) / Math.pow(1 + rm, m);
+      }
+      cache.set(key, c);
+    }
+    return c;
+  };
   for (let j = 0; j < n; j++) {
     const i = rowOf.get(ids[j]);
     if (i === undefined) continue;
     const [x, tx, T] = [s.x[i], s.tx[i], s.T[i]];
-    out.pAlive[j] = pAlive(p, x, tx, T);
-    let clv = 0;
-    for (let m = 1; m <= 12; m++) {
-      cum[m] = expectedPurchases(p, m * WEEKS_PER_MONTH, x, tx, T);
-      clv += (cum[m] - cum[m - 1]) / Math.pow(1 + rm, m);
-    }
-    out.expected3[j] = cum[3];
-    out.expected6[j] = cum[6];
-    out.expected12[j] = cum[12];
+    const alive = aliveFactor(p, x, tx, T);
+    const c = curve(x, T);
+    out.pAlive[j] = alive;
+    out.expected3[j] = alive * c[3];
+    out.expected6[j] = alive * c[6];
+    out.expected12[j] = alive * c[12];
     out.spend[j] = spend[i];
-    out.clv[j] = o.margin * spend[i] * clv;
+    out.clv[j] = o.margin * spend[i] * alive * c[13];
   }
   return out;
 }

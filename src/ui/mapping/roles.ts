@@ -36,6 +36,10 @@ export interface Mapping {
   valuePerCustomer?: number;
   /** answers to the format questions (Formats.svelte): decimal styles, day/month orders, log dates */
   formats?: Pick<AnalysisOptions, 'decimals' | 'dateOrders' | 'analysisDate' | 'churnCutoff'>;
+  /** transaction logs: churn window in days (blank: chosen from the gaps between purchases) */
+  churnWindowDays?: number | null;
+  /** transaction logs: back-test calibration end, YYYY-MM-DD (blank: the last third is held out) */
+  calibrationEnd?: string;
 }
 
 /** What a column is used as: a role, IGNORE or FEATURE. */
@@ -77,8 +81,12 @@ export function changedTypes(summary: TableSummary, types: Record<string, Column
 }
 
 /** The mapping's answers to the churn-flag and money questions, as analysis options (only those the user gave). */
-export function mappingChoices(m: Mapping): Pick<AnalysisOptions, 'flagMeaning' | 'valuePerCustomer'> {
-  const out: Pick<AnalysisOptions, 'flagMeaning' | 'valuePerCustomer'> = {};
+export function mappingChoices(m: Mapping): Pick<AnalysisOptions, 'flagMeaning' | 'valuePerCustomer' | 'churnWindowDays' | 'calibrationEnd'> {
+  const out: Pick<AnalysisOptions, 'flagMeaning' | 'valuePerCustomer' | 'churnWindowDays' | 'calibrationEnd'> = {};
+  if (m.kind === 'transactions') {
+    if (typeof m.churnWindowDays === 'number' && m.churnWindowDays > 0) out.churnWindowDays = Math.round(m.churnWindowDays);
+    if (m.calibrationEnd) out.calibrationEnd = m.calibrationEnd;
+  }
   if (m.flagMeaning) out.flagMeaning = m.flagMeaning;
   if (m.valuePerCustomer !== undefined && Number.isFinite(m.valuePerCustomer) && m.valuePerCustomer > 0 && !m.roles.monthly) out.valuePerCustomer = m.valuePerCustomer;
   return out;
