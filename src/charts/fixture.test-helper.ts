@@ -74,6 +74,7 @@ export function fixtureResult(): AnalysisResult {
       // customers 2 and 6 (indices 1, 5) already left; the plan is the engine's rule over the other four
       population: { flagMeaning: 'left', flagMeaningGuessed: true, customers: 6, active: 4, lost: 2, label: 'of 4 active customers', note: 'Churn records history.' },
       active, probability, money: true, callOrder: ranked.order,
+      customerActions: null,
       plan: planCampaign(ranked, { offerCost: 50, saveRate: 0.3, budget: 200, cac: 300 }),
       lost: { customers: 2, share: 2 / 6, monthlyRevenue: 150.5, summary: '2 of 6 customers (33.3%) already left, taking $150.50 of monthly revenue with them.', differences: [], winBack: [5, 1] },
     },

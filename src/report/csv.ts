@@ -31,9 +31,9 @@ export function customersCsv(result: AnalysisResult): string {
   const rows: (string | number | boolean | null)[][] = [];
   for (let i = 0; i < result.rows; i++) {
     const c = customerRow(result, i);
-    rows.push([c.id, c.status, c.segment, c.outlier, round(c.probability, 4), ...(m ? [round(c.clv, 2), round(c.expectedValueSaved, 2)] : []), c.reasons]);
+    rows.push([c.id, c.status, c.segment, c.outlier, round(c.probability, 4), ...(m ? [round(c.clv, 2), round(c.expectedValueSaved, 2)] : []), c.reasons, c.status === 'active' ? c.action : '']);
   }
-  return toCsv(['customer_id', 'status', 'segment', 'outlier', 'churn_probability', ...(m ? ['clv', 'expected_value_saved'] : []), 'top_reasons'], rows);
+  return toCsv(['customer_id', 'status', 'segment', 'outlier', 'churn_probability', ...(m ? ['clv', 'expected_value_saved'] : []), 'top_reasons', 'suggested_action'], rows);
 }
 
 /** The call list: the plan's active customers (business/campaign.ts), as many as the budget pays for (or `count`),
@@ -45,7 +45,7 @@ export function callListCsv(result: AnalysisResult, count = affordableCount(resu
   const rows: (string | number | boolean | null)[][] = [];
   for (let k = 0; k < Math.min(count, order.length); k++) {
     const c = customerRow(result, order[k]);
-    rows.push([k + 1, c.id, c.segment, round(c.probability, 4), ...(m ? [round(c.clv, 2), round(c.expectedValueSaved, 2)] : []), actions.get(c.segment) ?? '', c.reasons]);
+    rows.push([k + 1, c.id, c.segment, round(c.probability, 4), ...(m ? [round(c.clv, 2), round(c.expectedValueSaved, 2)] : []), c.action || (actions.get(c.segment) ?? ''), c.reasons]);
   }
   return toCsv(['rank', 'customer_id', 'segment', 'churn_probability', ...(m ? ['clv', 'expected_value_saved'] : []), 'suggested_action', 'top_reasons'], rows);
 }

@@ -13,6 +13,8 @@ export interface CustomerRow {
   clv: number | null;
   expectedValueSaved: number | null;
   reasons: string;
+  /** the suggested action from the customer's own top reasons ('' when none) */
+  action: string;
 }
 
 /** Top reasons of customer i as text, e.g. "Contract=Month-to-month ↑, tenure ↑" (↑ raises churn risk). */
@@ -27,6 +29,14 @@ export function reasonsOf(result: AnalysisResult, i: number): string {
     out.push(`${r.reasonNames[f]} ${v >= 0 ? '↑' : '↓'}`);
   }
   return out.join(', ');
+}
+
+/** The suggested action of customer i from their own reasons (business/customerActions.ts); '' when none. */
+export function actionOf(result: AnalysisResult, i: number): string {
+  const a = result.business?.customerActions;
+  if (!a) return '';
+  const k = a.index[i];
+  return k >= 0 ? (a.actions[k] ?? '') : '';
 }
 
 /** Row i of the customers table. */
@@ -44,6 +54,7 @@ export function customerRow(result: AnalysisResult, i: number): CustomerRow {
     clv: money(result) ? finite(result.business!.clv[i]) : null,
     expectedValueSaved: money(result) ? finite(result.business!.expectedValueSaved[i]) : null,
     reasons: reasonsOf(result, i),
+    action: actionOf(result, i),
   };
 }
 

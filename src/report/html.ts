@@ -96,10 +96,10 @@ function callListHtml(r: AnalysisResult, max = 25): string {
   const rows: string[] = [];
   for (let k = 0; k < Math.min(max, affordableCount(r), order.length); k++) {
     const c = customerRow(r, order[k]);
-    rows.push(`<tr><td class="n">${k + 1}</td><td>${esc(c.id)}</td><td>${esc(c.segment)}</td><td class="n">${fmtPct(c.probability)}</td>${m ? `<td class="n">${fmtMoney(c.clv)}</td><td class="n">${fmtMoney(c.expectedValueSaved)}</td>` : ''}<td>${esc(c.reasons)}</td></tr>`);
+    rows.push(`<tr><td class="n">${k + 1}</td><td>${esc(c.id)}</td><td>${esc(c.segment)}</td><td class="n">${fmtPct(c.probability)}</td>${m ? `<td class="n">${fmtMoney(c.clv)}</td><td class="n">${fmtMoney(c.expectedValueSaved)}</td>` : ''}<td>${esc(c.reasons)}</td><td>${esc(c.action)}</td></tr>`);
   }
   const plan = r.business?.plan;
-  return `<h2>Who to call first</h2>${plan ? `<p>${esc(plan.verdict)}</p>` : ''}<table><thead><tr><th class="n">#</th><th>Customer</th><th>Segment</th><th class="n">Churn risk</th>${m ? '<th class="n">CLV</th><th class="n">Value saved</th>' : ''}<th>Top reasons</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<h2>Who to call first</h2>${plan ? `<p>${esc(plan.verdict)}</p>` : ''}<table><thead><tr><th class="n">#</th><th>Customer</th><th>Segment</th><th class="n">Churn risk</th>${m ? '<th class="n">CLV</th><th class="n">Value saved</th>' : ''}<th>Top reasons</th><th>Suggested action</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function provenanceHtml(r: AnalysisResult, generatedAt: Date): string {

@@ -20,12 +20,12 @@ describe('csv', () => {
   it('customers CSV has a header, one row per customer and the active/left split (no remaining value for those who left)', () => {
     const lines = customersCsv(r).trim().split('\r\n');
     expect(lines).toHaveLength(7);
-    expect(lines[0]).toBe('customer_id,status,segment,outlier,churn_probability,clv,expected_value_saved,top_reasons');
+    expect(lines[0]).toBe('customer_id,status,segment,outlier,churn_probability,clv,expected_value_saved,top_reasons,suggested_action');
     expect(lines[1].startsWith('C1,active,Loyal <b>Big</b>,false,0.1,3000,90,')).toBe(true);
     expect(lines[2].startsWith(`"'=HYPERLINK(""x"")",left,New & risky,false,0.8,,,`)).toBe(true);
     // without money: no money columns at all (never a column of $0)
     const noMoney = { ...r, business: { ...r.business!, money: false } };
-    expect(customersCsv(noMoney).split('\r\n')[0]).toBe('customer_id,status,segment,outlier,churn_probability,top_reasons');
+    expect(customersCsv(noMoney).split('\r\n')[0]).toBe('customer_id,status,segment,outlier,churn_probability,top_reasons,suggested_action');
     expect(callListCsv(noMoney).split('\r\n')[0]).toBe('rank,customer_id,segment,churn_probability,suggested_action,top_reasons');
   });
   it('call list is the plan: active customers by expected value saved while offers pay back, within the budget', () => {

@@ -16,6 +16,7 @@ import { customerClv, customerHazards } from './clv';
 import { expectedValueSaved, revenueImpact } from './revenue';
 import { planCampaign, rankForCampaign, type CampaignPlan } from './campaign';
 import { activeMask, describePopulation, lostCustomers } from './population';
+import { customerActions } from './customerActions';
 import { rankCustomers } from './priorities';
 import { segmentProfiles, shareMembership } from './profile';
 import { recommend } from './recommend';
@@ -129,6 +130,7 @@ export function runBusiness(
     plan,
     callOrder,
     lost,
+    customerActions: customerActions(churn?.reasons ?? null, n),
     kpis: bundle.kpis,
     survival: surv.curves,
     conditionalRetention: surv.conditional,

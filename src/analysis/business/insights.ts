@@ -55,9 +55,10 @@ export function buildInsights(x: InsightInputs, o: BusinessOptions): Insight[] {
   const out: Insight[] = [];
   const { kpis, revenue, groups } = x;
   const pop = x.population.label;
+  const among = `among the ${count(x.population.active)} active customers`;
   if (revenue) {
     const totalMonthly = revenue.bySegment.reduce((a, s) => a + s.monthlyRevenue, 0);
-    out.push({ kind: 'at-risk', value: revenue.atRiskMonthly, text: `${money(revenue.atRiskMonthly)} of monthly revenue (${money(revenue.atRiskAnnual)} a year) is at risk ${pop}: ${pct(totalMonthly > 0 ? revenue.atRiskMonthly / totalMonthly : 0)} of their monthly revenue, weighting each customer's charge by their churn probability.` });
+    out.push({ kind: 'at-risk', value: revenue.atRiskMonthly, text: `${money(revenue.atRiskMonthly)} of monthly revenue (${money(revenue.atRiskAnnual)} a year) is at risk ${among}: ${pct(totalMonthly > 0 ? revenue.atRiskMonthly / totalMonthly : 0)} of their monthly revenue, weighting each customer's charge by their churn probability.` });
   }
   if (x.lost) out.push({ kind: 'lost', value: x.lost.customers, text: x.lost.summary + (x.lost.differences[0] ? ` Largest difference: ${x.lost.differences[0].text}.` : '') });
   const d = driver(x);
@@ -67,7 +68,7 @@ export function buildInsights(x: InsightInputs, o: BusinessOptions): Insight[] {
     const top = revenue.bySegment.slice().sort((a, b) => b.monthlyRevenue - a.monthlyRevenue)[0];
     const share = totalMonthly > 0 ? top.monthlyRevenue / totalMonthly : 0;
     const nActive = Math.max(1, x.population.active);
-    out.push({ kind: 'largest-segment', value: share, text: `${top.segment} brings the most revenue ${pop}: ${money(top.monthlyRevenue)} a month, ${pct(share)} of their total, from ${pct(top.customers / nActive)} of them.` });
+    out.push({ kind: 'largest-segment', value: share, text: `${top.segment} brings the most revenue ${among}: ${money(top.monthlyRevenue)} a month, ${pct(share)} of their total, from ${pct(top.customers / nActive)} of them.` });
   }
   if (x.plan) {
     out.push({ kind: 'campaign', value: x.plan.campaign.profit, text: `The plan: ${x.plan.verdict}` });

@@ -179,6 +179,24 @@ describe('business on Telco', () => {
     expect(noMoney.warnings.map((w) => w.code)).toContain('business-no-money');
   });
 
+  it('a suggested action per customer from their own top reasons, not the segment sentence', () => {
+    const a = base.customerActions!;
+    const contract = frame.categorical.find((c) => c.name === 'Contract')!;
+    const m2m = contract.levels.indexOf('Month-to-month');
+    const actionOf = (i: number) => (a.index[i] >= 0 ? a.actions[a.index[i]] : '');
+    // fake reasons: month-to-month (+15) outranks tenure < 12 (+10)
+    for (let i = 0; i < frame.n; i++) {
+      if (contract.codes[i] === m2m) expect(actionOf(i)).toBe('Offer a discounted 12-month contract');
+      else if (frame.tenure![i] < 12) expect(actionOf(i)).toBe('Personal call about tenure < 12 months');
+      else expect(a.index[i]).toBe(-1);
+    }
+    // within one segment the actions differ by customer when their reasons do
+    const oneYear = contract.levels.indexOf('One year');
+    const inSeg = new Set<string>();
+    for (let i = 0; i < frame.n; i++) if (contract.codes[i] === oneYear) inSeg.add(actionOf(i));
+    expect(inSeg.size).toBe(2);
+  });
+
   it('call list: top 100 by expected value saved with readable reasons; CSV', () => {
     const p = base.priorities;
     expect(p).toHaveLength(100);

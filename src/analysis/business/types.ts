@@ -155,6 +155,8 @@ export interface BusinessResult {
   /** active customers in call order (plan.campaign.targeted first ones are the call list) */
   callOrder: Int32Array;
   lost: LostCustomers | null;
+  /** a suggested action per customer from their own top reasons (customerActions.ts); null without reasons */
+  customerActions: import('./customerActions').CustomerActions | null;
   kpis: Kpis;
   survival: SurvivalCurve[];
   /** "of customers already at 14 months, X% are still here at 20" */
