@@ -44,6 +44,7 @@ describe('decisions on a bank-like table', () => {
     const seg = r.segmentation!;
     expect(seg.features.length).toBeGreaterThanOrEqual(3);
     expect(seg.features).toContain('tenure');
+    expect(r.business!.segmentSurvivalNote).toMatch(/circular/);
     for (const s of seg.segments) expect(s.name).not.toMatch(/High-Value|Big Spenders|Price-Sensitive|Budget Newcomers/);
     console.log('roles', JSON.stringify(r.roles), 'features', seg.features.join(', '), '| names', seg.segments.map((s) => s.name).join(', '));
   });

@@ -61,6 +61,8 @@ describe('retention and revenue charts', () => {
     expect(survivalGroupings(r.business!.survival)).toEqual(['segment', 'Contract']);
     const f = survivalFigure(r.business!.survival, 'segment');
     expect(f.data).toHaveLength(3); // 2 segments + all customers
+    const notes = (survivalFigure(r.business!.survival, 'segment', 'Segments are built on tenure').layout.annotations as { text: string }[]).map((a) => a.text);
+    expect(notes).toEqual(['not enough history beyond 20 months', 'Segments are built on tenure']);
   });
   it('revenue at risk sorted, pareto passes through', () => {
     expect((riskBySegmentFigure(r.business!.revenue!).data[0] as unknown as { x: string[] }).x[0]).toBe('New &amp; risky'); // labels are escaped for Plotly (text.ts)

@@ -11,7 +11,7 @@ export function survivalGroupings(curves: readonly SurvivalCurve[]): string[] {
 
 /** Step curves of the share of customers still active by month, one line per group of `by`,
  *  with the all-customers curve dashed for reference. */
-export function survivalFigure(curves: readonly SurvivalCurve[], by: string): Figure {
+export function survivalFigure(curves: readonly SurvivalCurve[], by: string, note: string | null = null): Figure {
   const groups = curves.filter((c) => c.by === by);
   const all = curves.find((c) => c.by === 'all');
   const data: Record<string, unknown>[] = groups.map((c, i) => ({
@@ -27,11 +27,18 @@ export function survivalFigure(curves: readonly SurvivalCurve[], by: string): Fi
     });
   }
   const label = by === 'segment' ? 'segment' : by === 'all' ? 'all customers' : plotText(by);
+  // the curves end at the longest observed tenure: say so, instead of implying a value beyond
+  const until = Math.max(0, ...groups.map((c) => c.observedUntil ?? c.times[c.times.length - 1] ?? 0));
+  const annotations: Record<string, unknown>[] = [];
+  if (until > 0)
+    annotations.push({ x: until, y: 1, xanchor: 'right', yanchor: 'bottom', showarrow: false, font: { size: 11, color: MUTED }, text: `not enough history beyond ${until} months` });
+  if (note) annotations.push({ x: 0, y: 0.02, xref: 'paper', yref: 'paper', xanchor: 'left', showarrow: false, font: { size: 11, color: '#b45309' }, text: plotText(note) });
   return {
     data,
     layout: baseLayout(`Retention over time by ${label} (Kaplan–Meier)`, {
       xaxis: { title: { text: 'Months as customer' } },
       yaxis: { title: { text: 'Share still active' }, tickformat: '.0%', range: [0, 1.02] },
+      annotations,
     }),
   };
 }

@@ -133,6 +133,9 @@ export function runBusiness(
     customerActions: customerActions(churn?.reasons ?? null, n),
     kpis: bundle.kpis,
     survival: surv.curves,
+    segmentSurvivalNote: seg && seg.features.some((f) => /(^|\()tenure\)?$/.test(f) || (frame.tenure !== null && f === 'tenure'))
+      ? 'Segments are built on tenure, so retention by segment is partly circular: compare retention by another column below.'
+      : null,
     conditionalRetention: surv.conditional,
     revenue,
     priorities,

@@ -28,12 +28,13 @@ describe('kaplanMeier: hand-computed cases', () => {
     expect(conditionalSurvival(c, 3, 5)).toBe(1);
   });
 
-  it('all events: S reaches 0 and stays 0 past the end', () => {
+  it('all events: S reaches 0 at the end; past the longest tenure it is unknown', () => {
     const c = kaplanMeier([1, 2, 3], [1, 1, 1]);
     [2 / 3, 1 / 3, 0].forEach((w, i) => expect(c.survival[i + 1]).toBeCloseTo(w, 12));
     expect(c.survival[3]).toBe(0);
     expect(medianLifetime(c)).toBe(2);
-    expect(survivalAt(c, 10)).toBe(0);
+    expect(survivalAt(c, 3)).toBe(0);
+    expect(survivalAt(c, 10)).toBeNull(); // past the longest observed tenure: not enough history
     expect(conditionalSurvival(c, 3, 5)).toBeNull(); // S(3) = 0
   });
 

@@ -108,7 +108,8 @@ export function survivalAt(curve: KmCurve, t: number): number | null {
   const { times, survival } = curve;
   if (times.length === 0 || t < 0) return null;
   const last = times.length - 1;
-  if (t > times[last]) return survival[last] === 0 ? 0 : null;
+  // past the longest observed tenure there is not enough history: no 0% at 24 months from 12 months of data
+  if (t > times[last]) return null;
   let lo = 0, hi = last;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;

@@ -23,6 +23,7 @@ function toCurve(km: KmCurve, group: string, by: string): SurvivalCurve {
     medianLifetime: medianLifetime(km),
     at: { m6: survivalAt(km, 6), m12: survivalAt(km, 12), m24: survivalAt(km, 24) },
     n: km.n,
+    observedUntil: km.times.length ? km.times[km.times.length - 1] : 0,
   };
 }
 

@@ -39,8 +39,11 @@ export interface SurvivalCurve {
   survival: number[];
   atRisk: number[];
   medianLifetime: number | null;
+  /** null past the longest observed tenure (not enough history) */
   at: { m6: number | null; m12: number | null; m24: number | null };
   n: number;
+  /** the longest observed tenure: the curve says nothing beyond it */
+  observedUntil?: number;
 }
 
 export interface ProfitPoint {
@@ -159,6 +162,8 @@ export interface BusinessResult {
   customerActions: import('./customerActions').CustomerActions | null;
   kpis: Kpis;
   survival: SurvivalCurve[];
+  /** set when segments are defined by tenure: retention by segment then compares tenure with itself */
+  segmentSurvivalNote: string | null;
   /** "of customers already at 14 months, X% are still here at 20" */
   conditionalRetention: { from: number; to: number; probability: number }[];
   revenue: RevenueImpact | null;
