@@ -6,7 +6,7 @@
  */
 import type { OnProgress, RawTable } from '../types';
 import { RowReader } from './reader';
-import { excelSepLine, guessDelimiter, sniffEncoding, WHITESPACE, WIDE_SPACES } from './sniff';
+import { excelSepLine, guessDelimiter, sniffEncoding, textDecoder, WHITESPACE, WIDE_SPACES } from './sniff';
 import { TableBuilder } from './tableBuilder';
 
 export { guessDelimiter, sniffEncoding } from './sniff';
@@ -41,8 +41,8 @@ export async function parseCsv(
       'binary-file',
       'This file is not a text CSV (it looks like an image or other binary data). Export your data as CSV and try again.',
     );
-  const decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: false });
-  const headText = new TextDecoder(encoding).decode(head).replace(/^\uFEFF/, '');
+  const decoder = textDecoder(encoding);
+  const headText = textDecoder(encoding).decode(head).replace(/^\uFEFF/, '');
   if (headText.trim() === '') return fail('empty-file', 'The file has no content. Choose a CSV file with a header row and one row per customer.');
   // Excel's `sep=;` first line names the delimiter; that line is not the header.
   const sep = excelSepLine(headText.slice(0, headText.search(/\r|\n|$/)));

@@ -145,3 +145,25 @@ describe('dates', () => {
     expect(Array.from(outlierDates(dates, rows))).toEqual([0, 0, 1, 1]);
   });
 });
+
+describe('encodings', () => {
+  it('read Windows-1252 smart quotes, dashes and the euro sign (as browsers do, not as ISO-8859-1)', async () => {
+    const bytes = Uint8Array.from([...Buffer.from('id,note\n1,'), 0x93, 0x61, 0x94, 0x20, 0x96, 0x20, 0x80, 0x35, ...Buffer.from('\n2,caf'), 0xe9, 0x0a]);
+    const r = await ok(bytes);
+    expect(r.encoding).toBe('windows-1252');
+    expect(row(r.table, 0)).toEqual(['1', '“a” – €5']);
+    expect(row(r.table, 1)).toEqual(['2', 'café']);
+  });
+  it('tell Shift-JIS from Latin-1 and read UTF-16BE without a byte order mark', async () => {
+    const sjis = Uint8Array.from([...Buffer.from('id,city\n1,'), 0x83, 0x67, 0x83, 0x45, 0x83, 0x4c, 0x83, 0x87, 0x83, 0x45, ...Buffer.from('\n2,'), 0x93, 0x8c, 0x8b, 0x9e, 0x0a]);
+    const r = await ok(sjis);
+    expect(r.encoding).toBe('shift_jis');
+    expect(row(r.table, 0)).toEqual(['1', 'トウキョウ']);
+    expect(row(r.table, 1)).toEqual(['2', '東京']);
+    const le = Buffer.from('id,city\n1,Köln\n2,x\n', 'utf16le');
+    const be = Uint8Array.from(le, (_, i) => le[i ^ 1]);
+    const u = await ok(be);
+    expect(u.encoding).toBe('utf-16be');
+    expect(row(u.table, 0)).toEqual(['1', 'Köln']);
+  });
+});

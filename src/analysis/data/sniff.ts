@@ -136,3 +136,21 @@ export function splitWhitespace(line: string, mode: string = WHITESPACE): string
   const t = line.trim();
   return t === '' ? [] : t.split(mode === WIDE_SPACES ? / {2,}|\t+/ : /[ \t]+/);
 }
+
+/** Windows-1252's characters for bytes 0x80-0x9F (the five undefined bytes keep their code). */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+const C1 = /[\u0080-\u009f]/;
+const C1_ALL = /[\u0080-\u009f]/g;
+
+/** A TextDecoder that reads Windows-1252 the same everywhere: Node's decoder for that label is
+ *  ISO-8859-1 (bytes 0x80-0x9F become C1 controls, not smart quotes, dashes and the euro sign). */
+export function textDecoder(encoding: string): { decode(bytes?: Uint8Array, options?: { stream?: boolean }): string } {
+  const dec = new TextDecoder(encoding, { fatal: false, ignoreBOM: false });
+  if (encoding !== 'windows-1252') return dec;
+  return {
+    decode(bytes, options) {
+      const text = dec.decode(bytes, options);
+      return C1.test(text) ? text.replace(C1_ALL, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80]) : text;
+    },
+  };
+}
