@@ -15,11 +15,6 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** Integer in [0, n) from rng. */
-export function randInt(n: number, rng: () => number): number {
-  return Math.floor(rng() * n);
-}
-
 /** Fisher-Yates shuffle of an array or typed array, in place; returns it. */
 export function shuffleInPlace<T extends { length: number; [i: number]: unknown }>(
   a: T,

@@ -26,7 +26,7 @@ import { pct } from './format';
 export { DEFAULT_BUSINESS_OPTIONS, resolveOptions } from './options';
 export { kaplanMeier, kaplanMeierGroups, survivalAt, medianLifetime, conditionalSurvival } from './km';
 export { monthlyHazard, expectedLifetime, subscriptionClv, customerHazards, customerClv } from './clv';
-export { rankCustomers, prioritiesToCsv, reasonsFor } from './priorities';
+export { rankCustomers, reasonsFor } from './priorities';
 export { RULES } from './rules';
 export { planCampaign, rankForCampaign, checkCampaignInputs } from './campaign';
 export { flagMeaningFromName, activeMask } from './population';

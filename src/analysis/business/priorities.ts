@@ -54,19 +54,3 @@ export function rankCustomers(x: PriorityInputs, limit = 100, segment?: string):
   }
   return out;
 }
-
-function csvCell(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** The call list as CSV text (header + one row per customer; reasons joined by "; "). */
-export function prioritiesToCsv(list: Priority[]): string {
-  const rows = ['rank,customer_id,segment,churn_probability,clv,expected_value_saved,top_reasons'];
-  list.forEach((p, k) =>
-    rows.push([
-      String(k + 1), csvCell(p.id), csvCell(p.segment), p.churnProbability.toFixed(4),
-      p.clv.toFixed(2), p.expectedValueSaved.toFixed(2), csvCell(p.reasons.join('; ')),
-    ].join(',')),
-  );
-  return rows.join('\n') + '\n';
-}

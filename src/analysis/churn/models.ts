@@ -3,7 +3,6 @@ import { fitForest, predictForest, type ForestModel } from './forest';
 import { fitGbdt, predictGbdt, type GbdtModel } from './gbdt';
 import { fitLogistic, predictLogistic, type LogisticModel } from './logistic';
 import { fitMlp, predictMlp, type MlpModel } from './mlp';
-import { sampleIndices } from '../random';
 
 export type ChurnModel = LogisticModel | MlpModel | GbdtModel | ForestModel;
 
@@ -49,16 +48,6 @@ export const MODEL_SPECS: ModelSpec[] = [
 ];
 
 export const MODEL_NAMES = MODEL_SPECS.map((s) => s.name);
-
-/** Rows of X (n x d) and y, subsampled (seeded, without replacement) to at most `max`. */
-export function capRows(X: Float64Array, y: Uint8Array, d: number, max: number | undefined, rng: () => number): { X: Float64Array; y: Uint8Array; sampled: boolean } {
-  const n = y.length;
-  if (max === undefined || n <= max) return { X, y, sampled: false };
-  const rows = sampleIndices(n, max, rng);
-  const Xs = new Float64Array(rows.length * d);
-  rows.forEach((r, t) => Xs.set(X.subarray(r * d, r * d + d), t * d));
-  return { X: Xs, y: Uint8Array.from(rows, (r) => y[r]), sampled: true };
-}
 
 /** The warning for models trained on a subsample. */
 export function subsampleWarning(specs: ModelSpec[]): { code: string; message: string; count: number } {

@@ -8,6 +8,7 @@ import { sigmoid } from './detmath';
 import { runChurn } from './index';
 import { synthChurn, telcoFrame } from './testing';
 import { pathReasons } from './assemble';
+import { TELCO_REL, describeWithShared } from '../testing/shared';
 
 beforeAll(async () => {
   expect(await tf.setBackend('cpu')).toBe(true);
@@ -75,7 +76,7 @@ describe('ensemble reasons', () => {
   });
 });
 
-describe('Telco reasons from the scoring models', () => {
+describeWithShared(TELCO_REL, 'Telco reasons from the scoring models', () => {
   it('the ensemble of trees gives its own reasons, naming the known drivers for the riskiest customers', async () => {
     const frame = telcoFrame();
     const r = await runChurn(frame, { seed: 42, models: ['logistic', 'gbdt', 'forest'] });

@@ -1,16 +1,17 @@
 /** The real Telco file: out-of-fold ROC-AUC targets against scikit-learn (../shared/reference). */
-import { beforeAll, describe, it, expect } from 'vitest';
+import { beforeAll, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { runChurn } from './index';
 import { telcoFrame } from './testing';
 import { mulberry32, shuffleInPlace } from '../random';
 import type { Progress } from '../types';
+import { TELCO_REL, describeWithShared } from '../testing/shared';
 
 beforeAll(async () => {
   expect(await tf.setBackend('cpu')).toBe(true);
 });
 
-describe('churn on Telco (5-fold stratified CV, seed 42)', () => {
+describeWithShared(TELCO_REL, 'churn on Telco (5-fold stratified CV, seed 42)', () => {
   it('logistic and gbdt reach the scikit-learn references', async () => {
     const frame = telcoFrame();
     const events: Progress[] = [];

@@ -247,13 +247,6 @@ export class CountTreeGrower {
   }
 }
 
-/** Leaf value of the tree rooted at `root` for row i of X (n x d row-major): left when x <= threshold. */
-export function treeValue(t: TreeArrays | TreeBuffer, root: number, X: Float64Array, d: number, i: number): number {
-  let k = root;
-  while (t.feature[k] >= 0) k = X[i * d + t.feature[k]] <= t.threshold[k] ? t.left[k] : t.right[k];
-  return t.value[k];
-}
-
 /** Adds the sum over all trees of their leaf values to out[i], for each row i of X (n x d row-major).
  *  Row by row (the row stays in cache while every tree reads it), trees in order, so the sums are
  *  the same bits as tree by tree. */

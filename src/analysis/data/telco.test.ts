@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { parseCsv } from './parse';
 import { inspectTable, prepareFrame, summarize } from './prepare';
 import { telcoText } from '../testing/telco';
+import { TELCO_REL, describeWithShared } from '../testing/shared';
 
-describe('real Telco file through the data layer', async () => {
+describeWithShared(TELCO_REL, 'real Telco file through the data layer', async () => {
   const parsed = await parseCsv(telcoText(), 'telco.csv');
   if (!parsed.ok) throw new Error(parsed.message);
   const ins = inspectTable(parsed.table);

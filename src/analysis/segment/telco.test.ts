@@ -1,6 +1,6 @@
 /** Real Telco file (../shared/data/telco) against scikit-learn's reference numbers
  *  (../shared/reference/telco-sklearn.json, kmeans.i_std_tenure_MC_TC and dbscan_set_i). */
-import { describe, it, expect, beforeAll } from 'vitest';
+import { it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -13,14 +13,15 @@ import { daviesBouldin } from './daviesBouldin';
 import { dbscanOutliers } from './dbscan';
 import { fromColumns, standardize, type Matrix } from './matrix';
 import { runSegmentation } from './index';
-import { hasTelco, loadTelcoFrame, TELCO_PATH } from './testing';
+import { loadTelcoFrame, TELCO_PATH } from './testing';
 import { mulberry32 } from '../random';
 import type { CustomerFrame } from '../types';
+import { TELCO_REL, describeWithShared, hasShared } from '../testing/shared';
 
 const refPath = path.resolve(path.dirname(TELCO_PATH), '../../reference/telco-sklearn.json');
-const ref = hasTelco() ? JSON.parse(readFileSync(refPath, 'utf8')) : null;
+const ref = hasShared(TELCO_REL) ? JSON.parse(readFileSync(refPath, 'utf8')) : null;
 
-describe.skipIf(!hasTelco())('Telco (real file) vs scikit-learn', () => {
+describeWithShared(TELCO_REL, 'Telco (real file) vs scikit-learn', () => {
   let frame: CustomerFrame;
   let Z: Matrix;
   beforeAll(async () => {

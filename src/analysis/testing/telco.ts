@@ -1,11 +1,11 @@
 /** Test helpers: the real Telco file beside the checkout (never copied into the repo). */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseCsv } from '../data/parse';
 import { inspectTable, prepareFrame } from '../data/prepare';
 import type { CustomerFrame } from '../types';
+import { TELCO_REL, sharedPath } from './shared';
 
-export const TELCO_PATH = resolve(import.meta.dirname, '../../../../shared/data/telco/WA_Fn-UseC_-Telco-Customer-Churn.csv');
+export const TELCO_PATH = sharedPath(TELCO_REL);
 
 /** The Telco CSV text. */
 export function telcoText(): string {
