@@ -82,6 +82,8 @@ export interface ColumnInfo {
 export interface NumericFeature {
   name: string;
   values: Float64Array;
+  /** 1 where the cell was blank or invalid in the file and `values` holds the cleaning's fill (the median); absent when none */
+  missing?: Uint8Array;
 }
 export interface CategoricalFeature {
   name: string;

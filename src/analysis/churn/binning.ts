@@ -1,6 +1,7 @@
 /** Histogram binning for tree models: per-feature bin edges from training quantiles (<= maxBins bins). */
 
-/** Edges per feature of X (n x d row-major): value x falls in bin b = first b with x <= edges[b], else edges.length. */
+/** Edges per feature of X (n x d row-major): value x falls in bin b = first b with x <= edges[b], else edges.length.
+ *  Missing values (NaN) are ignored here; binRows puts them in bin edges.length + 1 (the missing bin). */
 export function fitBinEdges(X: Float64Array, d: number, maxBins = 64): Float64Array[] {
   const n = X.length / d;
   const cap = maxBins + 1;
@@ -17,12 +18,16 @@ export function fitBinEdges(X: Float64Array, d: number, maxBins = 64): Float64Ar
       edges.push(e);
       continue;
     }
-    for (let i = 0; i < n; i++) col[i] = X[i * d + j];
-    col.sort();
+    let nn = 0;
+    for (let i = 0; i < n; i++) {
+      const v = X[i * d + j];
+      if (v === v) col[nn++] = v; // NaN (missing) left out
+    }
+    const c = col.subarray(0, nn).sort();
     const e: number[] = [];
-    for (let q = 1; q < maxBins; q++) {
-      const v = col[Math.min(n - 1, Math.floor((q * n) / maxBins))];
-      if (v < col[n - 1] && (e.length === 0 || v > e[e.length - 1])) e.push(v);
+    for (let q = 1; q < maxBins && nn > 0; q++) {
+      const v = c[Math.min(nn - 1, Math.floor((q * nn) / maxBins))];
+      if (v < c[nn - 1] && (e.length === 0 || v > e[e.length - 1])) e.push(v);
     }
     edges.push(Float64Array.from(e));
   }
@@ -42,7 +47,7 @@ function distinctUpTo(X: Float64Array, d: number, n: number, cap: number): { see
     const r = i * d;
     for (let j = 0; j < d; j++) {
       const v = X[r + j];
-      if (v === last[j]) continue;
+      if (v === last[j] || v !== v) continue;
       const m = count[j];
       if (m === cap) continue;
       last[j] = v;
@@ -88,10 +93,15 @@ export function binMatrix(X: Float64Array, d: number, edges: Float64Array[]): Ui
   return out;
 }
 
-/** Binned copy of X, row-major (binned[i * d + j]), one byte per cell (maxBins <= 256). */
+/** Binned copy of X, row-major (binned[i * d + j]), one byte per cell (maxBins <= 254); a missing value (NaN) gets
+ *  the missing bin edges[j].length + 1. */
 export function binRows(X: Float64Array, d: number, edges: Float64Array[]): Uint8Array {
   const n = X.length / d;
   const out = new Uint8Array(n * d);
-  for (let q = 0; q < n * d; q += d) for (let j = 0; j < d; j++) out[q + j] = binOfFast(edges[j], X[q + j]);
+  for (let q = 0; q < n * d; q += d)
+    for (let j = 0; j < d; j++) {
+      const x = X[q + j];
+      out[q + j] = x === x ? binOfFast(edges[j], x) : edges[j].length + 1;
+    }
   return out;
 }

@@ -10,6 +10,7 @@ import { binRows, fitBinEdges } from './binning';
 import { stratifiedHoldout, takeRows } from './folds';
 import { log, sigmoid, softplus } from './detmath';
 import { HistGrower } from './histtree';
+import { addTreeSumsMissing, hasNaN } from './missingTrees';
 import { addTreeSums, TreeBuffer, type TreeArrays } from './tree';
 import { checkX, checkXy } from './validate';
 
@@ -121,10 +122,10 @@ function boost(X: Float64Array, y: Uint8Array, d: number, p: GbdtParams, nTrees:
   return { base, trees: buf.freeze(), bestIter };
 }
 
-/** Fits on X (n x d row-major), y (0/1). Defaults: GBDT_DEFAULTS (depth 3, lr 0.1, <= 250 trees, early stopping on 15%, the early-stopped ensemble is kept). */
+/** Fits on X (n x d row-major; NaN = missing, each split learns where missing values go), y (0/1). Defaults: GBDT_DEFAULTS (depth 3, lr 0.1, <= 250 trees, early stopping on 15%, the early-stopped ensemble is kept). */
 export async function fitGbdt(X: Float64Array, y: Uint8Array, d: number, params: Partial<GbdtParams> = {}): Promise<GbdtModel> {
   const p = { ...GBDT_DEFAULTS, ...params };
-  checkXy('gbdt', X, y, d);
+  checkXy('gbdt', X, y, d, true, true);
   let nTrees = p.nTrees;
   let bestIter = p.nTrees;
   if (p.validationFraction > 0) {
@@ -154,14 +155,19 @@ function firstTrees(t: TreeArrays, m: number): TreeArrays {
     right: t.right.slice(0, end),
     value: t.value.slice(0, end),
     cover: t.cover.slice(0, end),
+    missingRight: t.missingRight.slice(0, end),
     roots: t.roots.slice(0, m),
   };
 }
 
-/** Logit per row of X n x d. */
+/** Logit per row of X n x d (NaN = missing: each split sends it the way it learned). */
 export function logitGbdt(model: GbdtModel, X: Float64Array): Float64Array {
-  const n = checkX('gbdt', X, model.d);
+  const n = checkX('gbdt', X, model.d, true);
   const out = new Float64Array(n).fill(model.base);
+  if (hasNaN(X)) {
+    addTreeSumsMissing(model.trees, X, model.d, out);
+    return out;
+  }
   const full = completeTrees(model.trees, model.params.maxDepth);
   if (full) addCompleteSums(full, X, model.d, out);
   else addTreeSums(model.trees, X, model.d, out);

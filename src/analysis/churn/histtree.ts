@@ -3,7 +3,9 @@
  * row-major binned data: one pass per node builds every feature's (g, h) histogram, the
  * larger child's histogram is the parent's minus the smaller child's (subtraction trick),
  * and node rows are partitioned in place. Trees are appended to a TreeBuffer (plain data),
- * with each split's bin kept for fast binned traversal during training.
+ * with each split's bin kept for fast binned traversal during training. Missing values have
+ * their own bin (the last slot of a feature's histogram); each split learns where they go
+ * (XGBoost's sparsity-aware split finding: the gain with them on the left and on the right).
  */
 import type { TreeBuffer, TreeParams } from './tree';
 
@@ -18,7 +20,7 @@ export interface RowBinned {
 /** Reusable work buffers for one binned data set (allocate once per boosting run). */
 export class HistGrower {
   readonly d: number;
-  /** first histogram slot of feature j; nb(j) = off[j + 1] - off[j] */
+  /** first histogram slot of feature j; nb(j) = off[j + 1] - off[j] = edges + 2 (the last slot: missing values) */
   readonly off: Int32Array;
   private readonly pool: Float64Array[][];
   private readonly tmp: Int32Array;
@@ -34,6 +36,11 @@ export class HistGrower {
   private treeStart = 0;
   private readonly tFeature: Int32Array;
   private readonly tBin: Int32Array;
+  /** missing bin of the local node's feature (-1 leaf) and whether missing values go right */
+  private readonly tMiss: Int32Array;
+  private readonly tMR: Int32Array;
+  /** whether any training cell is missing (else the walks skip the missing-bin checks) */
+  private readonly missing: boolean;
   /** children of local node t: kids[2t] (left), kids[2t + 1] (right) */
   private readonly tKids: Int32Array;
   private readonly tValue: Float64Array;
@@ -50,13 +57,15 @@ export class HistGrower {
     const { d, edges } = data;
     this.d = d;
     this.off = new Int32Array(d + 1);
-    for (let j = 0; j < d; j++) this.off[j + 1] = this.off[j] + edges[j].length + 1;
+    for (let j = 0; j < d; j++) this.off[j + 1] = this.off[j] + edges[j].length + 2;
     const B = this.off[d];
     this.pool = Array.from({ length: p.maxDepth + 1 }, () => [new Float64Array(2 * B), new Float64Array(2 * B)]);
     this.tmp = new Int32Array(data.n);
     const maxNodes = 2 ** (p.maxDepth + 1);
     this.tFeature = new Int32Array(maxNodes);
     this.tBin = new Int32Array(maxNodes);
+    this.tMiss = new Int32Array(maxNodes);
+    this.tMR = new Int32Array(maxNodes);
     this.tKids = new Int32Array(2 * maxNodes);
     this.tValue = new Float64Array(maxNodes);
     this.leafNode = new Int32Array(maxNodes);
@@ -75,6 +84,9 @@ export class HistGrower {
       this.defSlot[j] = best;
       nnz += n - count[best];
     }
+    let missing = false;
+    for (let j = 0; j < d && !missing; j++) missing = count[this.off[j + 1] - 1] > 0;
+    this.missing = missing;
     this.rowStart = new Int32Array(n + 1);
     this.slots = new Int32Array(nnz);
     let t = 0;
@@ -131,6 +143,7 @@ export class HistGrower {
       buf.right.push(-1);
       buf.value.push((-G / (H + p.lambda)) * scale);
       buf.cover.push(H);
+      buf.missingRight.push(0);
       this.splitBin.push(-1);
       return k;
     };
@@ -158,37 +171,89 @@ export class HistGrower {
       let bestB = -1;
       let bestGL = 0;
       let bestHL = 0;
+      let bestMR = 0;
+      const mcw = p.minChildWeight;
       for (let t = 0; t < nTry; t++) {
         const f = feats[t];
         const o = off[f];
         const nb = off[f + 1] - o;
+        // missing values' sums (last slot)
+        const Gm = hist[(o + nb - 1) << 1];
+        const Hm = hist[((o + nb - 1) << 1) + 1];
+        const miss = Hm > 0;
         let GL = 0;
         let HL = 0;
+        if (!miss) {
+          // none at this node: the plain scan
+          for (let b = 0; b < nb - 2; b++) {
+            GL += hist[(o + b) << 1];
+            HL += hist[((o + b) << 1) + 1];
+            if (HL < mcw) continue;
+            const HR = H - HL;
+            if (HR < mcw) break;
+            const GR = G - GL;
+            const gain = (GL * GL) / (HL + p.lambda) + (GR * GR) / (HR + p.lambda) - parent;
+            if (gain > bestGain) {
+              bestGain = gain;
+              bestF = f;
+              bestB = b;
+              bestGL = GL;
+              bestHL = HL;
+              bestMR = 0;
+            }
+          }
+          continue;
+        }
+        // up to b = nb - 2: every present value left, missing right
         for (let b = 0; b < nb - 1; b++) {
           GL += hist[(o + b) << 1];
           HL += hist[((o + b) << 1) + 1];
-          if (HL < p.minChildWeight) continue;
           const HR = H - HL;
-          if (HR < p.minChildWeight) break;
-          const GR = G - GL;
-          const gain = (GL * GL) / (HL + p.lambda) + (GR * GR) / (HR + p.lambda) - parent;
-          if (gain > bestGain) {
-            bestGain = gain;
-            bestF = f;
-            bestB = b;
-            bestGL = GL;
-            bestHL = HL;
+          if (HL >= mcw && HR >= mcw) {
+            const GR = G - GL;
+            const gain = (GL * GL) / (HL + p.lambda) + (GR * GR) / (HR + p.lambda) - parent;
+            if (gain > bestGain) {
+              bestGain = gain;
+              bestF = f;
+              bestB = b;
+              bestGL = GL;
+              bestHL = HL;
+              bestMR = 1;
+            }
           }
+          if (b < nb - 2) {
+            // missing values left
+            const GL2 = GL + Gm;
+            const HL2 = HL + Hm;
+            const HR2 = H - HL2;
+            if (HL2 >= mcw && HR2 >= mcw) {
+              const GR2 = G - GL2;
+              const gain = (GL2 * GL2) / (HL2 + p.lambda) + (GR2 * GR2) / (HR2 + p.lambda) - parent;
+              if (gain > bestGain) {
+                bestGain = gain;
+                bestF = f;
+                bestB = b;
+                bestGL = GL2;
+                bestHL = HL2;
+                bestMR = 0;
+              }
+            }
+          }
+          if (HR < mcw) break;
         }
       }
       if (bestF < 0) return leaf(k, s, e);
       // stable in-place partition: left rows first
       let a = s;
       let c = 0;
+      const missBin = off[bestF + 1] - off[bestF] - 1;
+      const flip = 1 - bestMR;
       for (let q = s; q < e; q++) {
-        // branch-free: right = 1 when the bin is above bestB (bins and bestB are bytes)
+        // branch-free: right = 1 when the bin is above bestB (bins and bestB are bytes); the missing bin (the
+        // largest) goes left instead when missing values go left
         const i = rows[q];
-        const right = (bestB - bins[i * d + bestF]) >>> 31;
+        const bin = bins[i * d + bestF];
+        const right = ((bestB - bin) >>> 31) ^ (+(bin === missBin) & flip);
         rows[a] = i;
         tmp[c] = i;
         a += 1 - right;
@@ -215,7 +280,9 @@ export class HistGrower {
         for (let q = 0; q < big.length; q++) big[q] = hist[q] - small[q];
       }
       buf.feature[k] = bestF;
-      buf.threshold[k] = this.data.edges[bestF][bestB];
+      // "every present value left": threshold +Infinity (only missing values go right)
+      buf.threshold[k] = bestB < this.data.edges[bestF].length ? this.data.edges[bestF][bestB] : Infinity;
+      buf.missingRight[k] = bestMR;
       this.splitBin[k] = bestB;
       buf.left[k] = rec(s, mid, hl, bestGL, bestHL, depth + 1);
       buf.right[k] = rec(mid, e, hr, G - bestGL, H - bestHL, depth + 1);
@@ -236,6 +303,8 @@ export class HistGrower {
       const t = k - r;
       this.tFeature[t] = buf.feature[k];
       this.tBin[t] = this.splitBin[k];
+      this.tMiss[t] = buf.feature[k] >= 0 ? this.off[buf.feature[k] + 1] - this.off[buf.feature[k]] - 1 : -1;
+      this.tMR[t] = buf.missingRight[k];
       this.tKids[2 * t] = buf.left[k] - r;
       this.tKids[2 * t + 1] = buf.right[k] - r;
       this.tValue[t] = buf.value[k];
@@ -245,14 +314,31 @@ export class HistGrower {
 
   /** out[i] += the last grown tree's leaf value for rows i = idx[0..m) (all n rows when idx is null) of row-major bins (the training layout). */
   addLast(bins: Uint8Array, idx: Int32Array | null, m: number, out: Float64Array): void {
-    const { d, tFeature, tBin, tKids, tValue } = this;
+    const { d, tFeature, tBin, tKids, tValue, tMiss, tMR } = this;
+    if (!this.missing && bins === this.data.bins) {
+      // training rows without a missing bin (the usual case): the plain walk
+      for (let t = 0; t < m; t++) {
+        const i = idx ? idx[t] : t;
+        const base = i * d;
+        let k = 0;
+        let f = tFeature[0];
+        while (f >= 0) {
+          k = tKids[2 * k + +(bins[base + f] > tBin[k])];
+          f = tFeature[k];
+        }
+        out[i] += tValue[k];
+      }
+      return;
+    }
     for (let t = 0; t < m; t++) {
       const i = idx ? idx[t] : t;
       const base = i * d;
       let k = 0;
       let f = tFeature[0];
       while (f >= 0) {
-        k = tKids[2 * k + +(bins[base + f] > tBin[k])]; // branch-free child pick
+        // branch-free child pick; the missing bin (the largest) goes right unless missing values go left
+        const b = bins[base + f];
+        k = tKids[2 * k + (+(b > tBin[k]) ^ (+(b === tMiss[k]) & (1 - tMR[k])))];
         f = tFeature[k];
       }
       out[i] += tValue[k];

@@ -126,17 +126,18 @@ async function cvJob(plan: ChurnPlan, spec: ModelSpec, f: number, cache: JobCach
   // only the training rows this model uses are encoded (bounded memory on big files)
   const cap = spec.maxTrain ?? Infinity;
   const pool = train.length > cap ? pick(train, sampleIndices(train.length, cap, mulberry32(jobSeed(seed, spec.name, 2 * f)))) : train;
-  const X = transformDesign(design, frame, pool).X;
+  const nan = spec.missingAsNaN === true;
+  const X = transformDesign(design, frame, pool, nan).X;
   const ytr = Uint8Array.from(pool, (r) => y[r]);
   const t0 = performance.now();
   const model = await spec.fit(X, ytr, d, seed + 1000 * (f + 1));
   const fitMs = performance.now() - t0;
   const p = new Float64Array(test.length);
-  for (let a = 0; a < test.length; a += PREDICT_CHUNK) p.set(spec.predict(model, transformDesign(design, frame, test.subarray(a, a + PREDICT_CHUNK)).X), a);
+  for (let a = 0; a < test.length; a += PREDICT_CHUNK) p.set(spec.predict(model, transformDesign(design, frame, test.subarray(a, a + PREDICT_CHUNK), nan).X), a);
   const yte = Uint8Array.from(test, (r) => y[r]);
   // importance rows depend on the fold only; the shuffles on the model and the fold
   const impRows = sampleIndices(test.length, IMPORTANCE_ROWS, mulberry32(seed * 31 + f));
-  const Ximp = transformDesign(design, frame, pick(test, impRows)).X;
+  const Ximp = transformDesign(design, frame, pick(test, impRows), nan).X;
   const yimp = Uint8Array.from(impRows, (r) => yte[r]);
   const pimp = Float64Array.from(impRows, (r) => p[r]);
   const drops = permutationImportance((Xq) => spec.predict(model, Xq), Ximp, yimp, d, design.groups, mulberry32(jobSeed(seed, spec.name, 2 * f + 1)), pimp);
@@ -155,7 +156,8 @@ async function finalJob(plan: ChurnPlan, spec: ModelSpec, cache: JobCache): Prom
   const d = design.d;
   const cap = spec.maxTrain ?? Infinity;
   const pool = n > cap ? sampleIndices(n, cap, mulberry32(jobSeed(seed, spec.name, 7919))) : all;
-  const model = await spec.fit(transformDesign(design, frame, pool).X, Uint8Array.from(pool, (r) => y[r]), d, seed);
+  const nan = spec.missingAsNaN === true;
+  const model = await spec.fit(transformDesign(design, frame, pool, nan).X, Uint8Array.from(pool, (r) => y[r]), d, seed);
   const raw = new Float64Array(n);
   const isLogistic = spec.name === 'logistic';
   const R = REASONS;
@@ -175,7 +177,7 @@ async function finalJob(plan: ChurnPlan, spec: ModelSpec, cache: JobCache): Prom
   const cut = new Float64Array(d); // numeric columns are standardized: low/high about the design mean
   const nameOf = new Int32Array(G);
   for (let a = 0; a < n; a += PREDICT_CHUNK) {
-    const Xc = transformDesign(design, frame, all.subarray(a, a + PREDICT_CHUNK)).X;
+    const Xc = transformDesign(design, frame, all.subarray(a, a + PREDICT_CHUNK), nan).X;
     raw.set(spec.predict(model, Xc), a);
     if (treePoints && paths) {
       paths.points.set(treePoints(Xc), a * G);

@@ -14,6 +14,8 @@ export interface ModelSpec {
   predict: (model: ChurnModel, X: Float64Array) => Float64Array;
   /** training rows above this are subsampled (seeded) for this model, to bound time and memory */
   maxTrain?: number;
+  /** the model learns where missing values go: blank numeric cells reach it as NaN (transformDesign) */
+  missingAsNaN?: boolean;
 }
 
 export const MODEL_SPECS: ModelSpec[] = [
@@ -30,6 +32,7 @@ export const MODEL_SPECS: ModelSpec[] = [
     fit: (X, y, d, seed) => fitGbdt(X, y, d, { seed }),
     predict: (m, X) => predictGbdt(m as GbdtModel, X),
     maxTrain: 20_000,
+    missingAsNaN: true,
   },
   {
     name: 'forest',

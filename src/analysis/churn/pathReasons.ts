@@ -12,6 +12,7 @@ import type { ForestModel } from './forest';
 import type { GbdtModel } from './gbdt';
 import type { TreeArrays } from './tree';
 import { addTreeShap } from './treeShap';
+import { hasNaN } from './missingTrees';
 
 /** How tree attributions are computed: exact TreeSHAP (default) or the Saabas path walk. */
 export type TreeAttribution = 'treeshap' | 'saabas';
@@ -63,13 +64,14 @@ const COMPLETE_MAX_DEPTH = 10;
  */
 export function addPathContributions(t: TreeArrays, X: Float64Array, d: number, groupOf: Int32Array, G: number, out: Float64Array): void {
   const D = maxDepth(t);
-  if (D <= COMPLETE_MAX_DEPTH) completePaths(t, D, X, d, groupOf, G, out);
+  // the complete layout sends NaN left; inputs with missing values take the node walk, which follows missingRight
+  if (D <= COMPLETE_MAX_DEPTH && !hasNaN(X)) completePaths(t, D, X, d, groupOf, G, out);
   else nodePaths(t, X, d, groupOf, G, out);
 }
 
-/** The walk on the node lists: the step is +(x > threshold), a flag, not a branch. */
+/** The walk on the node lists: the step is +(x > threshold) (or x missing where missing values go right), a flag, not a branch. */
 function nodePaths(t: TreeArrays, X: Float64Array, d: number, groupOf: Int32Array, G: number, out: Float64Array): void {
-  const { feature, threshold, left, right, value, roots } = t;
+  const { feature, threshold, left, right, value, roots, missingRight } = t;
   // children of node k at kids[2k] (left), kids[2k + 1] (right); step[c] = value[c] - value[parent of c]
   const m = feature.length;
   const kids = new Int32Array(2 * m);
@@ -91,7 +93,8 @@ function nodePaths(t: TreeArrays, X: Float64Array, d: number, groupOf: Int32Arra
       let k = roots[r];
       let f = feature[k];
       while (f >= 0) {
-        const c = kids[2 * k + +(X[base + f] > threshold[k])];
+        const x = X[base + f];
+        const c = kids[2 * k + (+(x > threshold[k]) | (missingRight[k] & +(x !== x)))];
         out[o + group[k]] += step[c];
         k = c;
         f = feature[k];

@@ -30,6 +30,8 @@ export function reasonNaming(design: Design): ReasonNaming {
     if (g.kind === 'numeric') {
       lowName[t] = reasonNames.length;
       reasonNames.push(`${g.name} (low)`, `${g.name} (high)`);
+      // a "=(blank)" indicator follows the value column
+      if (g.count > 1) reasonNames.push(`${g.name} (blank)`);
     } else
       for (let c = g.start; c < g.start + g.count; c++) {
         colName[c] = reasonNames.length;
@@ -45,7 +47,7 @@ export function rowReasonNames(design: Design, naming: ReasonNaming, X: Float64A
   const groups = design.groups;
   for (let t = 0; t < groups.length; t++) {
     const g = groups[t];
-    if (g.kind === 'numeric') nameOf[t] = naming.lowName[t] + (X[row + g.start] >= cut[g.start] ? 1 : 0);
+    if (g.kind === 'numeric') nameOf[t] = naming.lowName[t] + (g.count > 1 && X[row + g.start + 1] === 1 ? 2 : X[row + g.start] >= cut[g.start] ? 1 : 0);
     else {
       let name = -1;
       for (let j = g.start; j < g.start + g.count; j++) if (X[row + j] === 1) name = naming.colName[j];

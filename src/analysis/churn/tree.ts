@@ -21,6 +21,8 @@ export interface TreeArrays {
   value: Float64Array;
   /** training weight that reached node k (GBDT: hessian sum; forest: bootstrap count), for TreeSHAP's path weights */
   cover: Float64Array;
+  /** per node: 1 when a missing value (NaN) goes right at the split, 0 left (learned by the GBDT; the forest sees no NaN) */
+  missingRight: Uint8Array;
   roots: Int32Array;
 }
 
@@ -32,6 +34,7 @@ export class TreeBuffer {
   right: number[] = [];
   value: number[] = [];
   cover: number[] = [];
+  missingRight: number[] = [];
   roots: number[] = [];
   freeze(): TreeArrays {
     return {
@@ -41,6 +44,7 @@ export class TreeBuffer {
       right: Int32Array.from(this.right),
       value: Float64Array.from(this.value),
       cover: Float64Array.from(this.cover),
+      missingRight: Uint8Array.from(this.missingRight),
       roots: Int32Array.from(this.roots),
     };
   }
@@ -152,6 +156,7 @@ export class CountTreeGrower {
     buf.right.push(-1);
     buf.value.push(P / H);
     buf.cover.push(H);
+    buf.missingRight.push(0);
     if (depth >= this.maxDepth || H < 2 * minLeaf) return k;
     const nTry = this.nTry;
     if (nTry < d)

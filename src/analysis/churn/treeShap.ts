@@ -25,6 +25,8 @@ interface ShapTree {
   /** per internal node q: feature, threshold, failure bit of its group on the path, local ids of itself and its children */
   feat: Int32Array;
   thr: Float64Array;
+  /** 1 where a missing value (NaN) goes right */
+  mr: Int32Array;
   bit: Int32Array;
   self: Int32Array;
   kidL: Int32Array;
@@ -97,6 +99,7 @@ export function leafShap(v: number, z: Float64Array, zo: number, m: number, fail
 function prepare(t: TreeArrays, r: number, groupOf: Int32Array, rows: number): ShapTree {
   const feat: number[] = [];
   const thr: number[] = [];
+  const mr: number[] = [];
   const bit: number[] = [];
   const self: number[] = [];
   const kidL: number[] = [];
@@ -129,6 +132,7 @@ function prepare(t: TreeArrays, r: number, groupOf: Int32Array, rows: number): S
     const q = feat.length;
     feat.push(f);
     thr.push(t.threshold[k]);
+    mr.push(t.missingRight[k]);
     bit.push(1 << p);
     self.push(id);
     kidL.push(-1);
@@ -171,7 +175,7 @@ function prepare(t: TreeArrays, r: number, groupOf: Int32Array, rows: number): S
     for (let mask = 0; mask < 2 ** m; mask++) leafShap(leafValue[l], zArr, gStart[l], m, mask, tab, tabOff[l] + mask * m, e, e2);
   }
   return {
-    feat: Int32Array.from(feat), thr: Float64Array.from(thr), bit: Int32Array.from(bit), self: Int32Array.from(self),
+    feat: Int32Array.from(feat), thr: Float64Array.from(thr), mr: Int32Array.from(mr), bit: Int32Array.from(bit), self: Int32Array.from(self),
     kidL: Int32Array.from(kidL), kidR: Int32Array.from(kidR), nodes,
     leafNode: Int32Array.from(leafNode), leafValue: Float64Array.from(leafValue), gStart: Int32Array.from(gStart),
     leafGroup: Int32Array.from(leafGroup), leafZ: zArr, tabOff, tab, expected,
@@ -183,7 +187,7 @@ const BLOCK = 128;
 
 /**
  * out[i * G + g] += the TreeSHAP value of group g for row i, summed over the trees in order (X n x d
- * row-major; a split sends x <= threshold left, as predictions do); returns the sum of the trees'
+ * row-major; a split sends x <= threshold left, as predictions do, and a missing x (NaN) the way it learned); returns the sum of the trees'
  * expected values, so for every row: returned value + sum_g out = sum of the trees' leaf values.
  */
 export function addTreeShap(t: TreeArrays, X: Float64Array, d: number, groupOf: Int32Array, G: number, out: Float64Array): number {
@@ -197,7 +201,7 @@ export function addTreeShap(t: TreeArrays, X: Float64Array, d: number, groupOf: 
   for (let r = 0; r < t.roots.length; r++) {
     const s = prepare(t, r, groupOf, n);
     expected += s.expected;
-    const { feat, thr, bit, self, kidL, kidR, leafNode, leafValue, gStart, leafGroup, leafZ, tabOff, tab } = s;
+    const { feat, thr, mr, bit, self, kidL, kidR, leafNode, leafValue, gStart, leafGroup, leafZ, tabOff, tab } = s;
     const nI = feat.length;
     const L = leafNode.length;
     const mask = new Int32Array(s.nodes * BLOCK);
@@ -207,15 +211,17 @@ export function addTreeShap(t: TreeArrays, X: Float64Array, d: number, groupOf: 
       for (let q = 0; q < nI; q++) {
         const f = feat[q];
         const th = thr[q];
+        const mq = mr[q];
         const b = bit[q];
         const ms = self[q] * BLOCK;
         const ml = kidL[q] * BLOCK;
-        const mr = kidR[q] * BLOCK;
+        const mR = kidR[q] * BLOCK;
         for (let u = 0, x = (i0 * d) + f; u < B; u++, x += d) {
-          const right = +(X[x] > th);
+          const v = X[x];
+          const right = +(v > th) | (mq & +(v !== v));
           const mk = mask[ms + u];
           mask[ml + u] = mk | (right * b);
-          mask[mr + u] = mk | ((1 - right) * b);
+          mask[mR + u] = mk | ((1 - right) * b);
         }
       }
       acc.fill(0);

@@ -99,6 +99,8 @@ export function cleanCustomerTable(raw: RawTable, inferred: InferredColumn[], ro
         examples: invalid.examples,
       });
   }
+  // median-filled cells per column: the models see them as blank (design indicator, NaN for the GBDT)
+  const medianFilled = new Map<string, Uint8Array>();
   for (const [name, values] of numericValues) {
     const missing = missingMask.get(name)!;
     const count = missing.reduce((s, v) => s + v, 0);
@@ -125,9 +127,10 @@ export function cleanCustomerTable(raw: RawTable, inferred: InferredColumn[], ro
     } else {
       const med = median(values);
       for (let r = 0; r < n; r++) if (missing[r]) values[r] = med;
+      medianFilled.set(name, missing);
       warnings.push({
         code: 'imputed-median',
-        message: `${count} blank or invalid cell(s) in "${name}" were filled with the column median (${round(med)}).`,
+        message: `${count} blank or invalid cell(s) in "${name}" were filled with the column median (${round(med)}); the churn models also see which cells were blank (the gradient-boosted trees learn where they go).`,
         count,
         column: name,
         examples,
@@ -164,7 +167,8 @@ export function cleanCustomerTable(raw: RawTable, inferred: InferredColumn[], ro
     }
     let feature: NumericFeature | CategoricalFeature;
     if (inf.type === 'numeric' || (inf.type === 'boolean' && isNumericBoolean(col))) {
-      feature = { name, values: numericValues.get(name) ?? booleanValues(col, keep) };
+      const filled = medianFilled.get(name);
+      feature = { name, values: numericValues.get(name) ?? booleanValues(col, keep), ...(filled ? { missing: filled } : {}) };
     } else {
       feature = categoricalFeature(col, keep);
       if (feature.levels.length > MAX_LEVELS) {

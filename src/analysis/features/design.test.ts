@@ -15,6 +15,23 @@ function frame(): CustomerFrame {
 }
 
 describe('design matrix', () => {
+  it('blank numeric cells: a "=(blank)" indicator beside the filled value, and NaN in the value for tree models that learn it', () => {
+    const f = frame();
+    // cleaning filled row 1's blank tenure with the median 5
+    f.numeric[0] = { name: 'tenure', values: Float64Array.from([1, 5, 5, 100]), missing: Uint8Array.from([0, 1, 0, 0]) };
+    const d = fitDesign(f, Int32Array.from([0, 1, 2]));
+    expect(d.names.slice(0, 2)).toEqual(['tenure', 'tenure=(blank)']);
+    expect(d.groups[0]).toEqual({ name: 'tenure', kind: 'numeric', start: 0, count: 2 });
+    const lin = transformDesign(d, f, Int32Array.from([0, 1]));
+    const tree = transformDesign(d, f, Int32Array.from([0, 1]), true);
+    const s = d.numeric[0].sd;
+    expect(lin.X[0]).toBeCloseTo((1 - 11 / 3) / s, 12);
+    expect([lin.X[1], lin.X[lin.d], lin.X[lin.d + 1]]).toEqual([0, (5 - 11 / 3) / s, 1]);
+    expect([tree.X[tree.d], tree.X[tree.d + 1]]).toEqual([NaN, 1]);
+    // no blank among the training rows: no indicator
+    expect(fitDesign(f, Int32Array.from([0, 2, 3])).names[1]).toBe('Contract=Month-to-month');
+  });
+
   it('fits scaling and levels on training rows only', () => {
     const f = frame();
     const d = fitDesign(f, Int32Array.from([0, 1, 2]));

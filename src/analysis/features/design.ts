@@ -1,6 +1,7 @@
 /**
  * Model design matrix: one-hot categorical columns (with a "(missing)" level) and
- * standardized numeric columns, fitted on training rows only so cross-validation
+ * standardized numeric columns (each followed by a 0/1 "=(blank)" indicator when some of its
+ * training cells were blank in the file; tree models can get NaN there instead of the fill), fitted on training rows only so cross-validation
  * never sees the held-out rows (no leakage). A Design is plain data.
  */
 import type { CustomerFrame, Warning } from '../types';
@@ -16,6 +17,8 @@ export interface DesignNumeric {
   mean: number;
   /** 1 when the training rows are constant */
   sd: number;
+  /** whether a 0/1 "=(blank)" column follows (some training cells were blank: frame missing mask) */
+  blank: boolean;
 }
 export interface DesignCategorical {
   name: string;
@@ -87,9 +90,12 @@ export function fitDesign(frame: CustomerFrame, rows: Int32Array): Design {
         count: bad,
         column: col.name,
       });
-    numeric.push({ name: col.name, index, mean, sd: sd > 1e-12 ? sd : 1 });
-    groups.push({ name: col.name, kind: 'numeric', start: names.length, count: 1 });
+    let blank = false;
+    if (col.missing) for (let k = 0; k < rows.length && !blank; k++) blank = col.missing[rows[k]] === 1;
+    numeric.push({ name: col.name, index, mean, sd: sd > 1e-12 ? sd : 1, blank });
+    groups.push({ name: col.name, kind: 'numeric', start: names.length, count: blank ? 2 : 1 });
     names.push(col.name);
+    if (blank) names.push(`${col.name}=(blank)`);
   });
   frame.categorical.forEach((col, index) => {
     if (col.levels.length > MAX_LEVELS) {
@@ -119,8 +125,9 @@ export function fitDesign(frame: CustomerFrame, rows: Int32Array): Design {
   return { numeric, categorical, groups, names, d: names.length, warnings, version: 1 };
 }
 
-/** Encodes frame rows `rows` with a fitted design: X n x d row-major. Unseen levels encode as all zeros. */
-export function transformDesign(design: Design, frame: CustomerFrame, rows: Int32Array): DesignMatrix {
+/** Encodes frame rows `rows` with a fitted design: X n x d row-major. Unseen levels encode as all zeros. With
+ *  missingAsNaN (tree models that learn where missing values go), a blank numeric cell is NaN instead of its fill. */
+export function transformDesign(design: Design, frame: CustomerFrame, rows: Int32Array, missingAsNaN = false): DesignMatrix {
   const { d } = design;
   const n = rows.length;
   for (const nu of design.numeric)
@@ -137,6 +144,16 @@ export function transformDesign(design: Design, frame: CustomerFrame, rows: Int3
       const x = v[rows[k]];
       X[k * d + j] = Number.isFinite(x) ? (x - nu.mean) / nu.sd : 0;
     }
+    j++;
+    if (!nu.blank) continue;
+    // the indicator; a column blank only outside the training rows has no mask entries to read
+    const miss = frame.numeric[nu.index].missing;
+    if (miss)
+      for (let k = 0; k < n; k++)
+        if (miss[rows[k]] === 1) {
+          X[k * d + j] = 1;
+          if (missingAsNaN) X[k * d + j - 1] = NaN;
+        }
     j++;
   }
   for (const ca of design.categorical) {
