@@ -41,7 +41,8 @@ export interface SavedSegmentation {
 }
 
 export interface SavedDesign {
-  numeric: { name: string; mean: number; sd: number }[];
+  /** blank: a 0/1 "=(blank)" column follows the value (features/design.ts); absent in models saved before it existed */
+  numeric: { name: string; mean: number; sd: number; blank?: boolean }[];
   /** levels with a one-hot column, in column order; "(missing)" column last when `missing` */
   categorical: { name: string; levels: string[]; missing: boolean }[];
   names: string[];

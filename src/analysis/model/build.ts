@@ -106,7 +106,7 @@ export function buildSavedModel(b: BuildInput): SavedModel | null {
       best: b.churn.best,
       label: report?.label ?? b.churn.best,
       design: {
-        numeric: d.numeric.map((c) => ({ name: c.name, mean: c.mean, sd: c.sd })),
+        numeric: d.numeric.map((c) => ({ name: c.name, mean: c.mean, sd: c.sd, ...(c.blank ? { blank: true } : {}) })),
         categorical: d.categorical.map((c) => {
           const levels = frame.categorical.find((x) => x.name === c.name)!.levels;
           return { name: c.name, levels: c.codes.map((k) => levels[k]), missing: c.missing };

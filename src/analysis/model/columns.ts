@@ -10,6 +10,8 @@ import type { SavedModel } from './types';
 export interface ReadColumns {
   n: number;
   numeric: Map<string, Float64Array>;
+  /** per numeric input: 1 where the cell was blank or not a number (the value holds the fill) */
+  missing: Map<string, Uint8Array>;
   /** trimmed text per row, null = blank */
   categorical: Map<string, (string | null)[]>;
   /** the file's column used for each input (the name mapping applied) */
@@ -108,7 +110,7 @@ export function readColumns(model: SavedModel, raw: RawTable, mapping?: Record<s
     }
     numeric.set(d.name, out);
   }
-  return { n, numeric, categorical, matched, findings };
+  return { n, numeric, missing: missingMask, categorical, matched, findings };
 }
 
 function fillText(inp: { impute?: SavedModel['inputs'][number]['impute']; kind: string }): string {

@@ -41,14 +41,18 @@ export interface Scored {
 export function designOf(s: SavedDesign): Design {
   const groups: Design['groups'] = [];
   let j = 0;
-  s.numeric.forEach((c) => groups.push({ name: c.name, kind: 'numeric', start: j++, count: 1 }));
+  s.numeric.forEach((c) => {
+    const count = c.blank ? 2 : 1;
+    groups.push({ name: c.name, kind: 'numeric', start: j, count });
+    j += count;
+  });
   s.categorical.forEach((c) => {
     const count = c.levels.length + (c.missing ? 1 : 0);
     groups.push({ name: c.name, kind: 'categorical', start: j, count });
     j += count;
   });
   return {
-    numeric: s.numeric.map((c, index) => ({ name: c.name, index, mean: c.mean, sd: c.sd })),
+    numeric: s.numeric.map((c, index) => ({ name: c.name, index, mean: c.mean, sd: c.sd, blank: c.blank === true })),
     categorical: s.categorical.map((c, index) => ({ name: c.name, index, codes: c.levels.map((_, k) => k), missing: c.missing })),
     groups,
     names: s.names.slice(),
@@ -58,8 +62,9 @@ export function designOf(s: SavedDesign): Design {
   };
 }
 
-/** Rows [a, b) encoded as in transformDesign: numeric (x - mean) / sd, one-hot levels, a "(missing)" column; new levels all zeros. */
-export function encodeRows(s: SavedDesign, cols: ReadColumns, a: number, b: number): Float64Array {
+/** Rows [a, b) encoded as in transformDesign: numeric (x - mean) / sd (then the "=(blank)" indicator, and NaN in the value
+ *  with missingAsNaN), one-hot levels, a "(missing)" column; new levels all zeros. */
+export function encodeRows(s: SavedDesign, cols: ReadColumns, a: number, b: number, missingAsNaN = false): Float64Array {
   const d = s.names.length;
   const X = new Float64Array((b - a) * d);
   let j = 0;
@@ -69,6 +74,15 @@ export function encodeRows(s: SavedDesign, cols: ReadColumns, a: number, b: numb
       const x = v[i];
       X[(i - a) * d + j] = Number.isFinite(x) ? (x - c.mean) / c.sd : 0;
     }
+    j++;
+    if (!c.blank) continue;
+    const miss = cols.missing.get(c.name);
+    if (miss)
+      for (let i = a; i < b; i++)
+        if (miss[i] === 1) {
+          X[(i - a) * d + j] = 1;
+          if (missingAsNaN) X[(i - a) * d + j - 1] = NaN;
+        }
     j++;
   }
   for (const c of s.categorical) {
@@ -146,8 +160,9 @@ export function scoreFile(model: SavedModel, raw: RawTable, mapping?: Record<str
     for (let a = 0; a < n; a += CHUNK) {
       const b = Math.min(n, a + CHUNK);
       const X = encodeRows(ch.design, cols, a, b);
+      const Xnan = members.some((m) => m.spec.missingAsNaN) ? encodeRows(ch.design, cols, a, b, true) : X;
       for (const m of members) {
-        const raw = m.spec.predict(m.model, X);
+        const raw = m.spec.predict(m.model, m.spec.missingAsNaN ? Xnan : X);
         const p = m.platt ? applyPlatt(m.platt, raw) : raw;
         for (let i = 0; i < p.length; i++) probability[a + i] += p[i] / members.length;
       }

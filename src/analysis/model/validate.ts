@@ -54,7 +54,7 @@ const SCHEMA = obj({
   segmentation: nullable(obj({ features: arr(str), mean: arr(num), sd: arr(num), centers: arr(num), names: arr(str) })),
   churn: nullable(obj({
     target: str, best: str, label: str,
-    design: obj({ numeric: arr(obj({ name: str, mean: num, sd: num })), categorical: arr(obj({ name: str, levels: arr(str), missing: bool })), names: arr(str) }),
+    design: obj({ numeric: arr(obj({ name: str, mean: num, sd: num, blank: bool }, ['blank'])), categorical: arr(obj({ name: str, levels: arr(str), missing: bool })), names: arr(str) }),
     members: arr(obj({ name: oneOf('logistic', 'gbdt', 'forest', 'mlp'), model: any, platt: nullable(obj({ a: num, b: num })) })),
     explainer: any, meanProbability: num, cvRocAuc: (v, p) => (typeof v === 'number' || v === null ? null : `${p} must be a number`),
   })),
