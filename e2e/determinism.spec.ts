@@ -22,7 +22,7 @@ async function download(page: Page, testid: string): Promise<string> {
 }
 
 async function analyseOnce(page: Page): Promise<{ json: string; customers: string }> {
-  await page.getByRole('button', { name: 'Retention Studio home' }).click();
+  await page.getByRole('link', { name: 'Retention Studio home' }).click();
   await page.getByTestId('file-input').setInputFiles(FILE);
   await page.getByTestId('mapping-confirm').click();
   await page.getByTestId('analysis-done').waitFor({ timeout: 180_000 });

@@ -78,7 +78,7 @@ test('cancel stops the analysis within a second; the demo then runs to a dashboa
   expect(con.errors).toEqual([]);
 
   // Delete all local data empties IndexedDB.
-  await page.getByRole('button', { name: 'Retention Studio home' }).click();
+  await page.getByRole('link', { name: 'Retention Studio home' }).click();
   await expect(page.getByTestId('saved-item').first()).toBeVisible();
   await page.getByTestId('delete-all').click();
   await page.getByTestId('delete-all-confirm').click();

@@ -38,6 +38,6 @@ export function corpusFile(file: string): Buffer {
 
 /** Back to the landing page (the header's home button). */
 export async function home(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Retention Studio home' }).click();
+  await page.getByRole('link', { name: 'Retention Studio home' }).click();
   await expect(page.getByTestId('file-input')).toBeAttached();
 }

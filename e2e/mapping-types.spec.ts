@@ -46,7 +46,7 @@ test('a numeric code column set to Category is analysed as categorical, and the 
   await expect(cols.locator('tr[data-column="tenure"] [data-testid="column-type"]')).toHaveText('numeric');
 
   // The same columns again: the saved recipe brings the override back.
-  await page.getByRole('button', { name: 'Retention Studio home' }).click();
+  await page.getByRole('link', { name: 'Retention Studio home' }).click();
   await page.getByTestId('file-input').setInputFiles(file);
   await page.getByTestId('mapping-confirm').waitFor({ timeout: 30_000 });
   await expect(page.getByRole('combobox', { name: 'Type of column region_code' })).toHaveValue('categorical');

@@ -71,7 +71,7 @@ async function saved(d: Promise<Download>): Promise<string> {
 }
 
 async function analyse(page: Page, name: string, buffer: Buffer) {
-  await page.getByRole('button', { name: 'Retention Studio home' }).click();
+  await page.getByRole('link', { name: 'Retention Studio home' }).click();
   await page.getByTestId('file-input').setInputFiles({ name, mimeType: 'text/csv', buffer });
   await page.getByTestId('mapping-confirm').waitFor({ timeout: 30_000 });
 }

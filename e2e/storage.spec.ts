@@ -29,7 +29,7 @@ test('storage full: the user is told, and earlier analyses are kept', async ({ p
   expect(await page.locator('script:not([src]):not([type])').count()).toBe(0);
 
   await page.evaluate(() => ((window as unknown as { __quota: boolean }).__quota = true));
-  await page.getByRole('button', { name: 'Retention Studio home' }).click();
+  await page.getByRole('link', { name: 'Retention Studio home' }).click();
   await page.getByTestId('file-input').setInputFiles(file);
   await expect(page.getByTestId('error')).toContainText('storage is full');
   await expect(page.getByTestId('analysis-done')).not.toContainText('saved in this browser');

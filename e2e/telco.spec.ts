@@ -194,12 +194,12 @@ test('reload: the analysis is in Saved analyses and reopens without re-running',
 });
 
 test('a downloaded report re-imports as a saved analysis', async () => {
-  await page.getByRole('button', { name: 'Retention Studio home' }).click();
+  await page.getByRole('link', { name: 'Retention Studio home' }).click();
   const before = await page.getByTestId('saved-item').count();
   await page.getByTestId('file-input').setInputFiles(reportPath);
   await page.getByTestId('analysis-done').waitFor();
   await expect(page.getByTestId('kpi-churn-rate')).toContainText('26.5%');
-  await page.getByRole('button', { name: 'Retention Studio home' }).click();
+  await page.getByRole('link', { name: 'Retention Studio home' }).click();
   await expect(page.getByTestId('saved-item')).toHaveCount(before + 1);
   // rename the newest, then delete it: the first analysis stays
   await page.getByTestId('saved-item').first().getByRole('button', { name: /^Rename/ }).click();

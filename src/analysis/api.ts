@@ -5,6 +5,9 @@
  */
 import type { AnalysisOptions, ColumnInfo, OnProgress, Roles, TableKind, Warning } from './types';
 import type { AnalysisResult } from './result';
+import type { OriginalRows } from './data/originals';
+
+export type { OriginalRows };
 
 /** What the mapping step shows: detected kind, roles and column types, and a sample of rows. */
 export interface TableSummary {
@@ -63,6 +66,9 @@ export interface EngineApi {
   /** Gets the engine ready while the page waits for a file: the tfjs backend, then a short
    *  warm-up run on a small demo table (see warmup.ts) that stops as soon as a file arrives. */
   warm(): Promise<EngineStatus>;
+  /** The loaded file's original rows of these customers (matched on the id column; logs: up to
+   *  `maxRows` purchase lines each). Null when no table is loaded. */
+  originalRows(idColumn: string | null, ids: string[], maxRows?: number): Promise<OriginalRows | null>;
   /** tfjs memory of this engine's thread (leak checks across many analyses). */
   memory(): Promise<EngineMemory>;
   /** Test/debug only: throws an uncaught error in this thread on the next tick (a simulated crash). */

@@ -9,6 +9,7 @@ import { parseCsv } from './data/parse';
 import { inspectTable, summarize, type Inspected } from './data/prepare';
 import { generateDemoCsv } from './data/demo';
 import { simulatedCsv } from './lifetime/synthetic';
+import { originalRows } from './data/originals';
 import { describeBackend, runAnalysis, type Runners } from './pipeline';
 import { warmUp } from './warmup';
 import { currentBackend, initBackend, type BackendEnv } from './tensor/backend';
@@ -73,6 +74,9 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
       const r = await analyze(options, onProgress);
       if (!r.ok || r.result.ids.some((x) => x.includes('\u0000'))) return r;
       return { ok: true, result: { ...r.result, ids: [] }, packedIds: r.result.ids.join('\u0000') };
+    },
+    async originalRows(idColumn: string | null, ids: string[], maxRows = 1) {
+      return table ? originalRows(table.raw, idColumn, ids, maxRows) : null;
     },
     async memory(): Promise<EngineMemory> {
       if (!currentBackend()) return { numTensors: 0, numBytes: 0, backendReady: false };

@@ -39,6 +39,43 @@ export function actionOf(result: AnalysisResult, i: number): string {
   return k >= 0 ? (a.actions[k] ?? '') : '';
 }
 
+export interface Reason {
+  /** the model's name for it, e.g. "Contract=Month-to-month" or "tenure (low)" */
+  name: string;
+  /** signed change of the churn probability, in percentage points */
+  points: number;
+  /** in words, e.g. "Contract is Month-to-month: raises the churn risk by 12.3 points" */
+  words: string;
+}
+
+/** A reason name as a phrase: "Contract=Month-to-month" -> "Contract is Month-to-month", "tenure (low)" -> "tenure is low". */
+export function reasonPhrase(name: string): string {
+  const side = /^(.*) \((low|high)\)$/.exec(name);
+  if (side) return `${side[1]} is ${side[2]}`;
+  const eq = name.indexOf('=');
+  return eq > 0 ? `${name.slice(0, eq)} is ${name.slice(eq + 1)}` : name;
+}
+
+/** Every reason of customer i, largest first, with its size and in words. */
+export function reasonList(result: AnalysisResult, i: number): Reason[] {
+  const r = result.churn?.reasons;
+  if (!r || r.reasonsPerCustomer <= 0) return [];
+  const out: Reason[] = [];
+  for (let j = 0; j < r.reasonsPerCustomer; j++) {
+    const f = r.reasonFeature[i * r.reasonsPerCustomer + j];
+    if (f == null || f < 0 || f >= r.reasonNames.length) continue;
+    const points = r.reasonValue[i * r.reasonsPerCustomer + j];
+    const name = r.reasonNames[f];
+    out.push({ name, points, words: `${reasonPhrase(name)}: ${points >= 0 ? 'raises' : 'lowers'} the churn risk by ${Math.abs(points).toFixed(1)} points` });
+  }
+  return out.sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
+}
+
+/** Customer i's reasons as plain text for a CRM (no arrows): "Contract is Month-to-month (+12.3 points); tenure is low (+8.1 points)". */
+export function reasonsPlain(result: AnalysisResult, i: number): string {
+  return reasonList(result, i).map((x) => `${reasonPhrase(x.name)} (${x.points >= 0 ? '+' : '-'}${Math.abs(x.points).toFixed(1)} points)`).join('; ');
+}
+
 /** Row i of the customers table. */
 export function customerRow(result: AnalysisResult, i: number): CustomerRow {
   const seg = result.segmentation;

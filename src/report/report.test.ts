@@ -27,6 +27,7 @@ describe('csv', () => {
     const noMoney = { ...r, business: { ...r.business!, money: false } };
     expect(customersCsv(noMoney).split('\r\n')[0]).toBe('customer_id,status,segment,outlier,churn_probability,top_reasons,suggested_action');
     expect(callListCsv(noMoney).split('\r\n')[0]).toBe('rank,customer_id,segment,churn_probability,suggested_action,top_reasons');
+    expect(customersCsv(r)).not.toMatch(/[↑↓]/);
   });
   it('call list is the plan: active customers by expected value saved while offers pay back, within the budget', () => {
     const lines = callListCsv(r).trim().split('\r\n');
@@ -39,6 +40,20 @@ describe('csv', () => {
     const wb = winBackCsv(r).trim().split('\r\n');
     expect(wb).toHaveLength(3);
     expect(wb[1].startsWith('1,C6,')).toBe(true);
+  });
+});
+
+describe('csv for a CRM', () => {
+  it('joins the original columns back (id once, clashing names marked) with plain-text reasons', () => {
+    const originals = { header: ['ID', 'segment', 'Plan'], rows: r.ids.map((id, i) => [[id, `s${i}`, i % 2 ? 'Gold' : '=cmd']]) };
+    const rr = { ...r, roles: { ...r.roles, id: 'ID' } };
+    const lines = customersCsv(rr, originals).trim().split('\r\n');
+    expect(lines[0].endsWith('segment (file),Plan')).toBe(true);
+    expect(lines[1].endsWith(`s0,'=cmd`)).toBe(true);
+    const calls = callListCsv(rr, originals).trim().split('\r\n');
+    expect(calls[0].startsWith('rank,customer_id,')).toBe(true);
+    expect(calls[1].startsWith('1,C5,')).toBe(true);
+    expect(calls[1].endsWith(`s4,'=cmd`)).toBe(true); // the top of the call list is C5 (index 4): its own original row
   });
 });
 

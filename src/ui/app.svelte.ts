@@ -6,17 +6,17 @@
  * (~300 lines, one concept: the transitions share the run token, the worker and the current analysis;
  * saving, progress and recipes already live in their own files.)
  */
-import type { EngineStatus, TableSummary } from '../analysis/api';
+import type { EngineStatus, OriginalRows, TableSummary } from '../analysis/api';
 import type { AnalysisResult } from '../analysis/result';
 import { DEFAULT_SEED, type AnalysisOptions } from '../analysis/types';
-import { StudioStore, type SavedMeta, type SourceRef } from '../store/db';
+import { StudioStore, type SourceRef } from '../store/db';
 import { initialMapping, rememberMapping } from './mapping/recipes';
 import { resultFromJson, resultFromReportHtml } from '../report/json';
 import { EngineClient, EngineStopped } from './engineClient';
 import { dict } from '../analysis/dict';
 import { installDebugHooks, urlAnalysisOptions, urlDemoRows } from './testHooks';
 import { ANALYSIS_STAGES, StageProgressState } from './progress.svelte';
-import { SavedAnalyses } from './saved.svelte';
+import { SavedAnalyses, metaOf } from './saved.svelte';
 import { changedTypes, mappingChoices, type Mapping } from './mapping/roles';
 
 export type Phase = 'landing' | 'loading' | 'mapping' | 'running' | 'dashboard';
@@ -220,20 +220,13 @@ export class AppState {
     const name = prior?.name ?? (source.type === 'demo' ? (source.demo === 'shop' ? 'Shop demo' : 'Demo data') : result.fileName);
     this.currentId = id;
     this.currentName = name;
-    const meta: SavedMeta = {
-      id, name, fileName: result.fileName, rows: result.rows, kind: result.kind, createdAt: nowIso(),
-      churnRate: result.business?.kpis.churnRate.value ?? result.churn?.positiveRate ?? null,
-      segments: result.segmentation?.k ?? null, options: result.options, source: prior?.source ?? source,
-    };
+    const meta = metaOf(id, name, result, prior?.source ?? source, nowIso());
     // Let the dashboard paint first: saving (a structured clone of the result) is its own task.
     await nextTask();
     if (this.currentId !== id) return; // another analysis or a reopen took over meanwhile
     const file = data?.type === 'file' ? { fileName: data.fileName, data: data.data } : null;
     const out = await this.saved.save(meta, result, file, this.sourceId, packedIds);
-    if (!out.ok) {
-      this.showError('This analysis was not saved', out.message);
-      return;
-    }
+    if (!out.ok) return this.showError('This analysis was not saved', out.message);
     if (out.notice) this.notice = out.notice;
     this.sourceId = id;
     this.savedOk = true;
@@ -259,21 +252,23 @@ export class AppState {
     return true;
   }
 
-  async rename(id: string, name: string): Promise<void> {
-    const clean = await this.saved.rename(id, name);
-    if (id === this.currentId) this.currentName = clean;
-  }
-
-  async remove(id: string): Promise<void> {
-    await this.saved.remove(id);
-    if (id === this.currentId) this.currentId = null;
-  }
-
   /** Re-runs the current analysis with another number of segments: it updates the analysis it
    *  came from, or, when `keepBoth`, is saved beside it as a new one. */
   async rerunWithK(k: number, keepBoth = false): Promise<void> {
     if (!this.result) return;
     await this.run({ ...$state.snapshot(this.result.options), k }, keepBoth ? null : this.currentId);
+  }
+
+  /** Original rows of these customers (default: every analysed customer), loading the analysis's
+   *  data into the worker first when needed; null when the data is not stored in this browser. */
+  async originalRows(ids: string[] | null, maxRows = 1): Promise<OriginalRows | null> {
+    const r = this.result;
+    if (!r) return null;
+    if (!this.client.hasTable) {
+      const source = await this.currentSource();
+      if (!source || !(await this.loadIntoWorker(source, this.token)).ok) return null;
+    }
+    return this.client.originalRows(r.roles.id ?? null, ids ?? r.ids, maxRows);
   }
 
   /** Stops the running work now; the page stays usable. */

@@ -4,7 +4,7 @@
  * Calls still pending when the worker goes away reject with EngineStopped.
  */
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
-import type { DemoKind, EngineApi, Failure, EngineMemory, EngineStatus, LoadResult, PackedAnalyzeResult } from '../analysis/api';
+import type { DemoKind, EngineApi, Failure, EngineMemory, EngineStatus, LoadResult, OriginalRows, PackedAnalyzeResult } from '../analysis/api';
 import type { AnalysisOptions, OnProgress } from '../analysis/types';
 import type { AnalysisResult } from '../analysis/result';
 
@@ -120,6 +120,11 @@ export class EngineClient {
     const r = await this.call<PackedAnalyzeResult>((api) => api.analyzePacked(options, onProgress ? proxy(onProgress) : undefined) as Promise<PackedAnalyzeResult>);
     if (!r.ok || r.packedIds === undefined) return r;
     return { ok: true, result: { ...r.result, ids: await splitIds(r.packedIds) }, packedIds: r.packedIds };
+  }
+
+  /** Original rows of these customers from the loaded table (null when none is loaded). */
+  originalRows(idColumn: string | null, ids: string[], maxRows = 1): Promise<OriginalRows | null> {
+    return this.call<OriginalRows | null>((api) => api.originalRows(idColumn, ids, maxRows) as Promise<OriginalRows | null>);
   }
 
   /** tfjs memory in the analysis worker (leak checks). */

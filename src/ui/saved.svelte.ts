@@ -1,6 +1,15 @@
 /** The list of saved analyses in this browser: read, rename, delete, and wipe everything. */
 import type { AnalysisResult } from '../analysis/result';
-import { StudioStore, type SavedMeta } from '../store/db';
+import { StudioStore, type SavedMeta, type SourceRef } from '../store/db';
+
+/** The list entry of an analysis: its name, size, churn rate, segments, options and source. */
+export function metaOf(id: string, name: string, result: AnalysisResult, source: SourceRef, createdAt: string): SavedMeta {
+  return {
+    id, name, fileName: result.fileName, rows: result.rows, kind: result.kind, createdAt,
+    churnRate: result.business?.kpis.churnRate.value ?? result.churn?.positiveRate ?? null,
+    segments: result.segmentation?.k ?? null, options: result.options, source,
+  };
+}
 
 export type Report = (message: string) => void;
 
