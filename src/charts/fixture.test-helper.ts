@@ -60,6 +60,7 @@ export function fixtureResult(): AnalysisResult {
       ],
       conditionalRetention: [],
       segmentSurvivalNote: null,
+      drivers: [],
       revenue: {
         atRiskMonthly: 1234.5, atRiskAnnual: 14814, bySegment: [{ segment: 'Loyal <b>Big</b>', atRiskMonthly: 200, customers: 3, monthlyRevenue: 300, churnRate: 0 }, { segment: 'New & risky', atRiskMonthly: 1034.5, customers: 3, monthlyRevenue: 200, churnRate: 0.67 }],
         profitCurve: [], bestTargetCount: 2, bestProfit: 100, campaign: { targeted: 4, cost: 200, expectedSaved: 300, net: 100, expectedCustomersSaved: 0.5, expectedMonthlyRevenueSaved: 40, rule: 'r' },

@@ -17,6 +17,7 @@ import { expectedValueSaved, revenueImpact } from './revenue';
 import { planCampaign, rankForCampaign, type CampaignPlan } from './campaign';
 import { activeMask, describePopulation, lostCustomers } from './population';
 import { customerActions } from './customerActions';
+import { churnDrivers } from './drivers';
 import { rankCustomers } from './priorities';
 import { segmentProfiles, shareMembership } from './profile';
 import { recommend } from './recommend';
@@ -120,7 +121,8 @@ export function runBusiness(
   } else {
     warnings.push({ code: 'business-no-revenue-at-risk', message: 'Revenue at risk, the call list and retention advice need churn probabilities.', count: 1 });
   }
-  const insights = buildInsights({ frame, kpis: bundle.kpis, revenue, plan, population, lost, groups, churn, curves: surv.curves, conditional: surv.conditional, p: probs.p }, o);
+  const drivers = churnDrivers(frame);
+  const insights = buildInsights({ drivers, frame, kpis: bundle.kpis, revenue, plan, population, lost, groups, churn, curves: surv.curves, conditional: surv.conditional, p: probs.p }, o);
   return {
     options: o,
     population,
@@ -141,6 +143,7 @@ export function runBusiness(
     priorities,
     recommendations,
     insights,
+    drivers,
     clv,
     expectedValueSaved: ev,
     warnings,

@@ -4,7 +4,7 @@
  */
 import type { BusinessOptions, CustomerFrame } from '../types';
 import type { ChurnResult } from '../churn/types';
-import type { Insight, Kpis, LostCustomers, Population, RevenueImpact, SurvivalCurve } from './types';
+import type { Driver, Insight, Kpis, LostCustomers, Population, RevenueImpact, SurvivalCurve } from './types';
 import type { CampaignPlan } from './campaign';
 import type { Groups } from './groups';
 import { count, money, months, pct } from './format';
@@ -16,6 +16,7 @@ export interface InsightInputs {
   plan: CampaignPlan | null;
   population: Population;
   lost: LostCustomers | null;
+  drivers: Driver[];
   groups: Groups;
   churn: ChurnResult | null;
   curves: SurvivalCurve[];
@@ -61,7 +62,9 @@ export function buildInsights(x: InsightInputs, o: BusinessOptions): Insight[] {
     out.push({ kind: 'at-risk', value: revenue.atRiskMonthly, text: `${money(revenue.atRiskMonthly)} of monthly revenue (${money(revenue.atRiskAnnual)} a year) is at risk ${among}: ${pct(totalMonthly > 0 ? revenue.atRiskMonthly / totalMonthly : 0)} of their monthly revenue, weighting each customer's charge by their churn probability.` });
   }
   if (x.lost) out.push({ kind: 'lost', value: x.lost.customers, text: x.lost.summary + (x.lost.differences[0] ? ` Largest difference: ${x.lost.differences[0].text}.` : '') });
-  const d = driver(x);
+  // the strongest driver with its direction, from the data; the model's unitless importance only when there is none
+  const top = x.drivers[0];
+  const d = top ? { kind: 'driver', value: top.spread, text: `Churn moves most with ${top.text} (of all ${count(x.frame.n)} customers in the file).` } : driver(x);
   if (d) out.push(d);
   if (revenue && groups.names.length > 1) {
     const totalMonthly = revenue.bySegment.reduce((a, s) => a + s.monthlyRevenue, 0);

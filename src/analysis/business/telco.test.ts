@@ -179,6 +179,20 @@ describeWithShared(TELCO_REL, 'business on Telco', () => {
     expect(noMoney.warnings.map((w) => w.code)).toContain('business-no-money');
   });
 
+  it('drivers with direction in business terms: contract 42.7% vs 2.8%, tenure by fifths', () => {
+    const contract = base.drivers.find((d) => d.column === 'Contract')!;
+    expect(contract.text).toBe('Contract = Month-to-month: 42.7% churn (3,875 customers) vs 2.8% for Two year');
+    expect(contract.high).toBeCloseTo(1655 / 3875, 9);
+    expect(contract.low).toBeCloseTo(48 / 1695, 9);
+    const tenure = base.drivers.find((d) => d.column === 'tenure')!;
+    expect(tenure.highLabel).toMatch(/^the lowest fifth/);
+    expect(tenure.high).toBeGreaterThan(0.4);
+    expect(tenure.low).toBeLessThan(0.1);
+    for (let j = 1; j < base.drivers.length; j++) expect(base.drivers[j].spread).toBeLessThanOrEqual(base.drivers[j - 1].spread);
+    expect(base.insights.find((i) => i.kind === 'driver')!.text).toMatch(/^Churn moves most with .*% churn .* vs .*of all 7,043 customers/);
+    console.log(base.drivers.map((d) => d.text).join('\n'));
+  });
+
   it('a suggested action per customer from their own top reasons, not the segment sentence', () => {
     const a = base.customerActions!;
     const contract = frame.categorical.find((c) => c.name === 'Contract')!;

@@ -109,6 +109,19 @@ export interface Recommendation {
   numbers: Record<string, number>;
 }
 
+/** A churn driver with direction, in words (business/drivers.ts). */
+export interface Driver {
+  column: string;
+  kind: 'categorical' | 'numeric';
+  /** churn rate of the riskier level / fifth, and of the safer one */
+  high: number;
+  low: number;
+  spread: number;
+  highLabel: string;
+  lowLabel: string;
+  text: string;
+}
+
 export interface Insight {
   text: string;
   value: number;
@@ -171,6 +184,8 @@ export interface BusinessResult {
   priorities: Priority[];
   recommendations: Recommendation[];
   insights: Insight[];
+  /** churn drivers with direction, observed over all customers in the file, strongest first */
+  drivers: Driver[];
   /** per customer: remaining CLV and expected value saved (NaN for customers who already left) */
   clv: Float64Array;
   expectedValueSaved: Float64Array;
