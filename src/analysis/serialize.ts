@@ -9,7 +9,7 @@ export function analysisSummary(result: AnalysisResult, perCustomer = false): un
   const n = result.rows;
   // Per-customer data: arrays with one entry per customer, the compact reasons and the PCA sample.
   const isPerCustomer = (v: unknown, key: string) =>
-    (ArrayBuffer.isView(v) || Array.isArray(v)) ? (v as ArrayLike<unknown>).length === n && n > 1 && key !== 'columns' : key === 'pca' || (key === 'reasons' && !Array.isArray(v));
+    (ArrayBuffer.isView(v) || Array.isArray(v)) ? (v as ArrayLike<unknown>).length === n && n > 1 && key !== 'columns' && key !== 'warnings' : key === 'pca' || (key === 'reasons' && !Array.isArray(v));
   const walk = (v: unknown): unknown => {
     if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>, round);
     if (Array.isArray(v)) return v.map(walk);

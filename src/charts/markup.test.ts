@@ -10,6 +10,9 @@ import { calibrationFigure, importanceFigure, prFigure, probabilityHistogramFigu
 import { elbowFigure, pcaFigure, profileHeatmapFigure, silhouetteFigure } from './segments';
 import { survivalFigure, survivalGroupings } from './retention';
 import { paretoFigure, profitCurveFigure, riskBySegmentFigure } from './revenue';
+import { byFrequencyFigure, cohortFigure, cumulativeFigure, movementsFigure } from './lifetime';
+import { runLifetime, collapseLines } from '../analysis/lifetime/index';
+import { simulateLog, DEMO_BGNBD, DEMO_SPEND } from '../analysis/lifetime/synthetic';
 import { plotText } from './text';
 import type { Figure } from './theme';
 
@@ -29,11 +32,18 @@ function allFigures(r: AnalysisResult): [string, Figure][] {
   const rev = r.business!.revenue!;
   out.push(['risk', riskBySegmentFigure(rev)], ['pareto', paretoFigure(rev)]);
   out.push(['profit', profitCurveFigure(r.business!.plan!)]);
+  // lifetime charts (transaction logs): a log whose customer ids are markup, and a markup file name
+  const lines = simulateLog(DEMO_BGNBD, DEMO_SPEND, { customers: 200, weeks: 52, seed: 2 });
+  const log = collapseLines({ ...lines, id: Array.from(lines.id, (id) => `<a href="https://example.org/${id}">${id}</a>`) });
+  const lt = runLifetime(log, log.ids, { seed: 1, discountRate: 0.1, margin: 0.7 });
+  out.push(['cumulative', cumulativeFigure(lt.backtest!)], ['frequency', byFrequencyFigure(lt.backtest!)]);
+  out.push(['cohorts', cohortFigure(lt.cohorts, 'share')], ['cohort revenue', cohortFigure(lt.cohorts, 'revenue')]);
+  out.push(['movements', movementsFigure(lt.movements, '<a href="https://example.org/f">file.csv</a>')]);
   return out;
 }
 
 /** The builders allFigures calls. */
-const COVERED = ['elbowFigure', 'silhouetteFigure', 'pcaFigure', 'profileHeatmapFigure', 'rocFigure', 'prFigure', 'calibrationFigure', 'importanceFigure', 'probabilityHistogramFigure', 'survivalFigure', 'riskBySegmentFigure', 'paretoFigure', 'profitCurveFigure'];
+const COVERED = ['elbowFigure', 'silhouetteFigure', 'pcaFigure', 'profileHeatmapFigure', 'rocFigure', 'prFigure', 'calibrationFigure', 'importanceFigure', 'probabilityHistogramFigure', 'survivalFigure', 'riskBySegmentFigure', 'paretoFigure', 'profitCurveFigure', 'cumulativeFigure', 'byFrequencyFigure', 'cohortFigure', 'movementsFigure'];
 
 /** Every string in a spec, with its path. */
 function strings(v: unknown, path: string, out: [string, string][] = []): [string, string][] {

@@ -12,7 +12,7 @@ import { analysisSummary } from '../analysis/serialize';
 import { customersCsv } from '../report/csv';
 import type { AnalysisOptions } from '../analysis/types';
 
-const USAGE = 'Usage: npm run analyze -- <file.csv> --out <dir> [--seed N] [--k N] [--folds N] [--models a,b] [--backend wasm|cpu]';
+const USAGE = 'Usage: npm run analyze -- <file.csv> --out <dir> [--seed N] [--k N] [--folds N] [--models a,b] [--backend wasm|cpu] [--calibration-end YYYY-MM-DD] [--churn-window DAYS]';
 
 class UsageError extends Error {}
 function usage(msg: string): never {
@@ -26,7 +26,7 @@ export interface Io {
 }
 
 export function parseArgs(argv: string[]) {
-  const args = { file: '', out: 'out', seed: 42, k: undefined as number | undefined, folds: 5, models: undefined as string[] | undefined, backend: 'wasm' as 'wasm' | 'cpu' };
+  const args = { file: '', out: 'out', seed: 42, k: undefined as number | undefined, folds: 5, models: undefined as string[] | undefined, backend: 'wasm' as 'wasm' | 'cpu', calibrationEnd: undefined as string | undefined, churnWindowDays: undefined as number | undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i] ?? usage(`${a} needs a value`);
@@ -36,6 +36,8 @@ export function parseArgs(argv: string[]) {
     else if (a === '--folds') args.folds = Number(next());
     else if (a === '--models') args.models = next().split(',');
     else if (a === '--backend') args.backend = next() as 'wasm' | 'cpu';
+    else if (a === '--calibration-end') args.calibrationEnd = /^\d{4}-\d{2}-\d{2}$/.test(argv[i + 1] ?? '') ? next() : usage('--calibration-end needs a date YYYY-MM-DD');
+    else if (a === '--churn-window') args.churnWindowDays = Number(next());
     else if (a.startsWith('--')) usage(`unknown option ${a}`);
     else args.file = a;
   }
@@ -67,6 +69,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return 1;
   }
   const options: AnalysisOptions = { seed: args.seed, folds: args.folds, ...(args.k ? { k: args.k } : {}), ...(args.models ? { models: args.models } : {}) };
+  if (args.calibrationEnd) options.calibrationEnd = args.calibrationEnd;
+  if (args.churnWindowDays !== undefined && args.churnWindowDays > 0) options.churnWindowDays = args.churnWindowDays;
   const res = await engine.analyze(options, (p) => {
     if (io.isTTY) io.stderr(`\r${p.stage} ${Math.round(p.fraction * 100)}% ${p.detail ?? ''}`.padEnd(60));
   });
@@ -84,6 +88,15 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     `${r.rows.toLocaleString('en-US')} customers analysed (${r.kind}); backend ${r.backend.split(' ')[0]}; ` +
       `${r.warnings.length} finding(s); wrote ${join(args.out, 'analysis.json')}, customers.csv${r.model ? ' and model.json (score new files with npm run score)' : ''}\n`,
   );
+  const lt = r.lifetime;
+  if (lt?.model) {
+    const p = lt.model.params;
+    const bt = lt.backtest;
+    io.stdout(
+      `Lifetime (BG/NBD, ${lt.model.n.toLocaleString('en-US')} customers): r=${p.r.toPrecision(3)} alpha=${p.alpha.toPrecision(4)} a=${p.a.toPrecision(3)} b=${p.b.toPrecision(4)} LL=${lt.model.logLik.toFixed(1)}` +
+        (bt ? `; back-test to ${new Date(bt.calibrationEnd * 86_400_000).toISOString().slice(0, 10)}: ${bt.actual.toLocaleString('en-US')} actual vs ${Math.round(bt.expected).toLocaleString('en-US')} expected repeat purchase-days in ${Math.round(bt.holdoutWeeks)} weeks, MAE ${bt.mae.toFixed(3)} vs naive ${bt.naiveMae.toFixed(3)}` : '') + '\n',
+    );
+  } else if (lt) io.stdout(`Lifetime: not fitted (${lt.warnings.find((w) => w.code === 'lifetime-too-short')?.message ?? 'see the findings'})\n`);
   return 0;
 }
 

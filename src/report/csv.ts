@@ -47,12 +47,16 @@ function originalColumns(result: AnalysisResult, originals: Originals | null | u
  *  customers who left have no remaining value (blank). */
 export function customersCsv(result: AnalysisResult, originals: Originals | null = null): string {
   const m = money(result);
-  const columns = ['customer_id', 'status', 'segment', 'outlier', 'churn_probability', ...(m ? ['clv', 'expected_value_saved'] : []), 'top_reasons', 'suggested_action'];
+  // transaction logs: the lifetime models' per-customer figures (BG/NBD + Gamma-Gamma)
+  const lt = result.lifetime?.customersOut ?? null;
+  const lifeHeader = lt ? ['p_alive', 'expected_purchases_3m', 'expected_purchases_6m', 'expected_purchases_12m', 'expected_spend_per_purchase', 'lifetime_clv_12m'] : [];
+  const columns = ['customer_id', 'status', 'segment', 'outlier', 'churn_probability', ...(m ? ['clv', 'expected_value_saved'] : []), ...lifeHeader, 'top_reasons', 'suggested_action'];
   const x = originalColumns(result, originals, columns);
   const rows: Cell[][] = [];
   for (let i = 0; i < result.rows; i++) {
     const c = customerRow(result, i);
-    rows.push([c.id, c.status, c.segment, c.outlier, round(c.probability, 4), ...(m ? [round(c.clv, 2), round(c.expectedValueSaved, 2)] : []), reasonsPlain(result, i), c.status === 'active' ? c.action : '', ...x.cells(i)]);
+    const life = lt ? [round(lt.pAlive[i], 4), round(lt.expected3[i], 3), round(lt.expected6[i], 3), round(lt.expected12[i], 3), round(lt.spend[i], 2), round(lt.clv[i], 2)] : [];
+    rows.push([c.id, c.status, c.segment, c.outlier, round(c.probability, 4), ...(m ? [round(c.clv, 2), round(c.expectedValueSaved, 2)] : []), ...life, reasonsPlain(result, i), c.status === 'active' ? c.action : '', ...x.cells(i)]);
   }
   return toCsv([...columns, ...x.header], rows);
 }

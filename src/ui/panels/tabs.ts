@@ -14,6 +14,7 @@ import Revenue from './Revenue.svelte';
 import Customers from './Customers.svelte';
 import Recommendations from './Recommendations.svelte';
 import DataPanel from './DataPanel.svelte';
+import Lifetime from './Lifetime.svelte';
 
 export interface PanelProps {
   app: AppState;
@@ -34,6 +35,7 @@ export const TABS: TabDef[] = [
   { id: 'churn', label: 'Churn model', panel: Churn },
   { id: 'retention', label: 'Retention', panel: Retention },
   { id: 'revenue', label: 'Revenue impact', panel: Revenue },
+  { id: 'lifetime', label: 'Lifetime & cohorts', panel: Lifetime },
   { id: 'customers', label: 'Customers', panel: Customers },
   { id: 'recommendations', label: 'Recommendations', panel: Recommendations },
   { id: 'data', label: 'Data & method', panel: DataPanel },
