@@ -8,6 +8,7 @@ const fmtMoney2 = (v: number) => `$${v.toLocaleString('en-US', { minimumFraction
 import { affordableCount, callOrder, customerRow, money } from './customers';
 import { jsonForScript, REPORT_DATA_ID } from './json';
 import { barSvg, esc, lineSvg } from './svg';
+import { lifetimeHtml } from './lifetimeHtml';
 
 const CSS = `
 *{box-sizing:border-box}body{margin:0;font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2937;background:#f5f7fb}
@@ -125,7 +126,7 @@ export function buildReportHtml(r: AnalysisResult, generatedAt = new Date()): st
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Customer report – ${esc(r.fileName)}</title><style>${CSS}</style></head>
 <body><main><header><h1>Customer segmentation &amp; churn report</h1><div class="muted">${esc(r.fileName)} · ${fmtInt(r.rows)} customers · ${esc(new Date(r.createdAt).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric' }))}</div></header>
 <h2>Key numbers</h2>${kpisHtml(r)}${insights ? `<h2>What stands out</h2><ul class="insights">${insights}</ul>` : ''}
-<h2>Segments</h2>${segmentsHtml(r)}${chartsHtml(r)}
+<h2>Segments</h2>${segmentsHtml(r)}${chartsHtml(r)}${lifetimeHtml(r)}
 <h2>Recommendations</h2>${recommendationsHtml(r)}${callListHtml(r)}${lostHtml(r)}${provenanceHtml(r, generatedAt)}
 <footer>Made with Retention Studio, entirely in the browser: no data left the computer it was analysed on.</footer></main>
 <script type="application/json" id="${REPORT_DATA_ID}">${jsonForScript(r)}</script></body></html>`;
