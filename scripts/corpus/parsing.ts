@@ -6,6 +6,7 @@
  */
 import { generateDemoCsv } from '../../src/analysis/data/demo';
 import { mulberry32 } from '../../src/analysis/random';
+import { buildXlsx, type XlsxCell } from '../../src/analysis/testing/xlsx';
 import type { CorpusCase, Expectation } from '../corpus';
 
 export type ParsingExpectation = Expectation & { dataRows?: number; kind?: 'customers' | 'transactions' };
@@ -83,6 +84,16 @@ function aligned(lines: string[], gap: number): string {
   const rows = lines.map(cells);
   const w = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
   return csv(rows.map((r) => r.map((f, j) => f.padEnd(w[j] + gap)).join('').trimEnd()));
+}
+
+/** CSV lines as typed workbook rows: numbers as numbers, the rest as text, blanks empty. */
+const typedRows = (lines: string[]): XlsxCell[][] =>
+  lines.map((l, i) => cells(l).map((f) => (i > 0 && f.trim() !== '' && Number.isFinite(Number(f)) ? Number(f) : f.trim() === '' ? null : f)));
+
+/** The log of log() as typed rows (dates as Excel dates). */
+function logRows(): XlsxCell[][] {
+  const lines = log(isoDay).trim().split('\n');
+  return lines.map((l, i) => cells(l).map((f, j) => (i === 0 ? f : j === 1 ? new Date(f + 'T00:00:00Z') : j >= 2 ? Number(f) : f)));
 }
 
 /** Issue 12 parsing cases. */
@@ -187,6 +198,22 @@ export function parsingCorpus(): Entry[] {
         const l = mapField(base(), 20, (v, i) => (i % 50 === 0 ? '' : v));
         return csv([...l.slice(0, N - 3), l[1], l[2], l[3], l[4]]);
       },
+    },
+    {
+      case: { name: 'Excel workbook with a second sheet', file: 'p-workbook.xlsx', expect: ok(['workbook-sheets']) },
+      content: () => Buffer.from(buildXlsx([['Customers', typedRows(base())], ['Notes', [['Exported by', 'CRM'], ['On', new Date(Date.UTC(2024, 4, 1))]]]])),
+    },
+    {
+      case: { name: 'Excel workbook holding a transaction log with typed dates', file: 'p-workbook-log.xlsx', expect: { warnings: ['derived-target'], kind: 'transactions' } },
+      content: () => Buffer.from(buildXlsx([['Invoices', logRows()]])),
+    },
+    {
+      case: { name: 'damaged Excel workbook', file: 'p-workbook-damaged.xlsx', expect: { error: 'corrupt-workbook', message: /could not be read/ } },
+      content: () => Buffer.from(buildXlsx([['Customers', typedRows(base(20))]]).slice(0, 400)),
+    },
+    {
+      case: { name: 'password-protected Excel workbook', file: 'p-workbook-locked.xlsx', expect: { error: 'protected-workbook', message: /password-protected/ } },
+      content: () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]),
     },
   ];
 }

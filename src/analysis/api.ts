@@ -24,6 +24,8 @@ export interface TableSummary {
   questions?: FormatQuestions;
   /** transaction logs: the dates the churn label is derived from (ISO yyyy-mm-dd) */
   period?: LogPeriod;
+  /** Excel workbooks: every sheet's name and the one read */
+  workbook?: { sheets: string[]; sheet: string };
 }
 
 export interface FormatQuestions {
@@ -55,7 +57,7 @@ export type PackedAnalyzeResult = { ok: true; result: AnalysisResult; packedIds?
 
 export interface EngineApi {
   /** Parse a CSV (Blob streamed in chunks, or a string) and keep it in the engine for analyze(). */
-  load(source: Blob | string, fileName: string, onProgress?: OnProgress): Promise<LoadResult>;
+  load(source: Blob | string, fileName: string, onProgress?: OnProgress, sheet?: string): Promise<LoadResult>;
   /** Generate a seeded synthetic demo and keep it: 'telco', a Telco-like customer table (default
    *  7,043 rows), or 'shop', an invoice log from a BG/NBD process with Gamma-Gamma spend (rows = customers). */
   loadDemo(seed?: number, rows?: number, kind?: DemoKind): Promise<LoadResult>;

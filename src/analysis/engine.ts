@@ -30,12 +30,12 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
   /** the warm-up in flight: real work waits for its current step (tfjs is not safe to interleave) */
   let warming: Promise<unknown> = Promise.resolve();
 
-  async function load(source: Blob | string, fileName: string, onProgress?: OnProgress): Promise<LoadResult> {
+  async function load(source: Blob | string, fileName: string, onProgress?: OnProgress, sheet?: string): Promise<LoadResult> {
     table = null;
     work++;
     await warming;
     const t0 = performance.now();
-    const parsed = await parseCsv(source, fileName, onProgress);
+    const parsed = await parseCsv(source, fileName, onProgress, undefined, sheet);
     if (!parsed.ok) return parsed;
     table = inspectTable(parsed.table);
     parseMs = Math.round(performance.now() - t0);

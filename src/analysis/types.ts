@@ -45,6 +45,8 @@ export interface RawTable {
   parseWarnings: Warning[];
   /** the field delimiter (',' ';' tab '|' or 'whitespace'); hints at number and date conventions */
   delimiter?: string;
+  /** Excel workbooks: every sheet's name and the one read */
+  workbook?: { sheets: string[]; sheet: string };
 }
 
 /** A finding in the data or the analysis; shown to the user, never only logged. */

@@ -22,7 +22,7 @@ import { changedTypes, mappingChoices, type Mapping } from './mapping/roles';
 export type Phase = 'landing' | 'loading' | 'mapping' | 'running' | 'dashboard';
 export { changedTypes, type Mapping };
 
-type Source = { type: 'file'; data: Blob | string; fileName: string } | { type: 'demo'; seed: number; rows: number; demo?: 'shop' };
+type Source = { type: 'file'; data: Blob | string; fileName: string; sheet?: string } | { type: 'demo'; seed: number; rows: number; demo?: 'shop' };
 
 /** Resolves in a later task, after the browser had a chance to render (keeps tasks short). */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -104,6 +104,13 @@ export class AppState {
     await this.load({ type: 'file', data: file, fileName: file.name });
   }
 
+  /** Read another sheet of the workbook being mapped (the mapping starts again for it). */
+  async chooseSheet(sheet: string): Promise<void> {
+    if (this.source?.type !== 'file') return;
+    this.clearMessages();
+    await this.load({ ...this.source, sheet });
+  }
+
   /** Load a demo: the Telco-like table, or (kind 'shop') the synthetic invoice log. */
   async loadDemo(kind: 'telco' | 'shop' = 'telco'): Promise<void> {
     this.clearMessages();
@@ -141,7 +148,7 @@ export class AppState {
   private loadIntoWorker(source: Source, token: number) {
     return source.type === 'demo'
       ? this.client.loadDemo(source.seed, source.rows, source.demo ?? 'telco')
-      : this.client.load(source.data, source.fileName, this.progress.listener(token));
+      : this.client.load(source.data, source.fileName, this.progress.listener(token), source.sheet);
   }
 
   /** The user confirmed the mapping: remember it (optional) and run the analysis. */

@@ -100,9 +100,9 @@ export class EngineClient {
     });
   }
 
-  async load(source: Blob | string, fileName: string, onProgress?: OnProgress): Promise<LoadResult> {
+  async load(source: Blob | string, fileName: string, onProgress?: OnProgress, sheet?: string): Promise<LoadResult> {
     this.hasTable = false;
-    const r = await this.call<LoadResult>((api) => api.load(source, fileName, onProgress ? proxy(onProgress) : undefined) as Promise<LoadResult>);
+    const r = await this.call<LoadResult>((api) => api.load(source, fileName, onProgress ? proxy(onProgress) : undefined, sheet) as Promise<LoadResult>);
     this.hasTable = r.ok;
     return r;
   }

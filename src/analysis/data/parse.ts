@@ -6,7 +6,7 @@
  */
 import type { OnProgress, RawTable } from '../types';
 import { RowReader } from './reader';
-import { excelSepLine, guessDelimiter, sniffEncoding, textDecoder, WHITESPACE, WIDE_SPACES } from './sniff';
+import { excelSepLine, guessDelimiter, isCompoundFile, sniffEncoding, textDecoder, WHITESPACE, WIDE_SPACES } from './sniff';
 import { TableBuilder } from './tableBuilder';
 
 export { guessDelimiter, sniffEncoding } from './sniff';
@@ -20,7 +20,9 @@ export type ParseErrorCode =
   | 'binary-file'
   | 'no-rows'
   | 'single-column'
-  | 'parse-failed';
+  | 'parse-failed'
+  | 'protected-workbook'
+  | 'corrupt-workbook';
 
 /** Bytes read per chunk (4 MiB). */
 export const CHUNK_BYTES = 4 * 1024 * 1024;
@@ -31,10 +33,23 @@ export async function parseCsv(
   fileName: string,
   onProgress?: OnProgress,
   chunkBytes = CHUNK_BYTES,
+  /** workbooks: the sheet to read (default the first) */
+  sheet?: string,
 ): Promise<ParseResult> {
   const blob = typeof source === 'string' ? new Blob([source]) : source;
   if (blob.size === 0) return fail('empty-file', 'The file is empty. Choose a CSV file with a header row and one row per customer.');
   const head = new Uint8Array(await blob.slice(0, 65536).arrayBuffer());
+  if (isZip(head)) {
+    // An .xlsx workbook: the reader and its library load only now (their own chunk).
+    const { parseWorkbook } = await import('./workbook');
+    const wb = await parseWorkbook(blob, fileName, sheet);
+    return wb.ok ? checked(wb.table, 'xlsx', 'xlsx') : wb;
+  }
+  if (isCompoundFile(head))
+    return fail(
+      'protected-workbook',
+      'This is a password-protected Excel workbook, or one in the old .xls format, so it cannot be read here. In Excel, remove the password (File > Info > Protect Workbook) and save it as .xlsx, or export the sheet as CSV.',
+    );
   const encoding = sniffEncoding(head);
   if (encoding === 'binary')
     return fail(
@@ -84,6 +99,15 @@ export async function parseCsv(
       count,
     });
   }
+  const done = checked(table, delimiter, encoding);
+  if (!done.ok) return done;
+  if (delimiter === WHITESPACE || delimiter === WIDE_SPACES)
+    table.parseWarnings.push({ code: 'whitespace-columns', message: 'Columns are separated by runs of spaces (an aligned text export); each run was read as one separator.', count: 1 });
+  return done;
+}
+
+/** The table, or the reason it cannot be analysed (no header, no rows, one column). */
+function checked(table: RawTable, delimiter: string, encoding: string): ParseResult {
   if (table.columns.length === 0) return fail('empty-file', 'The file has no header row. The first line must name the columns.');
   if (table.nRows === 0)
     return fail('no-rows', 'The file has a header but no data rows. Add one row per customer below the header.');
@@ -92,16 +116,18 @@ export async function parseCsv(
       'single-column',
       `Only one column ("${truncate(table.columns[0].name)}") was found. Check that the file is comma-, semicolon- or tab-separated with one column per field.`,
     );
-  if (encoding !== 'utf-8')
+  if (encoding !== 'utf-8' && encoding !== 'xlsx')
     table.parseWarnings.push({
       code: 'encoding',
       message: `The file is not UTF-8; it was read as ${encoding === 'windows-1252' ? 'Latin-1 (Windows-1252)' : encoding === 'shift_jis' ? 'Shift-JIS' : encoding.toUpperCase()}.`,
       count: 1,
     });
-  if (delimiter === WHITESPACE || delimiter === WIDE_SPACES)
-    table.parseWarnings.push({ code: 'whitespace-columns', message: 'Columns are separated by runs of spaces (an aligned text export); each run was read as one separator.', count: 1 });
   table.delimiter = delimiter;
   return { ok: true, table, delimiter, encoding };
+}
+
+function isZip(b: Uint8Array): boolean {
+  return b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 }
 
 function fail(code: ParseErrorCode, message: string): ParseResult {

@@ -7,6 +7,7 @@ import { inspectTable, prepareFrame, summarize } from './prepare';
 import { uniqueNames } from './tableBuilder';
 import { detectNumberFormat, isNonFiniteNumber, parseNumber } from './numbers';
 import { detectDateOrder, outlierDates, parseDate } from './dates';
+import { buildXlsx } from '../testing/xlsx';
 import { hasShared, sharedPath } from '../testing/shared';
 
 const CDNOW_REL = 'data/cdnow/CDNOW_sample.txt';
@@ -169,5 +170,38 @@ describe('encodings', () => {
     const u = await ok(be);
     expect(u.encoding).toBe('utf-16be');
     expect(row(u.table, 0)).toEqual(['1', 'Köln']);
+  });
+});
+
+describe('Excel workbooks', () => {
+  const rows = (n: number) => {
+    const out: (string | number | boolean | Date | null)[][] = [['Customer', 'Signed up', 'Monthly fee', 'Churn']];
+    for (let i = 1; i <= n; i++) out.push([`C${i}`, new Date(Date.UTC(2020, i % 12, 1 + (i % 27))), 10 + i * 1.25, i % 3 === 0 ? 'Yes' : 'No']);
+    return out;
+  };
+  it('read the first sheet with typed cells (numbers exact, dates as ISO days) and list the others', async () => {
+    const bytes = buildXlsx([['Customers', rows(30)], ['Notes', [['a', 'b'], ['1', '2']]]]);
+    const r = await ok(bytes);
+    expect(r.table.workbook).toEqual({ sheets: ['Customers', 'Notes'], sheet: 'Customers' });
+    expect(r.table.nRows).toBe(30);
+    expect(row(r.table, 0)).toEqual(['C1', '2020-02-02', '11.25', 'No']);
+    const ins = inspectTable(r.table);
+    expect(ins.inferred.map((c) => c.type)).toEqual(['id', 'date', 'numeric', 'boolean']);
+    expect(codes(r)).toContain('workbook-sheets');
+  });
+  it('read another sheet when asked', async () => {
+    const r = await parseCsv(new Blob([buildXlsx([['A', [['x', 'y'], [1, 2]]], ['B', rows(5)]]) as BlobPart]), 'w.xlsx', undefined, undefined, 'B');
+    if (!r.ok) throw new Error(r.message);
+    expect(r.table.workbook!.sheet).toBe('B');
+    expect(r.table.nRows).toBe(5);
+  });
+  it('give a clear message for a damaged or password-protected workbook', async () => {
+    const bytes = buildXlsx([['A', rows(5)]]);
+    const broken = await parseCsv(new Blob([bytes.slice(0, 300) as BlobPart]), 'broken.xlsx');
+    expect(broken).toMatchObject({ ok: false, code: 'corrupt-workbook' });
+    const cfb = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)]);
+    const locked = await parseCsv(new Blob([cfb]), 'locked.xlsx');
+    expect(locked).toMatchObject({ ok: false, code: 'protected-workbook' });
+    if (!locked.ok) expect(locked.message).toMatch(/password-protected/);
   });
 });

@@ -53,6 +53,7 @@ export function summarize(ins: Inspected, sampleRows = 8): TableSummary {
     warnings: raw.parseWarnings,
     questions: formatQuestions(ins),
     ...(period ? { period } : {}),
+    ...(raw.workbook ? { workbook: raw.workbook } : {}),
   };
 }
 

@@ -154,3 +154,10 @@ export function textDecoder(encoding: string): { decode(bytes?: Uint8Array, opti
     },
   };
 }
+
+const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** True for an OLE compound file: a password-protected (encrypted) .xlsx or an old .xls. */
+export function isCompoundFile(head: Uint8Array): boolean {
+  return CFB.every((b, i) => head[i] === b);
+}
