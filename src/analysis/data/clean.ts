@@ -5,7 +5,7 @@
  */
 import type { CategoricalFeature, ColumnInfo, CustomerFrame, NumericFeature, RawColumn, RawTable, Roles, Warning } from '../types';
 import type { InferredColumn } from './infer';
-import { isPerfectPredictor, LEAK_NAME } from './leak';
+import { isPerfectPredictor, LEAK_NAME } from '../churn/leakage';
 import { codeTarget } from './target';
 import { isBlank, isNonFiniteNumber, parseBoolean, parseNumber } from './values';
 
