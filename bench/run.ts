@@ -8,7 +8,7 @@
  *   --runs N              runs per file at 1x (default 3)             [BENCH_RUNS]
  *   --big-runs N          runs per file at 10x/100x (default 1)       [BENCH_BIG_RUNS]
  *   --cli-runs N          CLI runs per file (default: as the browser) [BENCH_CLI_RUNS]
- *   --no-browser | --no-cli | --no-anchor | --no-build
+ *   --no-browser | --no-cli | --no-anchor | --no-build | --no-lifetime
  *   --anchor10            also run the anchor at 10x (its own resample, split protocol)
  *   --anchor100           also run the anchor at 100x (~275 s)
  *   --timeout-s N         per browser run (default 600)
@@ -22,6 +22,7 @@ import { anchorRun, anchorUnavailable, cliRun } from './node';
 import { loadNow, machineInfo } from './proc';
 import { markdown, ratios, summarize, targets, type RunSummary } from './report';
 import { ensureScaled, REPO_ROOT } from './resample';
+import { lifetimeRow } from './lifetime';
 
 const argv = process.argv.slice(2);
 const flag = (f: string, env?: string) => argv.includes(f) || (env !== undefined && ['1', 'true'].includes(process.env[env] ?? ''));
@@ -140,6 +141,15 @@ async function main() {
         if (sum) results.push(sum);
       }
       if (!anchorScales.includes(100) && sizes.includes(100)) notes.push('Anchor at 100x not run (pass --anchor100; its reference run: 275 s, 2,659 MiB peak).');
+    }
+  }
+
+  if (!flag('--no-lifetime')) {
+    log('lifetime models: BG/NBD + Gamma-Gamma on 100,000 synthetic customers ...');
+    const row = lifetimeRow();
+    if (row) {
+      results.push(row);
+      log(`lifetime fit: ${sec(row.totalMs.median)}`);
     }
   }
 

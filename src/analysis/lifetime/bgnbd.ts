@@ -46,6 +46,9 @@ export function bgnbdLogLik(d: RfmSummary, theta: ArrayLike<number>, grad?: Floa
   const t = xTables(r, a, b, maxOf(x));
   const lnAl = Math.log(al);
   const lnA = Math.log(a);
+  // ln(α + T) and ln(α + t_x) from a table when times are whole days (as summaries of logs are)
+  const days = wholeDays(d);
+  const lnDay = days ? Float64Array.from({ length: days.max + 1 }, (_, k) => Math.log(al + k / 7)) : null;
   let ll = 0;
   let gr = 0;
   let gal = 0;
@@ -53,18 +56,25 @@ export function bgnbdLogLik(d: RfmSummary, theta: ArrayLike<number>, grad?: Floa
   let gb = 0;
   for (let i = 0; i < x.length; i++) {
     const xi = x[i];
-    const lT = Math.log(al + T[i]);
+    const lT = lnDay ? lnDay[days!.T[i]] : Math.log(al + T[i]);
     const A3 = -(r + xi) * lT;
     let base = t.lnR[xi] + r * lnAl + t.lnB[xi];
     if (xi > 0) {
-      const lt = Math.log(al + tx[i]);
+      const lt = lnDay ? lnDay[days!.tx[i]] : Math.log(al + tx[i]);
       const A4 = lnA - t.lnBx1[xi] - (r + xi) * lt;
-      const m = A3 > A4 ? A3 : A4;
-      const e3 = Math.exp(A3 - m);
-      const e4 = Math.exp(A4 - m);
-      const w3 = e3 / (e3 + e4);
+      // log-sum-exp with one exp: w4 = e^(A4 - A3) / (1 + e^(A4 - A3))
+      const dlt = A4 - A3;
+      let w3: number;
+      if (dlt > 0) {
+        const e = Math.exp(-dlt);
+        base += A4 + Math.log1p(e);
+        w3 = e / (1 + e);
+      } else {
+        const e = Math.exp(dlt);
+        base += A3 + Math.log1p(e);
+        w3 = 1 / (1 + e);
+      }
       const w4 = 1 - w3;
-      base += m + Math.log(e3 + e4);
       if (grad) {
         gr += t.dR[xi] + lnAl - w3 * lT - w4 * lt;
         gal += r / al - w3 * (r + xi) / (al + T[i]) - w4 * (r + xi) / (al + tx[i]);
@@ -87,6 +97,32 @@ export function bgnbdLogLik(d: RfmSummary, theta: ArrayLike<number>, grad?: Floa
     grad[3] = gb * b;
   }
   return ll;
+}
+
+const dayCache = new WeakMap<RfmSummary, { T: Int32Array; tx: Int32Array; max: number } | null>();
+
+/** T and t_x in whole days (x 7) when every value is one, else null; computed once per summary. */
+function wholeDays(d: RfmSummary): { T: Int32Array; tx: Int32Array; max: number } | null {
+  if (dayCache.has(d)) return dayCache.get(d)!;
+  const n = d.x.length;
+  const T = new Int32Array(n);
+  const tx = new Int32Array(n);
+  let max = 0;
+  let out: { T: Int32Array; tx: Int32Array; max: number } | null = { T, tx, max };
+  for (let i = 0; i < n && out; i++) {
+    const a = Math.round(d.T[i] * 7);
+    const b = Math.round(d.tx[i] * 7);
+    if (Math.abs(a - d.T[i] * 7) > 1e-6 || Math.abs(b - d.tx[i] * 7) > 1e-6 || a < 0 || b < 0 || a > 1e6) out = null;
+    else {
+      T[i] = a;
+      tx[i] = b;
+      if (a > max) max = a;
+      if (b > max) max = b;
+    }
+  }
+  if (out) out.max = max;
+  dayCache.set(d, out);
+  return out;
 }
 
 /** Mean negative log-likelihood (so the gradient tolerance does not depend on n) and its gradient. */
