@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IGNORE, FEATURE, setUse, useOf, type Mapping } from './roles';
+import { IGNORE, FEATURE, mappingChoices, setUse, useOf, type Mapping } from './roles';
 
 const mapping = (): Mapping => ({ kind: 'customers', roles: { id: 'customerID', target: 'Churn', tenure: 'tenure' }, types: {}, ignore: [], saveRecipe: true });
 
@@ -26,5 +26,16 @@ describe('setUse', () => {
     const m = mapping();
     expect(setUse(m, 'Months', 'tenure')).toContain('"tenure" was the tenure (months); it is now set to Feature');
     expect(useOf(m, 'tenure')).toBe(FEATURE);
+  });
+});
+
+describe('mappingChoices', () => {
+  it('passes the flag meaning, a value per customer (only without a monthly column) and chosen segment columns', () => {
+    const base: Mapping = { kind: 'customers', roles: { id: 'id', target: 'Exited', tenure: 'tenure' }, types: {}, ignore: [], saveRecipe: false };
+    expect(mappingChoices(base)).toEqual({});
+    expect(mappingChoices({ ...base, flagMeaning: 'will-leave', valuePerCustomer: 40, segmentFeatures: ['Age', 'Balance'] }))
+      .toEqual({ flagMeaning: 'will-leave', valuePerCustomer: 40, segmentFeatures: ['Age', 'Balance'] });
+    expect(mappingChoices({ ...base, roles: { ...base.roles, monthly: 'Fee' }, valuePerCustomer: 40 })).toEqual({});
+    expect(mappingChoices({ ...base, valuePerCustomer: -3 })).toEqual({});
   });
 });

@@ -34,6 +34,8 @@ export interface Mapping {
   flagMeaning?: FlagMeaning;
   /** monthly value per customer when the file has no revenue column; absent = go on without money */
   valuePerCustomer?: number;
+  /** columns segments are built on (SegmentColumns.svelte); absent = chosen automatically */
+  segmentFeatures?: string[];
   /** answers to the format questions (Formats.svelte): decimal styles, day/month orders, log dates */
   formats?: Pick<AnalysisOptions, 'decimals' | 'dateOrders' | 'analysisDate' | 'churnCutoff'>;
   /** transaction logs: churn window in days (blank: chosen from the gaps between purchases) */
@@ -81,8 +83,9 @@ export function changedTypes(summary: TableSummary, types: Record<string, Column
 }
 
 /** The mapping's answers to the churn-flag and money questions, as analysis options (only those the user gave). */
-export function mappingChoices(m: Mapping): Pick<AnalysisOptions, 'flagMeaning' | 'valuePerCustomer' | 'churnWindowDays' | 'calibrationEnd'> {
-  const out: Pick<AnalysisOptions, 'flagMeaning' | 'valuePerCustomer' | 'churnWindowDays' | 'calibrationEnd'> = {};
+export function mappingChoices(m: Mapping): Pick<AnalysisOptions, 'flagMeaning' | 'valuePerCustomer' | 'churnWindowDays' | 'calibrationEnd' | 'segmentFeatures'> {
+  const out: Pick<AnalysisOptions, 'flagMeaning' | 'valuePerCustomer' | 'churnWindowDays' | 'calibrationEnd' | 'segmentFeatures'> = {};
+  if (m.segmentFeatures && m.segmentFeatures.length > 0) out.segmentFeatures = [...m.segmentFeatures];
   if (m.kind === 'transactions') {
     if (typeof m.churnWindowDays === 'number' && m.churnWindowDays > 0) out.churnWindowDays = Math.round(m.churnWindowDays);
     if (m.calibrationEnd) out.calibrationEnd = m.calibrationEnd;
