@@ -1,6 +1,7 @@
 /** The analysis as JSON (export, report embedding, re-import). Typed arrays are written as
  *  {"$typed": "Float64Array", "data": [...]} and revived on import; imports are type-guarded. */
 import type { AnalysisResult } from '../analysis/result';
+import { checkAnalysis, type ImportCheck } from './importSchema';
 
 const TYPED = {
   Float64Array, Float32Array, Int32Array, Int16Array, Uint8Array, Uint16Array, Uint32Array, Int8Array,
@@ -41,14 +42,28 @@ export function isAnalysisResult(v: unknown): v is AnalysisResult {
   );
 }
 
-/** Parses result JSON; null when it is not a Retention Studio analysis. */
-export function resultFromJson(text: string): AnalysisResult | null {
+/** Parses result JSON and checks it against the import schema (importSchema.ts). */
+export function importJson(text: string): ImportCheck {
+  let v: unknown;
   try {
-    const v = JSON.parse(text, reviver);
-    return isAnalysisResult(v) ? v : null;
+    v = JSON.parse(text, reviver);
   } catch {
-    return null;
+    return { ok: false, message: 'it is not valid JSON' };
   }
+  if (!isAnalysisResult(v)) return { ok: false, message: 'it is not a Retention Studio analysis' };
+  return checkAnalysis(v);
+}
+
+/** Parses result JSON; null when it is not a complete, consistent Retention Studio analysis. */
+export function resultFromJson(text: string): AnalysisResult | null {
+  const r = importJson(text);
+  return r.ok ? r.result : null;
+}
+
+/** The analysis inside an exported HTML report, checked as importJson does. */
+export function importReportHtml(html: string): ImportCheck {
+  const m = new RegExp(`<script type="application/json" id="${REPORT_DATA_ID}">([\\s\\S]*?)</script>`).exec(html);
+  return m ? importJson(m[1]) : { ok: false, message: 'it is not a Retention Studio report' };
 }
 
 export const REPORT_DATA_ID = 'retention-studio-analysis';
@@ -60,6 +75,6 @@ export function jsonForScript(result: AnalysisResult): string {
 
 /** The analysis embedded in an exported HTML report, or null if the text is not such a report. */
 export function resultFromReportHtml(html: string): AnalysisResult | null {
-  const m = new RegExp(`<script type="application/json" id="${REPORT_DATA_ID}">([\\s\\S]*?)</script>`).exec(html);
-  return m ? resultFromJson(m[1]) : null;
+  const r = importReportHtml(html);
+  return r.ok ? r.result : null;
 }

@@ -11,7 +11,7 @@ import type { AnalysisResult } from '../analysis/result';
 import { DEFAULT_SEED, type AnalysisOptions } from '../analysis/types';
 import { StudioStore, type SourceRef } from '../store/db';
 import { initialMapping, rememberMapping } from './mapping/recipes';
-import { resultFromJson, resultFromReportHtml } from '../report/json';
+import { importJson, importReportHtml } from '../report/json';
 import { EngineClient, EngineStopped } from './engineClient';
 import { dict } from '../analysis/dict';
 import { installDebugHooks, urlAnalysisOptions, urlDemoRows } from './testHooks';
@@ -92,11 +92,13 @@ export class AppState {
     const lower = file.name.toLowerCase();
     if (lower.endsWith('.html') || lower.endsWith('.htm') || lower.endsWith('.json')) {
       const text = await file.text();
-      const result = lower.endsWith('.json') ? resultFromJson(text) : resultFromReportHtml(text);
-      if (!result) {
-        this.showError(`“${file.name}” could not be opened`, `"${file.name}" is not a Retention Studio report or analysis file. To analyse data, choose a CSV file.`);
+      // checked against the import schema before anything is shown or saved
+      const checked = lower.endsWith('.json') ? importJson(text) : importReportHtml(text);
+      if (!checked.ok) {
+        this.showError(`“${file.name}” could not be opened`, `"${file.name}" could not be opened: ${checked.message}. Nothing was saved. To analyse data, choose a CSV file.`);
         return;
       }
+      const result = checked.result;
       await this.adoptResult(result, { type: 'report', fileName: result.fileName }, null, null);
       this.notice = `Opened the analysis stored in "${file.name}".`;
       return;
