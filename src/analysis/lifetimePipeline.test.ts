@@ -34,3 +34,19 @@ describe('pipeline: lifetime for transaction logs', () => {
     expect(s.lifetime.customersOut.pAlive).toBeUndefined();
   }, 60_000);
 });
+
+describe('pipeline: the window label ranked by P(alive) and by the churn model', () => {
+  it('gives both ROC-AUCs out of sample on the shop demo', async () => {
+    const engine = createEngine({ wasmPaths });
+    const loaded = await engine.loadDemo(42, 600, 'shop');
+    if (!loaded.ok) throw new Error(loaded.message);
+    const a = await engine.analyze({ seed: 42, folds: 2, models: ['logistic'] });
+    if (!a.ok) throw new Error(a.message);
+    const w = a.result.lifetime!.windowComparison!;
+    expect(w.customers).toBe(a.result.rows);
+    expect(w.aucAlive).toBeGreaterThan(0.5);
+    expect(w.aucAlive).toBeLessThanOrEqual(1);
+    expect(w.aucModel).toBeGreaterThan(0.5);
+    expect(w.model).toBe('logistic');
+  }, 60_000);
+});

@@ -19,7 +19,8 @@ import type { BusinessResult } from './business/types';
 import { currentBackend } from './tensor/backend';
 import { buildSavedModel } from './model/build';
 import { resolveOptions } from './business/options';
-import { gapWindow, runLifetime, type LifetimeResult, type PurchaseLog } from './lifetime/index';
+import { churnScoreAt, gapWindow, runLifetime, type LifetimeResult, type PurchaseLog } from './lifetime/index';
+import { rocAuc } from './churn/metrics';
 import { purchaseLog } from './data/purchaseLog';
 import { applyRoleOverrides } from './data/roles';
 
@@ -96,6 +97,7 @@ export async function runAnalysis(
   } else [segmentation, churn] = [await segment(), await predict()];
   if (segmentation) warnings.push(...segmentation.warnings);
   for (const [k, v] of Object.entries(churnMs)) timingsMs[`churn.${k}`] = v;
+  if (lifetime?.model && frame.y && logged) lifetime.windowComparison = compareOnWindow(logged, frame, churn, lifetime, opts);
   if (churn) {
     churn.actual = frame.y ?? undefined;
     warnings.push(...churn.warnings);
@@ -153,6 +155,26 @@ function lifetimeStage(log: PurchaseLog, ids: string[], opts: AnalysisOptions, w
   if (opts.calibrationEnd && !Number.isFinite(end))
     out.warnings.push({ code: 'lifetime-bad-calibration-date', message: `The calibration date "${opts.calibrationEnd}" is not a date (YYYY-MM-DD); the last third of the log is held out instead.`, count: 1 });
   return out;
+}
+
+/** The window label ranked by 1 - P(alive) (BG/NBD fitted before the cutoff only) and by the churn
+ *  model's out-of-fold scores: both out of sample, on the same customers. */
+function compareOnWindow(log: PurchaseLog, frame: { ids: string[]; y: Uint8Array | null }, churn: ChurnResult | null, lt: LifetimeResult, opts: AnalysisOptions) {
+  const given = opts.churnCutoff ? Math.floor(Date.parse(opts.churnCutoff) / 86_400_000) : NaN;
+  const cutoff = Number.isFinite(given) ? given : lt.lastDay - (lt.window?.days ?? 90);
+  const score = churnScoreAt(log, frame.ids, cutoff, opts.seed);
+  if (!score || !frame.y) return null;
+  const keep: number[] = [];
+  score.forEach((v, i) => Number.isFinite(v) && keep.push(i));
+  const y = Uint8Array.from(keep, (i) => frame.y![i]);
+  if (keep.length < 2 || y.every((v) => v === y[0])) return null;
+  const oof = churn?.oof ?? null;
+  return {
+    customers: keep.length,
+    aucAlive: rocAuc(Float64Array.from(keep, (i) => score[i]), y),
+    aucModel: oof && oof.length === frame.ids.length ? rocAuc(Float64Array.from(keep, (i) => oof[i]), y) : null,
+    model: oof ? churn!.best : null,
+  };
 }
 
 function economics(opts: AnalysisOptions, frame: { monthly: Float64Array | null }) {

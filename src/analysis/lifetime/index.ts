@@ -68,6 +68,9 @@ export interface LifetimeResult {
   window: { days: number; note: string } | null;
   /** how CLV is computed, in words */
   clvFormula: string;
+  /** the window label ranked two ways, out of sample: 1 - P(alive) fitted before the cutoff, and the
+   *  churn model's pooled out-of-fold scores (set by the pipeline when both exist) */
+  windowComparison?: { customers: number; aucAlive: number; aucModel: number | null; model: string | null } | null;
   warnings: Warning[];
 }
 
@@ -184,4 +187,23 @@ function score(
     out.clv[j] = o.margin * spend[i] * alive * c[13];
   }
   return out;
+}
+
+/**
+ * 1 - P(alive) at a past cutoff day for the given customers, from a BG/NBD fit on purchases up to
+ * that day only (so it can be scored against the window label, which looks after the cutoff);
+ * null when the pre-cutoff log is too small. NaN for a customer with no purchase by then.
+ */
+export function churnScoreAt(log: PurchaseLog, ids: string[], cutoff: number, seed: number): Float64Array | null {
+  const s = summarize(log, cutoff);
+  let repeat = 0;
+  for (const x of s.x) if (x > 0) repeat++;
+  if (s.x.length < LIFETIME_MIN.customers || repeat < LIFETIME_MIN.repeatBuyers) return null;
+  const p = fitBgnbd(s, seed).params;
+  const rowOf = new Map<string, number>();
+  s.customer.forEach((c, i) => rowOf.set(log.ids[c], i));
+  return Float64Array.from(ids, (id) => {
+    const i = rowOf.get(id);
+    return i === undefined ? NaN : 1 - aliveFactor(p, s.x[i], s.tx[i], s.T[i]);
+  });
 }
