@@ -41,6 +41,17 @@ describe('engine api (what the worker exposes), in Node without a Worker', () =>
     expect(strip(b.result)).toEqual(strip(a.result));
     expect(Array.from(b.result.churn!.probability)).toEqual(Array.from(a.result.churn!.probability));
     expect(Array.from(b.result.segmentation!.labels)).toEqual(Array.from(a.result.segmentation!.labels));
+    // The survival model runs after churn on customer tables with a tenure; analysis.json keeps its summary only.
+    expect(stages).toContain('survival');
+    const sm = a.result.survivalModel!;
+    expect(sm.excluded).toEqual(expect.arrayContaining(['tenure', 'TotalCharges']));
+    expect(sm.cIndex.folds).toHaveLength(3);
+    expect(sm.cIndex.mean).toBeGreaterThan(0.5);
+    expect(sm.cIndex.mean).toBeLessThanOrEqual(1);
+    const sum = analysisSummary(a.result) as { survivalModel: { cIndex: { mean: number }; activeCustomers: number; curves?: unknown } };
+    expect(sum.survivalModel.cIndex.mean).toBeCloseTo(sm.cIndex.mean, 8);
+    expect(sum.survivalModel.activeCustomers).toBe(sm.active.rows.length);
+    expect(sum.survivalModel.curves).toBeUndefined();
     // The whole result crosses structured clone (comlink, IndexedDB).
     expect(structuredClone(a.result).churn!.probability.length).toBe(1500);
   });

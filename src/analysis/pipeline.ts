@@ -11,6 +11,8 @@ import type { AnalyzeResult } from './api';
 import { prepareFrame, type Inspected } from './data/prepare';
 import { runSegmentation } from './segment/index';
 import { runChurn } from './churn/index';
+import { runSurvival } from './survival/run';
+
 import type { ChurnRunner } from './churn/remote';
 import { runBusiness, DEFAULT_BUSINESS_OPTIONS } from './business/index';
 import type { SegmentationResult } from './segment/types';
@@ -25,6 +27,9 @@ import { purchaseLog } from './data/purchaseLog';
 import { applyRoleOverrides } from './data/roles';
 
 export { DEFAULT_SEED };
+
+/** Customer tables above this many rows skip the survival model (its fit is O(n d^2) per Newton step). */
+export const SURVIVAL_MAX_ROWS = 50_000;
 
 /** Stage runners that may live elsewhere. Default: in-process. In the browser, churn's jobs
  *  (one model on one fold) are shared between a second worker, on the second core, and this
@@ -103,6 +108,15 @@ export async function runAnalysis(
     warnings.push(...churn.warnings);
   }
 
+  // survival after churn (customer tables with tenure + flag); 5 small Newton fits plus the full one
+  const survivalModel =
+    frame.kind === 'customers' && frame.tenure && frame.y
+      ? frame.n > SURVIVAL_MAX_ROWS
+        ? (warnings.push({ code: 'survival/skipped-large', message: `The survival model was skipped: ${frame.n} customers is more than ${SURVIVAL_MAX_ROWS}`, count: 1 }), null)
+        : await timed('survival', () => runSurvival(frame, { seed: opts.seed, k: opts.folds })).catch((e) => skip(warnings, 'survival-skipped', 'The survival model', e))
+      : null;
+  if (survivalModel) warnings.push(...survivalModel.warnings);
+
   const business: BusinessResult | null = await timed('business', () => runBusiness(frame, segmentation, churn, opts.business)).catch((e) =>
     skip(warnings, 'business-skipped', 'Business figures', e),
   );
@@ -135,6 +149,7 @@ export async function runAnalysis(
     business,
     model,
     lifetime,
+    survivalModel,
   };
   return { ok: true, result };
 }

@@ -8,6 +8,8 @@ import type { LifetimeResult } from './lifetime/index';
 
 export const RESULT_VERSION = 1;
 
+import type { SurvivalResult } from './survival/run';
+
 export interface AnalysisResult {
   type: 'retention-studio/analysis';
   version: number;
@@ -34,4 +36,8 @@ export interface AnalysisResult {
   model?: SavedModel | null;
   /** transaction logs: BG/NBD + Gamma-Gamma, back-test, cohorts (null for customer tables or when skipped) */
   lifetime?: LifetimeResult | null;
+  /** customer tables with a tenure and a churn flag ('left'): ridge Cox model, out-of-fold C-index, conditional
+   *  curves per active customer (survival/run.ts). Named apart from business.survival (the Kaplan-Meier curves),
+   *  which analysis.json already lists at its top level as "survival". Absent in results saved before it existed. */
+  survivalModel?: SurvivalResult | null;
 }

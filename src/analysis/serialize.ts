@@ -24,6 +24,10 @@ export function analysisSummary(result: AnalysisResult, perCustomer = false): un
   // the saved model is written whole, unrounded, as model.json
   const out = walk({ ...result, model: undefined }) as Record<string, unknown>;
   delete out.model;
+  // the survival model: its summary only (the per-active-customer curves are not per-row arrays of length n)
+  const sm = result.survivalModel;
+  if (sm && !perCustomer)
+    out.survivalModel = walk({ model: sm.model, cIndex: sm.cIndex, covariates: sm.covariates, excluded: sm.excluded, capMonths: sm.capMonths, activeCustomers: sm.active.rows.length, warnings: sm.warnings });
   // The business layer's keys also sit at the top level, as analysis.json documents them.
   const b = out.business as Record<string, unknown> | null;
   if (b) for (const k of ['population', 'lost', 'plan', 'kpis', 'survival', 'revenue', 'priorities', 'recommendations', 'insights']) out[k] = b[k];

@@ -151,8 +151,9 @@ export function standardise(X: Float64Array, d: number, mean: Float64Array, scal
   return Z;
 }
 
-/** Fits the penalised Cox model. time >= 0, event 0/1 (1 = the customer left at `time`). */
-export function fitCox(X: Float64Array, d: number, time: ArrayLike<number>, event: ArrayLike<number>, params: Partial<CoxParams> = {}): CoxModel {
+/** Fits the penalised Cox model. `init` (standardised coefficients) only moves Newton's starting point: the penalised
+ *  objective is strictly concave, so the solution is the same. */
+export function fitCox(X: Float64Array, d: number, time: ArrayLike<number>, event: ArrayLike<number>, params: Partial<CoxParams> = {}, init?: Float64Array): CoxModel {
   const p: CoxParams = { ...COX_DEFAULTS, ...params };
   const n = time.length;
   if (n === 0 || X.length !== n * d) throw new AnalysisError('survival/bad-input', `fitCox: X has ${X.length} values, expected n=${n} x d=${d} (n > 0)`);
@@ -184,7 +185,7 @@ export function fitCox(X: Float64Array, d: number, time: ArrayLike<number>, even
     }
     return { ...r, ll: r.ll - 0.5 * p.l2 * ss };
   };
-  let beta = new Float64Array(d);
+  let beta = init && init.length === d ? Float64Array.from(init) : new Float64Array(d);
   let cur = penalised(beta);
   let converged = false;
   let it = 0;

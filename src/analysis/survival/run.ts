@@ -41,30 +41,33 @@ export interface SurvivalResult {
   version: 1;
 }
 
-/** Runs the survival stage; null when the frame has no tenure or no churn flag. */
+/** Runs the survival stage; null when the frame has no tenure or no churn flag, or the flag is about the future ('will-leave': tenure is then not a time of leaving). */
 export function runSurvival(frame: CustomerFrame, options: Partial<SurvivalOptions> = {}): SurvivalResult | null {
   const o = { ...SURVIVAL_DEFAULTS, ...options };
   const { tenure, y } = frame;
-  if (!tenure || !y || frame.kind !== 'customers') return null;
+  if (!tenure || !y || frame.kind !== 'customers' || frame.flagMeaning === 'will-leave') return null;
   const proxies = detectDurationProxies(frame.numeric, tenure, frame.monthly);
   const warnings: Warning[] = [...proxies.warnings];
   const sub: CustomerFrame = { ...frame, numeric: frame.numeric.filter((c) => !proxies.excluded.includes(c.name)) };
-  const fold = stratifiedFolds(y, o.k, o.seed);
-  const foldC: number[] = [];
-  for (let f = 0; f < o.k; f++) {
-    const { train, test } = splitFold(fold, f);
-    const design = fitDesign(sub, train);
-    const tr = transformDesign(design, sub, train);
-    const te = transformDesign(design, sub, test);
-    const model = fitCox(tr.X, tr.d, Float64Array.from(train, (i) => tenure[i]), Uint8Array.from(train, (i) => y[i]), o.cox);
-    const risk = predictCoxRisk(model, te.X);
-    foldC.push(harrellC(Float64Array.from(test, (i) => tenure[i]), Uint8Array.from(test, (i) => y[i]), risk).cIndex);
-    for (const w of model.warnings) warnings.push({ ...w, message: `fold ${f + 1}: ${w.message}` });
-  }
   const all = Int32Array.from({ length: frame.n }, (_, i) => i);
   const design = fitDesign(sub, all);
   const { X, d, names } = transformDesign(design, sub, all);
   const model = fitCox(X, d, tenure, y, o.cox);
+  // out of fold: each fold's design and model are fitted on its training rows only; the full fit's
+  // coefficients are just Newton's starting point (the ridge objective has one maximum)
+  const fold = stratifiedFolds(y, o.k, o.seed);
+  const foldC: number[] = [];
+  for (let f = 0; f < o.k; f++) {
+    const { train, test } = splitFold(fold, f);
+    const fd = fitDesign(sub, train);
+    const tr = transformDesign(fd, sub, train);
+    const te = transformDesign(fd, sub, test);
+    const init = fd.d === design.d ? model.beta : undefined;
+    const fm = fitCox(tr.X, tr.d, Float64Array.from(train, (i) => tenure[i]), Uint8Array.from(train, (i) => y[i]), o.cox, init);
+    const risk = predictCoxRisk(fm, te.X);
+    foldC.push(harrellC(Float64Array.from(test, (i) => tenure[i]), Uint8Array.from(test, (i) => y[i]), risk).cIndex);
+    for (const w of fm.warnings) warnings.push({ ...w, message: `fold ${f + 1}: ${w.message}` });
+  }
   warnings.push(...design.warnings, ...model.warnings);
   const eta = predictCoxRisk(model, X);
   let cap = 0;
