@@ -1,0 +1,79 @@
+/**
+ * Every view at 1440 and 390 px (issue 18): no horizontal page scroll, no serious or critical axe
+ * violation, screenshots of each panel kept for review (test-results/screenshots/views-*), the
+ * help page and its template, and the first chart painting soon after the dashboard appears.
+ */
+import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { SHOTS } from './helpers';
+
+const FAST = './?models=logistic&folds=3&demoRows=800';
+const TABS = ['overview', 'segments', 'churn', 'retention', 'revenue', 'customers', 'recommendations', 'data'];
+test.setTimeout(240_000);
+
+async function seriousAxe(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).exclude('.scatterlayer').exclude('.heatmaplayer').analyze();
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
+
+/** Page width beyond the viewport (0 = no horizontal page scroll). */
+const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+async function openTab(page: Page, id: string, narrow: boolean): Promise<void> {
+  if (narrow) await page.getByTestId('tab-select').selectOption(id);
+  else await page.getByTestId(`tab-${id}`).click();
+  await expect(page.getByTestId(`panel-${id}`)).toBeVisible();
+  await page.waitForFunction(() => !document.querySelector('.placeholder'), null, { timeout: 20_000 }).catch(() => {});
+}
+
+for (const width of [1440, 390]) {
+  test(`every view at ${width} px: no sideways scroll, no serious axe finding; screenshots`, async ({ page }) => {
+    const narrow = width < 700;
+    await page.setViewportSize({ width, height: narrow ? 844 : 900 });
+    fs.mkdirSync(SHOTS, { recursive: true });
+    const problems: string[] = [];
+    const check = async (name: string) => {
+      const over = await sideways(page);
+      if (over > 0) problems.push(`${name}: page scrolls sideways by ${over} px`);
+      for (const v of await seriousAxe(page)) problems.push(`${name}: ${v}`);
+      await page.screenshot({ path: `${SHOTS}/views-${width}-${name}.png`, fullPage: true });
+      if (narrow) await page.screenshot({ path: `${SHOTS}/views-${width}-${name}-top.png` });
+    };
+    await page.goto(FAST);
+    await check('landing');
+    await page.getByTestId('demo-button').click();
+    await page.getByTestId('mapping-confirm').waitFor();
+    await check('mapping');
+    await page.getByTestId('mapping-confirm').click();
+    await page.getByTestId('analysis-done').waitFor({ timeout: 180_000 });
+    for (const id of TABS) {
+      await openTab(page, id, narrow);
+      await check(id);
+    }
+    await openTab(page, 'customers', narrow);
+    await page.getByTestId('customer-link').first().click();
+    await expect(page.getByTestId('customer-attributes')).toBeVisible();
+    await check('customer');
+    await page.getByTestId('help-link').click();
+    await check('help');
+    expect(problems).toEqual([]);
+  });
+}
+
+test('the first chart tab paints within about a second of the dashboard; the help page offers a CSV template with a BOM', async ({ page }) => {
+  await page.goto(FAST);
+  await page.getByTestId('demo-button').click();
+  await page.getByTestId('mapping-confirm').click();
+  await page.getByTestId('analysis-done').waitFor({ timeout: 180_000 });
+  // Plotly's chunk was fetched while the analysis ran, before the dashboard appeared.
+  const loadedBefore = await page.evaluate(() => performance.getEntriesByType('resource').some((e) => /plotly/i.test(e.name)));
+  expect(loadedBefore).toBe(true);
+  await page.getByTestId('tab-segments').click();
+  await page.locator('.js-plotly-plot').first().waitFor({ timeout: 5_000 });
+  await page.getByTestId('help-link').click();
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('template-customers').click()]);
+  const bytes = fs.readFileSync((await dl.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(bytes.toString('utf8').slice(1).split('\r\n')[0]).toBe('customer_id,churned,tenure_months,monthly_charge,total_spend,contract,plan');
+});
