@@ -201,8 +201,16 @@ function economics(opts: AnalysisOptions, frame: { monthly: Float64Array | null 
 function skip(warnings: Warning[], code: string, what: string, e: unknown): null {
   const err = e as { code?: string; message?: string };
   if (!err || typeof err.code !== 'string') throw e;
-  warnings.push({ code, message: `${what} was skipped: ${err.message}`, count: 1 });
+  warnings.push({ code, message: skippedMessage(what, err.message ?? ''), count: 1 });
   return null;
+}
+
+/** Why a stage was skipped, in words: an internal validator's text ("X[1][1]=Infinity must be
+ *  finite") never reaches the user (issue 12). */
+export function skippedMessage(what: string, message: string): string {
+  if (/\bmust be\b|\w\[\d+\]|=(NaN|-?Infinity)\b/.test(message))
+    return `${what} was skipped: some values could not be used after cleaning (a number too large to compute with, or not a number). The findings list the columns involved.`;
+  return `${what} was skipped: ${message}`;
 }
 
 /** The tfjs backend in use and why, in words (shown to the user). */
