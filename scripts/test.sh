@@ -13,6 +13,16 @@ if ! command -v chromium >/dev/null 2>&1 && [[ ! -x /usr/bin/chromium ]]; then
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null || { echo "could not install chromium"; exit 1; }
 fi
 
+# PostgreSQL (Debian's package) for the SQL export tests: a throwaway cluster on a local socket,
+# stopped when this script exits; the tests also start their own when run alone
+if bash scripts/pg.sh install; then
+  PG_DIR=$(mktemp -d); PG_PORT=$((15432 + $$ % 1000))
+  if bash scripts/pg.sh start "$PG_DIR" "$PG_PORT"; then
+    export PGHOST="$PG_DIR" PGPORT="$PG_PORT"
+    trap 'bash scripts/pg.sh stop "$PG_DIR"; rm -rf "$PG_DIR"' EXIT
+  else echo "could not start PostgreSQL (the SQL export tests will start their own or fail)"; fi
+else echo "could not install postgresql"; fi
+
 passed=0; failed=0; status=0
 mkdir -p test-results
 step() { # name, command...: a whole step counts as one pass or fail

@@ -15,6 +15,7 @@ import Customers from './Customers.svelte';
 import Recommendations from './Recommendations.svelte';
 import DataPanel from './DataPanel.svelte';
 import Lifetime from './Lifetime.svelte';
+import Warehouse from './Warehouse.svelte';
 
 export interface PanelProps {
   app: AppState;
@@ -39,4 +40,5 @@ export const TABS: TabDef[] = [
   { id: 'customers', label: 'Customers', panel: Customers },
   { id: 'recommendations', label: 'Recommendations', panel: Recommendations },
   { id: 'data', label: 'Data & method', panel: DataPanel },
+  { id: 'warehouse', label: 'Warehouse & scoring', panel: Warehouse },
 ];

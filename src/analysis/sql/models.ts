@@ -1,0 +1,106 @@
+/**
+ * Each churn model as SQL columns over the design columns x0..x{d-1}: logistic as its linear
+ * predictor, GBDT and forest as batched CASE sums (trees.ts), the MLP as its matrix products
+ * written out (one CTE per layer). Every step is a CTE that adds columns to the previous one
+ * (SELECT prev.*, ...), so no join is needed and no expression grows with the model.
+ */
+import type { LogisticModel } from '../churn/logistic';
+import type { GbdtModel } from '../churn/gbdt';
+import type { ForestModel } from '../churn/forest';
+import type { MlpModel } from '../churn/mlp';
+import { num } from './dialect';
+import { treeBatches } from './trees';
+
+export interface Cte {
+  name: string;
+  /** new columns: [alias, expression] */
+  cols: [string, string][];
+  /** carry only these columns of the previous step (default: all of them) */
+  only?: string[];
+  /** computed once and stored where the dialect can say so (DuckDB, PostgreSQL: AS MATERIALIZED), so
+   *  columns read many times below are not recomputed in each place an inlining planner copies them */
+  materialize?: boolean;
+}
+
+const x = (j: number) => `x${j}`;
+/** Expression terms joined as a sum, one per line. */
+export const sum = (terms: string[], indent = '      '): string => (terms.length === 0 ? '0.0e0' : terms.join(`\n${indent}+ `));
+
+/** Engines that inline CTEs copy a column's expression into every place it is read, so each
+ *  formula reads a computed column once: sigmoid, clipping and ReLU below are single-reference. */
+/** 1 / (1 + e^-z) with z clamped to +-700: EXP never overflows, nor underflows (an error on PostgreSQL); one reference to z. */
+export function sigmoid(z: string): string {
+  return `1.0e0 / (1.0e0 + EXP(-LEAST(GREATEST(${z}, -7.0e2), 7.0e2)))`;
+}
+
+/** Logistic linear predictor: intercept + sum coef_j ((x_j - mean_j) / sd_j), as logitLogistic. */
+export function logisticLogit(m: LogisticModel): string {
+  const terms = [num(m.intercept)];
+  for (let j = 0; j < m.d; j++) terms.push(`${num(m.coef[j])} * ((${x(j)} - ${num(m.mean[j])}) / ${num(m.sd[j])})`);
+  return sum(terms);
+}
+
+/** CTEs computing column `${p}_raw` (uncalibrated probability) for one member; `p` is the member prefix. */
+export function memberCtes(name: string, model: unknown, p: string, double: string): Cte[] {
+  if (name === 'logistic') {
+    return [
+      { name: `${p}_z`, cols: [[`${p}_logit`, logisticLogit(model as LogisticModel)]] },
+      { name: `${p}_p`, cols: [[`${p}_raw`, sigmoid(`${p}_logit`)]] },
+    ];
+  }
+  if (name === 'gbdt') {
+    const m = model as GbdtModel;
+    const batches = treeBatches(m.trees, x, double);
+    return [
+      { name: `${p}_trees`, cols: batches.map((b, i) => [`${p}_b${i}`, b] as [string, string]) },
+      { name: `${p}_z`, cols: [[`${p}_logit`, sum([num(m.base), ...batches.map((_, i) => `${p}_b${i}`)])]] },
+      { name: `${p}_p`, cols: [[`${p}_raw`, sigmoid(`${p}_logit`)]] },
+    ];
+  }
+  if (name === 'forest') {
+    const m = model as ForestModel;
+    const batches = treeBatches(m.trees, x, double);
+    return [
+      { name: `${p}_trees`, cols: batches.map((b, i) => [`${p}_b${i}`, b] as [string, string]) },
+      { name: `${p}_p`, cols: [[`${p}_raw`, `(${sum(batches.map((_, i) => `${p}_b${i}`))}) / ${num(m.trees.roots.length)}`]] },
+    ];
+  }
+  if (name === 'mlp') return mlpCtes(model as MlpModel, p);
+  throw new Error(`sql: unknown model ${name}`);
+}
+
+/** The MLP's layers written out: pre-activations a = bias + sum in_q W[q, o] (first layer on standardised x), relu between layers. */
+function mlpCtes(m: MlpModel, p: string): Cte[] {
+  const ctes: Cte[] = [];
+  let input = (q: number) => `((${x(q)} - ${num(m.mean[q])}) / ${num(m.sd[q])})`;
+  m.layers.forEach((L, l) => {
+    const cols: [string, string][] = [];
+    for (let o = 0; o < L.nOut; o++) {
+      const terms = [num(L.bias[o])];
+      for (let q = 0; q < L.nIn; q++) terms.push(`${input(q)} * ${num(L.kernel[q * L.nOut + o])}`);
+      cols.push([`${p}_a${l}_${o}`, sum(terms)]);
+    }
+    ctes.push({ name: `${p}_l${l}`, cols });
+    if (l < m.layers.length - 1) {
+      ctes.push({ name: `${p}_r${l}`, materialize: true, cols: cols.map(([a]) => [`${p}_h${l}_${a.split('_').pop()}`, `GREATEST(${a}, 0.0e0)`] as [string, string]) });
+      const layer = l;
+      input = (q: number) => `${p}_h${layer}_${q}`;
+    }
+  });
+  const last = m.layers.length - 1;
+  ctes.push({ name: `${p}_p`, cols: [[`${p}_raw`, sigmoid(`${p}_a${last}_0`)]] });
+  return ctes;
+}
+
+/** Platt map on a probability column: sigmoid(a * logit(clip(p, 1e-9)) + b), as applyPlatt. */
+export function plattCtes(col: string, platt: { a: number; b: number } | null, p: string, out: string): Cte[] {
+  if (!platt) return [{ name: `${p}_cal`, cols: [[out, col]] }];
+  const lo = num(1e-9);
+  const hi = num(1 - 1e-9);
+  // logit(r) = ln(r / (1 - r)) = -ln(1 / r - 1): one reference to r
+  return [
+    { name: `${p}_clip`, cols: [[`${p}_r`, `LEAST(GREATEST(${col}, ${lo}), ${hi})`]] },
+    { name: `${p}_pz`, cols: [[`${p}_pz`, `${num(platt.a)} * (-LN(1.0e0 / ${p}_r - 1.0e0)) + ${num(platt.b)}`]] },
+    { name: `${p}_cal`, cols: [[out, sigmoid(`${p}_pz`)]] },
+  ];
+}
