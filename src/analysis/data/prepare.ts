@@ -4,7 +4,7 @@
  */
 import { own } from '../dict';
 import type { AnalysisOptions, ColumnInfo, CustomerFrame, RawTable, Roles, TableKind, Warning } from '../types';
-import type { TableSummary } from '../api';
+import type { TableSummary } from './summary';
 import { aggregateTransactions } from './transactions';
 import { cleanCustomerTable } from './clean';
 import { inferColumn, type InferredColumn } from './infer';

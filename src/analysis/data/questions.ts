@@ -3,7 +3,7 @@
  * orders), the dates of a transaction log (analysis date, churn cutoff), and how the user's
  * answers are applied to the inferred columns.
  */
-import type { FormatQuestions, LogPeriod } from '../api';
+import type { FormatQuestions, LogPeriod } from './summary';
 import type { AnalysisOptions, Roles, TableKind } from '../types';
 import { outlierDates, parseDate } from './dates';
 import type { Inspected } from './prepare';

@@ -1,0 +1,39 @@
+/** What the mapping step shows of a loaded table (part of the engine's API, api.ts, which
+ *  re-exports these; defined here so the data stage needs nothing above it). */
+import type { ColumnInfo, Roles, TableKind, Warning } from '../types';
+
+/** What the mapping step shows: detected kind, roles and column types, and a sample of rows. */
+export interface TableSummary {
+  fileName: string;
+  nRows: number;
+  kind: TableKind;
+  roles: Roles;
+  columns: ColumnInfo[];
+  header: string[];
+  /** first rows as text (for display as text only) */
+  sample: string[][];
+  warnings: Warning[];
+  /** what only the user can decide: columns whose number or date format the values left open */
+  questions?: FormatQuestions;
+  /** transaction logs: the dates the churn label is derived from (ISO yyyy-mm-dd) */
+  period?: LogPeriod;
+  /** Excel workbooks: every sheet's name and the one read */
+  workbook?: { sheets: string[]; sheet: string };
+}
+
+export interface FormatQuestions {
+  /** "2.345": two thousand three hundred forty-five, or two point three four five? */
+  numbers: { column: string; example: string; asDot: number; asComma: number }[];
+  /** dates whose day and month can be swapped: three examples with both readings */
+  dates: { column: string; examples: { raw: string; mdy: string; dmy: string }[] }[];
+}
+
+export interface LogPeriod {
+  column: string;
+  first: string;
+  last: string;
+  /** default analysis date (the last date) and churn cutoff (90 days before it) */
+  analysisDate: string;
+  churnCutoff: string;
+  churnWindowDays: number;
+}
