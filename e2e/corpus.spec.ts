@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { writeCorpus, writeLarge, type CorpusCase } from '../scripts/corpus';
+import type { MarkupExpectation } from '../scripts/corpus/markup';
 import { SHOTS, home, watchConsole } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
@@ -43,6 +44,16 @@ test.afterAll(async () => {
 async function runCase(p: Page, c: CorpusCase) {
   await home(p);
   await p.getByTestId('file-input').setInputFiles(path.join(dir, c.file));
+  const more = c.expect as MarkupExpectation;
+  if ('error' in c.expect && more.atMapping) {
+    // blocked at the mapping step: the problem in words, and Analyse disabled
+    const block = p.getByTestId('mapping-blocking');
+    await expect(block).toBeVisible({ timeout: 30_000 });
+    await expect(block).toContainText(c.expect.message);
+    await expect(p.getByTestId('mapping-confirm')).toBeDisabled();
+    await p.screenshot({ path: `${SHOTS}/corpus-${c.file}.png` });
+    return;
+  }
   if ('error' in c.expect) {
     const err = p.getByTestId('error');
     await expect(err).toBeVisible({ timeout: 30_000 });
@@ -57,6 +68,7 @@ async function runCase(p: Page, c: CorpusCase) {
   }
   await p.getByTestId('mapping-confirm').waitFor({ timeout: 60_000 });
   if (c.expect.rows !== undefined) await expect(p.getByTestId('row-count')).toBeVisible();
+  if (more.setAside !== undefined) await expect(p.getByTestId('set-aside')).toHaveAttribute('data-count', String(more.setAside));
   await p.getByTestId('mapping-confirm').click();
   await Promise.race([
     p.getByTestId('analysis-done').waitFor({ timeout: 120_000 }),

@@ -10,7 +10,7 @@ import type { TableSummary } from './data/summary';
 
 export type { OriginalRows };
 
-export type { TableSummary, FormatQuestions, LogPeriod } from './data/summary';
+export type { TableSummary, FormatQuestions, LogPeriod, SetAsideIds } from './data/summary';
 
 /** Which demo: the Telco-like customer table, or the shop's invoice log (lifetime models). */
 export type DemoKind = 'telco' | 'shop';

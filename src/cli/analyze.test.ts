@@ -17,7 +17,7 @@ describe('CLI', () => {
     expect(a).toMatchObject({ rows: 6, kind: 'transactions', roles: { id: 'CustomerID', date: 'InvoiceDate' } });
     expect(a.backend).toMatch(/^wasm/);
     expect(a.columns.find((c: { name: string }) => c.name === 'InvoiceDate').type).toBe('date');
-    expect(a.warnings.map((w: { code: string }) => w.code)).toContain('blank-customer-id');
+    expect(a.warnings.map((w: { code: string }) => w.code)).toContain('placeholder-ids');
     expect(Object.keys(a.timingsMs)).toContain('parse');
     expect(readFileSync(join(out, 'customers.csv'), 'utf8').trim().split('\n').length).toBe(7);
   });

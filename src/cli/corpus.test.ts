@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { runCli } from './analyze';
 import { writeCorpus, writeLarge } from '../../scripts/corpus';
 import type { ParsingExpectation } from '../../scripts/corpus/parsing';
+import type { MarkupExpectation } from '../../scripts/corpus/markup';
 
 const dir = mkdtempSync(join(tmpdir(), 'rs-corpus-'));
 const cases = writeCorpus(dir);
@@ -40,6 +41,7 @@ describe('bad-input corpus through the CLI', () => {
       if (more.kind) expect(a.kind).toBe(more.kind);
       // Issue 12's accounting rule: customers analysed + rows reported dropped = data rows.
       if (more.dataRows !== undefined) expect(a.rows + a.warnings.reduce((s: number, w: { dropped?: number }) => s + (w.dropped ?? 0), 0)).toBe(more.dataRows);
+      (c.expect as MarkupExpectation).check?.(a, readFileSync(join(out, 'customers.csv'), 'utf8'));
       if (c.expect.noChurn) expect(a.churn).toBeNull();
       else expect(a.churn.models[0].cvRocAuc.mean).toBeGreaterThan(0.5);
       if (c.file === 'payloads.csv') {

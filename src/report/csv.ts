@@ -1,26 +1,12 @@
-/** CSV exports: scored customers and the call list. Formula-injection safe: text cells starting
- *  with = + - @ tab or CR get a leading single quote, so spreadsheets show them as text. */
+/** CSV exports: scored customers and the call list. Formula-injection safe through the one cell
+ *  writer, analysis/csvCells.ts (text cells starting with = + - @ after whitespace, or with tab, CR
+ *  or LF, get a leading single quote, so spreadsheets show them as text). */
 import type { AnalysisResult } from '../analysis/result';
 import { affordableCount, callOrder, customerRow, money, reasonsPlain } from './customers';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+import { csvCell, toCsv } from '../analysis/csvCells';
 
-/** One CSV cell: text neutralised against formulas and quoted when needed; numbers as-is. */
-export function csvCell(v: string | number | boolean | null | undefined): string {
-  if (v == null) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  let s = v;
-  if (FORMULA_START.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** Rows to CSV text (CRLF line ends, as RFC 4180). */
-export function toCsv(header: string[], rows: (string | number | boolean | null)[][]): string {
-  const lines = [header.map(csvCell).join(',')];
-  for (const r of rows) lines.push(r.map(csvCell).join(','));
-  return lines.join('\r\n') + '\r\n';
-}
+export { csvCell, toCsv };
 
 const round = (v: number | null, d: number) => (v == null || !Number.isFinite(v) ? null : Number(v.toFixed(d)));
 

@@ -7,6 +7,7 @@ import type { CategoricalFeature, ColumnInfo, CustomerFrame, NumericFeature, Raw
 import type { InferredColumn } from './infer';
 import { isPerfectPredictor, LEAK_NAME } from '../churn/leakage';
 import { codeTarget } from './target';
+import { idFromValuesWarning, idProblem, placeholderIds, placeholderWarning } from './placeholders';
 import { isBlank, isNonFiniteNumber, parseBoolean, parseNumber } from './values';
 
 export type CleanResult =
@@ -35,13 +36,21 @@ export function cleanCustomerTable(raw: RawTable, inferred: InferredColumn[], ro
   warnings.push(...coding.warnings);
   const keep: number[] = [];
   const idCol = roles.id ? byName.get(roles.id)?.raw : undefined;
+  // rows whose id is "(blank)", "N/A", "0", ... are set aside, not one customer
+  const placeholders = idCol ? placeholderIds(idCol, 'customers') : null;
+  let setAside = 0;
   const seen = new Set<string>();
-  const dup = { count: 0, examples: [] as number[] };
+  const dup = { count: 0, examples: [] as number[], first: '' };
   for (let i = 0; i < raw.nRows; i++) {
     if (coding.y[i] === -1) continue;
     if (idCol) {
+      if (placeholders?.isPlaceholder[idCol.codes[i]]) {
+        setAside++;
+        continue;
+      }
       const id = idCol.levels[idCol.codes[i]];
       if (seen.has(id)) {
+        if (!dup.first) dup.first = id;
         dup.count++;
         if (dup.examples.length < 5) dup.examples.push(i + 1);
         continue;
@@ -49,6 +58,11 @@ export function cleanCustomerTable(raw: RawTable, inferred: InferredColumn[], ro
       seen.add(id);
     }
     keep.push(i);
+  }
+  if (placeholders && setAside > 0) warnings.push(placeholderWarning({ ...placeholders, count: setAside }, 'row'));
+  if (idCol && keep.length < 2) {
+    const problem = idProblem(idCol.name, raw.nRows, placeholders, dup, keep.length);
+    if (problem) return { ok: false, ...problem };
   }
   if (dup.count > 0)
     warnings.push({
@@ -153,6 +167,11 @@ export function cleanCustomerTable(raw: RawTable, inferred: InferredColumn[], ro
     const info: ColumnInfo = { name, type: inf.type, missing: inf.missing, unique: inf.unique, ...(role ? { role } : {}) };
     columns.push(info);
     if (role === 'target') continue;
+    if (role !== 'id' && inf.idFromValues) {
+      info.excluded = 'identifier (from its values)';
+      warnings.push(idFromValuesWarning(name, inf, raw.nRows));
+      continue;
+    }
     if (role === 'id' || inf.type === 'id') {
       info.excluded = exclude(name, 'identifier', 'id-excluded');
       continue;

@@ -23,6 +23,21 @@ export interface InferredColumn {
   nonFinite: number;
   /** per level: occurrence count */
   counts: number[];
+  /** an id recognised from its values, not its name: different on (nearly) every row, or a row counter */
+  idFromValues?: 'unique' | 'counter';
+}
+
+/** True when the values are the whole numbers k..k+n-1 (a row counter), each once. */
+function isCounter(levels: string[], decimal: DecimalStyle, filled: number): boolean {
+  if (levels.length !== filled) return false;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const l of levels) {
+    const v = parseNumber(l, decimal);
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return max - min === filled - 1 && (min === 0 || min === 1);
 }
 
 /** Occurrences of each level of a column. */
@@ -86,13 +101,18 @@ export function inferColumn(col: RawColumn, n: number, delimiter = ','): Inferre
   }
   const idName = ID_NAME.test(col.name.trim());
 
-  if (boolOk === filled && nonBlankLevels <= 2 && nonBlankLevels >= 1) {
+  // Yes/No in any case and spacing ("Yes ", "YES", " no") is still one Yes and one No
+  if (boolOk === filled && nonBlankLevels >= 1 && (nonBlankLevels <= 2 || new Set(levels.map((l) => l.trim().toLowerCase())).size <= 2)) {
     return { ...base, decimal, type: 'boolean', missing: blank, invalid: 0 };
   }
   if (dateOk >= filled * 0.9 && compactDates >= filled * 0.9) return dateColumn();
   if (numericOk + nonFinite >= filled * 0.9 && numericOk > 0) {
     if (idName && integerOnly && uniqueRatio > 0.95 && filled >= 20)
       return { ...base, decimal, type: 'id', missing: blank, invalid: 0 };
+    // whatever its name: whole numbers different on (nearly) every row, or a row counter 1..n
+    const counter = integerOnly && filled >= 20 && isCounter(levels, decimal, filled);
+    if (counter || (integerOnly && filled >= 50 && uniqueRatio >= 0.99 && numericOk === filled))
+      return { ...base, decimal, type: 'id', missing: blank, invalid: 0, idFromValues: counter ? 'counter' : 'unique' };
     const invalid = filled - numericOk;
     const ambiguous = format.ambiguous ? { numberAmbiguous: format.ambiguous } : {};
     return { ...base, ...ambiguous, decimal, nonFinite, type: 'numeric', missing: blank + invalid, invalid };
@@ -101,7 +121,7 @@ export function inferColumn(col: RawColumn, n: number, delimiter = ','): Inferre
   if ((uniqueRatio > 0.95 && filled >= 20) || (idName && uniqueRatio > 0.5)) {
     const spaced = levels.slice(0, 200).filter((l) => /\s/.test(l.trim())).length;
     const type = idName || spaced < Math.min(levels.length, 200) / 2 ? 'id' : 'text';
-    return { ...base, decimal, type, missing: blank, invalid: 0 };
+    return { ...base, decimal, type, missing: blank, invalid: 0, ...(type === 'id' && !idName ? { idFromValues: 'unique' as const } : {}) };
   }
   if (nonBlankLevels > 100 && uniqueRatio > 0.2) return { ...base, decimal, type: 'text', missing: blank, invalid: 0 };
   return { ...base, decimal, type: 'categorical', missing: blank, invalid: 0 };

@@ -4,7 +4,8 @@
  * every problem and keeps "Analyse" disabled until the blocking ones are fixed).
  */
 import type { ColumnInfo, Role, TableKind } from '../types';
-import { chooseClasses } from './target';
+import { chooseClasses, groupTargetValues } from './target';
+import { isPlaceholderId } from './placeholders';
 
 export interface MappingCheck {
   code: string;
@@ -36,11 +37,11 @@ export interface TargetProfile {
  *  among rows with one of the two values, and the stray values. Null when the column lists no values. */
 export function targetProfile(col: ColumnInfo): TargetProfile | null {
   if (!col.values || col.values.length < 2) return null;
-  const choice = chooseClasses(col.values.map((v) => ({ l: v.value, n: v.count })));
+  const choice = chooseClasses(groupTargetValues(col.values.map((v) => ({ l: v.value, n: v.count }))));
   const pos = choice.classes.find((c) => c.value === 1);
   const neg = choice.classes.find((c) => c.value === 0);
   if (!pos || !neg) return null;
-  const chosen = new Set(choice.classes.map((c) => c.l));
+  const chosen = new Set(choice.classes.flatMap((c) => c.spellings.map((sp) => sp.l)));
   const counted = choice.classes.reduce((s, c) => s + c.n, 0);
   const posN = choice.classes.filter((c) => c.value === 1).reduce((s, c) => s + c.n, 0);
   return {
@@ -72,6 +73,19 @@ function checkTarget(col: ColumnInfo): MappingCheck[] {
   return [{ ...base, code: 'target-strays', blocking: false, message: `${fmt(strayRows)} row(s) of "${col.name}" hold other values (${quoteList(t.strays.map((v) => v.value))}); they will be left out of the churn analysis.` }];
 }
 
+/** The id column must tell customers apart: not one value on every row, not only placeholders. */
+function checkId(col: ColumnInfo): MappingCheck[] {
+  if (!col.values) return [];
+  const rows = col.values.reduce((s, v) => s + v.count, 0) + col.missing;
+  const real = col.values.filter((v) => !isPlaceholderId(v.value));
+  const fix = 'Choose the column that identifies customers, or none to count each row as a customer.';
+  if (real.length === 0 && rows > 0)
+    return [{ code: 'no-real-ids', blocking: true, role: 'id', column: col.name, message: `"${col.name}" holds no real customer id on any of its ${fmt(rows)} rows, only placeholders (${col.values.length ? quoteList(col.values.map((v) => v.value)) : 'blank cells'}). ${fix}` }];
+  if (real.length === 1 && rows > 2 && real[0].count > rows / 2)
+    return [{ code: 'ids-all-same', blocking: true, role: 'id', column: col.name, message: `Every customer id in "${col.name}" is the same ("${real[0].value}", on ${fmt(real[0].count)} of ${fmt(rows)} rows): these are duplicates, not one id per customer. ${fix}` }];
+  return [];
+}
+
 /** Every problem of a mapping: the churn flag must have exactly two kinds of value (a few stray
  *  rows are stated and left out), and tenure must be a number that is never negative. */
 export function checkMapping(columns: ColumnInfo[], kind: TableKind, roles: Partial<Record<Role, string | null>>): MappingCheck[] {
@@ -79,6 +93,8 @@ export function checkMapping(columns: ColumnInfo[], kind: TableKind, roles: Part
   const out: MappingCheck[] = [];
   const target = roles.target ? byName.get(roles.target) : undefined;
   if (target && kind === 'customers') out.push(...checkTarget(target));
+  const id = roles.id ? byName.get(roles.id) : undefined;
+  if (id) out.push(...checkId(id));
   const tenure = roles.tenure ? byName.get(roles.tenure) : undefined;
   if (tenure && kind === 'customers') {
     if (tenure.type !== 'numeric')

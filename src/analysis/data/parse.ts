@@ -6,7 +6,7 @@
  */
 import type { OnProgress, RawTable } from '../types';
 import { RowReader } from './reader';
-import { excelSepLine, guessDelimiter, isCompoundFile, sniffEncoding, textDecoder, WHITESPACE, WIDE_SPACES } from './sniff';
+import { excelSepLine, guessDelimiter, isCompoundFile, sniffEncoding, strayNul, textDecoder, WHITESPACE, WIDE_SPACES } from './sniff';
 import { TableBuilder } from './tableBuilder';
 
 export { guessDelimiter, sniffEncoding } from './sniff';
@@ -18,6 +18,8 @@ export type ParseResult =
 export type ParseErrorCode =
   | 'empty-file'
   | 'binary-file'
+  | 'nul-byte'
+  | 'separators-only'
   | 'no-rows'
   | 'single-column'
   | 'parse-failed'
@@ -51,6 +53,13 @@ export async function parseCsv(
       'This is a password-protected Excel workbook, or one in the old .xls format, so it cannot be read here. In Excel, remove the password (File > Info > Protect Workbook) and save it as .xlsx, or export the sheet as CSV.',
     );
   const encoding = sniffEncoding(head);
+  const nul = encoding === 'binary' ? strayNul(head) : null;
+  if (nul)
+    return fail(
+      'nul-byte',
+      `The file holds ${nul.count === 1 ? 'a NUL byte' : `${nul.count} NUL bytes`} (a zero byte, which text never contains), the first at line ${nul.line}, character ${nul.column} (byte ${nul.byte}). ` +
+        'The file may be damaged or saved in another format: remove that byte or export the CSV again.',
+    );
   if (encoding === 'binary')
     return fail(
       'binary-file',
@@ -111,6 +120,12 @@ function checked(table: RawTable, delimiter: string, encoding: string): ParseRes
   if (table.columns.length === 0) return fail('empty-file', 'The file has no header row. The first line must name the columns.');
   if (table.nRows === 0)
     return fail('no-rows', 'The file has a header but no data rows. Add one row per customer below the header.');
+  if (table.columns.every((c) => c.levels.every((l) => l.trim() === '')))
+    return fail(
+      'separators-only',
+      `The file holds only separators ("${delimiter === '\t' ? 'tab' : delimiter}") and no values: ${table.nRows.toLocaleString('en-US')} data line(s) of ${table.columns.length} empty fields. ` +
+        'The values may have been lost in the export; export the sheet again with its data.',
+    );
   if (table.columns.length === 1)
     return fail(
       'single-column',

@@ -4,7 +4,8 @@
  */
 import { own } from '../dict';
 import type { AnalysisOptions, ColumnInfo, CustomerFrame, RawTable, Roles, TableKind, Warning } from '../types';
-import type { TableSummary } from './summary';
+import type { SetAsideIds, TableSummary } from './summary';
+import { placeholderIds } from './placeholders';
 import { aggregateTransactions } from './transactions';
 import { cleanCustomerTable } from './clean';
 import { inferColumn, type InferredColumn } from './infer';
@@ -54,7 +55,18 @@ export function summarize(ins: Inspected, sampleRows = 8): TableSummary {
     questions: formatQuestions(ins),
     ...(period ? { period } : {}),
     ...(raw.workbook ? { workbook: raw.workbook } : {}),
+    placeholderIds: setAsideIds(ins),
   };
+}
+
+/** Per column with placeholder ids, what choosing it as the id column sets aside (as the engine does). */
+function setAsideIds(ins: Inspected): SetAsideIds[] {
+  const out: SetAsideIds[] = [];
+  for (const col of ins.raw.columns) {
+    const p = placeholderIds(col, ins.kind);
+    if (p) out.push({ column: p.column, count: p.count, values: p.values.slice(0, 6), examples: p.examples });
+  }
+  return out;
 }
 
 export type PrepareResult =
@@ -72,7 +84,7 @@ export function prepareFrame(given: Inspected, options: Partial<AnalysisOptions>
   if (unknown.length > 0)
     return { ok: false, code: 'unknown-column', message: `The mapping names column(s) ${unknown.map((u) => `"${u}"`).join(', ')} that are not in this file. Check the column mapping.` };
   const kind = options.kind ?? ins.kind;
-  const blocking = checkMapping(roleColumns(ins, [roles.target, roles.tenure]), kind, roles).filter((c) => c.blocking);
+  const blocking = checkMapping(roleColumns(ins, [roles.target, roles.tenure, roles.id]), kind, roles).filter((c) => c.blocking);
   if (blocking.length > 0) return { ok: false, code: 'mapping-invalid', message: blocking.map((c) => c.message).join(' ') };
   const warnings: Warning[] = [...ins.raw.parseWarnings];
   if (kind === 'transactions') {

@@ -37,6 +37,31 @@ export function sniffEncoding(b: Uint8Array): string {
   return looksShiftJis(b) ? 'shift_jis' : 'windows-1252';
 }
 
+/** Where a text sample holds stray NUL bytes (a damaged export), or null when it is not text with a
+ *  few NULs (a binary format, or no NUL at all). Line and character count from 1. */
+export function strayNul(b: Uint8Array): { count: number; line: number; column: number; byte: number } | null {
+  if (b.length >= 2 && ((b[0] === 0x89 && b[1] === 0x50) || (b[0] === 0x1f && b[1] === 0x8b) || (b[0] === 0x50 && b[1] === 0x4b))) return null;
+  let count = 0;
+  let control = 0;
+  let first = -1;
+  for (let i = 0; i < b.length; i++) {
+    if (b[i] === 0) {
+      count++;
+      if (first < 0) first = i;
+    } else if (b[i] < 9 || (b[i] > 13 && b[i] < 32)) control++;
+  }
+  if (count === 0 || count > b.length * 0.01 || control > b.length * 0.01) return null;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < first; i++)
+    if (b[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  const column = new TextDecoder('utf-8').decode(b.subarray(lineStart, first)).length + 1;
+  return { count, line, column, byte: first + 1 };
+}
+
 function validUtf8(b: Uint8Array): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, completeEnd(b, 'utf-8')));

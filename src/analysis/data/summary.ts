@@ -19,6 +19,17 @@ export interface TableSummary {
   period?: LogPeriod;
   /** Excel workbooks: every sheet's name and the one read */
   workbook?: { sheets: string[]; sheet: string };
+  /** per column holding placeholder ids ("(blank)", "N/A", "0", ...): the rows that would be set
+   *  aside if it were the id column (shown at the mapping step) */
+  placeholderIds?: SetAsideIds[];
+}
+
+/** Rows set aside for a placeholder id: count, the values met (most frequent first), first rows. */
+export interface SetAsideIds {
+  column: string;
+  count: number;
+  values: { value: string; count: number }[];
+  examples: number[];
 }
 
 export interface FormatQuestions {

@@ -26,14 +26,57 @@ export function chooseClasses<T extends { l: string; n: number }>(nonBlank: T[])
   return { classes, positive: pos?.l ?? '', guessed: !!pos && !POSITIVE.test(pos.l) };
 }
 
+/** Grouping key of a target value: case and surrounding or repeated spaces do not matter. */
+const targetKey = (l: string): string => l.trim().replace(/\s+/g, ' ').toLowerCase();
+
+export interface TargetValueGroup<T> {
+  /** the usual spelling (the most frequent one, trimmed) */
+  l: string;
+  n: number;
+  spellings: T[];
+}
+
+/** Values that differ only in case or spacing, as one group each (first-seen order). */
+export function groupTargetValues<T extends { l: string; n: number }>(values: T[]): TargetValueGroup<T>[] {
+  const groups = new Map<string, TargetValueGroup<T>>();
+  for (const v of values) {
+    const key = targetKey(v.l);
+    const g = groups.get(key) ?? { l: '', n: 0, spellings: [] };
+    g.n += v.n;
+    g.spellings.push(v);
+    groups.set(key, g);
+  }
+  for (const g of groups.values()) g.l = g.spellings.reduce((a, b) => (b.n > a.n ? b : a)).l.trim();
+  return [...groups.values()];
+}
+
+/** The finding for target values read through case and spacing: rows whose spelling differs
+ *  from their class's usual one (trimmed), with the spellings met. */
+function normalisationWarning(column: string, classes: { l: string; spellings: { l: string; n: number }[] }[]): Warning | null {
+  const odd = classes.flatMap((c) => c.spellings.filter((s) => s.l !== c.l).map((s) => ({ ...s, as: c.l })));
+  if (odd.length === 0) return null;
+  const rows = odd.reduce((a, s) => a + s.n, 0);
+  const shown = odd.slice(0, 4).map((s) => `"${s.l}" as "${s.as}"`).join(', ') + (odd.length > 4 ? ` and ${odd.length - 4} more` : '');
+  return {
+    code: 'target-normalised',
+    message: `${rows} value(s) in the churn column "${column}" differ from the usual spelling only in case or spaces and were read as the same answer: ${shown}.`,
+    count: rows,
+    column,
+  };
+}
+
 /** Code the target column; levels beyond two classes are treated as missing and reported. */
 export function codeTarget(col: RawColumn, counts: number[]): TargetCoding {
   const warnings: Warning[] = [];
   const levelValue = new Int8Array(col.levels.length).fill(-1);
-  const nonBlank = col.levels.map((l, i) => ({ l, i, n: counts[i] })).filter((x) => !isBlank(x.l) && x.n > 0);
+  // Spellings of one value ("Yes", "YES", "Yes ") count as one class: group them first.
+  const groups = groupTargetValues(col.levels.map((l, i) => ({ l, n: counts[i], i })).filter((x) => !isBlank(x.l) && x.n > 0));
+  const nonBlank = groups;
   const choice = chooseClasses(nonBlank);
-  for (const x of choice.classes) levelValue[x.i] = x.value;
+  for (const x of choice.classes) for (const sp of x.spellings) levelValue[sp.i] = x.value;
   const positiveLabel = choice.positive;
+  const normalised = normalisationWarning(col.name, choice.classes);
+  if (normalised) warnings.push(normalised);
   if (choice.guessed) {
     const pos = nonBlank.find((x) => x.l === choice.positive);
     if (pos)

@@ -21,7 +21,7 @@ describe('transaction log -> one row per customer with R, F, M', async () => {
   it('aggregates to six customers, dropping the line without a customer id', () => {
     expect(f.n).toBe(6);
     expect([...f.ids].sort()).toEqual(['12583', '13047', '14688', '15311', '16098', '17850']);
-    expect(prep.warnings.find((w) => w.code === 'blank-customer-id')).toMatchObject({ count: 1, examples: [10] });
+    expect(prep.warnings.find((w) => w.code === 'placeholder-ids')).toMatchObject({ count: 1, examples: [10] });
   });
   it('nets cancellations into monetary but not into frequency', () => {
     const i = at('17850');

@@ -5,9 +5,10 @@
  * they bought nothing after it. Full-period R/F/M (which would leak that label) are kept only
  * for segmentation and business figures, never as model features.
  */
+import { placeholderIds, placeholderWarning } from './placeholders';
 import type { CustomerFrame, NumericFeature, RawTable, Roles, Warning } from '../types';
 import type { InferredColumn } from './infer';
-import { isBlank, parseDate, parseNumber } from './values';
+import { parseDate, parseNumber } from './values';
 import { outlierDates } from './dates';
 
 const DAY = 86_400_000;
@@ -70,17 +71,18 @@ export function aggregateTransactions(
   }
   if (when.analysisDate !== undefined) maxDate = when.analysisDate;
   const cutoff = when.cutoff !== undefined && when.cutoff < maxDate ? when.cutoff : maxDate - churnWindowDays * DAY;
-  const blankIds = { count: 0, examples: [] as number[] };
+  // lines whose id is "(blank)", "N/A", "0", ... are set aside, never one customer
+  const placeholders = placeholderIds(id.raw, 'transactions');
+  let setAside = 0;
   let badLines = 0;
   let cancellations = 0;
   const customers = new Map<string, Acc>();
   for (let i = 0; i < raw.nRows; i++) {
-    const cid = id.raw.levels[id.raw.codes[i]].trim();
-    if (isBlank(cid)) {
-      blankIds.count++;
-      if (blankIds.examples.length < 5) blankIds.examples.push(i + 1);
+    if (placeholders?.isPlaceholder[id.raw.codes[i]]) {
+      setAside++;
       continue;
     }
+    const cid = id.raw.levels[id.raw.codes[i]].trim();
     const d = dv[date.raw.codes[i]];
     const q = qv ? qv[qty!.raw.codes[i]] : 1;
     const value = av ? av[amount!.raw.codes[i]] : q * pv![price!.raw.codes[i]];
@@ -111,8 +113,7 @@ export function aggregateTransactions(
       }
     } else if (!cancelled) a.after = true;
   }
-  if (blankIds.count > 0)
-    warnings.push({ code: 'blank-customer-id', message: `${blankIds.count} line(s) have no customer id and were left out.`, count: blankIds.count, column: roles.id, examples: blankIds.examples });
+  if (placeholders && setAside > 0) warnings.push(placeholderWarning({ ...placeholders, count: setAside }, 'line'));
   badLines -= far?.count ?? 0;
   if (badLines > 0)
     warnings.push({ code: 'bad-transaction-lines', message: `${badLines} line(s) have an unreadable date or amount and were left out.`, count: badLines });

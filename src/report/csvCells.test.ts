@@ -1,0 +1,64 @@
+/** CSV exports neutralise formula prefixes (issue 12, point 14), in every writer. */
+import { describe, expect, it } from 'vitest';
+import { csvCell, isFormulaLike } from '../analysis/csvCells';
+import { customersCsv, callListCsv } from './csv';
+import { scoresCsv } from './scoresCsv';
+import { fixtureResult } from '../charts/fixture.test-helper';
+import type { SavedModel } from '../analysis/model/types';
+import type { Scored } from '../analysis/model/score';
+
+/** Cells a spreadsheet would run: a formula behind spaces, or behind a tab, CR or LF. */
+const HOSTILE = [' =1+1', '  +cmd|calc', ' -2+3', '   @SUM(A1)', '\t=1+1', '\r=1+1', '\n@x', '=HYPERLINK("x")', '\tplain', '\nplain'];
+
+/** Every cell of a CSV text (RFC 4180 quoting), row by row. */
+function cells(text: string): string[] {
+  const out: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',' || ch === '\n') {
+      out.push(cell);
+      cell = '';
+    }
+    else if (ch !== '\r') cell += ch;
+  }
+  return out;
+}
+/** Cells that would still run as formulas (typed numbers aside). */
+const live = (text: string) => cells(text).filter((c) => isFormulaLike(c) && !/^-?\d+(\.\d+)?$/.test(c));
+
+describe('csvCell', () => {
+  it('quotes-prefixes every hostile cell, after any leading whitespace, and keeps it readable', () => {
+    for (const h of HOSTILE) {
+      const c = csvCell(h);
+      expect(cells(c + '\n')[0], JSON.stringify(h)).toBe(`'${h}`);
+    }
+    expect(csvCell('Month-to-month')).toBe('Month-to-month');
+    expect(csvCell('  padded')).toBe('"  padded"');
+    expect(csvCell(-12.5)).toBe('-12.5');
+    expect(csvCell(null)).toBe('');
+  });
+
+  it('every CSV writer goes through it: customers, call list, scores', () => {
+    const r = fixtureResult();
+    r.ids = HOSTILE.slice(0, r.ids.length);
+    const texts = { customers: customersCsv(r), callList: callListCsv(r, r.rows) };
+    const n = HOSTILE.length;
+    const scored = { n, ids: HOSTILE, segment: new Int32Array(n), probability: new Float64Array(n).fill(0.25), clv: null, reasons: null } as unknown as Scored;
+    const model = { segmentation: { names: ['+seg'] } } as unknown as SavedModel;
+    const scores = scoresCsv(model, scored);
+    for (const [name, text] of Object.entries({ ...texts, scores })) {
+      expect(live(text), name).toEqual([]);
+      expect(text, name).toContain(`'${HOSTILE[0]}`);
+    }
+    expect(scores).toContain("'+seg");
+  });
+});
