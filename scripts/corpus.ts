@@ -9,7 +9,7 @@
 import { mkdirSync, openSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateDemoCsv } from '../src/analysis/data/demo';
-import { markupCases } from './corpus/markup';
+import { markupCases, type MarkupExpectation } from './corpus/markup';
 import { parsingCorpus } from './corpus/parsing';
 
 export type Expectation =
@@ -116,7 +116,7 @@ export function corpus(): { case: CorpusCase; content: () => Buffer | string }[]
       content: () => csv(mapChurn(base(), (i, old) => (i % 80 === 0 ? 'Maybe' : i % 80 === 1 ? '' : old))),
     },
     {
-      case: { name: 'target with a single class', file: 'single-class.csv', expect: { warnings: ['target-single-class'], rows: 400, noChurn: true } },
+      case: { name: 'target with a single class', file: 'single-class.csv', expect: { error: 'mapping-invalid', message: /same value .*two kinds of value/, atMapping: true } as MarkupExpectation },
       content: () => csv(mapChurn(base(), () => 'No')),
     },
     {

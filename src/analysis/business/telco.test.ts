@@ -279,7 +279,7 @@ describeWithShared(TELCO_REL, 'business on Telco', () => {
     expect(chosen.warnings.map((w) => w.code)).toContain('survival-column-missing');
   });
 
-  it('stays fast on 70k customers (x10 Telco)', () => {
+  it('scales to 70k customers (x10 Telco): active counts multiply', () => {
     const K = 10, n = frame.n * K;
     const rep = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T => {
       const out = new (a.constructor as new (n: number) => T)(n);
@@ -293,14 +293,8 @@ describeWithShared(TELCO_REL, 'business on Telco', () => {
     };
     const seg = fakeSegmentation(big, 'Contract');
     const churn = fakeChurn(big);
-    runBusiness(big, seg, churn);
-    const t0 = performance.now();
+    // Speed is measured by `npm run bench`, not asserted here (unit tests assert no wall-clock times).
     const r = runBusiness(big, seg, churn, { offerCost: 40 });
-    const ms = performance.now() - t0;
-    console.log(`runBusiness on ${n} customers: ${ms.toFixed(0)} ms`);
     expect(r.revenue!.bySegment.reduce((a, s) => a + s.customers, 0)).toBe(5174 * K);
-    // target ~200 ms (measured ~170 ms on an idle core); the bound only catches super-linear blow-ups
-    // on a shared, loaded 2-core machine
-    expect(ms).toBeLessThan(3000);
   });
 });
