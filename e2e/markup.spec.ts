@@ -48,11 +48,13 @@ test('markup in names and values is drawn as text in every chart, and no label i
   await page.goto(FAST);
   await upload(page, 'markup.csv', csv(markupRows(400)));
   await run(page);
-  const url = page.url();
   let seen = '';
   let charts = 0;
   for (const tab of ['segments', 'churn', 'retention', 'revenue']) {
     await page.getByTestId(`tab-${tab}`).click();
+    // each tab has its own URL (hash routing); clicking labels inside it must not change it
+    await expect(page).toHaveURL(new RegExp(`/${tab}$`));
+    const url = page.url();
     await page.locator('.js-plotly-plot .main-svg').first().waitFor();
     await expect(page.getByText('Drawing chart…')).toHaveCount(0);
     const m = await liveMarkup(page);

@@ -65,6 +65,8 @@ test('keyboard only: arrows move along the tabs, Enter opens one and focus lands
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('tab-segments')).toBeFocused();
   await page.keyboard.press('End');
+  await expect(page.getByTestId('tab-warehouse')).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
   await expect(page.getByTestId('tab-data')).toBeFocused();
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
