@@ -181,6 +181,10 @@ test('exports: customers CSV has 7,043 rows; the report opens offline with KPIs 
 
 test('reload: the analysis is in Saved analyses and reopens without re-running', async () => {
   await page.reload();
+  // a reload stays on the analysis and tab it showed (hash routing), restored from storage
+  await page.getByTestId('analysis-done').waitFor({ timeout: 15_000 });
+  await expect(page.getByTestId('tab-data')).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('link', { name: 'Retention Studio home' }).click();
   const item = page.getByTestId('saved-open').first();
   await expect(item).toContainText('WA_Fn-UseC_-Telco-Customer-Churn.csv');
   await expect(item).toContainText('7,043 customers');
