@@ -4,6 +4,7 @@ import type { InferredColumn } from './infer';
 import type { PurchaseLog } from '../lifetime/types';
 import { collapseLines } from '../lifetime/log';
 import { isBlank, parseDate, parseNumber } from './values';
+import { logColumns } from './transactions';
 
 const DAY = 86_400_000;
 
@@ -11,16 +12,7 @@ export type LogResult = { ok: true; log: PurchaseLog } | { ok: false; code: stri
 
 /** Read purchase lines from a transaction table with id, date and amount (or quantity x price) roles. */
 export function purchaseLog(raw: RawTable, inferred: InferredColumn[], roles: Roles): LogResult {
-  const col = (role: keyof Roles) => {
-    const i = raw.columns.findIndex((c) => c.name === roles[role]);
-    return i < 0 ? null : { raw: raw.columns[i], inf: inferred[i] };
-  };
-  const id = col('id');
-  const date = col('date');
-  const qty = col('quantity');
-  const price = col('price');
-  const amt = col('amount');
-  const invoice = col('invoice');
+  const { id, date, quantity: qty, price, amount: amt, invoice } = logColumns(raw, inferred, roles);
   if (!id || !date || !(amt || (qty && price)))
     return { ok: false, code: 'transactions-roles', message: 'A transaction log needs a customer id, a date, and an amount (or quantity and price) column.' };
   const num = (c: typeof qty) => (c ? c.raw.levels.map((l) => parseNumber(l, c.inf.decimal)) : null);

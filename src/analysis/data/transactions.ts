@@ -39,16 +39,7 @@ export function aggregateTransactions(
   /** the user's analysis date and churn cutoff (ms, UTC), else the last date and last - window */
   when: { analysisDate?: number; cutoff?: number } = {},
 ): TransactionsResult {
-  const col = (role: keyof Roles) => {
-    const i = raw.columns.findIndex((c) => c.name === roles[role]);
-    return i < 0 ? null : { raw: raw.columns[i], inf: inferred[i] };
-  };
-  const id = col('id');
-  const date = col('date');
-  const qty = col('quantity');
-  const price = col('price');
-  const amount = col('amount');
-  const invoice = col('invoice');
+  const { id, date, quantity: qty, price, amount, invoice } = logColumns(raw, inferred, roles);
   if (!id || !date || !(amount || (qty && price)))
     return {
       ok: false,
@@ -200,4 +191,13 @@ function excludeFarDates(dv: number[], codes: Int32Array, analysisDate: number |
     count,
     column,
   };
+}
+
+/** A transaction log's role columns (raw and inferred), null where the role is not mapped. */
+export function logColumns(raw: RawTable, inferred: InferredColumn[], roles: Roles) {
+  const col = (role: keyof Roles) => {
+    const i = raw.columns.findIndex((c) => c.name === roles[role]);
+    return i < 0 ? null : { raw: raw.columns[i], inf: inferred[i] };
+  };
+  return { id: col('id'), date: col('date'), quantity: col('quantity'), price: col('price'), amount: col('amount'), invoice: col('invoice') };
 }
