@@ -12,7 +12,8 @@ export const SHOTS = path.resolve(here, '../test-results/screenshots');
 export function watchConsole(page: Page): { errors: string[] } {
   const out = { errors: [] as string[] };
   page.on('console', (m) => {
-    if (m.type() === 'error') out.errors.push(m.text());
+    // the location names the resource when the message is a bare "Failed to load resource: 404"
+    if (m.type() === 'error') out.errors.push(`${m.text()}${m.location().url ? ` (${m.location().url})` : ''}`);
   });
   page.on('pageerror', (e) => out.errors.push(e.message));
   return out;
