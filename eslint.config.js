@@ -12,7 +12,7 @@ const ENGINE_PATTERNS = [
   { group: ['**/ui/*', '**/charts/*', '**/store/*', '**/report/*'], message: 'src/analysis must not import UI layers' },
 ];
 /** The analysis stages: below pipeline.ts, warmup.ts and the worker boundary. */
-const STAGES = ['churn', 'segment', 'business', 'data', 'features', 'lifetime'];
+const STAGES = ['churn', 'segment', 'business', 'data', 'features', 'lifetime', 'math'];
 const STAGE_PATTERNS = [
   { group: ['**/warmup', '**/pipeline', '**/engine', '**/workerApi'], message: 'analysis stages must not import warmup, pipeline, engine or workerApi (upward import)' },
 ];

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stratifiedFolds } from '../src/analysis/churn/folds';
+import { stratifiedFolds } from '../src/analysis/churn/evaluation/folds';
 import { gbdtFoldAuc, synthBlanks } from '../src/analysis/churn/testing';
 
 const { X, y, d } = synthBlanks(5000, 11);

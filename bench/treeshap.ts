@@ -6,13 +6,13 @@
  */
 import { fitDesign, screenDesign, transformDesign } from '../src/analysis/features/design';
 import { dropLeaks } from '../src/analysis/churn/leakage';
-import { MAX_DESIGN_COLUMNS } from '../src/analysis/churn/jobs';
-import { MODEL_SPECS } from '../src/analysis/churn/models';
-import { forestGroupPoints, gbdtGroupPoints, groupOfColumns, type TreeAttribution } from '../src/analysis/churn/pathReasons';
-import type { ForestModel } from '../src/analysis/churn/forest';
-import type { GbdtModel } from '../src/analysis/churn/gbdt';
+import { MAX_DESIGN_COLUMNS } from '../src/analysis/churn/jobs/jobs';
+import { MODEL_SPECS } from '../src/analysis/churn/models/models';
+import { forestGroupPoints, gbdtGroupPoints, groupOfColumns, type TreeAttribution } from '../src/analysis/churn/explain/pathReasons';
+import type { ForestModel } from '../src/analysis/churn/models/forest';
+import type { GbdtModel } from '../src/analysis/churn/models/gbdt';
 import { telcoFrame } from '../src/analysis/churn/testing';
-import { TREESHAP_MAX_WORK, treeShapWork } from '../src/analysis/churn/treeShap';
+import { TREESHAP_MAX_WORK, treeShapWork } from '../src/analysis/churn/explain/treeShap';
 
 const frame0 = telcoFrame();
 const frame = dropLeaks(frame0, frame0.y!).frame;

@@ -3,7 +3,7 @@
  *  code here creates the nested churn worker, where Vite can see and bundle it. */
 import { expose, transfer, wrap } from 'comlink';
 import { analysisWorkerApi } from '../src/analysis/workerApi';
-import type { RemoteChurnApi } from '../src/analysis/churn/remote';
+import type { RemoteChurnApi } from '../src/analysis/churn/jobs/remote';
 import { wasmPaths } from './wasmPaths';
 
 expose(

@@ -13,7 +13,7 @@ import { runSegmentation } from './segment/index';
 import { runChurn } from './churn/index';
 import { runSurvival } from './survival/run';
 
-import type { ChurnRunner } from './churn/remote';
+import type { ChurnRunner } from './churn/jobs/remote';
 import { runBusiness, DEFAULT_BUSINESS_OPTIONS } from './business/index';
 import type { SegmentationResult } from './segment/types';
 import type { ChurnResult } from './churn/types';
@@ -22,7 +22,7 @@ import { currentBackend } from './tensor/backend';
 import { buildSavedModel } from './model/build';
 import { resolveOptions } from './business/options';
 import { churnScoreAt, gapWindow, runLifetime, type LifetimeResult, type PurchaseLog } from './lifetime/index';
-import { rocAuc } from './churn/metrics';
+import { rocAuc } from './churn/evaluation/metrics';
 import { purchaseLog } from './data/purchaseLog';
 import { applyRoleOverrides } from './data/roles';
 

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { createEngine } from './engine';
 import { warmUp } from './warmup';
-import { MODEL_NAMES } from './churn/models';
+import { MODEL_NAMES } from './churn/models/models';
 import { analysisSummary } from './serialize';
 
 const require = createRequire(import.meta.url);

@@ -8,10 +8,10 @@
 import { generateDemoCsv } from './data/demo';
 import { parseCsv } from './data/parse';
 import { inspectTable, prepareFrame } from './data/prepare';
-import { planChurn, type ChurnPlan } from './churn/plan';
-import { newJobCache, runJob, type ChurnJob, type CvJobResult, type FinalJobResult, type JobResult } from './churn/jobs';
-import { assemble, scoreModels, summarizeCv } from './churn/assemble';
-import { MODEL_NAMES } from './churn/models';
+import { planChurn, type ChurnPlan } from './churn/jobs/plan';
+import { newJobCache, runJob, type ChurnJob, type CvJobResult, type FinalJobResult, type JobResult } from './churn/jobs/jobs';
+import { assemble, scoreModels, summarizeCv } from './churn/jobs/assemble';
+import { MODEL_NAMES } from './churn/models/models';
 import { runSegmentation } from './segment/index';
 import { runBusiness } from './business/index';
 import type { SegmentationResult } from './segment/types';

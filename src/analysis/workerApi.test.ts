@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import { analysisWorkerApi, churnWorkerApi, ownBuffers } from './workerApi';
 import { createEngine } from './engine';
 import { analysisSummary } from './serialize';
-import { remoteChurnApi, type RemoteChurnApi } from './churn/remote';
+import { remoteChurnApi, type RemoteChurnApi } from './churn/jobs/remote';
 import type { AnalysisResult } from './result';
 
 const require = createRequire(import.meta.url);

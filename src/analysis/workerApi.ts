@@ -6,7 +6,7 @@
  * pass their own wrap/transfer.
  */
 import { createEngine } from './engine';
-import { churnRunner, remoteChurnApi, type RemoteChurnApi } from './churn/remote';
+import { churnRunner, remoteChurnApi, type RemoteChurnApi } from './churn/jobs/remote';
 import { warmUp } from './warmup';
 import type { BackendEnv } from './tensor/backend';
 import type { EngineApi } from './api';

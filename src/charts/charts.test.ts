@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureResult } from './fixture.test-helper';
 import { elbowFigure, pcaFigure, profileHeatmapFigure, silhouetteFigure } from './segments';
-import { confusionAt } from '../analysis/churn/metrics';
+import { confusionAt } from '../analysis/churn/evaluation/metrics';
 import { calibrationFigure, importanceFigure, prFigure, probabilityHistogramFigure, rocFigure } from './churn';
 import { survivalFigure, survivalGroupings } from './retention';
 import { paretoFigure, profitCurveFigure, riskBySegmentFigure } from './revenue';

@@ -10,14 +10,14 @@
  */
 import type { CustomerFrame, OnProgress } from '../types';
 import type { ChurnResult } from './types';
-import { planChurn, type ChurnOptions, type ChurnPlan } from './plan';
-import { newJobCache, runJob, type ChurnJob, type CvJobResult, type FinalJobResult, type JobResult, type ModelName } from './jobs';
+import { planChurn, type ChurnOptions, type ChurnPlan } from './jobs/plan';
+import { newJobCache, runJob, type ChurnJob, type CvJobResult, type FinalJobResult, type JobResult, type ModelName } from './jobs/jobs';
 import { yieldToEvents } from '../yieldToEvents';
-import { assemble, scoreModels, subsampled, summarizeCv } from './assemble';
+import { assemble, scoreModels, subsampled, summarizeCv } from './jobs/assemble';
 
-export type { Economics } from './threshold';
-export type { ChurnOptions } from './plan';
-export { MODEL_NAMES } from './models';
+export type { Economics } from './evaluation/threshold';
+export type { ChurnOptions } from './jobs/plan';
+export { MODEL_NAMES } from './models/models';
 
 /** Something that runs jobs of the same plan (this thread, or a worker holding the same frame and options). */
 export interface JobRunner {

@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import type { CustomerFrame } from '../types';
 import { mulberry32 } from '../random';
-import { fitGbdt, predictGbdt } from './gbdt';
-import { stratifiedFolds } from './folds';
-import { rocAuc } from './metrics';
+import { fitGbdt, predictGbdt } from './models/gbdt';
+import { stratifiedFolds } from './evaluation/folds';
+import { rocAuc } from './evaluation/metrics';
 
 /** Path of the shared Telco CSV (outside the repo). */
 export const TELCO_PATH = fileURLToPath(new URL('../../../../shared/data/telco/WA_Fn-UseC_-Telco-Customer-Churn.csv', import.meta.url));

@@ -71,6 +71,6 @@ export interface ChurnResult {
 
 export interface ChurnFitted {
   design: import('../features/design').Design;
-  members: { name: 'logistic' | 'gbdt' | 'forest' | 'mlp'; model: import('./models').ChurnModel; platt: { a: number; b: number } | null }[];
-  explainer: import('./logistic').LogisticModel;
+  members: { name: 'logistic' | 'gbdt' | 'forest' | 'mlp'; model: import('./models/models').ChurnModel; platt: { a: number; b: number } | null }[];
+  explainer: import('./models/logistic').LogisticModel;
 }

@@ -5,7 +5,7 @@
  * out-of-time check: predicted vs actual churn and ROC-AUC on the new period.
  */
 import type { Warning } from '../types';
-import { rocAuc } from '../churn/metrics';
+import { rocAuc } from '../churn/evaluation/metrics';
 import { binShares, psi, MISSING_LEVEL, NEW_LEVEL } from './reference';
 import type { SavedModel } from './types';
 import type { Scored } from './score';

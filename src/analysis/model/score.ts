@@ -7,10 +7,10 @@
 import type { RawTable, Warning } from '../types';
 import type { Design } from '../features/design';
 import type { CustomerReasons } from '../churn/types';
-import type { LogisticModel } from '../churn/logistic';
-import { MODEL_SPECS, type ChurnModel } from '../churn/models';
-import { applyPlatt } from '../churn/calibration';
-import { logisticReasons } from '../churn/reasons';
+import type { LogisticModel } from '../churn/models/logistic';
+import { MODEL_SPECS, type ChurnModel } from '../churn/models/models';
+import { applyPlatt } from '../churn/evaluation/calibration';
+import { logisticReasons } from '../churn/explain/reasons';
 import { expectedLifetime } from '../business/clv';
 import { codeTarget } from '../data/target';
 import { levelCounts } from '../data/infer';

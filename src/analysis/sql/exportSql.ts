@@ -5,7 +5,7 @@
  * lifetime value. Inputs are read, imputed and encoded in SQL from the saved pipeline.
  */
 import type { SavedModel } from '../savedModel';
-import type { LogisticModel } from '../churn/logistic';
+import type { LogisticModel } from '../churn/models/logistic';
 import { decodeModel } from '../model/codec';
 import { designOf } from '../model/score';
 import { DIALECT, num, str, tableName, type Dialect, type DialectName } from './dialect';

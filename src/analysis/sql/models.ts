@@ -4,10 +4,10 @@
  * written out (one CTE per layer). Every step is a CTE that adds columns to the previous one
  * (SELECT prev.*, ...), so no join is needed and no expression grows with the model.
  */
-import type { LogisticModel } from '../churn/logistic';
-import type { GbdtModel } from '../churn/gbdt';
-import type { ForestModel } from '../churn/forest';
-import type { MlpModel } from '../churn/mlp';
+import type { LogisticModel } from '../churn/models/logistic';
+import type { GbdtModel } from '../churn/models/gbdt';
+import type { ForestModel } from '../churn/models/forest';
+import type { MlpModel } from '../churn/models/mlp';
 import { num } from './dialect';
 import { treeBatches } from './trees';
 

@@ -4,9 +4,9 @@
  * "col (low/high)" (about the model's column mean) or "col=level"; the three largest |points|
  * of at least 0.05, ties to the earlier column. Ranks are counted in-row (no window, no join).
  */
-import type { LogisticModel } from '../churn/logistic';
+import type { LogisticModel } from '../churn/models/logistic';
 import type { Design } from '../features/design';
-import { MIN_REASON_POINTS } from '../churn/reasons';
+import { MIN_REASON_POINTS } from '../churn/explain/reasons';
 import { num, str, type Dialect } from './dialect';
 import { sigmoid, sum, type Cte } from './models';
 

@@ -12,7 +12,7 @@ import { scoreFile } from '../model/score';
 import { encodeModel } from '../model/codec';
 import { readColumns } from '../model/columns';
 import { encodeRows } from '../model/score';
-import { fitMlp } from '../churn/mlp';
+import { fitMlp } from '../churn/models/mlp';
 import { telcoAnalysis } from '../testing/savedModel';
 import { startPg, typedTableSql, TELCO_CSV, type Pg } from '../testing/warehouse';
 import type { SavedModel } from '../savedModel';

@@ -7,8 +7,8 @@
  */
 import type { CustomerFrame, Warning } from '../types';
 import { fitDesign, transformDesign } from '../features/design';
-import { splitFold, stratifiedFolds } from '../churn/folds';
-import { meanSd } from '../churn/metrics';
+import { splitFold, stratifiedFolds } from '../churn/evaluation/folds';
+import { meanSd } from '../churn/evaluation/metrics';
 import { fitCox, predictCoxRisk, type CoxParams } from './cox';
 import { harrellC } from './cindex';
 import { conditionalSurvival } from './curves';

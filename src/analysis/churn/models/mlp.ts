@@ -7,12 +7,12 @@
  * The fitted model is plain weights; prediction runs in plain TypeScript.
  */
 import * as tf from '@tensorflow/tfjs';
-import { mulberry32, shuffleInPlace } from '../random';
-import { stratifiedHoldout, takeRows } from './folds';
+import { mulberry32, shuffleInPlace } from '../../random';
+import { stratifiedHoldout, takeRows } from '../evaluation/folds';
 import { createDenseStack, disposeStack, stackGradients, stackLogits, stackWeights } from './denseLayer';
 import { LeanAdam } from './leanAdam';
 import { columnStats, sigmoid } from './logistic';
-import { logLoss } from './metrics';
+import { logLoss } from '../evaluation/metrics';
 import { checkX, checkXy } from './validate';
 
 export interface MlpParams {

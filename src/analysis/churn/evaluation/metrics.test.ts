@@ -2,9 +2,9 @@ import { describe, it, expect } from 'vitest';
 import { brier, confusionAt, logLoss, meanSd, orderDesc, prAuc, prCurve, rocAuc, rocCurve, topLift } from './metrics';
 import { f1Threshold, profitThreshold } from './threshold';
 import { applyPlatt, fitPlatt, reliabilityBins } from './calibration';
-import { solveSpd } from './linalg';
+import { solveSpd } from '../../math/linalg';
 import { splitFold, stratifiedFolds } from './folds';
-import { mulberry32 } from '../random';
+import { mulberry32 } from '../../random';
 
 // scores with a tie between a positive and a negative at 0.8
 const p = Float64Array.from([0.9, 0.8, 0.8, 0.3]);

@@ -3,9 +3,9 @@
  * tried per node, leaves hold the positive rate (tree.ts CountTreeGrower). Prediction walks
  * a complete-tree copy of the forest without branches (DenseTrees).
  */
-import { mulberry32 } from '../random';
-import { binMatrix, fitBinEdges } from './binning';
-import { addTreeSums, CountTreeGrower, TreeBuffer, type TreeArrays } from './tree';
+import { mulberry32 } from '../../random';
+import { binMatrix, fitBinEdges } from '../trees/binning';
+import { addTreeSums, CountTreeGrower, TreeBuffer, type TreeArrays } from '../trees/tree';
 import { checkX, checkXy } from './validate';
 
 export interface ForestParams {

@@ -5,8 +5,8 @@
  * in tfjs (logisticTf.ts, the backend path for very large n * d^2).
  */
 import { checkX, checkXy } from './validate';
-import { solveSpd } from './linalg';
-import { sigmoid, softplus } from './detmath';
+import { solveSpd } from '../../math/linalg';
+import { sigmoid, softplus } from '../../math/detmath';
 
 export interface LogisticParams {
   /** inverse regularisation strength (default 1) */

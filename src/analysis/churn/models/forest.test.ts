@@ -1,8 +1,8 @@
 /** Random forest: the complete-tree prediction layout gives the same bits as walking the trees. */
 import { describe, it, expect } from 'vitest';
 import { DENSE_MAX_DEPTH, fitForest, predictForest, type ForestModel } from './forest';
-import { addTreeSums } from './tree';
-import { synthChurn } from './testing';
+import { addTreeSums } from '../trees/tree';
+import { synthChurn } from '../testing';
 
 const synth = synthChurn;
 

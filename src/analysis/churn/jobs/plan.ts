@@ -3,13 +3,13 @@
  * the seeded stratified folds. Both workers build the same plan from the same frame and
  * options (it is deterministic), so any job can run in either of them.
  */
-import type { CustomerFrame, Warning } from '../types';
-import { AnalysisError } from '../errors';
-import { dropLeaks } from './leakage';
-import { MAX_LEVELS } from '../features/design';
-import { stratifiedFolds } from './folds';
-import { MODEL_NAMES, MODEL_SPECS, type ModelSpec } from './models';
-import type { Economics } from './threshold';
+import type { CustomerFrame, Warning } from '../../types';
+import { AnalysisError } from '../../errors';
+import { dropLeaks } from '../leakage';
+import { MAX_LEVELS } from '../../features/design';
+import { stratifiedFolds } from '../evaluation/folds';
+import { MODEL_NAMES, MODEL_SPECS, type ModelSpec } from '../models/models';
+import type { Economics } from '../evaluation/threshold';
 
 export interface ChurnOptions {
   seed: number;

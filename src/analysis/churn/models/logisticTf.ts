@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { LogisticParams } from './logistic';
-import { log } from './detmath';
+import { log } from '../../math/detmath';
 
 export async function fitLogisticTf(
   X: Float64Array,

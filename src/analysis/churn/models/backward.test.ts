@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { createDenseStack, disposeStack, stackGradients, stackLogits, stackWeights } from './denseLayer';
 import { LeanAdam } from './leanAdam';
-import { mulberry32 } from '../random';
+import { mulberry32 } from '../../random';
 
 /** A seeded batch: x (m x d) with values in [-2, 2], y of 0/1. */
 function batch(m: number, d: number, seed: number): { x: number[][]; y: number[][] } {

@@ -2,8 +2,8 @@
  * Binary classification metrics over plain arrays: scores p (higher = more likely
  * positive) and labels y (1/0). Pure functions, no validation beyond lengths.
  */
-import type { CurvePoint } from './types';
-import { log } from './detmath';
+import type { CurvePoint } from '../types';
+import { log } from '../../math/detmath';
 
 /** Row indices sorted by score descending (stable by index): an LSD radix sort on the scores'
  *  bits (8 bits a pass, passes where every row has the same digit skipped), which keeps equal

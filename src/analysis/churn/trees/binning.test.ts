@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { binMatrix, binOf, binRows, fitBinEdges } from './binning';
-import { mulberry32 } from '../random';
+import { mulberry32 } from '../../random';
 
 /** The sort-everything definition the fast paths must match bit for bit. */
 function referenceEdges(X: Float64Array, d: number, maxBins: number): Float64Array[] {

@@ -2,8 +2,8 @@
 import { beforeAll, describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { MODEL_SPECS } from './models';
-import { rocAuc } from './metrics';
-import { mulberry32 } from '../random';
+import { rocAuc } from '../evaluation/metrics';
+import { mulberry32 } from '../../random';
 import { fitLogistic, predictLogistic } from './logistic';
 import { fitGbdt } from './gbdt';
 

@@ -5,9 +5,9 @@
  * binary or few-level column that is often half of them or fewer): the others keep their
  * base score, which gives the same bits because every model scores each row on its own.
  */
-import type { DesignGroup } from '../features/design';
-import { shuffleInPlace } from '../random';
-import { rocAuc } from './metrics';
+import type { DesignGroup } from '../../features/design';
+import { shuffleInPlace } from '../../random';
+import { rocAuc } from '../evaluation/metrics';
 
 /**
  * AUC drop per group on X (n x d row-major) with labels y; one seeded shuffle per group.

@@ -1,5 +1,5 @@
 /** Input checks at the public doors of the churn estimators (STYLE.md habit 2). */
-import { AnalysisError } from '../errors';
+import { AnalysisError } from '../../errors';
 
 /** Throws AnalysisError unless X is n x d finite (NaN allowed as missing when allowNaN; never infinities), y is 0/1 of
  *  length n with both classes (when needClasses). */

@@ -5,13 +5,13 @@
  * rows. By default the early-stopped ensemble is kept (as XGBoost does with an eval set);
  * with refit: true it is refit on all training rows with a proportionally larger tree count.
  */
-import { mulberry32 } from '../random';
-import { binRows, fitBinEdges } from './binning';
-import { stratifiedHoldout, takeRows } from './folds';
-import { log, sigmoid, softplus } from './detmath';
-import { HistGrower } from './histtree';
-import { addTreeSumsMissing, hasNaN } from './missingTrees';
-import { addTreeSums, TreeBuffer, type TreeArrays } from './tree';
+import { mulberry32 } from '../../random';
+import { binRows, fitBinEdges } from '../trees/binning';
+import { stratifiedHoldout, takeRows } from '../evaluation/folds';
+import { log, sigmoid, softplus } from '../../math/detmath';
+import { HistGrower } from '../trees/histtree';
+import { addTreeSumsMissing, hasNaN } from '../trees/missingTrees';
+import { addTreeSums, TreeBuffer, type TreeArrays } from '../trees/tree';
 import { checkX, checkXy } from './validate';
 
 export interface GbdtParams {

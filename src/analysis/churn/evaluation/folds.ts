@@ -1,5 +1,5 @@
 /** Seeded stratified k-fold assignment and small row-index helpers. */
-import { mulberry32, shuffleInPlace } from '../random';
+import { mulberry32, shuffleInPlace } from '../../random';
 
 /** Fold number (0..k-1) per row; each class is shuffled (seeded) and dealt round-robin, so folds keep the class ratio. */
 export function stratifiedFolds(y: ArrayLike<number>, k: number, seed: number): Int32Array {

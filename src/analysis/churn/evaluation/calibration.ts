@@ -1,7 +1,7 @@
 /** Reliability bins and Platt scaling (1-D logistic on the logit of a probability). */
-import type { CalibrationBin } from './types';
-import { log, sigmoid } from './detmath';
-import { mulberry32, sampleIndices } from '../random';
+import type { CalibrationBin } from '../types';
+import { log, sigmoid } from '../../math/detmath';
+import { mulberry32, sampleIndices } from '../../random';
 
 /** Equal-width bins over [0, 1] (default 10): mean predicted vs observed rate; empty bins omitted. */
 export function reliabilityBins(p: ArrayLike<number>, y: ArrayLike<number>, nBins = 10): CalibrationBin[] {

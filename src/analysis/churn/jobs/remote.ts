@@ -5,13 +5,13 @@
  * as data and turn into AnalysisError again here (structured clone keeps no custom `code`).
  * No comlink here: the worker files pass their own proxy/wrap.
  */
-import type { CustomerFrame, OnProgress } from '../types';
-import type { ChurnResult } from './types';
-import { AnalysisError } from '../errors';
-import { initBackend, type BackendEnv } from '../tensor/backend';
+import type { CustomerFrame, OnProgress } from '../../types';
+import type { ChurnResult } from '../types';
+import { AnalysisError } from '../../errors';
+import { initBackend, type BackendEnv } from '../../tensor/backend';
 import { planChurn, type ChurnOptions, type ChurnPlan } from './plan';
 import { newJobCache, runJob, type ChurnJob, type JobCache, type JobResult } from './jobs';
-import { runChurn } from './index';
+import { runChurn } from '../index';
 
 type Outcome<T> = { ok: true; result: T } | { ok: false; code: string | null; message: string };
 

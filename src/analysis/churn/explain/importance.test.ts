@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { DesignGroup } from '../features/design';
-import { mulberry32, shuffleInPlace } from '../random';
+import type { DesignGroup } from '../../features/design';
+import { mulberry32, shuffleInPlace } from '../../random';
 import { permutationImportance } from './importance';
-import { rocAuc } from './metrics';
+import { rocAuc } from '../evaluation/metrics';
 
 /** The textbook loop: shuffle the group's columns over all rows and predict every row again. */
 function naive(predict: (X: Float64Array) => Float64Array, X: Float64Array, y: Uint8Array, d: number, groups: DesignGroup[], rng: () => number): Float64Array {

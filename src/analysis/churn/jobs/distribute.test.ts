@@ -1,11 +1,11 @@
 /** Jobs shared between this thread and another runner give the same bits as running them all here. */
 import { beforeAll, describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { runChurn, type JobRunner } from './index';
+import { runChurn, type JobRunner } from '../index';
 import { planChurn } from './plan';
 import { newJobCache, runJob, type ChurnJob } from './jobs';
-import { frameFromCsv } from './testing';
-import { mulberry32 } from '../random';
+import { frameFromCsv } from '../testing';
+import { mulberry32 } from '../../random';
 
 beforeAll(async () => {
   expect(await tf.setBackend('cpu')).toBe(true);

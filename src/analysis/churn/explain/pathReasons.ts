@@ -6,13 +6,13 @@
  * column (design group), so a tree's leaf value = its root value + the sum of its
  * contributions. One extra tree walk per row, the cost of a prediction.
  */
-import type { Design } from '../features/design';
-import { sigmoid } from './detmath';
-import type { ForestModel } from './forest';
-import type { GbdtModel } from './gbdt';
-import type { TreeArrays } from './tree';
+import type { Design } from '../../features/design';
+import { sigmoid } from '../../math/detmath';
+import type { ForestModel } from '../models/forest';
+import type { GbdtModel } from '../models/gbdt';
+import type { TreeArrays } from '../trees/tree';
 import { addTreeShap } from './treeShap';
-import { hasNaN } from './missingTrees';
+import { hasNaN } from '../trees/missingTrees';
 
 /** How tree attributions are computed: exact TreeSHAP (default) or the Saabas path walk. */
 export type TreeAttribution = 'treeshap' | 'saabas';

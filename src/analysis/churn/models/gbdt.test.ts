@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitGbdt, logitGbdt } from './gbdt';
-import { addTreeSums } from './tree';
-import { mulberry32 } from '../random';
+import { addTreeSums } from '../trees/tree';
+import { mulberry32 } from '../../random';
 
 describe('gbdt prediction', () => {
   it('complete-tree prediction gives the bits of the plain traversal, shallow leaves included', async () => {

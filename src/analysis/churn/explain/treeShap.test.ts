@@ -1,12 +1,12 @@
 /** TreeSHAP: exact Shapley values of the path-dependent expectation; contributions + expected value = model output. */
 import { describe, it, expect } from 'vitest';
-import { fitForest, predictForest } from './forest';
-import { fitGbdt, logitGbdt } from './gbdt';
+import { fitForest, predictForest } from '../models/forest';
+import { fitGbdt, logitGbdt } from '../models/gbdt';
 import { addTreeShap } from './treeShap';
 import { forestGroupPoints, gbdtGroupPoints } from './pathReasons';
-import { sigmoid } from './detmath';
-import { synthChurn } from './testing';
-import type { TreeArrays } from './tree';
+import { sigmoid } from '../../math/detmath';
+import { synthChurn } from '../testing';
+import type { TreeArrays } from '../trees/tree';
 
 const d = 6;
 const train = synthChurn(1500, d, 1);

@@ -1,13 +1,13 @@
 /** Missing values learned by the GBDT: each split learns where NaN goes; on blanks that carry signal it beats median imputation. */
 import { describe, it, expect } from 'vitest';
-import { fitGbdt, logitGbdt } from './gbdt';
+import { fitGbdt, logitGbdt } from '../models/gbdt';
 import { addTreeSums } from './tree';
 import { addTreeSumsMissing } from './missingTrees';
-import { addTreeShap } from './treeShap';
-import { addPathContributions, rootSum } from './pathReasons';
-import { gbdtFoldAuc, medianImputed, synthBlanks } from './testing';
-import { runChurn } from './index';
-import type { CustomerFrame } from '../types';
+import { addTreeShap } from '../explain/treeShap';
+import { addPathContributions, rootSum } from '../explain/pathReasons';
+import { gbdtFoldAuc, medianImputed, synthBlanks } from '../testing';
+import { runChurn } from '../index';
+import type { CustomerFrame } from '../../types';
 
 describe('GBDT with missing values', () => {
   const { X, y, d } = synthBlanks(5000, 11);

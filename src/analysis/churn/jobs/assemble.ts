@@ -3,16 +3,16 @@
  * cross-fitted Platt calibration, metrics, profit threshold, the two-model average, and the
  * final scores and explanations. Pure over the job results (their arrival order is irrelevant).
  */
-import type { Warning } from '../types';
-import type { ChurnResult, CustomerReasons, ModelReport } from './types';
+import type { Warning } from '../../types';
+import type { ChurnResult, CustomerReasons, ModelReport } from '../types';
 import type { ChurnPlan } from './plan';
 import { PATH_REASONS_MAX_ROWS, REASONS, type CvJobResult, type FinalJobResult, type ModelName, type PathPoints } from './jobs';
-import { pickTopReasons } from './reasons';
-import { applyPlatt, crossFitPlatt, fitPlattOn, reliabilityBins, type Platt } from './calibration';
-import { brier, confusionAt, logLoss, meanSd, orderDesc, prAuc, prCurve, rocAuc, rocCurve, topLift } from './metrics';
-import { f1Threshold, profitThreshold, type Economics } from './threshold';
-import { subsampleWarning } from './models';
-import { exp, log } from './detmath';
+import { pickTopReasons } from '../explain/reasons';
+import { applyPlatt, crossFitPlatt, fitPlattOn, reliabilityBins, type Platt } from '../evaluation/calibration';
+import { brier, confusionAt, logLoss, meanSd, orderDesc, prAuc, prCurve, rocAuc, rocCurve, topLift } from '../evaluation/metrics';
+import { f1Threshold, profitThreshold, type Economics } from '../evaluation/threshold';
+import { subsampleWarning } from '../models/models';
+import { exp, log } from '../../math/detmath';
 
 /** Per-model cross-validation summary. */
 export interface CvSummary {

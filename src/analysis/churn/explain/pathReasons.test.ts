@@ -1,14 +1,14 @@
 /** Decision-path reasons: leaf value = root value + path contributions; on Telco the trees name the known drivers. */
 import { beforeAll, describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { fitForest, predictForest } from './forest';
-import { fitGbdt, logitGbdt } from './gbdt';
+import { fitForest, predictForest } from '../models/forest';
+import { fitGbdt, logitGbdt } from '../models/gbdt';
 import { addPathContributions, forestGroupPoints, gbdtGroupPoints, rootSum } from './pathReasons';
-import { sigmoid } from './detmath';
-import { runChurn } from './index';
-import { synthChurn, telcoFrame } from './testing';
-import { pathReasons } from './assemble';
-import { TELCO_REL, describeWithShared } from '../testing/shared';
+import { sigmoid } from '../../math/detmath';
+import { runChurn } from '../index';
+import { synthChurn, telcoFrame } from '../testing';
+import { pathReasons } from '../jobs/assemble';
+import { TELCO_REL, describeWithShared } from '../../testing/shared';
 
 beforeAll(async () => {
   expect(await tf.setBackend('cpu')).toBe(true);

@@ -4,21 +4,21 @@
  * by the model and the fold alone, so a job gives the same bits whichever worker runs it
  * and whichever other models are selected.
  */
-import type { Warning } from '../types';
-import { fitDesign, screenDesign, transformDesign, type Design } from '../features/design';
-import { mulberry32, sampleIndices } from '../random';
-import { permutationImportance } from './importance';
-import { rocAuc } from './metrics';
-import { splitFold } from './folds';
-import { MODEL_NAMES, MODEL_SPECS, type ChurnModel, type ModelSpec } from './models';
+import type { Warning } from '../../types';
+import { fitDesign, screenDesign, transformDesign, type Design } from '../../features/design';
+import { mulberry32, sampleIndices } from '../../random';
+import { permutationImportance } from '../explain/importance';
+import { rocAuc } from '../evaluation/metrics';
+import { splitFold } from '../evaluation/folds';
+import { MODEL_NAMES, MODEL_SPECS, type ChurnModel, type ModelSpec } from '../models/models';
 import type { ChurnPlan } from './plan';
-import type { CustomerReasons } from './types';
-import type { LogisticModel } from './logistic';
-import { logisticReasons, reasonNaming, rowReasonNames } from './reasons';
-import { forestGroupPoints, gbdtGroupPoints, groupOfColumns, type TreeAttribution } from './pathReasons';
-import { TREESHAP_MAX_WORK, treeShapWork } from './treeShap';
-import type { ForestModel } from './forest';
-import type { GbdtModel } from './gbdt';
+import type { CustomerReasons } from '../types';
+import type { LogisticModel } from '../models/logistic';
+import { logisticReasons, reasonNaming, rowReasonNames } from '../explain/reasons';
+import { forestGroupPoints, gbdtGroupPoints, groupOfColumns, type TreeAttribution } from '../explain/pathReasons';
+import { TREESHAP_MAX_WORK, treeShapWork } from '../explain/treeShap';
+import type { ForestModel } from '../models/forest';
+import type { GbdtModel } from '../models/gbdt';
 
 /** Held-out rows used for permutation importance per fold. */
 export const IMPORTANCE_ROWS = 500;

@@ -6,9 +6,9 @@
  * columns summed), converted to points as p(customer) - p(customer with that column at the
  * average); tree models' come from their decision paths (pathReasons.ts).
  */
-import type { Design } from '../features/design';
-import type { CustomerReasons } from './types';
-import { sigmoid, type LogisticModel } from './logistic';
+import type { Design } from '../../features/design';
+import type { CustomerReasons } from '../types';
+import { sigmoid, type LogisticModel } from '../models/logistic';
 
 /** Reasons smaller than this many probability points are not shown. */
 export const MIN_REASON_POINTS = 0.05;
