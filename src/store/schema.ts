@@ -48,7 +48,10 @@ export interface Recipe {
   roles: Partial<Record<Role, string | null>>;
   /** the user's column types (changed ones only); recipes saved before types could be changed may lack it */
   types: Record<string, ColumnType>;
+  /** when the analysis that this mapping came from succeeded (recipes are saved only then) */
   savedAt: string;
+  /** when an analysis that used this recipe failed: it is then offered, never applied by itself */
+  failedAt?: string;
 }
 
 /** A row of `results`: a result record (keyed by the analysis id), or one of its part/chunk records (keys.ts). */

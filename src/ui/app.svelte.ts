@@ -10,7 +10,7 @@ import type { EngineStatus, OriginalRows, TableSummary } from '../analysis/api';
 import type { AnalysisResult } from '../analysis/result';
 import { DEFAULT_SEED, type AnalysisOptions } from '../analysis/types';
 import { StudioStore, type SourceRef } from '../store/db';
-import { initialMapping, rememberMapping } from './mapping/recipes';
+import { initialMapping, markRecipeFailed, rememberMapping, type RecipeState } from './mapping/recipes';
 import { importJson, importReportHtml } from '../report/json';
 import { EngineClient, EngineStopped } from './engineClient';
 import { dict } from '../analysis/dict';
@@ -30,6 +30,9 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 /** Current time as an ISO string (a timestamp, not reactive state). */
 const nowIso = (): string => new Date(Date.now()).toISOString();
 
+/** A fresh copy of a mapping to edit (types stay a null-prototype dict). */
+const copyMapping = (m: Mapping): Mapping => ({ ...m, roles: { ...m.roles }, types: Object.assign(dict(), m.types), ignore: [...m.ignore] });
+
 /** The demo table's generator seed and size (the analysis itself uses the analysis seed option). */
 export const DEMO_SEED = 42;
 export const DEMO_ROWS = 7043;
@@ -46,7 +49,11 @@ export class AppState {
   result = $state.raw<AnalysisResult | null>(null);
   currentId = $state<string | null>(null);
   currentName = $state('');
-  recipeApplied = $state(false);
+  /** the saved mapping found for this file's columns (applied, offered after a failure, or undone); null: none */
+  recipe = $state.raw<RecipeState | null>(null);
+  private detected: Mapping | null = null;
+  /** the recipe to remember once the running analysis succeeds (recipes are saved only then) */
+  private pendingRecipe: { summary: TableSummary; mapping: Mapping; save: boolean } | null = null;
   mapping = $state<Mapping>({ kind: 'customers', roles: {}, types: dict(), ignore: [], saveRecipe: true });
   savedOk = $state(false);
   /** the analysis engine: null while it starts and warms up, then its backend in words */
@@ -136,11 +143,12 @@ export class AppState {
         this.phase = 'landing';
         return;
       }
-      const { mapping, applied } = await initialMapping(this.store, r.summary);
+      const { mapping, detected, recipe } = await initialMapping(this.store, r.summary);
       if (token !== this.token) return;
       this.summary = r.summary;
-      this.mapping = mapping;
-      this.recipeApplied = applied;
+      this.mapping = copyMapping(mapping);
+      this.detected = detected;
+      this.recipe = recipe;
       this.phase = 'mapping';
     } catch (e) {
       this.fail(e, token);
@@ -153,19 +161,41 @@ export class AppState {
       : this.client.load(source.data, source.fileName, this.progress.listener(token), source.sheet);
   }
 
-  /** The user confirmed the mapping: remember it (optional) and run the analysis. */
+  /** Undo a recipe: back to the mapping detected from this file; or (apply) use the saved one after all. */
+  useRecipe(apply: boolean): void {
+    const r = this.recipe;
+    if (!r || !this.detected) return;
+    this.mapping = copyMapping(apply ? r.mapping : this.detected);
+    this.recipe = { ...r, applied: apply };
+  }
+
+  /** The user confirmed the mapping: run the analysis; the mapping is remembered (optional) once it succeeded. */
   async confirmMapping(): Promise<void> {
     const summary = this.summary;
     if (!summary) return;
     const mapping = $state.snapshot(this.mapping);
     const types = changedTypes(summary, mapping.types);
-    if (mapping.saveRecipe) this.notice = (await rememberMapping(this.store, summary, mapping, nowIso())) ?? this.notice;
+    this.pendingRecipe = { summary, mapping, save: mapping.saveRecipe };
     const options: AnalysisOptions = { seed: DEFAULT_SEED, ...urlAnalysisOptions(), kind: mapping.kind, roles: mapping.roles };
     if (Object.keys(types).length > 0) options.types = types;
     if (mapping.ignore.length > 0) options.ignore = mapping.ignore;
     Object.assign(options, mappingChoices(mapping));
     if (mapping.formats) Object.assign(options, mapping.formats);
     await this.run(options, null);
+    this.pendingRecipe = null;
+  }
+
+  /** After a run of the mapping step's analysis: success saves the pending recipe; failure marks an
+   *  applied recipe as failed, so it is only offered next time. */
+  private async settleRecipe(ok: boolean): Promise<void> {
+    const pending = this.pendingRecipe;
+    this.pendingRecipe = null;
+    if (!pending) return; // a re-run from the dashboard: the mapping step's recipe is not involved
+    if (ok && pending.save) this.notice = (await rememberMapping(this.store, pending.summary, pending.mapping, nowIso())) ?? this.notice;
+    if (!ok && this.recipe?.applied) {
+      await markRecipeFailed(this.store, pending.summary.header, nowIso());
+      this.recipe = { ...this.recipe, failedAt: nowIso() };
+    }
   }
 
   /** Runs the analysis on the table in the worker (reloading it first when the worker is fresh).
@@ -185,12 +215,14 @@ export class AppState {
       if (!r.ok) {
         this.showError('The analysis could not be completed', r.message);
         this.phase = this.summary ? 'mapping' : 'landing';
+        await this.settleRecipe(false);
         return;
       }
       const src: SourceRef = this.source?.type === 'demo'
         ? { type: 'demo', seed: this.source.seed, rows: this.source.rows, ...(this.source.demo ? { demo: this.source.demo } : {}) }
         : { type: 'file', fileName: r.result.fileName };
       await this.adoptResult(r.result, src, this.source, replaces, r.packedIds);
+      await this.settleRecipe(true);
     } catch (e) {
       this.fail(e, token);
     }
