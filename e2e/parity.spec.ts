@@ -12,7 +12,16 @@ import { runCli } from '../src/cli/analyze';
 const VOLATILE = new Set(['timingsMs', 'fitMs', 'createdAt', 'backend', 'options']);
 const clean = (v: unknown) => JSON.parse(JSON.stringify(v, (k, x) => (VOLATILE.has(k) ? undefined : x)));
 
-test('browser and CLI produce the same analysis.json numbers', async ({ page }) => {
+/** The dashboard's analysis once its refining work (the survival model, refine.ts) has landed. */
+async function exportRefined(page: import('@playwright/test').Page): Promise<string> {
+  await expect(page.getByTestId('refining')).toHaveCount(0, { timeout: 120_000 });
+  await expect(page.getByTestId('analysis-done')).toContainText('saved in this browser');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-json').click();
+  return readFileSync(await (await download).path(), 'utf8');
+}
+
+test('browser and CLI produce the same analysis.json numbers, also after refining and as saved', async ({ page }) => {
   test.setTimeout(240_000);
   const dir = mkdtempSync(join(tmpdir(), 'rs-parity-'));
   const file = join(dir, 'customers-1200.csv');
@@ -22,9 +31,7 @@ test('browser and CLI produce the same analysis.json numbers', async ({ page }) 
   await page.getByTestId('file-input').setInputFiles(file);
   await page.getByTestId('mapping-confirm').click();
   await page.getByTestId('analysis-done').waitFor({ timeout: 180_000 });
-  const download = page.waitForEvent('download');
-  await page.getByTestId('export-json').click();
-  const browserJson = readFileSync(await (await download).path(), 'utf8');
+  const browserJson = await exportRefined(page);
   const browserResult = resultFromJson(browserJson);
   expect(browserResult).not.toBeNull();
 
@@ -42,5 +49,11 @@ test('browser and CLI produce the same analysis.json numbers', async ({ page }) 
   expect(browser.rows).toBe(1200);
   expect(browser.segmentation.k).toBe(cli.segmentation.k);
   expect(browser.churn.best).toBe(cli.churn.best);
+  expect(browser.survivalModel.cIndex.mean).toBeGreaterThan(0.5); // refined after the dashboard
   expect(browser).toEqual(cli);
+  // the saved analysis was updated with the refined result: a reload reopens it from IndexedDB
+  await page.reload();
+  await page.getByTestId('analysis-done').waitFor({ timeout: 60_000 });
+  const saved = resultFromJson(await exportRefined(page));
+  expect(clean(analysisSummary(saved!))).toEqual(cli);
 });

@@ -15,6 +15,8 @@ export type { TableSummary, FormatQuestions, LogPeriod, SetAsideIds } from './da
 /** Which demo: the Telco-like customer table, or the shop's invoice log (lifetime models). */
 export type DemoKind = 'telco' | 'shop';
 
+import type { RefinementPatch } from './refine';
+
 export type Failure = { ok: false; code: string; message: string; details?: string };
 export type LoadResult = { ok: true; summary: TableSummary } | Failure;
 export type AnalyzeResult = { ok: true; result: AnalysisResult } | Failure;
@@ -32,6 +34,9 @@ export interface EngineApi {
   analyze(options: AnalysisOptions, onProgress?: OnProgress): Promise<AnalyzeResult>;
   /** analyze(), with the ids packed for a cheap structured clone (see PackedAnalyzeResult). */
   analyzePacked(options: AnalysisOptions, onProgress?: OnProgress): Promise<PackedAnalyzeResult>;
+  /** Runs the next refinement the last analyze() left pending (result.refining, refine.ts) and
+   *  returns its patch for applyPatch; null when none is left (or a load/analyze came since). */
+  refine(): Promise<RefinementPatch | null>;
   /** Gets the engine ready while the page waits for a file: the tfjs backend, then a short
    *  warm-up run on a small demo table (see warmup.ts) that stops as soon as a file arrives. */
   warm(): Promise<EngineStatus>;

@@ -41,8 +41,9 @@ describe('engine api (what the worker exposes), in Node without a Worker', () =>
     expect(strip(b.result)).toEqual(strip(a.result));
     expect(Array.from(b.result.churn!.probability)).toEqual(Array.from(a.result.churn!.probability));
     expect(Array.from(b.result.segmentation!.labels)).toEqual(Array.from(a.result.segmentation!.labels));
-    // The survival model runs after churn on customer tables with a tenure; analysis.json keeps its summary only.
-    expect(stages).toContain('survival');
+    // The survival model runs after churn on customer tables with a tenure (here at once: the engine's
+    // default; the page's worker refines it after the dashboard); analysis.json keeps its summary only.
+    expect(a.result.timingsMs.survival).toBeGreaterThanOrEqual(0);
     const sm = a.result.survivalModel!;
     expect(sm.excluded).toEqual(expect.arrayContaining(['tenure', 'TotalCharges']));
     expect(sm.cIndex.folds).toHaveLength(3);

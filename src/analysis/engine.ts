@@ -12,6 +12,7 @@ import { simulatedCsv } from './lifetime/synthetic';
 import { originalRows } from './data/originals';
 import { describeBackend, runAnalysis, type Runners } from './pipeline';
 import { warmUp } from './warmup';
+import type { Refinement, RefinementPatch } from './refine';
 import { currentBackend, initBackend, type BackendEnv } from './tensor/backend';
 
 export interface EngineEnv extends BackendEnv {
@@ -19,6 +20,9 @@ export interface EngineEnv extends BackendEnv {
   backend?: AnalysisOptions['backend'];
   /** where stages run (default: all in this thread) */
   runners?: Runners;
+  /** 'now' (default, the CLI): analyze() runs everything; 'later' (the page): work over the
+   *  budget is left in result.refining and runs on refine() calls (refine.ts) */
+  refine?: 'now' | 'later';
 }
 
 /** Create an engine; the tfjs backend is initialised on first analyze(). */
@@ -29,6 +33,8 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
   let work = 0;
   /** the warm-up in flight: real work waits for its current step (tfjs is not safe to interleave) */
   let warming: Promise<unknown> = Promise.resolve();
+  /** refinements the last analysis left pending, and the work counter they belong to */
+  let pending: { work: number; list: Refinement[] } = { work: -1, list: [] };
 
   async function load(source: Blob | string, fileName: string, onProgress?: OnProgress, sheet?: string): Promise<LoadResult> {
     table = null;
@@ -47,7 +53,10 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
     work++;
     await warming;
     await initBackend(options.backend ?? env.backend ?? 'auto', env);
-    const res = await runAnalysis(table, options, onProgress ?? (() => {}), env.runners);
+    const later: Refinement[] | undefined = env.refine === 'later' ? [] : undefined;
+    const at = work;
+    const res = await runAnalysis(table, options, onProgress ?? (() => {}), env.runners, later);
+    pending = { work: at, list: later ?? [] };
     if (res.ok) res.result.timingsMs = { parse: parseMs, ...res.result.timingsMs };
     return res;
   }
@@ -59,6 +68,11 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
       return load(generateDemoCsv(seed, rows), `demo-telco-${rows}.csv`);
     },
     analyze,
+    async refine(): Promise<RefinementPatch | null> {
+      if (pending.work !== work) return null;
+      const next = pending.list.shift();
+      return next ? next.run() : null;
+    },
     async warm(): Promise<EngineStatus> {
       const t0 = performance.now();
       const at = work;

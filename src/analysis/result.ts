@@ -9,6 +9,7 @@ import type { LifetimeResult } from './lifetime/index';
 export const RESULT_VERSION = 1;
 
 import type { SurvivalResult } from './survival/run';
+import type { RefiningEntry } from './refine';
 
 export interface AnalysisResult {
   type: 'retention-studio/analysis';
@@ -40,4 +41,7 @@ export interface AnalysisResult {
    *  curves per active customer (survival/run.ts). Named apart from business.survival (the Kaplan-Meier curves),
    *  which analysis.json already lists at its top level as "survival". Absent in results saved before it existed. */
   survivalModel?: SurvivalResult | null;
+  /** work still running after the dashboard was shown (refine.ts), in the order it will land;
+   *  absent when the result is complete (always, from the CLI) */
+  refining?: RefiningEntry[];
 }

@@ -8,6 +8,7 @@ import { createEngine } from './engine';
 import { analysisSummary } from './serialize';
 import { remoteChurnApi, type RemoteChurnApi } from './churn/jobs/remote';
 import type { AnalysisResult } from './result';
+import { applyPatch } from './refine';
 
 const require = createRequire(import.meta.url);
 const wasmPaths = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + '/';
@@ -71,7 +72,14 @@ describe('analysisWorkerApi', () => {
     const plain = await one.analyze(opts);
     if (!plain.ok) throw new Error(plain.message);
     expect(r.packedIds).toBe(plain.result.ids.join('\u0000'));
-    expect(strip({ ...r.result, ids: plain.result.ids })).toEqual(strip(plain.result));
+    // the worker leaves the survival model to refine(): its patch's buffers are transferred too
+    expect(r.result.refining?.map((x) => x.key)).toEqual(['survival']);
+    const patch = await api.refine();
+    expect(patch?.key).toBe('survival');
+    expect(transferred[1]).toContain(patch?.set.survivalModel && (patch.set.survivalModel as { curves: Float64Array }).curves.buffer);
+    expect(await api.refine()).toBeNull();
+    const refined = applyPatch(r.result, patch!);
+    expect(strip({ ...refined, ids: plain.result.ids })).toEqual(strip(plain.result));
   });
 
   it('warm() resolves once both workers are warm; a dead churn worker crashes this one with a message', async () => {

@@ -57,7 +57,7 @@ export function analysisWorkerApi(deps: AnalysisWorkerDeps): EngineApi {
   const remote = (): RemoteChurnApi =>
     (churnWorker ??= deps.startChurnWorker((message) => crash(new Error(`The churn model worker stopped: ${message || 'unknown error'}`))));
   const remoteWarm = remote().warm();
-  const engine = createEngine({ wasmPaths: deps.wasmPaths, runners: { churn: churnRunner(remote), parallel: true } });
+  const engine = createEngine({ wasmPaths: deps.wasmPaths, runners: { churn: churnRunner(remote), parallel: true }, refine: 'later' });
   return {
     ...engine,
     async warm() {
@@ -66,6 +66,10 @@ export function analysisWorkerApi(deps: AnalysisWorkerDeps): EngineApi {
     async analyzePacked(options, onProgress) {
       const r = await engine.analyzePacked(options, onProgress);
       return r.ok ? deps.transfer(r, ownBuffers(r.result)) : r;
+    },
+    async refine() {
+      const patch = await engine.refine();
+      return patch ? deps.transfer(patch, ownBuffers(patch.set)) : null;
     },
   };
 }

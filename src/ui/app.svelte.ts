@@ -3,7 +3,7 @@
  * Stage progress lives in progress.svelte.ts, the saved-analyses list in saved.svelte.ts.
  * Big results live in $state.raw (reassigned, never mutated); anything sent to the worker or
  * IndexedDB is plain data ($state.snapshot). No analytics here: the worker computes.
- * (~300 lines, one concept: the transitions share the run token, the worker and the current analysis;
+ * (~330 lines, one concept: the transitions share the run token, the worker and the current analysis;
  * saving, progress and recipes already live in their own files.)
  */
 import type { EngineStatus, OriginalRows, TableSummary } from '../analysis/api';
@@ -18,6 +18,8 @@ import { installDebugHooks, urlAnalysisOptions, urlDemoRows } from './testHooks'
 import { ANALYSIS_STAGES, StageProgressState } from './progress.svelte';
 import { SavedAnalyses, metaOf } from './saved.svelte';
 import { changedTypes, mappingChoices, type Mapping } from './mapping/roles';
+import { refinePending } from './refining';
+import { withoutPending } from '../analysis/refine';
 
 export type Phase = 'landing' | 'loading' | 'mapping' | 'running' | 'dashboard';
 export { changedTypes, type Mapping };
@@ -66,6 +68,8 @@ export class AppState {
   private source: Source | null = null;
   private sourceId: string | null = null;
   private token = 0;
+  /** the token of the analysis whose refinements the worker is running, or -1 */
+  private refiningToken = -1;
 
   constructor() {
     this.client = new EngineClient((message) => {
@@ -106,7 +110,7 @@ export class AppState {
         return;
       }
       const result = checked.result;
-      await this.adoptResult(result, { type: 'report', fileName: result.fileName }, null, null);
+      await this.adoptResult(withoutPending(result), { type: 'report', fileName: result.fileName }, null, null);
       this.notice = `Opened the analysis stored in "${file.name}".`;
       return;
     }
@@ -128,7 +132,7 @@ export class AppState {
   }
 
   private async load(source: Source): Promise<void> {
-    if (this.phase === 'running' || this.phase === 'loading') this.client.cancel();
+    if (this.phase === 'running' || this.phase === 'loading' || this.refiningToken !== -1) this.client.cancel();
     const token = ++this.token;
     this.source = source;
     this.sourceId = null;
@@ -201,7 +205,7 @@ export class AppState {
   /** Runs the analysis on the table in the worker (reloading it first when the worker is fresh).
    *  `replaces`: the saved analysis the new result overwrites (null: saved as a new one). */
   async run(options: AnalysisOptions, replaces: string | null): Promise<void> {
-    if (this.phase === 'running') this.client.cancel();
+    if (this.phase === 'running' || this.refiningToken !== -1) this.client.cancel();
     const token = ++this.token;
     this.error = null;
     this.errorTitle = null;
@@ -271,6 +275,22 @@ export class AppState {
     if (out.notice) this.notice = out.notice;
     this.sourceId = id;
     this.savedOk = true;
+    if (result.refining?.length) void this.refine(result, meta, packedIds);
+  }
+
+  /** Runs the result's refinements in the worker (after the dashboard is shown and saved); each
+   *  refined result is shown and saved over the same analysis. Stops when the page moves on. */
+  private async refine(result: AnalysisResult, meta: ReturnType<typeof metaOf>, packedIds?: string): Promise<void> {
+    const token = (this.refiningToken = this.token);
+    const current = () => token === this.token && this.currentId === meta.id;
+    await refinePending(result, () => this.client.refine(), async (next) => {
+      if (!current()) return false;
+      this.result = next;
+      const out = await this.saved.save(meta, next, null, meta.id, packedIds);
+      if (!out.ok) this.showError('This analysis was not saved', out.message);
+      return current();
+    });
+    if (this.refiningToken === token) this.refiningToken = -1;
   }
 
   /** Reopens a saved analysis instantly (no re-run). Returns false when it is not stored. */
@@ -285,7 +305,7 @@ export class AppState {
     this.token++;
     [this.source, this.summary, this.sourceId] = [null, null, id];
     this.client.cancel(); // a fresh worker: the table is reloaded from storage only if re-run
-    this.result = result;
+    this.result = withoutPending(result); // saved while refining: what did not land is named
     this.currentId = id;
     this.currentName = meta.name;
     this.savedOk = true;

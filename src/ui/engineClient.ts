@@ -7,6 +7,7 @@ import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import type { DemoKind, EngineApi, Failure, EngineMemory, EngineStatus, LoadResult, OriginalRows, PackedAnalyzeResult } from '../analysis/api';
 import type { AnalysisOptions, OnProgress } from '../analysis/types';
 import type { AnalysisResult } from '../analysis/result';
+import type { RefinementPatch } from '../analysis/refine';
 
 /** The packed ids split into an array a slice per task: one split('\u0000') of 700,000 ids
  *  blocks the main thread for 100-200 ms (string allocation and the GC it triggers). */
@@ -120,6 +121,11 @@ export class EngineClient {
     const r = await this.call<PackedAnalyzeResult>((api) => api.analyzePacked(options, onProgress ? proxy(onProgress) : undefined) as Promise<PackedAnalyzeResult>);
     if (!r.ok || r.packedIds === undefined) return r;
     return { ok: true, result: { ...r.result, ids: await splitIds(r.packedIds) }, packedIds: r.packedIds };
+  }
+
+  /** Runs the next pending refinement of the last analysis; null when none is left. */
+  refine(): Promise<RefinementPatch | null> {
+    return this.call<RefinementPatch | null>((api) => api.refine() as Promise<RefinementPatch | null>);
   }
 
   /** Original rows of these customers from the loaded table (null when none is loaded). */

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { createEngine } from './engine';
+import { analysisSummary } from './serialize';
+import { applyPatch, isRefining, withoutPending } from './refine';
+import type { AnalysisResult } from './result';
+
+const require = createRequire(import.meta.url);
+const wasmPaths = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + '/';
+const TIMES = new Set(['fitMs', 'timingsMs', 'createdAt']);
+/** every value, per-customer arrays included, typed arrays as numbers; timings and dates aside */
+const strip = (r: AnalysisResult) => JSON.parse(JSON.stringify(analysisSummary(r, true), (k, v) => (TIMES.has(k) ? undefined : v)));
+
+describe('refining: work after the dashboard (refine.ts)', () => {
+  it("the page's result after refining equals the CLI's (everything at once), timings aside", async () => {
+    const opts = { seed: 42, folds: 3, models: ['logistic'] };
+    const cli = createEngine({ wasmPaths });
+    const page = createEngine({ wasmPaths, refine: 'later' });
+    for (const e of [cli, page]) expect((await e.loadDemo(42, 800)).ok).toBe(true);
+    const all = await cli.analyze(opts);
+    const first = await page.analyze(opts);
+    if (!all.ok || !first.ok) throw new Error('analysis failed');
+    expect(all.result.refining).toBeUndefined();
+    expect(all.result.survivalModel?.cIndex.mean).toBeGreaterThan(0.5);
+    // the page's first result: survival pending, marked, not yet there
+    expect(first.result.refining).toEqual([{ key: 'survival', label: 'survival model', marks: ['survivalModel'] }]);
+    expect(first.result.survivalModel).toBeNull();
+    expect(isRefining(first.result, 'survivalModel.cIndex')).toBe(true);
+    expect(isRefining(first.result, 'churn')).toBe(false);
+    // patches cross a worker boundary (structured clone), one per refine() call, then null
+    let r = structuredClone(first.result);
+    for (let patch = await page.refine(); patch; patch = await page.refine()) r = applyPatch(r, structuredClone(patch));
+    expect(r.refining).toBeUndefined();
+    expect(r.timingsMs.survival).toBeGreaterThanOrEqual(0);
+    expect(strip(r)).toEqual(strip(all.result));
+    expect(await page.refine()).toBeNull();
+  });
+
+  it('a new analysis drops the refinements of the last one', async () => {
+    const page = createEngine({ wasmPaths, refine: 'later' });
+    expect((await page.loadDemo(42, 300)).ok).toBe(true);
+    const a = await page.analyze({ seed: 1, folds: 3, models: ['logistic'] });
+    expect(a.ok && a.result.refining?.length).toBe(1);
+    expect((await page.loadDemo(42, 300)).ok).toBe(true);
+    expect(await page.refine()).toBeNull();
+  });
+
+  it('applyPatch copies along the patched paths, drops and adds findings; withoutPending names what is missing', () => {
+    const base = {
+      warnings: [{ code: 'a', message: 'A', count: 1 }, { code: 'fallback', message: 'F', count: 1 }],
+      timingsMs: { churn: 5 },
+      churn: { reasons: 'old', best: 'gbdt' },
+      refining: [{ key: 'x', label: 'exact reasons', marks: ['churn.reasons'] }, { key: 'y', label: 'survival model', marks: ['survivalModel'] }],
+    } as unknown as AnalysisResult;
+    const out = applyPatch(base, { key: 'x', set: { 'churn.reasons': 'new' }, dropWarnings: ['fallback'], warnings: [{ code: 'b', message: 'B', count: 2 }], timingsMs: { x: 7 } });
+    expect(out.churn).toEqual({ reasons: 'new', best: 'gbdt' });
+    expect((base.churn as unknown as { reasons: string }).reasons).toBe('old'); // the input is untouched
+    expect(out.warnings.map((w) => w.code)).toEqual(['a', 'b']);
+    expect(out.timingsMs).toEqual({ churn: 5, x: 7 });
+    expect(out.refining?.map((r) => r.key)).toEqual(['y']);
+    expect(isRefining(out, 'churn.reasons')).toBe(false);
+    expect(() => applyPatch(base, { key: 'x', set: { 'nothing.here': 1 } })).toThrow(/no object at "nothing"/);
+    const cut = withoutPending(out);
+    expect(cut.refining).toBeUndefined();
+    expect(cut.warnings.at(-1)).toMatchObject({ code: 'refining-interrupted', message: expect.stringContaining('survival model') });
+  });
+});
