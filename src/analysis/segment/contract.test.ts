@@ -6,7 +6,7 @@ import { fitKMeans } from './kmeans';
 import { dbscanOutliers } from './dbscan';
 import { silhouetteScores } from './silhouette';
 import { runSegmentation } from './index';
-import { fromRows, fromColumns, type Matrix } from './matrix';
+import { fromRows, fromColumns, type Matrix } from '../math/matrix';
 import { smallCustomers } from './fixtures';
 import type { CustomerFrame } from '../types';
 

@@ -3,7 +3,7 @@
  * worst (s_i + s_j) / |c_i - c_j|, with s_i the mean distance of cluster i's points to
  * its centroid. Lower is better; 0 for a single cluster. O(n d + k^2 d).
  */
-import type { Matrix } from './matrix';
+import type { Matrix } from '../math/matrix';
 
 /** Davies-Bouldin score of labels (0..k-1) on X. */
 export function daviesBouldin(X: Matrix, labels: Int32Array, k: number): number {

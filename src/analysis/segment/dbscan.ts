@@ -10,7 +10,7 @@
  */
 import { AnalysisError } from '../errors';
 import { mulberry32, sampleIndices } from '../random';
-import { checkMatrix, takeRows, type Matrix } from './matrix';
+import { checkMatrix, takeRows, type Matrix } from '../math/matrix';
 import { kneeIncreasing } from './chooseK';
 import { anyFlaggedWithin, buildGrid, countWithin, kthNearestSq } from './grid';
 

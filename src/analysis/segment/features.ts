@@ -9,7 +9,7 @@
  */
 import type { CustomerFrame, Warning } from '../types';
 import { AnalysisError } from '../errors';
-import { fromColumns, type Matrix } from './matrix';
+import { fromColumns, type Matrix } from '../math/matrix';
 
 export const ROLE_COLUMNS = ['tenure', 'monthly', 'total', 'recency', 'frequency', 'monetary'] as const;
 export type RoleColumn = (typeof ROLE_COLUMNS)[number];

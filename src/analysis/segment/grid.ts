@@ -6,7 +6,7 @@
  * whatever the hash collisions or the extra columns: a row in ring r + 1 is more than
  * r * h away in one of the gridded columns, hence in full. No allocation per query.
  */
-import type { Matrix } from './matrix';
+import type { Matrix } from '../math/matrix';
 
 export interface Grid {
   X: Matrix;

@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { CustomerFrame, OnProgress, Warning } from '../types';
 import type { SegmentationResult, Segment } from './types';
 import { AnalysisError } from '../errors';
-import { checkMatrix, standardize } from './matrix';
+import { checkMatrix, standardize } from '../math/matrix';
 import { buildFeatureMatrix, defaultFeatures } from './features';
 import { chooseKernel, type KMeansKernel } from './kmeans';
 import { runKSweep } from './sweep';

@@ -4,7 +4,7 @@ import { fitKMeans, predictKMeans, chooseKernel } from './kmeans';
 import { lloydTs } from './lloydTs';
 import { lloydTf } from './lloydTf';
 import { kmeansPlusPlus } from './kmeansInit';
-import { fromRows, type Matrix } from './matrix';
+import { fromRows, type Matrix } from '../math/matrix';
 import { mulberry32 } from '../random';
 
 beforeAll(async () => {

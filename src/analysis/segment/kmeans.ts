@@ -6,7 +6,7 @@
 import type { Warning } from '../types';
 import { AnalysisError } from '../errors';
 import { mulberry32, sampleIndices } from '../random';
-import { checkMatrix, columnStats, takeRows, type Matrix } from './matrix';
+import { checkMatrix, columnStats, takeRows, type Matrix } from '../math/matrix';
 import { kmeansPlusPlus } from './kmeansInit';
 import { assignTs, lloydTs, type LloydResult } from './lloydTs';
 import { lloydTf } from './lloydTf';

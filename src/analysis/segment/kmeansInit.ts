@@ -4,7 +4,7 @@
  * potential most). Plain TypeScript for every backend: it costs about (2 + ln k) Lloyd
  * iterations, so it is never the bottleneck and keeps both kernels on identical starts.
  */
-import type { Matrix } from './matrix';
+import type { Matrix } from '../math/matrix';
 
 /** Squared Euclidean distance between row i of X and point p (offset po in P). */
 export function sqDist(X: Float64Array, io: number, P: Float64Array, po: number, d: number): number {

@@ -7,7 +7,7 @@
  * Every tensor is created inside tf.tidy or disposed in `finally` (no leaks).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Matrix } from './matrix';
+import type { Matrix } from '../math/matrix';
 import { relocateEmpty, type LloydResult } from './lloydTs';
 
 /** Runs Lloyd from `init` (k x d) on the current tfjs backend; same contract as lloydTs. */

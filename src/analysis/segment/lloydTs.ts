@@ -4,7 +4,7 @@
  * recomputes centres; it stops when labels no longer change ("strict" convergence) or the
  * total squared centre shift is <= tol; nIter counts iterations run.
  */
-import type { Matrix } from './matrix';
+import type { Matrix } from '../math/matrix';
 import { sqDist } from './kmeansInit';
 import { SAFE, boundPass, boundPass3, scanPass, scanPass3 } from './lloydPass';
 

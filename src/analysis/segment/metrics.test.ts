@@ -5,7 +5,7 @@ import { kneedleDecreasing, kneeIncreasing, chooseK } from './chooseK';
 import { symmetricEigen, pca2 } from './pca';
 import { relabelBySize } from './relabel';
 import { dbscanOutliers, kDistances } from './dbscan';
-import { fromRows, standardize } from './matrix';
+import { fromRows, standardize } from '../math/matrix';
 import type { KSweepEntry } from './types';
 
 describe('silhouette', () => {

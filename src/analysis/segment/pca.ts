@@ -5,7 +5,7 @@
  * positive) so the picture is stable under a seed.
  */
 import { mulberry32, sampleIndices } from '../random';
-import type { Matrix } from './matrix';
+import type { Matrix } from '../math/matrix';
 
 /** Eigen-decomposition of a symmetric d x d matrix (row-major); values descending. */
 export function symmetricEigen(A: Float64Array, d: number): { values: Float64Array; vectors: Float64Array[] } {

@@ -7,7 +7,7 @@
  */
 import { AnalysisError } from '../errors';
 import { mulberry32, sampleIndices } from '../random';
-import { checkMatrix, takeRows, type Matrix } from './matrix';
+import { checkMatrix, takeRows, type Matrix } from '../math/matrix';
 
 export interface SilhouetteOptions {
   /** exact up to this many rows (default 20,000) */

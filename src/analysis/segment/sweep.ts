@@ -5,7 +5,7 @@
 import { yieldToEvents } from '../yieldToEvents';
 import type { OnProgress, Warning } from '../types';
 import type { KSweepEntry } from './types';
-import type { Matrix } from './matrix';
+import type { Matrix } from '../math/matrix';
 import { fitKMeans, type KMeansKernel, type KMeansModel } from './kmeans';
 import { silhouetteScores } from './silhouette';
 import { daviesBouldin } from './daviesBouldin';

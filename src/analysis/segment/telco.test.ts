@@ -11,7 +11,7 @@ import { kmeansPlusPlus } from './kmeansInit';
 import { silhouetteScores } from './silhouette';
 import { daviesBouldin } from './daviesBouldin';
 import { dbscanOutliers } from './dbscan';
-import { fromColumns, standardize, type Matrix } from './matrix';
+import { fromColumns, standardize, type Matrix } from '../math/matrix';
 import { runSegmentation } from './index';
 import { loadTelcoFrame, TELCO_PATH } from './testing';
 import { mulberry32 } from '../random';

@@ -42,19 +42,3 @@ export function stratifiedHoldout(
   const split = splitFold(stratifiedFolds(y, k, seed), 0);
   return { fit: split.train, val: split.test };
 }
-
-/** Gathers rows of X (n x d row-major) and y. */
-export function takeRows(
-  X: Float64Array,
-  d: number,
-  y: Uint8Array,
-  rows: ArrayLike<number>,
-): { X: Float64Array; y: Uint8Array } {
-  const Xo = new Float64Array(rows.length * d);
-  const yo = new Uint8Array(rows.length);
-  for (let k = 0; k < rows.length; k++) {
-    Xo.set(X.subarray(rows[k] * d, rows[k] * d + d), k * d);
-    yo[k] = y[rows[k]];
-  }
-  return { X: Xo, y: yo };
-}

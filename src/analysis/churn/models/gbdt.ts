@@ -7,7 +7,8 @@
  */
 import { mulberry32 } from '../../random';
 import { binRows, fitBinEdges } from '../trees/binning';
-import { stratifiedHoldout, takeRows } from '../evaluation/folds';
+import { stratifiedHoldout } from '../evaluation/folds';
+import { asMatrix, takeSample } from '../../math/matrix';
 import { log, sigmoid, softplus } from '../../math/detmath';
 import { HistGrower } from '../trees/histtree';
 import { addTreeSumsMissing, hasNaN } from '../trees/missingTrees';
@@ -130,8 +131,9 @@ export async function fitGbdt(X: Float64Array, y: Uint8Array, d: number, params:
   let bestIter = p.nTrees;
   if (p.validationFraction > 0) {
     const { fit, val } = stratifiedHoldout(y, p.validationFraction, p.seed + 1);
-    const tr = takeRows(X, d, y, fit);
-    const es = boost(tr.X, tr.y, d, p, p.nTrees, takeRows(X, d, y, val));
+    const tr = takeSample(asMatrix(X, d), y, fit);
+    const va = takeSample(asMatrix(X, d), y, val);
+    const es = boost(tr.X.data, tr.y, d, p, p.nTrees, { X: va.X.data, y: va.y });
     bestIter = es.bestIter;
     if (!p.refit) {
       const trees = firstTrees(es.trees, bestIter);

@@ -5,6 +5,7 @@
  * in tfjs (logisticTf.ts, the backend path for very large n * d^2).
  */
 import { checkX, checkXy } from './validate';
+import { asMatrix, columnStats } from '../../math/matrix';
 import { solveSpd } from '../../math/linalg';
 import { sigmoid, softplus } from '../../math/detmath';
 
@@ -34,21 +35,6 @@ export interface LogisticModel {
   version: 1;
 }
 
-/** Column means and sds (sd 1 for constant columns) of X n x d. */
-export function columnStats(X: Float64Array, d: number): { mean: Float64Array; sd: Float64Array } {
-  const n = X.length / d;
-  const mean = new Float64Array(d);
-  const sd = new Float64Array(d);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += X[i * d + j];
-  for (let j = 0; j < d; j++) mean[j] /= n;
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) {
-        const v = X[i * d + j] - mean[j];
-        sd[j] += v * v;
-      }
-  for (let j = 0; j < d; j++) sd[j] = sd[j] > 1e-12 * n ? Math.sqrt(sd[j] / n) : 1;
-  return { mean, sd };
-}
-
 /** sigmoid with engine-independent bits (detmath.ts) */
 export { sigmoid };
 
@@ -61,7 +47,7 @@ export async function fitLogistic(
 ): Promise<LogisticModel> {
   const p = { ...LOGISTIC_DEFAULTS, ...params };
   const n = checkXy('logistic', X, y, d);
-  const { mean, sd } = columnStats(X, d);
+  const { mean, sd } = columnStats(asMatrix(X, d), 1);
   const solver = p.solver === 'auto' ? (n * d * d > 2e9 ? 'tfjs' : 'newton') : p.solver;
   if (solver === 'tfjs') {
     const { fitLogisticTf } = await import('./logisticTf');

@@ -8,10 +8,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { mulberry32, shuffleInPlace } from '../../random';
-import { stratifiedHoldout, takeRows } from '../evaluation/folds';
+import { stratifiedHoldout } from '../evaluation/folds';
+import { asMatrix, columnStats, scaleColumns, takeSample } from '../../math/matrix';
 import { createDenseStack, disposeStack, stackGradients, stackLogits, stackWeights } from './denseLayer';
 import { LeanAdam } from './leanAdam';
-import { columnStats, sigmoid } from './logistic';
+import { sigmoid } from './logistic';
 import { logLoss } from '../evaluation/metrics';
 import { checkX, checkXy } from './validate';
 
@@ -51,25 +52,19 @@ export interface MlpModel {
   version: 1;
 }
 
-function standardize(X: Float64Array, d: number, mean: Float64Array, sd: Float64Array): Float32Array {
-  const out = new Float32Array(X.length);
-  for (let k = 0; k < X.length; k++) out[k] = (X[k] - mean[k % d]) / sd[k % d];
-  return out;
-}
-
 /** Fits on X (n x d row-major), y (0/1). Defaults: MLP_DEFAULTS (32-16 relu, L2 0.003, Adam 0.02, <= 60 epochs, automatic patience: on Telco 2 gives the same AUC as 4 in ~25% fewer epochs). */
 export async function fitMlp(X: Float64Array, y: Uint8Array, d: number, params: Partial<MlpParams> = {}): Promise<MlpModel> {
   const p = { ...MLP_DEFAULTS, ...params };
   checkXy('mlp', X, y, d);
-  const { mean, sd } = columnStats(X, d);
+  const { mean, sd } = columnStats(asMatrix(X, d), 1);
   const { fit, val } = stratifiedHoldout(y, p.validationFraction, p.seed + 1);
-  const tr = takeRows(X, d, y, fit);
-  const va = takeRows(X, d, y, val);
+  const tr = takeSample(asMatrix(X, d), y, fit);
+  const va = takeSample(asMatrix(X, d), y, val);
   const nf = fit.length;
   const patience = p.patience > 0 ? p.patience : val.length >= 400 ? 2 : 4;
   const batchSize = p.batchSize > 0 ? p.batchSize : Math.min(1024, Math.max(64, Math.round(nf / 4)));
-  const Xf = standardize(tr.X, d, mean, sd);
-  const Xv = standardize(va.X, d, mean, sd);
+  const Xf = scaleColumns(tr.X, mean, sd, new Float32Array(tr.X.data.length));
+  const Xv = scaleColumns(va.X, mean, sd, new Float32Array(va.X.data.length));
   const rng = mulberry32(p.seed);
   const sizes = [d, p.hidden[0], p.hidden[1], 1];
   const net = createDenseStack(sizes, p.seed);

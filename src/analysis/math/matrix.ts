@@ -1,6 +1,9 @@
 /**
- * Dense row-major matrices for the segmentation estimators, input validation at the
- * public door, and column standardisation (population sd, as scikit-learn's StandardScaler).
+ * The engine's one matrix convention: X is n x d, row-major, as a Matrix {n, d, data}. Builders,
+ * input validation at the public door, column statistics and standardisation (population sd, as
+ * scikit-learn's StandardScaler) and row selection, shared by segmentation and churn. The churn
+ * estimators keep (X: Float64Array, d) at their public doors (saved models and SQL export are
+ * written against them) and view their input as a Matrix with asMatrix.
  */
 import { AnalysisError } from '../errors';
 
@@ -72,8 +75,14 @@ export function checkMatrix(X: Matrix, who: string): void {
   }
 }
 
-/** Per-column mean and population sd. */
-export function columnStats(X: Matrix): { mean: Float64Array; sd: Float64Array } {
+/** A Matrix view of row-major data with d columns (no copy). */
+export function asMatrix(data: Float64Array, d: number): Matrix {
+  return { n: d > 0 ? data.length / d : 0, d, data };
+}
+
+/** Per-column mean and population sd. With constantSd given, a column whose sum of squared
+ *  deviations is <= 1e-12 * n (constant up to rounding) gets that sd instead (the churn models use 1). */
+export function columnStats(X: Matrix, constantSd?: number): { mean: Float64Array; sd: Float64Array } {
   const { n, d, data } = X;
   const mean = new Float64Array(d);
   const sd = new Float64Array(d);
@@ -85,34 +94,39 @@ export function columnStats(X: Matrix): { mean: Float64Array; sd: Float64Array }
       sd[j] += v * v;
     }
   }
-  for (let j = 0; j < d; j++) sd[j] = Math.sqrt(sd[j] / n);
+  for (let j = 0; j < d; j++) sd[j] = constantSd !== undefined && !(sd[j] > 1e-12 * n) ? constantSd : Math.sqrt(sd[j] / n);
   return { mean, sd };
+}
+
+/** (x - mean[j]) / scale[j] per cell into out (default a new Float64Array); scale must have no zeros. */
+export function scaleColumns<T extends Float64Array | Float32Array>(X: Matrix, mean: Float64Array, scale: Float64Array, out?: T): T {
+  const { d, data } = X;
+  const o = out ?? (new Float64Array(data.length) as T);
+  for (let k = 0; k < data.length; k++) o[k] = (data[k] - mean[k % d]) / scale[k % d];
+  return o;
 }
 
 /** (x - mean) / sd per column, population sd; a constant column (sd 0) is only centred.
  *  Returns the scaled copy and the indices of constant columns. */
 export function standardize(X: Matrix): { Z: Matrix; mean: Float64Array; sd: Float64Array; constant: number[] } {
   const { mean, sd } = columnStats(X);
-  const { n, d, data } = X;
-  const out = new Float64Array(n * d);
   const constant: number[] = [];
-  for (let j = 0; j < d; j++) if (!(sd[j] > 0)) constant.push(j);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < d; j++) {
-      const s = sd[j] > 0 ? sd[j] : 1;
-      out[i * d + j] = (data[i * d + j] - mean[j]) / s;
-    }
-  }
-  return { Z: { n, d, data: out }, mean, sd, constant };
+  for (let j = 0; j < X.d; j++) if (!(sd[j] > 0)) constant.push(j);
+  const scale = sd.map((s) => (s > 0 ? s : 1));
+  return { Z: { n: X.n, d: X.d, data: scaleColumns(X, mean, scale) }, mean, sd, constant };
 }
 
 /** Rows of X at the given indices, as a new Matrix. */
 export function takeRows(X: Matrix, idx: ArrayLike<number>): Matrix {
   const { d, data } = X;
   const out = new Float64Array(idx.length * d);
-  for (let r = 0; r < idx.length; r++) {
-    const o = idx[r] * d;
-    for (let j = 0; j < d; j++) out[r * d + j] = data[o + j];
-  }
+  for (let r = 0; r < idx.length; r++) out.set(data.subarray(idx[r] * d, idx[r] * d + d), r * d);
   return { n: idx.length, d, data: out };
+}
+
+/** Rows of X and their labels y at the given indices (a training or validation sample). */
+export function takeSample(X: Matrix, y: Uint8Array, idx: ArrayLike<number>): { X: Matrix; y: Uint8Array } {
+  const yo = new Uint8Array(idx.length);
+  for (let r = 0; r < idx.length; r++) yo[r] = y[idx[r]];
+  return { X: takeRows(X, idx), y: yo };
 }
