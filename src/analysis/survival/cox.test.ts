@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { efron, fitCox, predictCoxRisk } from './cox';
 import { harrellC } from './cindex';
 import { conditionalSurvival } from './curves';
+import { mulberry32 } from '../random';
 
 // times 1,1,2,3; events 1,1,1,0; x 0,1,0,1. By hand (Efron, two tied events at t=1):
 //   t=1: b - log(2 + 2e^b) - log(2 + 2e^b - (1 + e^b)/2);  t=2: 0 - log(1 + e^b)
@@ -53,6 +54,31 @@ describe('Efron partial likelihood (hand-computed, 4 rows)', () => {
     // E = 1 * (2 - 1) + S(2)/S(1) * (3 - 2), with S(2)/S(1) = exp(-dH0(2))
     const dH = m.cumHazard[1] - m.cumHazard[0];
     expect(expectedRemaining).toBeCloseTo(1 + Math.exp(-dH), 12);
+  });
+});
+
+describe('Efron gradient and information with ties and several covariates', () => {
+  it('match central finite differences of the log-likelihood (3 covariates, many tied times, sparse rows)', () => {
+    const rng = mulberry32(5);
+    const n = 40;
+    const d = 3;
+    const Z = Float64Array.from({ length: n * d }, (_, u) => (u % d === 0 ? (rng() < 0.5 ? 1 : 0) : rng() < 0.3 ? 0 : rng() * 2 - 1));
+    const t = Array.from({ length: n }, () => 1 + Math.floor(rng() * 6)); // 6 distinct times: heavy ties
+    const e = Array.from({ length: n }, () => (rng() < 0.6 ? 1 : 0));
+    const b = Float64Array.of(0.4, -0.7, 0.2);
+    const at = (v: Float64Array) => efron(Z, d, t, e, v);
+    const r = at(b);
+    const h = 1e-5;
+    for (let j = 0; j < d; j++) {
+      const up = Float64Array.from(b);
+      const dn = Float64Array.from(b);
+      up[j] += h;
+      dn[j] -= h;
+      expect(r.grad[j]).toBeCloseTo((at(up).ll - at(dn).ll) / (2 * h), 6);
+      const gu = at(up).grad;
+      const gd = at(dn).grad;
+      for (let k = 0; k < d; k++) expect(r.info[k * d + j]).toBeCloseTo(-(gu[k] - gd[k]) / (2 * h), 6);
+    }
   });
 });
 

@@ -7,6 +7,10 @@
  */
 import { AnalysisError } from '../errors';
 import type { Warning } from '../types';
+import { coxData, efronAt, type CoxData } from './efron';
+import { cholFactor, cholSolve } from './chol';
+
+export { efron } from './efron';
 
 export interface CoxParams {
   /** ridge penalty on the standardised coefficients (default 1) */
@@ -27,121 +31,13 @@ export interface CoxModel {
   /** Breslow baseline cumulative hazard at the distinct event times (ascending), for a standardised x = 0 */
   times: Float64Array;
   cumHazard: Float64Array;
-  /** penalised log partial likelihood at beta */
+  /** penalised log partial likelihood at the last evaluated beta (the final Newton step, when its promised gain is below tol, is not re-evaluated) */
   logLik: number;
   nIter: number;
   converged: boolean;
   params: CoxParams;
   warnings: Warning[];
   version: 1;
-}
-
-/** Row order by time descending, so risk sets (time >= t) are prefixes. */
-function descendingOrder(time: ArrayLike<number>): Int32Array {
-  const o = Int32Array.from({ length: time.length }, (_, i) => i);
-  return o.sort((a, b) => time[b] - time[a] || a - b);
-}
-
-/**
- * Efron log partial likelihood (no penalty), its gradient and the negative Hessian at beta.
- * Z is the (already standardised) design. Exported for the hand-computed tests.
- */
-export function efron(Z: Float64Array, d: number, time: ArrayLike<number>, event: ArrayLike<number>, beta: Float64Array, order = descendingOrder(time)): { ll: number; grad: Float64Array; info: Float64Array } {
-  const n = time.length;
-  const w = new Float64Array(n);
-  const eta = new Float64Array(n);
-  const nzStart = new Int32Array(n + 1);
-  const nzCol: number[] = [];
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < d; j++) if (Z[i * d + j] !== 0) nzCol.push(j);
-    nzStart[i + 1] = nzCol.length;
-  }
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let j = 0; j < d; j++) s += Z[i * d + j] * beta[j];
-    eta[i] = s;
-    w[i] = Math.exp(s);
-  }
-  let ll = 0;
-  const grad = new Float64Array(d);
-  const info = new Float64Array(d * d);
-  // running risk-set sums (everyone with time >= current)
-  let r0 = 0;
-  const r1 = new Float64Array(d);
-  const r2 = new Float64Array(d * d);
-  // sums over the tied events of the current time
-  const e1 = new Float64Array(d);
-  const e2 = new Float64Array(d * d);
-  const a1 = new Float64Array(d);
-  let p = 0;
-  while (p < n) {
-    const t = time[order[p]];
-    let q = p;
-    let nd = 0;
-    let e0 = 0;
-    e1.fill(0);
-    e2.fill(0);
-    for (; q < n && time[order[q]] === t; q++) {
-      const i = order[q];
-      const wi = w[i];
-      r0 += wi;
-      // one-hot rows are mostly zero: the outer products run over the row's non-zero entries
-      const a = nzStart[i];
-      const b = nzStart[i + 1];
-      for (let u = a; u < b; u++) {
-        const j = nzCol[u];
-        const zj = Z[i * d + j];
-        r1[j] += wi * zj;
-        for (let v = a; v <= u; v++) r2[j * d + nzCol[v]] += wi * zj * Z[i * d + nzCol[v]];
-      }
-      if (!event[i]) continue;
-      nd++;
-      e0 += wi;
-      ll += eta[i];
-      for (let u = a; u < b; u++) {
-        const j = nzCol[u];
-        const zj = Z[i * d + j];
-        grad[j] += zj;
-        e1[j] += wi * zj;
-        for (let v = a; v <= u; v++) e2[j * d + nzCol[v]] += wi * zj * Z[i * d + nzCol[v]];
-      }
-    }
-    for (let l = 0; l < nd; l++) {
-      const f = l / nd;
-      const den = r0 - f * e0;
-      ll -= Math.log(den);
-      for (let j = 0; j < d; j++) {
-        a1[j] = (r1[j] - f * e1[j]) / den;
-        grad[j] -= a1[j];
-      }
-      for (let j = 0; j < d; j++)
-        for (let k = 0; k <= j; k++) info[j * d + k] += (r2[j * d + k] - f * e2[j * d + k]) / den - a1[j] * a1[k];
-    }
-    p = q;
-  }
-  for (let j = 0; j < d; j++) for (let k = 0; k < j; k++) info[k * d + j] = info[j * d + k];
-  return { ll, grad, info };
-}
-
-/** Solves A x = b for a symmetric positive definite A (Cholesky); A and b are not modified. */
-function cholSolve(A: Float64Array, b: Float64Array, d: number): Float64Array {
-  const L = new Float64Array(d * d);
-  for (let i = 0; i < d; i++)
-    for (let j = 0; j <= i; j++) {
-      let s = A[i * d + j];
-      for (let k = 0; k < j; k++) s -= L[i * d + k] * L[j * d + k];
-      L[i * d + j] = i === j ? Math.sqrt(Math.max(s, 1e-300)) : s / L[j * d + j];
-    }
-  const x = Float64Array.from(b);
-  for (let i = 0; i < d; i++) {
-    for (let k = 0; k < i; k++) x[i] -= L[i * d + k] * x[k];
-    x[i] /= L[i * d + i];
-  }
-  for (let i = d - 1; i >= 0; i--) {
-    for (let k = i + 1; k < d; k++) x[i] -= L[k * d + i] * x[k];
-    x[i] /= L[i * d + i];
-  }
-  return x;
 }
 
 /** Centres and scales X with the given mean/scale into a new array. */
@@ -163,69 +59,99 @@ export function fitCox(X: Float64Array, d: number, time: ArrayLike<number>, even
     if (!Number.isFinite(time[i]) || time[i] < 0) throw new AnalysisError('survival/bad-input', `fitCox: time[${i}]=${time[i]} must be a finite number >= 0`);
     if (event[i]) nEvents++;
   }
-  for (let i = 0; i < X.length; i++) if (!Number.isFinite(X[i])) throw new AnalysisError('survival/bad-input', `fitCox: X[${i}] is not finite`);
   if (nEvents === 0) throw new AnalysisError('survival/no-events', 'fitCox: no events (nobody left), a hazard cannot be estimated');
   const mean = new Float64Array(d);
   const scale = new Float64Array(d);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += X[i * d + j] / n;
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) scale[j] += (X[i * d + j] - mean[j]) ** 2 / n;
-  for (let j = 0; j < d; j++) scale[j] = scale[j] > 1e-24 ? Math.sqrt(scale[j]) : 1;
+  for (let i = 0, u = 0; i < n; i++)
+    for (let j = 0; j < d; j++, u++) {
+      const x = X[u];
+      if (!Number.isFinite(x)) throw new AnalysisError('survival/bad-input', `fitCox: X[${u}] is not finite`);
+      mean[j] += x;
+    }
+  for (let j = 0; j < d; j++) mean[j] /= n;
+  for (let i = 0, u = 0; i < n; i++) for (let j = 0; j < d; j++, u++) scale[j] += (X[u] - mean[j]) ** 2;
+  for (let j = 0; j < d; j++) scale[j] = scale[j] / n > 1e-24 ? Math.sqrt(scale[j] / n) : 1;
   // Centring leaves the partial likelihood, its gradient and information unchanged (a common shift
   // of x.b cancels in every risk-set ratio), so the fit runs on scaled, uncentred columns, which
   // keeps one-hot zeros sparse; the baseline hazard below uses the centred columns.
-  const Zs = standardise(X, d, new Float64Array(d), scale);
-  const order = descendingOrder(time);
-  const penalised = (b: Float64Array) => {
-    const r = efron(Zs, d, time, event, b, order);
+  const data = coxData(X, d, time, event, scale);
+  const penalised = (b: Float64Array, withInfo: boolean) => {
+    const r = efronAt(data, b, withInfo);
     let ss = 0;
     for (let j = 0; j < d; j++) {
       ss += b[j] * b[j];
       r.grad[j] -= p.l2 * b[j];
-      r.info[j * d + j] += p.l2;
+      if (r.info) r.info[j * d + j] += p.l2;
     }
     return { ...r, ll: r.ll - 0.5 * p.l2 * ss };
   };
   let beta = init && init.length === d ? Float64Array.from(init) : new Float64Array(d);
-  let cur = penalised(beta);
+  let cur = penalised(beta, true);
+  // Newton with a kept Hessian: the information (the costly part) is recomputed only when the last
+  // step's promised gain did not shrink tenfold; a warm start then needs one information evaluation
+  let L = cholFactor(cur.info!, d);
+  let fresh = true;
+  let prevDec = Infinity;
   let converged = false;
   let it = 0;
   for (; it < p.maxIter && !converged; it++) {
-    const step = cholSolve(cur.info, cur.grad, d);
+    let step = cholSolve(L, cur.grad, d);
+    let dec = dot(cur.grad, step);
+    if (!fresh && dec > 0.1 * prevDec) {
+      cur = penalised(beta, true);
+      L = cholFactor(cur.info!, d);
+      step = cholSolve(L, cur.grad, d);
+      dec = dot(cur.grad, step);
+      fresh = true;
+    }
+    // Newton decrement: g'H^-1 g / 2 is the gain the step promises; below the tolerance the step is
+    // taken without evaluating the likelihood again. A kept Hessian's last step only shrinks the
+    // error linearly (not quadratically), so it must promise a million times less.
+    if (dec / 2 < (fresh ? 1 : 1e-6) * p.tol * (1 + Math.abs(cur.ll))) {
+      beta = beta.map((b, j) => b + step[j]);
+      converged = true;
+      break;
+    }
     let s = 1;
+    let accepted = false;
     for (let half = 0; half < 30; half++, s /= 2) {
       const nb = beta.map((b, j) => b + s * step[j]);
-      const next = penalised(nb);
+      const next = penalised(nb, false);
       if (next.ll >= cur.ll - 1e-12 * Math.abs(cur.ll)) {
-        converged = next.ll - cur.ll < p.tol * (1 + Math.abs(cur.ll));
         beta = nb;
         cur = next;
+        accepted = true;
         break;
       }
     }
+    if (!accepted) break;
+    fresh = false;
+    prevDec = s === 1 ? dec : 0; // a halved step forces fresh information next time
   }
   const warnings: Warning[] = converged ? [] : [{ code: 'survival/not-converged', message: `Cox model: Newton-Raphson did not converge in ${p.maxIter} iterations`, count: 1 }];
-  const base = breslow(standardise(X, d, mean, scale), d, time, event, beta, order);
+  let centre = 0;
+  for (let j = 0; j < d; j++) centre += (mean[j] / scale[j]) * beta[j];
+  const base = breslow(data, beta, time, centre);
   return { beta, mean, scale, d, ...base, logLik: cur.ll, nIter: it, converged, params: p, warnings, version: 1 };
 }
 
-/** Breslow baseline cumulative hazard at the distinct event times, ascending. */
-function breslow(Z: Float64Array, d: number, time: ArrayLike<number>, event: ArrayLike<number>, beta: Float64Array, order: Int32Array): { times: Float64Array; cumHazard: Float64Array } {
-  const n = time.length;
+/** Breslow baseline cumulative hazard at the distinct event times, ascending, for a centred x = 0:
+ *  the sorted design is uncentred, so each weight exp(z.b) is divided by exp(centre.b). */
+function breslow(data: CoxData, beta: Float64Array, time: ArrayLike<number>, centre: number): { times: Float64Array; cumHazard: Float64Array } {
+  const { rowStart, col, val, event, groupStart, order } = data;
   const ts: number[] = [];
   const inc: number[] = [];
   let r0 = 0;
-  for (let p = 0; p < n; ) {
-    const t = time[order[p]];
+  for (let g = 0; g + 1 < groupStart.length; g++) {
     let nd = 0;
-    for (; p < n && time[order[p]] === t; p++) {
-      const i = order[p];
-      let s = 0;
-      for (let j = 0; j < d; j++) s += Z[i * d + j] * beta[j];
+    for (let p = groupStart[g]; p < groupStart[g + 1]; p++) {
+      let s = -centre;
+      for (let u = rowStart[p]; u < rowStart[p + 1]; u++) s += val[u] * beta[col[u]];
       r0 += Math.exp(s);
-      if (event[i]) nd++;
+      nd += event[p];
     }
     if (nd > 0) {
-      ts.push(t);
+      ts.push(time[order[groupStart[g]]]);
       inc.push(nd / r0);
     }
   }
@@ -236,6 +162,12 @@ function breslow(Z: Float64Array, d: number, time: ArrayLike<number>, event: Arr
   inc.forEach((h, k) => (cumHazard[k] = c += h));
   return { times: Float64Array.from(ts), cumHazard };
 }
+
+const dot = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
+  let s = 0;
+  for (let j = 0; j < a.length; j++) s += a[j] * b[j];
+  return s;
+};
 
 /** Linear predictor x.b (log relative hazard) per row of X (n x d, raw scale). Higher = leaves sooner. */
 export function predictCoxRisk(model: CoxModel, X: Float64Array): Float64Array {

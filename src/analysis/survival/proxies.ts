@@ -25,17 +25,25 @@ export function ranks(v: ArrayLike<number>): Float64Array {
   return r;
 }
 
-/** Spearman rank correlation over the rows where both values are finite; NaN when either is constant. */
-export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const xa: number[] = [];
-  const xb: number[] = [];
-  for (let i = 0; i < a.length; i++)
-    if (Number.isFinite(a[i]) && Number.isFinite(b[i])) {
-      xa.push(a[i]);
-      xb.push(b[i]);
-    }
-  const ra = ranks(xa);
-  const rb = ranks(xb);
+/** Spearman rank correlation over the rows where both values are finite; NaN when either is constant.
+ *  `cache` keeps the ranks of arrays without blanks (tenure is ranked once for every column checked). */
+export function spearman(a: ArrayLike<number>, b: ArrayLike<number>, cache?: Map<ArrayLike<number>, Float64Array>): number {
+  let ra: Float64Array;
+  let rb: Float64Array;
+  if (allFinite(a) && allFinite(b)) {
+    ra = cachedRanks(a, cache);
+    rb = cachedRanks(b, cache);
+  } else {
+    const xa: number[] = [];
+    const xb: number[] = [];
+    for (let i = 0; i < a.length; i++)
+      if (Number.isFinite(a[i]) && Number.isFinite(b[i])) {
+        xa.push(a[i]);
+        xb.push(b[i]);
+      }
+    ra = ranks(xa);
+    rb = ranks(xb);
+  }
   const n = ra.length;
   if (n < 3) return NaN;
   const m = (n - 1) / 2;
@@ -48,6 +56,19 @@ export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
     sbb += (rb[i] - m) ** 2;
   }
   return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : NaN;
+}
+
+function allFinite(a: ArrayLike<number>): boolean {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
+  return true;
+}
+
+function cachedRanks(a: ArrayLike<number>, cache?: Map<ArrayLike<number>, Float64Array>): Float64Array {
+  const hit = cache?.get(a);
+  if (hit) return hit;
+  const r = ranks(a);
+  cache?.set(a, r);
+  return r;
 }
 
 export interface ProxyCheck {
@@ -66,18 +87,19 @@ export function detectDurationProxies(numeric: NumericFeature[], tenure: Float64
   const rho: ProxyCheck['rho'] = [];
   const warnings: Warning[] = [];
   const spend = monthly ? tenure.map((t, i) => t * monthly[i]) : null;
+  const cache = new Map<ArrayLike<number>, Float64Array>();
   for (const col of numeric) {
     if (sameValues(col.values, tenure)) {
       excluded.push(col.name);
       continue;
     }
-    const alone = spearman(col.values, tenure);
+    const alone = spearman(col.values, tenure, cache);
     let perMonth = NaN;
     let withMonthly = NaN;
     if (monthly && spend && !sameValues(col.values, monthly)) {
       const ratio = col.values.map((v, i) => (monthly[i] > 0 ? v / monthly[i] : NaN));
-      perMonth = spearman(ratio, tenure);
-      withMonthly = spearman(col.values, spend);
+      perMonth = spearman(ratio, tenure, cache);
+      withMonthly = spearman(col.values, spend, cache);
     }
     rho.push({ column: col.name, alone, perMonth, withMonthly });
     const hit = (r: number) => Math.abs(r) >= PROXY_RHO;
