@@ -26,6 +26,8 @@ import { rocAuc } from './churn/evaluation/metrics';
 import { purchaseLog } from './data/purchaseLog';
 import { applyRoleOverrides } from './data/roles';
 import { refineAll, refiningEntries, type Refinement } from './refine';
+import { detectCurrency } from './data/currency';
+import { isCurrencyCode } from './format';
 
 export { DEFAULT_SEED };
 
@@ -54,6 +56,9 @@ export async function runAnalysis(
   later?: Refinement[],
 ): Promise<AnalyzeResult> {
   const opts: AnalysisOptions = { seed: DEFAULT_SEED, folds: 5, ...options };
+  const badCurrency = opts.currency !== undefined && !isCurrencyCode(opts.currency);
+  const currency = opts.currency !== undefined && !badCurrency ? opts.currency : detectCurrency(ins.raw).code;
+  const businessOpts = { ...opts.business, currency };
   /** stage wall times; dotted keys are parts of a stage ("segmentation.silhouette", "churn.mlp.cv") */
   const timingsMs: Record<string, number> = {};
   const churnMs: Record<string, number> = {};
@@ -74,6 +79,7 @@ export async function runAnalysis(
   if (!prep.ok) return prep;
   const { frame } = prep;
   const warnings: Warning[] = [...prep.warnings];
+  if (badCurrency) warnings.push({ code: 'bad-currency', message: `"${String(opts.currency)}" is not a currency code (such as EUR or GBP): amounts are shown in ${currency}.`, count: 1 });
   let lifetime: LifetimeResult | null = null;
   if (logged && frame.kind === 'transactions') {
     lifetime = await timed('lifetime', () => lifetimeStage(logged, frame.ids, opts, window, churnWindowDays));
@@ -120,14 +126,14 @@ export async function runAnalysis(
     else refinements.push(survivalRefinement(frame, opts));
   }
 
-  const business: BusinessResult | null = await timed('business', () => runBusiness(frame, segmentation, churn, opts.business)).catch((e) =>
+  const business: BusinessResult | null = await timed('business', () => runBusiness(frame, segmentation, churn, businessOpts)).catch((e) =>
     skip(warnings, 'business-skipped', 'Business figures', e),
   );
   if (business) warnings.push(...business.warnings);
   // the fitted pipeline as a saved model; the churn stage's fitted objects are not kept twice
   const model = buildSavedModel({
     fileName: ins.raw.fileName, frame, roles: prep.roles, columns: prep.columns, inferred: ins.inferred,
-    segmentation, churn, business, businessOptions: business ? resolveOptions(opts.business) : DEFAULT_BUSINESS_OPTIONS,
+    segmentation, churn, business, businessOptions: business ? resolveOptions(businessOpts) : DEFAULT_BUSINESS_OPTIONS,
   });
   if (churn) delete churn.fitted;
   if (segmentation) delete segmentation.fitted;
@@ -150,6 +156,7 @@ export async function runAnalysis(
     segmentation,
     churn,
     business,
+    currency,
     model,
     lifetime,
     survivalModel: null,

@@ -1,12 +1,13 @@
 /** The complete analysis result: what analyze() returns, what is saved and exported. */
-import type { AnalysisOptions, ColumnInfo, Roles, TableKind, Warning } from './types';
+import type { AnalysisOptions, ColumnInfo, Roles, TableKind, TenureUnit, Warning } from './types';
 import type { SegmentationResult } from './segment/types';
 import type { ChurnResult } from './churn/types';
 import type { BusinessResult } from './business/types';
 import type { SavedModel } from './savedModel';
 import type { LifetimeResult } from './lifetime/index';
 
-export const RESULT_VERSION = 1;
+/** 2: currency, model, lifetime, survivalModel and the active/lost split are always present (resultUpgrade.ts migrates 1). */
+export const RESULT_VERSION = 2;
 
 import type { SurvivalResult } from './survival/run';
 import type { RefiningEntry } from './refine';
@@ -33,6 +34,11 @@ export interface AnalysisResult {
   segmentation: SegmentationResult | null;
   churn: ChurnResult | null;
   business: BusinessResult | null;
+  /** ISO 4217 code of every money figure (the user's choice at the mapping step, else detected, else USD); results
+   *  saved before version 2 are migrated to "USD" (store/migrate.ts) */
+  currency: string;
+  /** unit the file's tenure column counts in; the engine converted it to months (absent: no tenure column) */
+  tenureUnit?: TenureUnit;
   /** the fitted pipeline, to score new files and export as SQL (model/); null for transaction logs. Absent in results saved before it existed. */
   model?: SavedModel | null;
   /** transaction logs: BG/NBD + Gamma-Gamma, back-test, cohorts (null for customer tables or when skipped) */

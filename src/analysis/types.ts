@@ -30,6 +30,9 @@ export type TableKind = 'customers' | 'transactions';
  *  future, everyone in the file is still a customer). */
 export type FlagMeaning = 'left' | 'will-leave';
 
+/** The unit a tenure column counts in; the engine converts it to months (survival, CLV, cohorts). */
+export type TenureUnit = 'months' | 'years' | 'days';
+
 /** A parsed CSV, dictionary-encoded per column: value of row i = levels[codes[i]].
  *  Blank cells keep their own level ('' or whitespace) so cleaning can report them. */
 export interface RawColumn {
@@ -145,6 +148,8 @@ export interface BusinessOptions {
   margin: number;
   /** annual discount rate for CLV (default 0.1) */
   discountRate: number;
+  /** ISO 4217 code every money figure is written in (default: detected from the file, else "USD") */
+  currency: string;
 }
 
 /** The seed of every analysis unless the options name another (same file + same options = same result). */
@@ -179,6 +184,10 @@ export interface AnalysisOptions {
   business?: Partial<BusinessOptions>;
   /** what the churn flag records (default: guessed from the target column's name) */
   flagMeaning?: FlagMeaning;
+  /** ISO 4217 currency of the file's amounts ("EUR"); absent = detected from symbols in cells and headers, else USD */
+  currency?: string;
+  /** unit of the tenure column; absent = detected from its name and values (data/tenureUnit.ts) */
+  tenureUnit?: TenureUnit;
   /** monthly value per customer when the file has no revenue column; absent = go on without money */
   valuePerCustomer?: number;
   /** transaction logs: churn window in days for the window label (default: from the gaps between purchases) */

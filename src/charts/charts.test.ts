@@ -5,7 +5,7 @@ import { confusionAt } from '../analysis/churn/evaluation/metrics';
 import { calibrationFigure, importanceFigure, prFigure, probabilityHistogramFigure, rocFigure } from './churn';
 import { survivalFigure, survivalGroupings } from './retention';
 import { paretoFigure, profitCurveFigure, riskBySegmentFigure } from './revenue';
-import { fmtInt, fmtMoney, fmtMoneyShort, fmtPct } from './format';
+import { fmtInt, fmtMoney, fmtMoneyShort, fmtPct } from '../analysis/format';
 
 const r = fixtureResult();
 type T = { x: number[]; y: number[]; name?: string; z?: (number | null)[][] };
@@ -65,11 +65,11 @@ describe('retention and revenue charts', () => {
     expect(notes).toEqual(['not enough history beyond 20 months', 'Segments are built on tenure']);
   });
   it('revenue at risk sorted, pareto passes through', () => {
-    expect((riskBySegmentFigure(r.business!.revenue!).data[0] as unknown as { x: string[] }).x[0]).toBe('New &amp; risky'); // labels are escaped for Plotly (text.ts)
+    expect((riskBySegmentFigure(r.business!.revenue!, 'USD').data[0] as unknown as { x: string[] }).x[0]).toBe('New &amp; risky'); // labels are escaped for Plotly (text.ts)
     expect((paretoFigure(r.business!.revenue!).data[0] as unknown as T).y).toEqual([0, 0.31, 0.7, 1]);
   });
   it('profit curve figure marks the plan and the unlimited-budget what-if', () => {
-    const f = profitCurveFigure(r.business!.plan!);
+    const f = profitCurveFigure(r.business!.plan!, 'USD');
     expect(f.data).toHaveLength(3);
     expect((f.data[2] as unknown as T).x).toEqual([r.business!.plan!.campaign.targeted]);
     expect((paretoFigure(r.business!.revenue!).layout.annotations as { text: string }[])[0].text).toContain('31%');
@@ -80,9 +80,9 @@ describe('format', () => {
   it('uses units and thousands separators', () => {
     expect(fmtInt(7043)).toBe('7,043');
     expect(fmtPct(0.26537)).toBe('26.5%');
-    expect(fmtMoney(64.761)).toBe('$64.76');
-    expect(fmtMoney(16056.2)).toBe('$16,056');
-    expect(fmtMoneyShort(1_234_567)).toBe('$1.23M');
+    expect(fmtMoney(64.761, 'USD')).toBe('$64.76');
+    expect(fmtMoney(16056.2, 'USD')).toBe('$16,056');
+    expect(fmtMoneyShort(1_234_567, 'USD')).toBe('$1.23M');
     expect(fmtPct(null)).toBe('–');
   });
 });

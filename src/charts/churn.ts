@@ -3,6 +3,7 @@
 import type { ChurnResult, ModelReport } from '../analysis/churn/types';
 import { baseLayout, colorOf, MUTED, thin, type Figure } from './theme';
 import { plotText } from './text';
+import { fmtPct, fmtScore } from '../analysis/format';
 
 function modelColor(churn: ChurnResult, m: ModelReport): string {
   return colorOf(churn.models.indexOf(m));
@@ -11,7 +12,7 @@ function modelColor(churn: ChurnResult, m: ModelReport): string {
 /** ROC curves of every model (out-of-fold), chance diagonal dashed. */
 export function rocFigure(churn: ChurnResult): Figure {
   const data: Record<string, unknown>[] = churn.models.map((m) => ({
-    type: 'scatter', mode: 'lines', name: `${m.label} (AUC ${m.cvRocAuc.mean.toFixed(3)})`,
+    type: 'scatter', mode: 'lines', name: `${m.label} (AUC ${fmtScore(m.cvRocAuc.mean)})`,
     x: thin(m.roc).map((p) => p.x), y: thin(m.roc).map((p) => p.y),
     line: { color: modelColor(churn, m), width: m.name === churn.best ? 3 : 1.5 },
     hovertemplate: 'False positive rate %{x:.2f}<br>True positive rate %{y:.2f}<extra></extra>',
@@ -30,13 +31,13 @@ export function rocFigure(churn: ChurnResult): Figure {
 /** Precision-recall curves of every model, base rate dashed. */
 export function prFigure(churn: ChurnResult): Figure {
   const data: Record<string, unknown>[] = churn.models.map((m) => ({
-    type: 'scatter', mode: 'lines', name: `${m.label} (AP ${m.prAuc.toFixed(3)})`,
+    type: 'scatter', mode: 'lines', name: `${m.label} (AP ${fmtScore(m.prAuc)})`,
     x: thin(m.pr).map((p) => p.x), y: thin(m.pr).map((p) => p.y),
     line: { color: modelColor(churn, m), width: m.name === churn.best ? 3 : 1.5 },
     hovertemplate: 'Recall %{x:.2f}<br>Precision %{y:.2f}<extra></extra>',
   }));
   data.push({
-    type: 'scatter', mode: 'lines', name: `Base rate ${(churn.positiveRate * 100).toFixed(1)}%`, x: [0, 1],
+    type: 'scatter', mode: 'lines', name: `Base rate ${fmtPct(churn.positiveRate)}`, x: [0, 1],
     y: [churn.positiveRate, churn.positiveRate], line: { color: MUTED, dash: 'dash', width: 1 }, hoverinfo: 'skip',
   });
   return {

@@ -13,7 +13,7 @@ export function fixtureResult(): AnalysisResult {
     type: 'retention-studio/analysis', version: 1, createdAt: '2024-03-01T10:00:00.000Z', fileName: 'telco <test>.csv',
     rows: n, inputRows: n, kind: 'customers', roles: { id: 'customerID', target: 'Churn' }, columns: [],
     warnings: [{ code: 'blank-cells', message: '2 blank TotalCharges imputed', count: 2, column: 'TotalCharges' }],
-    backend: 'typescript+wasm', timingsMs: { parse: 12, segment: 340 }, options: { seed: 42 }, ids,
+    backend: 'typescript+wasm', timingsMs: { parse: 12, segment: 340 }, options: { seed: 42 }, ids, currency: 'USD',
     segmentation: {
       k: 2, silhouette: 0.31, features: ['tenure', 'MonthlyCharges'],
       kSweep: [
@@ -46,7 +46,7 @@ export function fixtureResult(): AnalysisResult {
       warnings: [],
     },
     business: {
-      options: { offerCost: 50, saveRate: 0.3, budget: 200, cac: 300, margin: 0.7, discountRate: 0.1 },
+      options: { offerCost: 50, saveRate: 0.3, budget: 200, cac: 300, margin: 0.7, discountRate: 0.1, currency: 'USD' },
       kpis: {
         churnRate: { value: 2 / 6, formula: 'churners / customers' }, retentionRate: { value: 4 / 6, formula: '1 - churn' },
         arpu: { value: 64.76, formula: 'mean monthly' }, clv: { value: 2100, method: 'km', naive: 1800, formula: 'x', hazardGross: 2500, lifetimeMonths: 30 },

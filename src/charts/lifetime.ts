@@ -6,6 +6,7 @@
 import type { Backtest, CohortGrid, RevenueMonth } from '../analysis/lifetime/index';
 import { baseLayout, MUTED, type Figure } from './theme';
 import { plotText } from './text';
+import { fmtInt, moneyPrefix, type CurrencyCode } from '../analysis/format';
 
 const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
 
@@ -18,7 +19,7 @@ export function cumulativeFigure(bt: Backtest): Figure {
       { type: 'scatter', mode: 'lines', name: 'Actual', x, y: Array.from(bt.cumulative.actual), line: { color: '#1f2937', width: 2 }, hovertemplate: '%{x}<br>%{y:,.0f} repeat purchases (actual)<extra></extra>' },
       { type: 'scatter', mode: 'lines', name: 'BG/NBD expected', x, y: Array.from(bt.cumulative.expected), line: { color: '#2563eb', width: 2, dash: 'dash' }, hovertemplate: '%{x}<br>%{y:,.0f} repeat purchases (expected)<extra></extra>' },
     ],
-    layout: baseLayout(`Cumulative repeat purchases, ${bt.customers.toLocaleString('en-US')} customers who bought by ${end}`, {
+    layout: baseLayout(`Cumulative repeat purchases, ${fmtInt(bt.customers)} customers who bought by ${end}`, {
       xaxis: { title: { text: 'Date' }, type: 'date' },
       yaxis: { title: { text: 'Repeat purchase-days (cumulative)' }, tickformat: ',.0f' },
       shapes: [{ type: 'line', x0: end, x1: end, yref: 'paper', y0: 0, y1: 1, line: { color: MUTED, dash: 'dot', width: 1 } }],
@@ -46,7 +47,8 @@ export function byFrequencyFigure(bt: Backtest): Figure {
 
 /** Cohort heat map: share of each acquisition month's customers who bought in each later month,
  *  or revenue as a share of the cohort's first month. Blank cells: not enough history. */
-export function cohortFigure(g: CohortGrid, kind: 'share' | 'revenue'): Figure {
+export function cohortFigure(g: CohortGrid, kind: 'share' | 'revenue', currency: CurrencyCode): Figure {
+  const cur = moneyPrefix(currency);
   const z = kind === 'share' ? g.share : g.revenueShare;
   const maxOff = Math.max(0, ...z.map((row) => row.reduce<number>((m, v, k) => (v !== null ? k : m), 0)));
   const offsets = g.offsets.slice(1, maxOff + 1);
@@ -54,7 +56,7 @@ export function cohortFigure(g: CohortGrid, kind: 'share' | 'revenue'): Figure {
   const custom = g.cohorts.map((_, i) => offsets.map((k) => [g.buyers[i][k] ?? -1, g.size[i], g.revenue[i][k] ?? -1]));
   const hover = kind === 'share'
     ? '%{y} cohort, month %{x}<br>%{z:.1%} bought again<br>%{customdata[0]:,} of %{customdata[1]:,} customers<extra></extra>'
-    : '%{y} cohort, month %{x}<br>revenue %{z:.1%} of its first month<br>$%{customdata[2]:,.0f}<extra></extra>';
+    : `%{y} cohort, month %{x}<br>revenue %{z:.1%} of its first month<br>${cur}%{customdata[2]:,.0f}<extra></extra>`;
   return {
     data: [
       {
@@ -71,10 +73,11 @@ export function cohortFigure(g: CohortGrid, kind: 'share' | 'revenue'): Figure {
 }
 
 /** Monthly revenue movements as stacked bars, with net revenue retention on a second axis. */
-export function movementsFigure(months: RevenueMonth[], fileName = ''): Figure {
+export function movementsFigure(months: RevenueMonth[], currency: CurrencyCode, fileName = ''): Figure {
+  const cur = moneyPrefix(currency);
   const x = months.map((m) => m.month);
   const bar = (name: string, key: 'new' | 'expansion' | 'reactivated' | 'contraction' | 'churned', color: string) => ({
-    type: 'bar', name, x, y: months.map((m) => m[key]), marker: { color }, hovertemplate: `%{x}<br>${name}: $%{y:,.0f}<extra></extra>`,
+    type: 'bar', name, x, y: months.map((m) => m[key]), marker: { color }, hovertemplate: `%{x}<br>${name}: ${cur}%{y:,.0f}<extra></extra>`,
   });
   return {
     data: [
@@ -87,7 +90,7 @@ export function movementsFigure(months: RevenueMonth[], fileName = ''): Figure {
     ],
     layout: baseLayout(`Monthly revenue movements${fileName ? ` in ${plotText(fileName)}` : ''}`, {
       barmode: 'relative',
-      yaxis: { title: { text: 'Revenue change ($)' }, tickprefix: '$', tickformat: ',.0f' },
+      yaxis: { title: { text: `Revenue change (${cur.trim()})` }, tickprefix: cur, tickformat: ',.0f' },
       yaxis2: { title: { text: 'NRR' }, overlaying: 'y', side: 'right', tickformat: '.0%', rangemode: 'tozero', showgrid: false },
     }),
   };

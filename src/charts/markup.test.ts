@@ -30,15 +30,15 @@ function allFigures(r: AnalysisResult): [string, Figure][] {
   const curves = r.business!.survival;
   for (const by of survivalGroupings(curves)) out.push([`survival ${by}`, survivalFigure(curves, by)]);
   const rev = r.business!.revenue!;
-  out.push(['risk', riskBySegmentFigure(rev)], ['pareto', paretoFigure(rev)]);
-  out.push(['profit', profitCurveFigure(r.business!.plan!)]);
+  out.push(['risk', riskBySegmentFigure(rev, 'USD')], ['pareto', paretoFigure(rev)]);
+  out.push(['profit', profitCurveFigure(r.business!.plan!, 'USD')]);
   // lifetime charts (transaction logs): a log whose customer ids are markup, and a markup file name
   const lines = simulateLog(DEMO_BGNBD, DEMO_SPEND, { customers: 200, weeks: 52, seed: 2 });
   const log = collapseLines({ ...lines, id: Array.from(lines.id, (id) => `<a href="https://example.org/${id}">${id}</a>`) });
   const lt = runLifetime(log, log.ids, { seed: 1, discountRate: 0.1, margin: 0.7 });
   out.push(['cumulative', cumulativeFigure(lt.backtest!)], ['frequency', byFrequencyFigure(lt.backtest!)]);
-  out.push(['cohorts', cohortFigure(lt.cohorts, 'share')], ['cohort revenue', cohortFigure(lt.cohorts, 'revenue')]);
-  out.push(['movements', movementsFigure(lt.movements, '<a href="https://example.org/f">file.csv</a>')]);
+  out.push(['cohorts', cohortFigure(lt.cohorts, 'share', 'USD')], ['cohort revenue', cohortFigure(lt.cohorts, 'revenue', 'USD')]);
+  out.push(['movements', movementsFigure(lt.movements, 'USD', '<a href="https://example.org/f">file.csv</a>')]);
   return out;
 }
 

@@ -2,6 +2,7 @@
 import type { SurvivalCurve } from '../analysis/business/types';
 import { baseLayout, colorOf, MUTED, type Figure } from './theme';
 import { plotText } from './text';
+import { fmtInt } from '../analysis/format';
 
 /** The grouping keys present besides 'all' (e.g. 'segment', 'Contract'), 'segment' first. */
 export function survivalGroupings(curves: readonly SurvivalCurve[]): string[] {
@@ -16,7 +17,7 @@ export function survivalFigure(curves: readonly SurvivalCurve[], by: string, not
   const all = curves.find((c) => c.by === 'all');
   const data: Record<string, unknown>[] = groups.map((c, i) => ({
     type: 'scatter', mode: 'lines', line: { shape: 'hv', color: colorOf(i), width: 2 },
-    name: `${plotText(c.group)} (n=${c.n.toLocaleString('en-US')})`, x: c.times, y: c.survival,
+    name: `${plotText(c.group)} (n=${fmtInt(c.n)})`, x: c.times, y: c.survival,
     hovertemplate: `${plotText(c.group)}<br>Month %{x}: %{y:.1%} still active<extra></extra>`,
   }));
   if (all && by !== 'all') {

@@ -3,22 +3,24 @@ import type { RevenueImpact } from '../analysis/business/types';
 import type { CampaignPlan } from '../analysis/business/campaign';
 import { baseLayout, colorOf, MUTED, type Figure } from './theme';
 import { plotText } from './text';
+import { fmtInt, fmtMoneyWhole, fmtPct, moneyPrefix, type CurrencyCode } from '../analysis/format';
 
 /** Monthly revenue at risk (expected churn x monthly charge) per segment. */
-export function riskBySegmentFigure(revenue: RevenueImpact): Figure {
+export function riskBySegmentFigure(revenue: RevenueImpact, currency: CurrencyCode): Figure {
+  const cur = moneyPrefix(currency);
   const rows = revenue.bySegment.slice().sort((a, b) => b.atRiskMonthly - a.atRiskMonthly);
   return {
     data: [
       {
         type: 'bar', x: rows.map((r) => plotText(r.segment)), y: rows.map((r) => r.atRiskMonthly),
         marker: { color: rows.map((_, i) => colorOf(i)) },
-        text: rows.map((r) => `$${Math.round(r.atRiskMonthly).toLocaleString('en-US')}`), textposition: 'outside',
+        text: rows.map((r) => fmtMoneyWhole(r.atRiskMonthly, currency)), textposition: 'outside',
         customdata: rows.map((r) => r.customers),
-        hovertemplate: '%{x}<br>$%{y:,.0f} per month at risk<br>%{customdata:,} customers<extra></extra>',
+        hovertemplate: `%{x}<br>${cur}%{y:,.0f} per month at risk<br>%{customdata:,} customers<extra></extra>`,
       },
     ],
     layout: baseLayout(`Monthly revenue at risk by segment (${revenue.population})`, {
-      showlegend: false, yaxis: { title: { text: 'Revenue at risk ($ / month)' }, tickprefix: '$', tickformat: ',.0f' },
+      showlegend: false, yaxis: { title: { text: `Revenue at risk (${cur.trim()} / month)` }, tickprefix: cur, tickformat: ',.0f' },
     }),
   };
 }
@@ -41,20 +43,21 @@ export function paretoFigure(revenue: RevenueImpact): Figure {
       xaxis: { title: { text: 'Share of customers (highest revenue first)' }, tickformat: '.0%', range: [0, 1] },
       yaxis: { title: { text: 'Share of revenue' }, tickformat: '.0%', range: [0, 1.02] },
       annotations: [
-        { x: 0.2, y: at20, text: `Top 20% → ${(at20 * 100).toFixed(0)}% of revenue`, showarrow: true, arrowhead: 2, ax: 60, ay: 30 },
+        { x: 0.2, y: at20, text: `Top 20% → ${fmtPct(at20, 0)} of revenue`, showarrow: true, arrowhead: 2, ax: 60, ay: 30 },
       ],
     }),
   };
 }
 
 /** Profit curve with the best point and the budget point marked. */
-export function profitCurveFigure(plan: CampaignPlan): Figure {
+export function profitCurveFigure(plan: CampaignPlan, currency: CurrencyCode): Figure {
+  const cur = moneyPrefix(currency);
   const c = plan.curve;
   return {
     data: [
       {
         type: 'scatter', mode: 'lines', name: 'Expected profit', x: c.map((p) => p.targeted), y: c.map((p) => p.profit),
-        line: { color: '#2563eb', width: 2.5 }, hovertemplate: 'Contact top %{x:,} active customers<br>Profit $%{y:,.0f}<extra></extra>',
+        line: { color: '#2563eb', width: 2.5 }, hovertemplate: `Contact top %{x:,} active customers<br>Profit ${cur}%{y:,.0f}<extra></extra>`,
       },
       {
         type: 'scatter', mode: 'markers+text', name: 'What-if: unlimited budget', x: [plan.best.targeted], y: [plan.best.profit],
@@ -66,8 +69,8 @@ export function profitCurveFigure(plan: CampaignPlan): Figure {
       },
     ],
     layout: baseLayout('Campaign profit by number of customers contacted', {
-      xaxis: { title: { text: `Active customers contacted, of ${plan.population.toLocaleString('en-US')} (highest churn risk x CLV first)` }, tickformat: ',d' },
-      yaxis: { title: { text: 'Expected profit ($)' }, tickprefix: '$', tickformat: ',.0f' },
+      xaxis: { title: { text: `Active customers contacted, of ${fmtInt(plan.population)} (highest churn risk x CLV first)` }, tickformat: ',d' },
+      yaxis: { title: { text: `Expected profit (${cur.trim()})` }, tickprefix: cur, tickformat: ',.0f' },
     }),
   };
 }

@@ -2,6 +2,7 @@
 import type { SegmentationResult } from '../analysis/segment/types';
 import { baseLayout, colorOf, type Figure } from './theme';
 import { plotText } from './text';
+import { fmtInt, fmtPct } from '../analysis/format';
 
 function kCurve(seg: SegmentationResult, key: 'inertia' | 'silhouette', title: string, yTitle: string): Figure {
   const xs = seg.kSweep.map((e) => e.k);
@@ -67,15 +68,15 @@ export function pcaFigure(seg: SegmentationResult, maxPoints = 3000): Figure {
     hovertemplate: `${plotText(s.name)}<extra></extra>`,
   }));
   data.push({
-    type: 'scatter', mode: 'markers', name: `Outliers (${seg.outliers.toLocaleString('en-US')})`, x: out.x, y: out.y,
+    type: 'scatter', mode: 'markers', name: `Outliers (${fmtInt(seg.outliers)})`, x: out.x, y: out.y,
     marker: { color: '#111827', size: 7, symbol: 'x' }, hovertemplate: 'Outlier<extra></extra>',
   });
   const [e1, e2] = seg.pca.explained;
   return {
     data,
     layout: baseLayout('Customers on the two main axes of variation (PCA)', {
-      xaxis: { title: { text: `PC1 (${(e1 * 100).toFixed(0)}% of variance)` }, zeroline: false },
-      yaxis: { title: { text: `PC2 (${(e2 * 100).toFixed(0)}% of variance)` }, zeroline: false },
+      xaxis: { title: { text: `PC1 (${fmtPct(e1, 0)} of variance)` }, zeroline: false },
+      yaxis: { title: { text: `PC2 (${fmtPct(e2, 0)} of variance)` }, zeroline: false },
     }),
   };
 }

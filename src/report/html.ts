@@ -2,9 +2,8 @@
  *  network (its own CSP forbids both). The result JSON rides along in a non-executed
  *  <script type="application/json"> so the app can re-import the report as a saved analysis. */
 import type { AnalysisResult } from '../analysis/result';
-import { fmtInt, fmtMoney, fmtMs, fmtPct, fmtScore } from '../charts/format';
+import { fmtInt, fmtMoney, fmtMoneyCents, fmtMs, fmtPct, fmtScore } from '../analysis/format';
 
-const fmtMoney2 = (v: number) => `$${v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 import { affordableCount, callOrder, customerRow, money } from './customers';
 import { jsonForScript, REPORT_DATA_ID } from './json';
 import { barSvg, esc, lineSvg } from './svg';
@@ -30,10 +29,10 @@ function kpisHtml(r: AnalysisResult): string {
     kpi('kpi-customers', 'Customers analysed', fmtInt(r.rows), r.business?.population ? `${fmtInt(r.business.population.active)} active, ${fmtInt(r.business.population.lost)} already left` : ''),
     kpi('kpi-churn-rate', 'Churn rate', fmtPct(k?.churnRate.value ?? r.churn?.positiveRate), `of all ${fmtInt(r.rows)} customers in the file`),
     kpi('kpi-retention', 'Retention rate', fmtPct(k?.retentionRate.value)),
-    kpi('kpi-arpu', 'Average revenue per customer', fmtMoney(k?.arpu.value), 'per month'),
-    kpi('kpi-clv', 'Customer lifetime value', fmtMoney(k?.clv.value), 'per customer'),
-    kpi('kpi-revenue-at-risk', 'Revenue at risk', fmtMoney(rev?.atRiskMonthly), rev ? `per month ${rev.population ?? ''} · ${fmtMoney(rev.atRiskAnnual)} a year` : ''),
-    ...(r.business?.lost ? [kpi('kpi-lost', 'Already left', fmtInt(r.business.lost.customers), r.business.lost.monthlyRevenue !== null ? `${fmtMoney2(r.business.lost.monthlyRevenue)} a month left with them` : '')] : []),
+    kpi('kpi-arpu', 'Average revenue per customer', fmtMoney(k?.arpu.value, r.currency), 'per month'),
+    kpi('kpi-clv', 'Customer lifetime value', fmtMoney(k?.clv.value, r.currency), 'per customer'),
+    kpi('kpi-revenue-at-risk', 'Revenue at risk', fmtMoney(rev?.atRiskMonthly, r.currency), rev ? `per month ${rev.population ?? ''} · ${fmtMoney(rev.atRiskAnnual, r.currency)} a year` : ''),
+    ...(r.business?.lost ? [kpi('kpi-lost', 'Already left', fmtInt(r.business.lost.customers), r.business.lost.monthlyRevenue !== null ? `${fmtMoneyCents(r.business.lost.monthlyRevenue, r.currency)} a month left with them` : '')] : []),
     kpi('kpi-top20', 'Revenue from top 20%', fmtPct(k?.top20RevenueShare.value)),
   ].join('')}</div>`;
 }
@@ -59,7 +58,7 @@ function chartsHtml(r: AnalysisResult): string {
   }
   const rev = r.business?.revenue;
   if (rev) {
-    charts.push(barSvg({ title: 'Monthly revenue at risk by segment', labels: rev.bySegment.map((b) => b.segment), values: rev.bySegment.map((b) => b.atRiskMonthly), format: fmtMoney }));
+    charts.push(barSvg({ title: 'Monthly revenue at risk by segment', labels: rev.bySegment.map((b) => b.segment), values: rev.bySegment.map((b) => b.atRiskMonthly), format: (v: number) => fmtMoney(v, r.currency) }));
     charts.push(lineSvg({ title: 'Revenue concentration (Pareto)', xLabel: 'Share of customers (%)', yMax: 1, yFormat: (v) => fmtPct(v, 0), series: [{ name: 'Share of revenue', x: rev.pareto.customerShare.map((x) => x * 100), y: rev.pareto.revenueShare }] }));
   }
   const km = (r.business?.survival ?? []).filter((c) => c.by === 'segment');
@@ -71,7 +70,7 @@ function recommendationsHtml(r: AnalysisResult): string {
   const recs = r.business?.recommendations ?? [];
   if (!recs.length) return '<p class="muted">No recommendations.</p>';
   return `<table><thead><tr><th>Segment</th><th>Action</th><th>Why</th><th class="n">Customers</th><th class="n">Cost</th><th class="n">Expected return</th><th class="n">Net</th></tr></thead><tbody>${recs
-    .map((x) => `<tr><td>${esc(x.segment)}</td><td>${esc(x.action)}</td><td>${esc(x.rationale)}</td><td class="n">${fmtInt(x.customers)}</td><td class="n">${fmtMoney(x.cost)}</td><td class="n">${fmtMoney(x.expectedReturn)}</td><td class="n">${fmtMoney(x.net)}</td></tr>`)
+    .map((x) => `<tr><td>${esc(x.segment)}</td><td>${esc(x.action)}</td><td>${esc(x.rationale)}</td><td class="n">${fmtInt(x.customers)}</td><td class="n">${fmtMoney(x.cost, r.currency)}</td><td class="n">${fmtMoney(x.expectedReturn, r.currency)}</td><td class="n">${fmtMoney(x.net, r.currency)}</td></tr>`)
     .join('')}</tbody></table>`;
 }
 
@@ -97,7 +96,7 @@ function callListHtml(r: AnalysisResult, max = 25): string {
   const rows: string[] = [];
   for (let k = 0; k < Math.min(max, affordableCount(r), order.length); k++) {
     const c = customerRow(r, order[k]);
-    rows.push(`<tr><td class="n">${k + 1}</td><td>${esc(c.id)}</td><td>${esc(c.segment)}</td><td class="n">${fmtPct(c.probability)}</td>${m ? `<td class="n">${fmtMoney(c.clv)}</td><td class="n">${fmtMoney(c.expectedValueSaved)}</td>` : ''}<td>${esc(c.reasons)}</td><td>${esc(c.action)}</td></tr>`);
+    rows.push(`<tr><td class="n">${k + 1}</td><td>${esc(c.id)}</td><td>${esc(c.segment)}</td><td class="n">${fmtPct(c.probability)}</td>${m ? `<td class="n">${fmtMoney(c.clv, r.currency)}</td><td class="n">${fmtMoney(c.expectedValueSaved, r.currency)}</td>` : ''}<td>${esc(c.reasons)}</td><td>${esc(c.action)}</td></tr>`);
   }
   const plan = r.business?.plan;
   return `<h2>Who to call first</h2>${plan ? `<p>${esc(plan.verdict)}</p>` : ''}<table><thead><tr><th class="n">#</th><th>Customer</th><th>Segment</th><th class="n">Churn risk</th>${m ? '<th class="n">CLV</th><th class="n">Value saved</th>' : ''}<th>Top reasons</th><th>Suggested action</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;

@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import type { AnalysisResult } from '../analysis/result';
+import { isCurrencyCode } from '../analysis/format';
 
 const num = v.pipe(v.number(), v.finite());
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -68,6 +69,7 @@ export const AnalysisSchema = v.looseObject({
   segmentation: v.nullable(segmentation),
   churn: v.nullable(churn),
   business: v.nullable(business),
+  currency: v.pipe(v.string(), v.check(isCurrencyCode, 'must be a currency code such as EUR')),
 });
 
 export type ImportCheck = { ok: true; result: AnalysisResult } | { ok: false; message: string };

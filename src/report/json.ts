@@ -2,6 +2,7 @@
  *  {"$typed": "Float64Array", "data": [...]} and revived on import; imports are type-guarded. */
 import type { AnalysisResult } from '../analysis/result';
 import { checkAnalysis, type ImportCheck } from './importSchema';
+import { upgradeResult } from '../analysis/resultUpgrade';
 
 const TYPED = {
   Float64Array, Float32Array, Int32Array, Int16Array, Uint8Array, Uint16Array, Uint32Array, Int8Array,
@@ -51,7 +52,7 @@ export function importJson(text: string): ImportCheck {
     return { ok: false, message: 'it is not valid JSON' };
   }
   if (!isAnalysisResult(v)) return { ok: false, message: 'it is not a Retention Studio analysis' };
-  return checkAnalysis(v);
+  return checkAnalysis(upgradeResult(v));
 }
 
 /** Parses result JSON; null when it is not a complete, consistent Retention Studio analysis. */

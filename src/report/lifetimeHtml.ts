@@ -1,7 +1,7 @@
 /** The report's short lifetime section for transaction logs: BG/NBD + spend model, the back-test,
  *  and the latest revenue movements. Numbers come from result.lifetime; text passes esc. */
 import type { AnalysisResult } from '../analysis/result';
-import { fmtInt, fmtMoney, fmtPct } from '../charts/format';
+import { fmtInt, fmtMoney, fmtPct, fmtScore } from '../analysis/format';
 import { esc } from './svg';
 
 const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
@@ -28,7 +28,7 @@ export function lifetimeHtml(r: AnalysisResult): string {
         `${fmtInt(bt.actual)} actual repeat purchase-days vs ${fmtInt(Math.round(bt.expected))} expected; per-customer mean absolute error ${bt.mae.toFixed(3)} vs ${bt.naiveMae.toFixed(3)} for the naive same-rate forecast.</p>`,
     );
   const rows = lt.movements.slice(-6).map(
-    (m) => `<tr><td>${esc(m.month)}</td><td class="n">${fmtMoney(m.revenue)}</td><td class="n">${fmtMoney(m.new)}</td><td class="n">${fmtMoney(m.expansion)}</td><td class="n">${fmtMoney(m.contraction)}</td><td class="n">${fmtMoney(m.churned)}</td><td class="n">${fmtMoney(m.reactivated)}</td><td class="n">${m.nrr === null ? '–' : fmtPct(m.nrr)}</td><td class="n">${m.quickRatio === null ? '–' : m.quickRatio.toFixed(2)}</td></tr>`,
+    (m) => `<tr><td>${esc(m.month)}</td><td class="n">${fmtMoney(m.revenue, r.currency)}</td><td class="n">${fmtMoney(m.new, r.currency)}</td><td class="n">${fmtMoney(m.expansion, r.currency)}</td><td class="n">${fmtMoney(m.contraction, r.currency)}</td><td class="n">${fmtMoney(m.churned, r.currency)}</td><td class="n">${fmtMoney(m.reactivated, r.currency)}</td><td class="n">${fmtPct(m.nrr)}</td><td class="n">${fmtScore(m.quickRatio, 2)}</td></tr>`,
   );
   if (rows.length > 0)
     parts.push(`<table><thead><tr><th>Month</th><th class="n">Revenue</th><th class="n">New</th><th class="n">Expansion</th><th class="n">Contraction</th><th class="n">Churned</th><th class="n">Reactivated</th><th class="n">NRR</th><th class="n">Quick Ratio</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);

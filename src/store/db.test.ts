@@ -18,7 +18,7 @@ function result(id: string): AnalysisResult {
   return {
     type: 'retention-studio/analysis', version: 1, createdAt: '2024-01-01T00:00:00Z', fileName: `${id}.csv`,
     rows: 3, inputRows: 3, kind: 'customers', roles: {}, columns: [], warnings: [], backend: 'cpu',
-    timingsMs: {}, options: { seed: 1 }, ids: ['a', 'b', 'c'], segmentation: null, churn: null, business: null,
+    timingsMs: {}, options: { seed: 1 }, ids: ['a', 'b', 'c'], segmentation: null, churn: null, business: null, currency: 'USD',
   };
 }
 

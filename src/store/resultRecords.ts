@@ -5,6 +5,7 @@
  * ~1 ms; records without packed ids (older saves) keep `result.ids` as an array and load the same.
  */
 import type { AnalysisResult } from '../analysis/result';
+import { upgradeResult } from '../analysis/resultUpgrade';
 import type { StoredResult } from './schema';
 import { IDS_PATH, chunkKey } from './keys';
 import { CHUNK_BYTES, chunkAt, chunkCount, joinChunks, putParts, splitString, takeParts, type Part } from './parts';
@@ -62,7 +63,7 @@ export async function readResult(get: Get, id: string, row: StoredResult): Promi
     row = { ...row, packedIds: text.join('') };
   }
   const result = unpackResult(row);
-  if (!row.parts?.length) return result;
+  if (!row.parts?.length) return upgradeResult(result);
   const parts: Part[] = [];
   for (const [i, path] of row.parts.entries()) {
     const got: ArrayBufferView[] = [];
@@ -73,5 +74,5 @@ export async function readResult(get: Get, id: string, row: StoredResult): Promi
     }
     parts.push({ path, data: joinChunks(got) });
   }
-  return putParts(result, parts);
+  return upgradeResult(putParts(result, parts));
 }

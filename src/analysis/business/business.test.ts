@@ -46,10 +46,11 @@ describe('runBusiness on transaction logs', () => {
 
 describe('runBusiness inputs', () => {
   it('defaults are the stated ones; bad options and mismatched inputs throw with a code', () => {
-    expect(DEFAULT_BUSINESS_OPTIONS).toEqual({ offerCost: 50, saveRate: 0.3, budget: 10000, cac: 300, margin: 0.7, discountRate: 0.1 });
+    expect(DEFAULT_BUSINESS_OPTIONS).toEqual({ offerCost: 50, saveRate: 0.3, budget: 10000, cac: 300, margin: 0.7, discountRate: 0.1, currency: 'USD' });
     expect(runBusiness(txFrame(null), null, null).options).toEqual(DEFAULT_BUSINESS_OPTIONS);
     expect(() => runBusiness(txFrame(null), null, null, { saveRate: 1.5 })).toThrow(expect.objectContaining({ code: 'bad-option' }));
     expect(() => runBusiness(txFrame(null), null, null, { offerCost: NaN })).toThrow(/offerCost=NaN/);
+    expect(() => runBusiness(txFrame(null), null, null, { currency: 'EURO' })).toThrow(/currency=EURO must be an ISO 4217 code/);
     expect(() => runBusiness({ ...txFrame(null), ids: ['a'] }, null, null)).toThrow(expect.objectContaining({ code: 'bad-input' }));
   });
 

@@ -47,7 +47,7 @@ describe('campaign plan', () => {
 
   it('checks inputs field by field: negative or empty cost, save rate outside 0-100%, zero budget', () => {
     const ok = checkCampaignInputs({ offerCost: 50, saveRate: 30, budget: 10000, cac: 300 });
-    expect(ok).toEqual({ ok: true, inputs: { offerCost: 50, saveRate: 0.3, budget: 10000, cac: 300 } });
+    expect(ok).toEqual({ ok: true, inputs: { offerCost: 50, saveRate: 0.3, budget: 10000, cac: 300, currency: 'USD' } });
     const bad = checkCampaignInputs({ offerCost: -5, saveRate: 130, budget: 0, cac: '' });
     expect(bad.ok).toBe(false);
     if (bad.ok) return;

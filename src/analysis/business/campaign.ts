@@ -7,7 +7,7 @@
  * share one set of customers. O(n) per plan, so the simulator can update as the user types.
  */
 import type { ProfitPoint } from './types';
-import { count, money, pct } from './format';
+import { fmtInt as count, fmtMoneyWhole, fmtPct as pct, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
 
 export interface CampaignInputs {
   /** cost of one offer, >= 0 */
@@ -18,6 +18,8 @@ export interface CampaignInputs {
   budget: number;
   /** cost to acquire a new customer (for comparison only) */
   cac: number;
+  /** currency the verdict's amounts are written in (default USD) */
+  currency?: CurrencyCode;
 }
 
 export interface RankedCustomers {
@@ -112,6 +114,7 @@ function judge(
   n: number, affordable: number, bestK: number, c: CampaignPoint, costPerSave: number | null, valuePerSave: number | null, hasMoney: boolean, inp: CampaignInputs,
 ): { recommended: boolean; verdict: string } {
   const pop = `of ${count(n)} active customers`;
+  const money = (v: number) => fmtMoneyWhole(v, inp.currency ?? DEFAULT_CURRENCY);
   if (n === 0) return { recommended: false, verdict: 'No active customers: there is nobody to contact.' };
   if (affordable === 0) return { recommended: false, verdict: `A budget of ${money(inp.budget)} pays for no offer at ${money(inp.offerCost)} each: not recommended.` };
   if (!hasMoney) {
@@ -138,7 +141,7 @@ function judge(
 export type CampaignField = 'offerCost' | 'saveRate' | 'budget' | 'cac';
 
 /** Checks raw simulator inputs (save rate in percent); every problem is a message for its field. */
-export function checkCampaignInputs(raw: Record<CampaignField, number | string | null | undefined>):
+export function checkCampaignInputs(raw: Record<CampaignField, number | string | null | undefined>, currency: CurrencyCode = DEFAULT_CURRENCY):
   | { ok: true; inputs: CampaignInputs }
   | { ok: false; errors: Partial<Record<CampaignField, string>> } {
   const errors: Partial<Record<CampaignField, string>> = {};
@@ -149,13 +152,13 @@ export function checkCampaignInputs(raw: Record<CampaignField, number | string |
   };
   const offerCost = num('offerCost'), save = num('saveRate'), budget = num('budget'), cac = num('cac');
   if (offerCost === null) errors.offerCost = 'Enter the cost of one offer (0 or more).';
-  else if (offerCost < 0) errors.offerCost = `An offer cannot cost ${money(offerCost)}: enter 0 or more.`;
+  else if (offerCost < 0) errors.offerCost = `An offer cannot cost ${fmtMoneyWhole(offerCost, currency)}: enter 0 or more.`;
   if (save === null) errors.saveRate = 'Enter a save rate between 0 and 100%.';
   else if (save < 0 || save > 100) errors.saveRate = `A save rate of ${save}% is impossible: enter 0 to 100%.`;
   if (budget === null) errors.budget = 'Enter the campaign budget.';
-  else if (budget <= 0) errors.budget = budget === 0 ? 'A budget of $0 pays for no offer: enter what you can spend.' : 'The budget cannot be negative.';
+  else if (budget <= 0) errors.budget = budget === 0 ? `A budget of ${fmtMoneyWhole(0, currency)} pays for no offer: enter what you can spend.` : 'The budget cannot be negative.';
   if (cac === null) errors.cac = 'Enter the cost to acquire a customer (0 or more).';
   else if (cac < 0) errors.cac = 'The acquisition cost cannot be negative.';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, inputs: { offerCost: offerCost!, saveRate: save! / 100, budget: budget!, cac: cac! } };
+  return { ok: true, inputs: { offerCost: offerCost!, saveRate: save! / 100, budget: budget!, cac: cac!, currency } };
 }

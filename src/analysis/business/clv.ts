@@ -5,7 +5,7 @@
  * The naive ARPU / churn-rate shortcut is reported beside it, never used.
  */
 import { monthlyDiscount } from './options';
-import { money, money2, pct } from './format';
+import { fmtMoneyCents, fmtMoneyWhole, fmtPct as pct, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
 
 export interface HazardEstimate {
   events: number;
@@ -63,7 +63,10 @@ export function subscriptionClv(
   churnRate: number | null,
   margin: number,
   annualRate: number,
+  currency: CurrencyCode = DEFAULT_CURRENCY,
 ): BaseClv {
+  const money = (v: number) => fmtMoneyWhole(v, currency);
+  const money2 = (v: number) => fmtMoneyCents(v, currency);
   const rm = monthlyDiscount(annualRate);
   const naive = churnRate && churnRate > 0 ? arpu / churnRate : null;
   const h = hz.hazard;

@@ -7,7 +7,7 @@
  */
 import type { CustomerFrame } from '../types';
 import type { Driver } from './types';
-import { count, pct } from './format';
+import { fmtInt as count, fmtPct as pct } from '../format';
 
 /** Up to `max` drivers (default 6); levels or fifths with fewer than max(10, 1% of n) customers are skipped. */
 export function churnDrivers(frame: CustomerFrame, max = 6): Driver[] {

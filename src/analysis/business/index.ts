@@ -22,7 +22,7 @@ import { rankCustomers } from './priorities';
 import { segmentProfiles, shareMembership } from './profile';
 import { recommend } from './recommend';
 import { buildInsights } from './insights';
-import { pct } from './format';
+import { fmtPct as pct } from '../format';
 
 export { DEFAULT_BUSINESS_OPTIONS, resolveOptions } from './options';
 export { kaplanMeier, kaplanMeierGroups, survivalAt, medianLifetime, conditionalSurvival } from './km';
@@ -67,7 +67,7 @@ export function runBusiness(
 
   const active = activeMask(frame);
   const population = describePopulation(frame, active);
-  const lost = lostCustomers(frame, active);
+  const lost = lostCustomers(frame, active, 100, o.currency);
   const bundle = computeKpis(frame, o);
   const surv = buildSurvival(frame, groups, survivalBy, warnings);
   const churnRates = groupChurnRates(frame.y, groups);

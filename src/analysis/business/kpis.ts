@@ -4,7 +4,7 @@ import type { Kpi, Kpis } from './types';
 import { monthlyHazard, subscriptionClv, type BaseClv, type HazardEstimate } from './clv';
 import { purchaseRates, rfmClv } from './rfm';
 import { paretoCurve, type Pareto } from './pareto';
-import { count, money, money2, pct } from './format';
+import { fmtInt as count, fmtMoneyCents, fmtMoneyWhole, fmtPct as pct } from '../format';
 
 export interface KpiBundle {
   kpis: Kpis;
@@ -35,6 +35,8 @@ export function periodText(frame: CustomerFrame): string {
 
 /** Computes every KPI; null values with a reason in the formula when the table lacks a column. */
 export function computeKpis(frame: CustomerFrame, o: BusinessOptions): KpiBundle {
+  const money = (v: number) => fmtMoneyWhole(v, o.currency);
+  const money2 = (v: number) => fmtMoneyCents(v, o.currency);
   const n = frame.n;
   const y = frame.y;
   let churned = 0;
@@ -73,10 +75,10 @@ export function computeKpis(frame: CustomerFrame, o: BusinessOptions): KpiBundle
       : { value: 1, formula: 'subscription table: one billing event per customer per month' };
 
   const baseClv = rates
-    ? rfmClv(frame, rates, hazard, o.margin, o.discountRate)
+    ? rfmClv(frame, rates, hazard, o.margin, o.discountRate, o.currency)
     : arpu !== null && hazard
-      ? subscriptionClv(arpu, hazard, churnRate, o.margin, o.discountRate)
-      : subscriptionClv(arpu ?? 0, { events: 0, exposure: 0, hazard: null }, churnRate, o.margin, o.discountRate);
+      ? subscriptionClv(arpu, hazard, churnRate, o.margin, o.discountRate, o.currency)
+      : subscriptionClv(arpu ?? 0, { events: 0, exposure: 0, hazard: null }, churnRate, o.margin, o.discountRate, o.currency);
 
   const clvV = baseClv.value;
   const kCac: Kpi = clvV && clvV > 0

@@ -1,6 +1,7 @@
 /** Campaign economics defaults and their validation (the public door of the business layer). */
 import type { BusinessOptions } from '../types';
 import { AnalysisError } from '../errors';
+import { DEFAULT_CURRENCY, isCurrencyCode } from '../format';
 
 /**
  * Stated defaults, each a plain assumption the user can change:
@@ -10,6 +11,7 @@ import { AnalysisError } from '../errors';
  * - cac 300: $ cost to acquire one new customer.
  * - margin 0.7: gross margin on revenue used for CLV.
  * - discountRate 0.1: annual rate to discount future revenue in CLV.
+ * - currency "USD": the currency money figures are written in (the pipeline passes the file's).
  */
 export const DEFAULT_BUSINESS_OPTIONS: BusinessOptions = Object.freeze({
   offerCost: 50,
@@ -18,15 +20,18 @@ export const DEFAULT_BUSINESS_OPTIONS: BusinessOptions = Object.freeze({
   cac: 300,
   margin: 0.7,
   discountRate: 0.1,
+  currency: DEFAULT_CURRENCY,
 }) as BusinessOptions;
 
 /** Merges user options over the defaults and checks ranges; throws AnalysisError('bad-option'). */
 export function resolveOptions(options?: Partial<BusinessOptions>): BusinessOptions {
   const o: BusinessOptions = { ...DEFAULT_BUSINESS_OPTIONS };
   for (const [k, v] of Object.entries(options ?? {})) {
-    if (v !== undefined) (o as unknown as Record<string, number>)[k] = v as number;
+    if (v !== undefined) (o as unknown as Record<string, unknown>)[k] = v;
   }
-  const check = (name: keyof BusinessOptions, ok: (v: number) => boolean, rule: string) => {
+  if (typeof o.currency !== 'string' || !isCurrencyCode(o.currency))
+    throw new AnalysisError('bad-option', `business: currency=${String(o.currency)} must be an ISO 4217 code such as "EUR"`);
+  const check = (name: Exclude<keyof BusinessOptions, 'currency'>, ok: (v: number) => boolean, rule: string) => {
     const v = o[name];
     if (typeof v !== 'number' || !Number.isFinite(v) || !ok(v))
       throw new AnalysisError('bad-option', `business: ${name}=${String(v)} must be ${rule}`);

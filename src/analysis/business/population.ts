@@ -7,7 +7,7 @@
  */
 import type { CustomerFrame, FlagMeaning } from '../types';
 import type { LostCustomers, Population } from './types';
-import { count, money2, pct } from './format';
+import { fmtInt as count, fmtMoneyCents, fmtPct as pct, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
 
 /** Names that speak of the future ("will_churn", "churn_next_month", "at_risk") mean 'will-leave'; else 'left'. */
 export function flagMeaningFromName(name: string | null | undefined): FlagMeaning {
@@ -49,7 +49,7 @@ export function describePopulation(frame: CustomerFrame, active: Uint8Array): Po
 }
 
 /** Customers who already left: how many, the monthly revenue that left, how they differ, who to win back. */
-export function lostCustomers(frame: CustomerFrame, active: Uint8Array, winBackMax = 100): LostCustomers | null {
+export function lostCustomers(frame: CustomerFrame, active: Uint8Array, winBackMax = 100, currency: CurrencyCode = DEFAULT_CURRENCY): LostCustomers | null {
   const n = frame.n;
   let lost = 0;
   for (let i = 0; i < n; i++) lost += active[i] ? 0 : 1;
@@ -99,7 +99,7 @@ export function lostCustomers(frame: CustomerFrame, active: Uint8Array, winBackM
     monthlyRevenue: monthly,
     summary:
       `${count(lost)} of ${count(n)} customers (${pct(lost / n)}) already left` +
-      (monthly !== null ? `, taking ${money2(monthly)} of monthly revenue with them.` : '.'),
+      (monthly !== null ? `, taking ${fmtMoneyCents(monthly, currency)} of monthly revenue with them.` : '.'),
     differences: differences.slice(0, 6),
     winBack: idx.slice(0, winBackMax),
   };

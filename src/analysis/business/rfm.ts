@@ -5,7 +5,7 @@
 import type { CustomerFrame } from '../types';
 import { annuityMonths, expectedLifetime, type BaseClv, type HazardEstimate } from './clv';
 import { monthlyDiscount } from './options';
-import { money, money2, pct } from './format';
+import { fmtMoneyCents, fmtMoneyWhole, fmtPct as pct, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
 
 export interface PurchaseRates {
   /** total monetary / total invoices */
@@ -30,7 +30,9 @@ export function purchaseRates(frame: CustomerFrame): PurchaseRates | null {
 }
 
 /** RFM CLV; lifetime from the churn hazard when there is a churn flag, else the mean observed lifespan (stated). */
-export function rfmClv(frame: CustomerFrame, rates: PurchaseRates, hz: HazardEstimate | null, margin: number, annualRate: number): BaseClv {
+export function rfmClv(frame: CustomerFrame, rates: PurchaseRates, hz: HazardEstimate | null, margin: number, annualRate: number, currency: CurrencyCode = DEFAULT_CURRENCY): BaseClv {
+  const money = (v: number) => fmtMoneyWhole(v, currency);
+  const money2 = (v: number) => fmtMoneyCents(v, currency);
   const rm = monthlyDiscount(annualRate);
   let L: number | null;
   let lifeText: string;

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { fmtInt, fmtMoney, fmtMoneyCents, fmtMoneyShort, fmtMoneyWhole, fmtMonths, fmtNum, fmtPct, fmtScore, isCurrencyCode, moneyPrefix, moneySymbol } from './index';
+
+describe('numbers', () => {
+  it('counts, shares, scores and months', () => {
+    expect(fmtInt(7043)).toBe('7,043');
+    expect(fmtInt(1234.5)).toBe('1,235');
+    expect(fmtInt(-0.3)).toBe('0');
+    expect(fmtPct(0.26537)).toBe('26.5%');
+    expect(fmtPct(0.3, 0)).toBe('30%');
+    expect(fmtNum(1234.56)).toBe('1,235');
+    expect(fmtNum(12.34)).toBe('12.3');
+    expect(fmtScore(0.82345)).toBe('0.823');
+    expect(fmtMonths(12)).toBe('12 months');
+    expect(fmtMonths(7.25)).toBe('7.3 months');
+    expect(fmtMonths(null)).toBe('not reached');
+    for (const f of [fmtInt, fmtPct, fmtNum, fmtScore]) expect([f(null), f(NaN), f(Infinity)]).toEqual(['–', '–', '–']);
+  });
+});
+
+describe('money', () => {
+  it('writes US dollars as before the currency was a setting', () => {
+    expect(fmtMoneyWhole(139130.85, 'USD')).toBe('$139,131');
+    expect(fmtMoneyCents(139130.85, 'USD')).toBe('$139,130.85');
+    expect(fmtMoneyWhole(-1234.4, 'USD')).toBe('-$1,234');
+    expect(fmtMoneyWhole(-0.3, 'USD')).toBe('$0');
+    expect(fmtMoneyCents(-0.001, 'USD')).toBe('$0.00');
+    expect(fmtMoney(64.761, 'USD')).toBe('$64.76');
+    expect(fmtMoney(16056.2, 'USD')).toBe('$16,056');
+    expect(fmtMoneyShort(1_234_567, 'USD')).toBe('$1.23M');
+    expect(fmtMoneyShort(-12_345, 'USD')).toBe('-$12.3k');
+    expect(fmtMoney(null, 'USD')).toBe('–');
+  });
+
+  it('writes every money figure in the given currency', () => {
+    expect(fmtMoneyWhole(1234, 'EUR')).toBe('€1,234');
+    expect(fmtMoneyCents(64.76, 'GBP')).toBe('£64.76');
+    expect(fmtMoney(-250, 'EUR')).toBe('-€250');
+    expect(fmtMoneyShort(2_500_000, 'EUR')).toBe('€2.50M');
+    expect(fmtMoneyWhole(1234, 'CHF')).toBe('CHF\u00a01,234');
+    expect(fmtMoneyWhole(1234, 'INR')).toBe('₹1,234');
+    expect(moneyPrefix('USD')).toBe('$');
+    expect(moneyPrefix('EUR')).toBe('€');
+    expect(moneyPrefix('CHF')).toBe('CHF ');
+    expect(moneySymbol('CHF')).toBe('CHF');
+  });
+
+  it('knows currency codes', () => {
+    expect(isCurrencyCode('EUR')).toBe(true);
+    expect(isCurrencyCode('eur')).toBe(false);
+    expect(isCurrencyCode('EURO')).toBe(false);
+    expect(isCurrencyCode('')).toBe(false);
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * Counts, shares, scores and durations as text: the one formatter for the page, the charts, the
+ * HTML report, the CSV exports and the sentences the engine writes (insights, plans, formulas).
+ * Money lives beside it in money.ts. English number style (1,234.5) throughout; a missing or
+ * non-finite value reads as an en dash, never "NaN".
+ */
+
+/** What a missing number reads as. */
+export const DASH = '–';
+
+const intFmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const dec1Fmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+
+const missing = (v: number | null | undefined): v is null | undefined => v == null || !Number.isFinite(v);
+
+/** A count with thousands separators, rounded half up: 7043 -> "7,043". */
+export function fmtInt(v: number | null | undefined): string {
+  return missing(v) ? DASH : intFmt.format(Math.round(v) + 0);
+}
+
+/** A share given as 0..1, as a percentage: 0.2654 -> "26.5%" (digits after the point, default 1). */
+export function fmtPct(v: number | null | undefined, digits = 1): string {
+  return missing(v) ? DASH : `${(v * 100).toFixed(digits)}%`;
+}
+
+/** One decimal with separators below 1,000, whole above: 1234.56 -> "1,235", 12.34 -> "12.3". */
+export function fmtNum(v: number | null | undefined): string {
+  if (missing(v)) return DASH;
+  return Math.abs(v) >= 1000 ? intFmt.format(v) : dec1Fmt.format(v);
+}
+
+/** A score such as a ROC AUC with fixed digits (default 3): 0.8234 -> "0.823". */
+export function fmtScore(v: number | null | undefined, digits = 3): string {
+  return missing(v) ? DASH : v.toFixed(digits);
+}
+
+/** Milliseconds as "850 ms" or "2.4 s". */
+export function fmtMs(v: number | null | undefined): string {
+  if (missing(v)) return DASH;
+  return v < 1000 ? `${Math.round(v)} ms` : `${(v / 1000).toFixed(1)} s`;
+}
+
+/** Months, whole or with one decimal: 12 -> "12 months", 7.25 -> "7.3 months"; null -> "not reached". */
+export function fmtMonths(v: number | null | undefined): string {
+  if (missing(v)) return 'not reached';
+  return `${Number.isInteger(v) ? v : v.toFixed(1)} months`;
+}
