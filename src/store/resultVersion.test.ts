@@ -19,7 +19,10 @@ function versionOne(): AnalysisResult {
   return old as unknown as AnalysisResult;
 }
 
-const meta: SavedMeta = { id: 'old', name: 'Saved in version 1', fileName: 'telco.csv', rows: 6, kind: 'customers', createdAt: '2024-03-01' };
+const meta: SavedMeta = {
+  id: 'old', name: 'Saved in version 1', fileName: 'telco.csv', rows: 6, kind: 'customers', createdAt: '2024-03-01',
+  churnRate: 0.25, segments: 2, options: { seed: 1 }, source: { type: 'file', fileName: 'telco.csv' },
+};
 
 describe('results saved by an older version', () => {
   it('RESULT_VERSION is 2 and a version-1 result upgrades to it with dollars', () => {
