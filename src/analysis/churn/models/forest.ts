@@ -5,7 +5,7 @@
  */
 import { mulberry32 } from '../../random';
 import { binMatrix, fitBinEdges } from '../trees/binning';
-import { addTreeSums, CountTreeGrower, TreeBuffer, type TreeArrays } from '../trees/tree';
+import { addTreeSums, CountTreeGrower, TreeBuffer, type TreeArrays } from '../trees/forestGrower';
 import { checkX, checkXy } from './validate';
 
 export interface ForestParams {

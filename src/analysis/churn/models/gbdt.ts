@@ -10,9 +10,9 @@ import { binRows, fitBinEdges } from '../trees/binning';
 import { stratifiedHoldout } from '../evaluation/folds';
 import { asMatrix, takeSample } from '../../math/matrix';
 import { log, sigmoid, softplus } from '../../math/detmath';
-import { HistGrower } from '../trees/histtree';
+import { HistGrower } from '../trees/boostingGrower';
 import { addTreeSumsMissing, hasNaN } from '../trees/missingTrees';
-import { addTreeSums, TreeBuffer, type TreeArrays } from '../trees/tree';
+import { addTreeSums, TreeBuffer, type TreeArrays } from '../trees/forestGrower';
 import { checkX, checkXy } from './validate';
 
 export interface GbdtParams {

@@ -7,7 +7,7 @@
  * their own bin (the last slot of a feature's histogram); each split learns where they go
  * (XGBoost's sparsity-aware split finding: the gain with them on the left and on the right).
  */
-import type { TreeBuffer, TreeParams } from './tree';
+import type { TreeBuffer, TreeParams } from './forestGrower';
 
 export interface RowBinned {
   /** row-major bins, bins[i * d + j] */
