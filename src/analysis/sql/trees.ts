@@ -4,7 +4,7 @@
  * column of a CTE, the batches are added in the next one. Depth per expression stays about
  * batch size + tree depth, far below DuckDB's limit of 1000.
  */
-import type { TreeArrays } from '../churn/trees/forestGrower';
+import type { TreeArrays } from '../churn/trees/treeStorage';
 import { num } from './dialect';
 
 /** Trees per batch column. */

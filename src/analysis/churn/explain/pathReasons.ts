@@ -10,7 +10,7 @@ import type { Design } from '../../features/design';
 import { sigmoid } from '../../math/detmath';
 import type { ForestModel } from '../models/forest';
 import type { GbdtModel } from '../models/gbdt';
-import type { TreeArrays } from '../trees/forestGrower';
+import type { TreeArrays } from '../trees/treeStorage';
 import { addTreeShap } from './treeShap';
 import { hasNaN } from '../trees/missingTrees';
 

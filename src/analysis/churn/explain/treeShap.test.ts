@@ -6,7 +6,7 @@ import { addTreeShap } from './treeShap';
 import { forestGroupPoints, gbdtGroupPoints } from './pathReasons';
 import { sigmoid } from '../../math/detmath';
 import { synthChurn } from '../testing';
-import type { TreeArrays } from '../trees/forestGrower';
+import type { TreeArrays } from '../trees/treeStorage';
 
 const d = 6;
 const train = synthChurn(1500, d, 1);

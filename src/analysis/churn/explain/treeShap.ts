@@ -13,7 +13,7 @@
  * tree's nodes to find each leaf's mask plus one table lookup per leaf and group: O(leaves x depth)
  * per tree, against O(depth) for the Saabas walk. Leaves with too many masks are computed per row.
  */
-import type { TreeArrays } from '../trees/forestGrower';
+import type { TreeArrays } from '../trees/treeStorage';
 
 /** A leaf's table is built when it has at most 2^this masks (and the tree's tables stay under TABLE_MAX). */
 const TABLE_BITS = 12;

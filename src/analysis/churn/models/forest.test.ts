@@ -1,7 +1,7 @@
 /** Random forest: the complete-tree prediction layout gives the same bits as walking the trees. */
 import { describe, it, expect } from 'vitest';
 import { DENSE_MAX_DEPTH, fitForest, predictForest, type ForestModel } from './forest';
-import { addTreeSums } from '../trees/forestGrower';
+import { addTreeSums } from '../trees/treeStorage';
 import { synthChurn } from '../testing';
 
 const synth = synthChurn;

@@ -1,11 +1,12 @@
 /**
  * Random forest of probability trees: bootstrap rows (as per-row counts), sqrt(d) features
- * tried per node, leaves hold the positive rate (tree.ts CountTreeGrower). Prediction walks
+ * tried per node, leaves hold the positive rate (trees/forestGrower.ts CountTreeGrower). Prediction walks
  * a complete-tree copy of the forest without branches (DenseTrees).
  */
 import { mulberry32 } from '../../random';
 import { binMatrix, fitBinEdges } from '../trees/binning';
-import { addTreeSums, CountTreeGrower, TreeBuffer, type TreeArrays } from '../trees/forestGrower';
+import { CountTreeGrower } from '../trees/forestGrower';
+import { addTreeSums, TreeBuffer, type TreeArrays } from '../trees/treeStorage';
 import { checkX, checkXy } from './validate';
 
 export interface ForestParams {

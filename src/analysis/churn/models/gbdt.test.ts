@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitGbdt, logitGbdt } from './gbdt';
-import { addTreeSums } from '../trees/forestGrower';
+import { addTreeSums } from '../trees/treeStorage';
 import { mulberry32 } from '../../random';
 
 describe('gbdt prediction', () => {

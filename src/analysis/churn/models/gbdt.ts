@@ -12,7 +12,7 @@ import { asMatrix, takeSample } from '../../math/matrix';
 import { log, sigmoid, softplus } from '../../math/detmath';
 import { HistGrower } from '../trees/boostingGrower';
 import { addTreeSumsMissing, hasNaN } from '../trees/missingTrees';
-import { addTreeSums, TreeBuffer, type TreeArrays } from '../trees/forestGrower';
+import { addTreeSums, TreeBuffer, type TreeArrays } from '../trees/treeStorage';
 import { checkX, checkXy } from './validate';
 
 export interface GbdtParams {

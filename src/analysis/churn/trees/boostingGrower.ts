@@ -5,9 +5,11 @@
  * and node rows are partitioned in place. Trees are appended to a TreeBuffer (plain data),
  * with each split's bin kept for fast binned traversal during training. Missing values have
  * their own bin (the last slot of a feature's histogram); each split learns where they go
- * (XGBoost's sparsity-aware split finding: the gain with them on the left and on the right).
+ * (XGBoost's sparsity-aware split finding: the gain with them on the left and on the right; the
+ * search is boostingSplit.ts).
  */
-import type { TreeBuffer, TreeParams } from './forestGrower';
+import type { TreeBuffer, TreeParams } from './treeStorage';
+import { bestHistSplit, type HistSplit } from './boostingSplit';
 
 export interface RowBinned {
   /** row-major bins, bins[i * d + j] */
@@ -49,6 +51,8 @@ export class HistGrower {
   private readonly leafNode: Int32Array;
   private readonly leafStart: Int32Array;
   private readonly leafEnd: Int32Array;
+  /** the node's best split, filled by bestHistSplit (read into locals before the children grow) */
+  private readonly best: HistSplit = { f: -1, b: -1, GL: 0, HL: 0, mr: 0 };
 
   constructor(
     private readonly data: RowBinned,
@@ -165,83 +169,9 @@ export class HistGrower {
           feats[t] = feats[q];
           feats[q] = x;
         }
-      const parent = (G * G) / (H + p.lambda);
-      let bestGain = 1e-12;
-      let bestF = -1;
-      let bestB = -1;
-      let bestGL = 0;
-      let bestHL = 0;
-      let bestMR = 0;
-      const mcw = p.minChildWeight;
-      for (let t = 0; t < nTry; t++) {
-        const f = feats[t];
-        const o = off[f];
-        const nb = off[f + 1] - o;
-        // missing values' sums (last slot)
-        const Gm = hist[(o + nb - 1) << 1];
-        const Hm = hist[((o + nb - 1) << 1) + 1];
-        const miss = Hm > 0;
-        let GL = 0;
-        let HL = 0;
-        if (!miss) {
-          // none at this node: the plain scan
-          for (let b = 0; b < nb - 2; b++) {
-            GL += hist[(o + b) << 1];
-            HL += hist[((o + b) << 1) + 1];
-            if (HL < mcw) continue;
-            const HR = H - HL;
-            if (HR < mcw) break;
-            const GR = G - GL;
-            const gain = (GL * GL) / (HL + p.lambda) + (GR * GR) / (HR + p.lambda) - parent;
-            if (gain > bestGain) {
-              bestGain = gain;
-              bestF = f;
-              bestB = b;
-              bestGL = GL;
-              bestHL = HL;
-              bestMR = 0;
-            }
-          }
-          continue;
-        }
-        // up to b = nb - 2: every present value left, missing right
-        for (let b = 0; b < nb - 1; b++) {
-          GL += hist[(o + b) << 1];
-          HL += hist[((o + b) << 1) + 1];
-          const HR = H - HL;
-          if (HL >= mcw && HR >= mcw) {
-            const GR = G - GL;
-            const gain = (GL * GL) / (HL + p.lambda) + (GR * GR) / (HR + p.lambda) - parent;
-            if (gain > bestGain) {
-              bestGain = gain;
-              bestF = f;
-              bestB = b;
-              bestGL = GL;
-              bestHL = HL;
-              bestMR = 1;
-            }
-          }
-          if (b < nb - 2) {
-            // missing values left
-            const GL2 = GL + Gm;
-            const HL2 = HL + Hm;
-            const HR2 = H - HL2;
-            if (HL2 >= mcw && HR2 >= mcw) {
-              const GR2 = G - GL2;
-              const gain = (GL2 * GL2) / (HL2 + p.lambda) + (GR2 * GR2) / (HR2 + p.lambda) - parent;
-              if (gain > bestGain) {
-                bestGain = gain;
-                bestF = f;
-                bestB = b;
-                bestGL = GL2;
-                bestHL = HL2;
-                bestMR = 0;
-              }
-            }
-          }
-          if (HR < mcw) break;
-        }
-      }
+      const best = this.best;
+      bestHistSplit(hist, off, feats, nTry, G, H, p.lambda, p.minChildWeight, best);
+      const { f: bestF, b: bestB, GL: bestGL, HL: bestHL, mr: bestMR } = best;
       if (bestF < 0) return leaf(k, s, e);
       // stable in-place partition: left rows first
       let a = s;

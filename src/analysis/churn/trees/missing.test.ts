@@ -1,7 +1,7 @@
 /** Missing values learned by the GBDT: each split learns where NaN goes; on blanks that carry signal it beats median imputation. */
 import { describe, it, expect } from 'vitest';
 import { fitGbdt, logitGbdt } from '../models/gbdt';
-import { addTreeSums } from './forestGrower';
+import { addTreeSums } from './treeStorage';
 import { addTreeSumsMissing } from './missingTrees';
 import { addTreeShap } from '../explain/treeShap';
 import { addPathContributions, rootSum } from '../explain/pathReasons';

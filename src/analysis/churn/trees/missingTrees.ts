@@ -4,7 +4,7 @@
  * The fast complete-tree layouts compare x > threshold, which sends NaN left, so inputs with NaN
  * take this walk instead.
  */
-import type { TreeArrays } from './forestGrower';
+import type { TreeArrays } from './treeStorage';
 
 /** Whether X holds a missing value (NaN). */
 export function hasNaN(X: Float64Array): boolean {
