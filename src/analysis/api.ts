@@ -7,6 +7,10 @@ import type { AnalysisOptions, OnProgress } from './types';
 import type { AnalysisResult } from './result';
 import type { OriginalRows } from './data/originals';
 import type { TableSummary } from './data/summary';
+import type { SavedModel } from './savedModel';
+import type { ScoreFileOutcome } from './model/scoreNewFile';
+
+export type { ScoreFileOutcome };
 
 export type { OriginalRows };
 
@@ -43,6 +47,9 @@ export interface EngineApi {
   /** The loaded file's original rows of these customers (matched on the id column; logs: up to
    *  `maxRows` purchase lines each). Null when no table is loaded. */
   originalRows(idColumn: string | null, ids: string[], maxRows?: number): Promise<OriginalRows | null>;
+  /** Scores a new CSV with a saved model, without retraining: findings, drift report and scores.csv
+   *  (model/scoreNewFile.ts). The loaded table is left as it is. */
+  scoreNewFile(model: SavedModel, source: Blob | string, fileName: string): Promise<ScoreFileOutcome>;
   /** tfjs memory of this engine's thread (leak checks across many analyses). */
   memory(): Promise<EngineMemory>;
   /** Test/debug only: throws an uncaught error in this thread on the next tick (a simulated crash). */

@@ -13,6 +13,7 @@ import { originalRows } from './data/originals';
 import { describeBackend, runAnalysis, type Runners } from './pipeline';
 import { warmUp } from './warmup';
 import type { Refinement, RefinementPatch } from './refine';
+import { scoreNewFile } from './model/scoreNewFile';
 import { currentBackend, initBackend, type BackendEnv } from './tensor/backend';
 
 export interface EngineEnv extends BackendEnv {
@@ -91,6 +92,13 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
     },
     async originalRows(idColumn: string | null, ids: string[], maxRows = 1) {
       return table ? originalRows(table.raw, idColumn, ids, maxRows) : null;
+    },
+    async scoreNewFile(model, source, fileName) {
+      // the MLP predicts through tfjs: the warm-up stops, the backend is ready
+      work++;
+      await warming;
+      await initBackend(env.backend ?? 'auto', env);
+      return scoreNewFile(model, source, fileName);
     },
     async memory(): Promise<EngineMemory> {
       if (!currentBackend()) return { numTensors: 0, numBytes: 0, backendReady: false };

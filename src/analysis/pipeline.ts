@@ -9,6 +9,7 @@ import { DEFAULT_SEED } from './types';
 import { RESULT_VERSION, type AnalysisResult } from './result';
 import type { AnalyzeResult } from './api';
 import { prepareFrame, type Inspected } from './data/prepare';
+import { CHURN_WINDOW_DAYS } from './data/questions';
 import { runSegmentation } from './segment/index';
 import { runChurn } from './churn/index';
 import { runSurvival } from './survival/run';
@@ -134,6 +135,7 @@ export async function runAnalysis(
   const model = buildSavedModel({
     fileName: ins.raw.fileName, frame, roles: prep.roles, columns: prep.columns, inferred: ins.inferred,
     segmentation, churn, business, businessOptions: business ? resolveOptions(businessOpts) : DEFAULT_BUSINESS_OPTIONS,
+    ...(frame.kind === 'transactions' ? { log: { churnWindowDays: churnWindowDays ?? CHURN_WINDOW_DAYS, lifetime } } : {}),
   });
   if (churn) delete churn.fitted;
   if (segmentation) delete segmentation.fitted;

@@ -91,12 +91,26 @@ export type Reference =
   | { name: string; kind: 'numeric'; edges: number[]; shares: number[] }
   | { name: string; kind: 'categorical'; levels: string[]; shares: number[] };
 
+/** A transaction log's model (kind 'transactions'): how the log becomes one row per customer, and the lifetime fits. */
+export interface SavedLog {
+  /** churn label window: features come from lines before (last date - window), the label from after */
+  churnWindowDays: number;
+  /** the per-customer table the model reads (logFeatures.ts): churn features before the cutoff,
+   *  then full-period recency / frequency / monetary (segmentation) */
+  features: string[];
+  /** BG/NBD and Gamma-Gamma parameters of the analysis (null when the log was too small to fit) */
+  lifetime: { bgnbd: { r: number; alpha: number; a: number; b: number }; gammaGamma: { p: number; q: number; gamma: number } | null } | null;
+}
+
 export interface SavedModel {
   type: typeof MODEL_TYPE;
   version: number;
   createdAt: string;
   source: { fileName: string; rows: number };
-  kind: 'customers';
+  /** 'transactions': the inputs are the columns of the per-customer table aggregated from the log (see `log`) */
+  kind: 'customers' | 'transactions';
+  /** transaction logs only */
+  log?: SavedLog;
   roles: Roles;
   inputs: InputColumn[];
   derived: DerivedCount[];

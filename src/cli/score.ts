@@ -10,9 +10,9 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCsv } from '../analysis/data/parse';
 import { parseSavedModelText } from '../analysis/model/validate';
-import { scoreFile } from '../analysis/model/score';
+import { scoreTable } from '../analysis/model/scoreNewFile';
 import { driftReport } from '../analysis/model/drift';
-import { scoresCsv } from '../report/scoresCsv';
+import { scoresCsv } from '../analysis/model/scoresCsv';
 import type { Io } from './analyze';
 
 const USAGE = 'Usage: npm run score -- <model.json> <file.csv> --out <dir> [--map savedColumn=fileColumn,...]';
@@ -55,15 +55,20 @@ export async function runScoreCli(argv: string[], io: Io): Promise<number> {
     return 1;
   }
   const model = parsed.model;
-  const scored = scoreFile(model, table.table, mapping);
+  const t = scoreTable(model, table.table, mapping);
+  if (!t.ok) {
+    io.stderr(`Error (${t.code}): ${t.message}\n`);
+    return 1;
+  }
+  const scored = t.scored;
   const drift = driftReport(model, scored);
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'scores.csv'), scoresCsv(model, scored));
-  writeFileSync(join(out, 'drift.json'), JSON.stringify({ model: model.source, reasonsFrom: scored.reasonsFrom, findings: [...scored.findings, ...drift.findings], drift }, null, 1));
+  writeFileSync(join(out, 'drift.json'), JSON.stringify({ model: model.source, reasonsFrom: scored.reasonsFrom, findings: [...t.findings, ...drift.findings], drift }, null, 1));
   const oot = drift.outcome;
   io.stdout(
     `${scored.n.toLocaleString('en-US')} customers scored with the model trained on ${model.source.fileName}; ` +
-      `${scored.findings.length + drift.findings.length} finding(s)` +
+      `${t.findings.length + drift.findings.length} finding(s)` +
       (oot ? `; out-of-time ROC-AUC ${oot.rocAuc === null ? '-' : oot.rocAuc.toFixed(3)} (predicted churn ${(100 * oot.predictedRate).toFixed(1)}%, actual ${(100 * oot.actualRate).toFixed(1)}%)` : '') +
       `; wrote ${join(out, 'scores.csv')} and drift.json\n`,
   );

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, isFormulaLike } from '../analysis/csvCells';
 import { customersCsv, callListCsv } from './csv';
-import { scoresCsv } from './scoresCsv';
+import { scoresCsv } from '../analysis/model/scoresCsv';
 import { fixtureResult } from '../charts/fixture.test-helper';
 import type { SavedModel } from '../analysis/model/types';
 import type { Scored } from '../analysis/model/score';

@@ -6,7 +6,8 @@
  * (~330 lines, one concept: the transitions share the run token, the worker and the current analysis;
  * saving, progress and recipes already live in their own files.)
  */
-import type { EngineStatus, OriginalRows, TableSummary } from '../analysis/api';
+import type { EngineStatus, OriginalRows, ScoreFileOutcome, TableSummary } from '../analysis/api';
+import type { SavedModel } from '../analysis/savedModel';
 import type { AnalysisResult } from '../analysis/result';
 import { DEFAULT_SEED, type AnalysisOptions } from '../analysis/types';
 import { StudioStore, type SourceRef } from '../store/db';
@@ -330,6 +331,17 @@ export class AppState {
       if (!source || !(await this.loadIntoWorker(source, this.token)).ok) return null;
     }
     return this.client.originalRows(r.roles.id ?? null, ids ?? r.ids, maxRows);
+  }
+
+  /** A new file scored with a saved model in the worker (the page's thread only shows the outcome);
+   *  the worker stopping (cancel, crash) comes back as a failure. */
+  async scoreNewFile(model: SavedModel, file: File): Promise<ScoreFileOutcome> {
+    try {
+      return await this.client.scoreNewFile($state.snapshot(model) as SavedModel, file, file.name);
+    } catch (e) {
+      if (e instanceof EngineStopped) return { ok: false, code: 'engine-stopped', message: `${e.message} The file was not scored; try again.` };
+      throw e;
+    }
   }
 
   /** Stops the running work now; the page stays usable. */

@@ -4,7 +4,8 @@
  * Calls still pending when the worker goes away reject with EngineStopped.
  */
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
-import type { DemoKind, EngineApi, Failure, EngineMemory, EngineStatus, LoadResult, OriginalRows, PackedAnalyzeResult } from '../analysis/api';
+import type { DemoKind, EngineApi, Failure, EngineMemory, EngineStatus, LoadResult, OriginalRows, PackedAnalyzeResult, ScoreFileOutcome } from '../analysis/api';
+import type { SavedModel } from '../analysis/savedModel';
 import type { AnalysisOptions, OnProgress } from '../analysis/types';
 import type { AnalysisResult } from '../analysis/result';
 import type { RefinementPatch } from '../analysis/refine';
@@ -131,6 +132,11 @@ export class EngineClient {
   /** Original rows of these customers from the loaded table (null when none is loaded). */
   originalRows(idColumn: string | null, ids: string[], maxRows = 1): Promise<OriginalRows | null> {
     return this.call<OriginalRows | null>((api) => api.originalRows(idColumn, ids, maxRows) as Promise<OriginalRows | null>);
+  }
+
+  /** A new file scored with a saved model, in the worker (`model` must be plain data). */
+  scoreNewFile(model: SavedModel, file: Blob, fileName: string): Promise<ScoreFileOutcome> {
+    return this.call<ScoreFileOutcome>((api) => api.scoreNewFile(model, file, fileName) as Promise<ScoreFileOutcome>);
   }
 
   /** tfjs memory in the analysis worker (leak checks). */

@@ -14,6 +14,8 @@ import { HAZARD_MAX, HAZARD_MIN } from '../business/clv';
 import { encodeModel } from './codec';
 import { MODEL_TYPE, MODEL_VERSION, type DerivedCount, type InputColumn, type Reference, type SavedChurn, type SavedModel } from './types';
 import { baseName, numericReference, categoricalReference, scoreReference } from './reference';
+import { logFeatureColumns } from './logFeatures';
+import type { LifetimeResult } from '../lifetime/index';
 
 export interface BuildInput {
   fileName: string;
@@ -25,17 +27,24 @@ export interface BuildInput {
   churn: ChurnResult | null;
   business: BusinessResult | null;
   businessOptions: BusinessOptions;
+  /** transaction logs: the churn window used and the lifetime stage's fits */
+  log?: { churnWindowDays: number; lifetime: LifetimeResult | null };
 }
 
 const ROLE_KEYS = ['tenure', 'monthly', 'total'] as const;
 
-/** The saved model of a customer-table analysis; null for transaction logs (their aggregation is not saved yet). */
+/** The saved model of an analysis. A transaction log's model reads the per-customer table its
+ *  log aggregates into (logFeatures.ts); null for a log without its churn window (b.log). */
 export function buildSavedModel(b: BuildInput): SavedModel | null {
   const { frame, roles } = b;
-  if (frame.kind !== 'customers') return null;
+  const isLog = frame.kind === 'transactions';
+  if (isLog && !b.log) return null;
+  const logColumns = isLog ? logFeatureColumns(frame) : [];
   const numericOf = (name: string): Float64Array | null => {
     const f = frame.numeric.find((c) => c.name === name);
     if (f) return f.values;
+    const l = logColumns.find((c) => c.name === name);
+    if (l) return l.values;
     for (const r of ROLE_KEYS) if (roles[r] === name && frame[r]) return frame[r];
     return null;
   };
@@ -124,7 +133,8 @@ export function buildSavedModel(b: BuildInput): SavedModel | null {
     version: MODEL_VERSION,
     createdAt: new Date().toISOString(),
     source: { fileName: b.fileName, rows: frame.n },
-    kind: 'customers',
+    kind: isLog ? 'transactions' : 'customers',
+    ...(isLog ? { log: logOf(b.log!, logColumns.map((c) => c.name)) } : {}),
     roles: { ...roles },
     inputs,
     derived,
@@ -143,6 +153,17 @@ export function buildSavedModel(b: BuildInput): SavedModel | null {
         }
       : null,
     reference: { features, score: b.churn ? scoreReference(b.churn.probability) : null },
+  };
+}
+
+/** The log part of a transaction-log model: window, table columns, lifetime parameters. */
+function logOf(l: NonNullable<BuildInput['log']>, features: string[]): NonNullable<SavedModel['log']> {
+  const bg = l.lifetime?.model?.params;
+  const gg = l.lifetime?.spend?.model?.params;
+  return {
+    churnWindowDays: l.churnWindowDays,
+    features,
+    lifetime: bg ? { bgnbd: { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b }, gammaGamma: gg ? { p: gg.p, q: gg.q, gamma: gg.gamma } : null } : null,
   };
 }
 

@@ -47,7 +47,11 @@ const SCHEMA = obj({
   version: num,
   createdAt: str,
   source: obj({ fileName: str, rows: num }),
-  kind: oneOf('customers'),
+  kind: oneOf('customers', 'transactions'),
+  log: obj({
+    churnWindowDays: num, features: arr(str),
+    lifetime: nullable(obj({ bgnbd: obj({ r: num, alpha: num, a: num, b: num }), gammaGamma: nullable(obj({ p: num, q: num, gamma: num })) })),
+  }),
   roles: (v, p) => (isObj(v) && Object.values(v).every((x) => typeof x === 'string') ? null : `${p} must map roles to column names`),
   inputs: arr(input),
   derived: arr(obj({ name: str, columns: arr(str), level: str })),
@@ -60,7 +64,7 @@ const SCHEMA = obj({
   })),
   clv: nullable(obj({ monthly: str, baseHazard: num, margin: num, monthlyRate: num, hazardMin: num, hazardMax: num })),
   reference: obj({ features: arr(reference), score: nullable(obj({ edges: arr(num), shares: arr(num) })) }),
-});
+}, ['log']);
 
 /** Checks parsed JSON against the saved-model schema; names the first field that breaks it. */
 export function parseSavedModel(json: unknown): ParsedModel {
@@ -71,6 +75,7 @@ export function parseSavedModel(json: unknown): ParsedModel {
   const err = SCHEMA(json, 'model');
   if (err) return { ok: false, code: 'model-invalid', message: `This saved model is damaged: ${err}.` };
   const m = json as unknown as SavedModel;
+  if (m.kind === 'transactions' && !m.log) return { ok: false, code: 'model-invalid', message: 'This saved model is damaged: model.log is missing (a transaction-log model needs it).' };
   const seg = m.segmentation;
   if (seg && (seg.mean.length !== seg.features.length || seg.sd.length !== seg.features.length || seg.centers.length % Math.max(1, seg.features.length) !== 0))
     return { ok: false, code: 'model-invalid', message: 'This saved model is damaged: model.segmentation sizes do not match its features.' };

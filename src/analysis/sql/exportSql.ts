@@ -31,6 +31,8 @@ export function exportSql(model: SavedModel, o: SqlOptions): SqlExport {
   const d = DIALECT[o.dialect];
   const col = (name: string) => d.quote(o.mapping && Object.prototype.hasOwnProperty.call(o.mapping, name) ? o.mapping[name] : name);
   const notes: string[] = [];
+  if (model.kind === 'transactions')
+    notes.push(`The model was trained on a transaction log: the input table is its per-customer table (one row per customer: ${model.roles.id ?? 'customer id'}, ${model.inputs.map((i) => i.name).join(', ')}), as \`npm run analyze -- log.csv --engine duckdb\` builds it.`);
   const alias = new Map<string, string>();
   const src: [string, string][] = [];
   if (model.roles.id) src.push(['customer_id', `CAST(${col(model.roles.id)} AS ${d.text})`]);

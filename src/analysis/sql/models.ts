@@ -71,8 +71,9 @@ export function memberCtes(name: string, model: unknown, p: string, double: stri
 
 /** The MLP's layers written out: pre-activations a = bias + sum in_q W[q, o] (first layer on standardised x), relu between layers. */
 function mlpCtes(m: MlpModel, p: string): Cte[] {
-  const ctes: Cte[] = [];
-  let input = (q: number) => `((${x(q)} - ${num(m.mean[q])}) / ${num(m.sd[q])})`;
+  // the standardised inputs, computed once and stored (each is read by every first-layer unit)
+  const ctes: Cte[] = [{ name: `${p}_s`, materialize: true, cols: Array.from({ length: m.layers[0].nIn }, (_, q) => [`${p}_s${q}`, `(${x(q)} - ${num(m.mean[q])}) / ${num(m.sd[q])}`] as [string, string]) }];
+  let input = (q: number) => `${p}_s${q}`;
   m.layers.forEach((L, l) => {
     const cols: [string, string][] = [];
     for (let o = 0; o < L.nOut; o++) {

@@ -1,66 +1,38 @@
 /**
  * Proof on real engines: the exported SQL, run on DuckDB (@duckdb/node-api) and PostgreSQL
  * (a throwaway cluster, scripts/pg.sh), gives the engine's probabilities within 1e-9, the same
- * segment ids, lifetime values and (logistic) reasons, on Telco and a resample generated inside
- * each database (1,000,000 rows on DuckDB, 100,000 on PostgreSQL). Spark, BigQuery and Snowflake texts parse (node-sql-parser).
+ * segment ids, lifetime values and (logistic) reasons, on Telco for every model on both engines,
+ * and on a 1,000,000-row resample generated inside DuckDB for the GBDT. Every model on 1,000,000
+ * rows on both engines: million.test.ts (npm run test:warehouse, minutes of CPU). Spark, BigQuery
+ * and Snowflake texts parse (node-sql-parser).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Parser } from 'node-sql-parser';
 import { exportSql } from './exportSql';
-import { scoreFile } from '../model/score';
-import { encodeModel } from '../model/codec';
-import { readColumns } from '../model/columns';
-import { encodeRows } from '../model/score';
-import { fitMlp } from '../churn/models/mlp';
-import { telcoAnalysis } from '../testing/savedModel';
+import { MODEL_NAMES, warehouseModels, type EngineScore } from '../testing/warehouseModels';
 import { startPg, typedTableSql, TELCO_CSV, type Pg } from '../testing/warehouse';
+import { duckAgreement, duckResample } from '../testing/resampleSql';
 import type { SavedModel } from '../savedModel';
 import type { RawTable } from '../types';
 
 const CI = !!process.env.CI;
 let raw: RawTable;
-const models = new Map<string, SavedModel>();
-const engine = new Map<string, Map<string, { p: number; seg: number; clv: number; reasons: string[] }>>();
+let models: Map<string, SavedModel>;
+let engine: Map<string, Map<string, EngineScore>>;
 let duck: DuckDBConnection | null = null;
 let pg: Pg | null = null;
 
-function single(m: SavedModel, i: number): SavedModel {
-  const ch = m.churn!;
-  const mem = ch.members[i];
-  return { ...m, churn: { ...ch, best: mem.name, label: mem.name, members: [mem] } };
-}
-
 beforeAll(async () => {
-  const ens = await telcoAnalysis(['gbdt', 'forest']);
-  const lg = await telcoAnalysis(['logistic']);
-  raw = ens.raw;
-  expect(ens.result.churn!.best).toBe('ensemble');
-  models.set('ensemble', ens.model);
-  models.set('gbdt', single(ens.model, 0));
-  models.set('forest', single(ens.model, 1));
-  models.set('logistic', lg.model);
-  // an MLP on the same design (short training: the test is about the export, not the fit)
-  const cols = readColumns(lg.model, raw);
-  const X = encodeRows(lg.model.churn!.design, cols, 0, cols.n);
-  const y = Uint8Array.from(lg.result.churn!.actual!);
-  const mlp = await fitMlp(X, y, lg.model.churn!.design.names.length, { seed: 3, maxEpochs: 4 });
-  models.set('mlp', { ...lg.model, churn: { ...lg.model.churn!, best: 'mlp', label: 'mlp', members: [{ name: 'mlp', model: encodeModel(mlp), platt: { a: 1.1, b: -0.2 } }] } });
-  for (const [name, m] of models) {
-    const s = scoreFile(m, raw);
-    const R = 3;
-    engine.set(name, new Map(s.ids.map((id, i) => [id, {
-      p: s.probability![i], seg: s.segment![i], clv: s.clv![i],
-      reasons: Array.from({ length: R }, (_, r) => s.reasons!.reasonFeature[i * R + r]).filter((f) => f >= 0).map((f) => s.reasons!.reasonNames[f]),
-    }])));
-  }
+  ({ raw, models, engine } = await warehouseModels());
+  const typed = models.get('ensemble')!;
   duck = await (await DuckDBInstance.create(':memory:')).connect();
   await duck.run(`CREATE TABLE raw AS SELECT * FROM read_csv('${TELCO_CSV}', all_varchar = true, header = true)`);
-  await duck.run(typedTableSql(ens.model, raw.columns.map((c) => c.name), 'raw', 'telco', 'DOUBLE'));
+  await duck.run(typedTableSql(typed, raw.columns.map((c) => c.name), 'raw', 'telco', 'DOUBLE'));
   pg = startPg();
   if (pg) {
     const header = raw.columns.map((c) => c.name);
-    pg.psql(`CREATE TABLE raw (${header.map((h) => `"${h}" TEXT`).join(', ')});\n\\copy raw FROM '${TELCO_CSV}' CSV HEADER\n${typedTableSql(ens.model, header, 'raw', 'telco', 'DOUBLE PRECISION')};`);
+    pg.psql(`CREATE TABLE raw (${header.map((h) => `"${h}" TEXT`).join(', ')});\n\\copy raw FROM '${TELCO_CSV}' CSV HEADER\n${typedTableSql(typed, header, 'raw', 'telco', 'DOUBLE PRECISION')};`);
   }
 }, 300_000);
 
@@ -91,7 +63,7 @@ function compare(name: string, rows: Row[]): void {
   expect(reasonDiff, `${name} reasons`).toBe(0);
 }
 
-const NAMES = ['logistic', 'gbdt', 'forest', 'ensemble', 'mlp'];
+const NAMES = MODEL_NAMES;
 const SELECT = (q: string) => `SELECT customer_id, churn_probability, segment, lifetime_value, reason_1, reason_2, reason_3 FROM (${q}) s`;
 const toRow = (v: unknown[]): Row => ({ id: String(v[0]), p: Number(v[1]), seg: Number(v[2]), clv: Number(v[3]), reasons: v.slice(4, 7).filter((x) => x !== null && x !== '').map(String) });
 
@@ -101,18 +73,13 @@ describe('SQL export on DuckDB', () => {
     const res = await duck!.runAndReadAll(SELECT(sql));
     compare(name, res.getRows().map(toRow));
   });
-  it('on a 1,000,000-row resample generated in DuckDB (GBDT): within 1e-9, identical segments', async () => {
-    await duck!.run(`CREATE TABLE big AS SELECT t.* REPLACE (t."customerID" || '#' || CAST(r.i AS VARCHAR) AS "customerID") FROM range(1000000) r(i) JOIN (SELECT *, row_number() OVER () - 1 AS rn FROM telco) t ON t.rn = hash(r.i + 42) % 7043`);
-    for (const name of ['gbdt']) {
-      const eng = engine.get(name)!;
-      await duck!.run(`CREATE OR REPLACE TABLE eng AS SELECT * FROM (VALUES ${[...eng].map(([id, e]) => `('${id}', ${e.p.toExponential(16)}, ${e.seg})`).join(',')}) v(id, p, seg)`);
-      const { sql } = exportSql(models.get(name)!, { dialect: 'duckdb', table: 'big' });
-      const res = await duck!.runAndReadAll(`SELECT count(*), max(abs(s.churn_probability - e.p)), sum(CASE WHEN s.segment <> e.seg THEN 1 ELSE 0 END) FROM (${sql}) s JOIN eng e ON split_part(s.customer_id, '#', 1) = e.id`);
-      const [n, maxDp, segDiff] = res.getRows()[0].map(Number);
-      expect(n).toBe(1_000_000);
-      expect(maxDp, name).toBeLessThan(1e-9);
-      expect(segDiff).toBe(0);
-    }
+  it('on a 1,000,000-row resample generated in DuckDB (GBDT): within 1e-9, identical segments (every model: npm run test:warehouse)', async () => {
+    await duckResample(duck!, 1_000_000);
+    const a = await duckAgreement(duck!, models.get('gbdt')!, engine.get('gbdt')!);
+    expect(a.rows).toBe(1_000_000);
+    expect(a.maxDp, 'gbdt').toBeLessThan(1e-9);
+    expect(a.maxDclv, 'gbdt CLV').toBeLessThan(1e-9);
+    expect(a.segmentDiffs).toBe(0);
   }, 300_000);
 });
 
@@ -127,20 +94,6 @@ describe('SQL export on PostgreSQL', () => {
     const out = pg.psql(`SELECT customer_id || '|' || churn_probability || '|' || segment || '|' || lifetime_value || '|' || COALESCE(reason_1, '') || '|' || COALESCE(reason_2, '') || '|' || COALESCE(reason_3, '') FROM (${sql}) s;`);
     compare(name, out.trim().split('\n').map((l) => toRow(l.split('|'))));
   });
-  it('on a 100,000-row resample generated in PostgreSQL (GBDT; 1,000,000 rows ran past 150 s on PostgreSQL here, so the million-row check runs on DuckDB)', () => {
-    if (!pg) return;
-    pg.psql(`CREATE TABLE big AS SELECT (t."customerID" || '#' || r.i) AS "customerID", ${raw.columns.filter((c) => c.name !== 'customerID').map((c) => `t."${c.name}"`).join(', ')} FROM generate_series(0, 99999) r(i) JOIN (SELECT *, row_number() OVER () - 1 AS rn FROM telco) t ON t.rn = abs(hashint8(r.i + 42)) % 7043;`);
-    for (const name of ['gbdt']) {
-      const eng = engine.get(name)!;
-      const { sql } = exportSql(models.get(name)!, { dialect: 'postgres', table: 'big' });
-      const out = pg.psql(`DROP TABLE IF EXISTS eng; CREATE TABLE eng AS SELECT * FROM (VALUES ${[...eng].map(([id, e]) => `('${id}', ${e.p.toExponential(16)}::float8, ${e.seg})`).join(',')}) v(id, p, seg);
-SELECT count(*) || '|' || max(abs(s.churn_probability - e.p)) || '|' || sum(CASE WHEN s.segment <> e.seg THEN 1 ELSE 0 END) FROM (${sql}) s JOIN eng e ON split_part(s.customer_id, '#', 1) = e.id;`);
-      const [n, maxDp, segDiff] = out.trim().split('|').map(Number);
-      expect(n).toBe(100_000);
-      expect(maxDp, name).toBeLessThan(1e-9);
-      expect(segDiff).toBe(0);
-    }
-  }, 300_000);
 });
 
 describe('SQL export for Spark, BigQuery and Snowflake', () => {

@@ -3,7 +3,7 @@
  * memory) or a throwaway PostgreSQL cluster (scripts/pg.sh, via psql), with the numeric
  * inputs typed as doubles (blank = NULL) and every other column as text.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,12 +22,15 @@ export const TELCO_CSV = TELCO_PATH;
 /** A PostgreSQL cluster for one test file: PGHOST/PGPORT from the environment (npm test starts one), else started here. */
 export interface Pg {
   psql(sql: string): string;
+  /** the same in a session of its own, not blocking Node (sessions run at once) */
+  psqlAsync(sql: string): Promise<string>;
   stop(): void;
 }
 
 const PG_SCRIPT = resolve(import.meta.dirname, '../../../scripts/pg.sh');
 
-export function startPg(): Pg | null {
+/** A cluster (see Pg); statements time out after `timeoutS` seconds. */
+export function startPg(timeoutS = 150): Pg | null {
   let host = process.env.PGHOST;
   let port = process.env.PGPORT;
   let own: string | null = null;
@@ -44,8 +47,14 @@ export function startPg(): Pg | null {
   }
   const h = host;
   const p = port;
+  const args = ['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-h', h, '-p', p, '-U', 'postgres', '-d', 'postgres'];
   return {
-    psql: (sql: string) => execFileSync('psql', ['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-h', h, '-p', p, '-U', 'postgres', '-d', 'postgres'], { input: `SET statement_timeout = '150s';\n${sql}`, encoding: 'utf8', maxBuffer: 1 << 28 }),
+    psql: (sql: string) => execFileSync('psql', args, { input: `SET statement_timeout = '${timeoutS}s';\n${sql}`, encoding: 'utf8', maxBuffer: 1 << 28 }),
+    psqlAsync: (sql: string) =>
+      new Promise<string>((ok, fail) => {
+        const child = execFile('psql', args, { encoding: 'utf8', maxBuffer: 1 << 28 }, (err, out, errText) => (err ? fail(new Error(`${err.message}\n${errText}`)) : ok(out)));
+        child.stdin!.end(`SET statement_timeout = '${timeoutS}s';\n${sql}`);
+      }),
     stop: () => {
       if (!own) return;
       try {

@@ -1,10 +1,10 @@
 /** scores.csv: one row per customer of a file scored with a saved model (formula prefixes neutralised by toCsv). */
-import type { SavedModel } from '../analysis/model/types';
-import type { Scored } from '../analysis/model/score';
-import { toCsv } from './csv';
+import type { SavedModel } from './types';
+import type { Scored } from './score';
+import { toCsv } from '../csvCells';
 
 /** The scored customers as CSV: id, segment, churn probability, lifetime value, top-3 reasons. */
-export function scoresCsv(model: SavedModel, s: Scored): string {
+export function scoresCsv(model: SavedModel, s: Pick<Scored, 'n' | 'ids' | 'segment' | 'probability' | 'clv' | 'reasons'>): string {
   const R = s.reasons?.reasonsPerCustomer ?? 0;
   const rows: (string | number | null)[][] = [];
   for (let i = 0; i < s.n; i++) {
