@@ -2,7 +2,8 @@
  * The script injected into the page before the app loads (page.addInitScript). It records, with
  * performance.now() timestamps: the file-input change, the mapping step appearing, the confirm
  * click, the worker's load and analyze replies (comlink {value: {ok, ...}}), every progress
- * callback (comlink APPLY messages on MessagePorts), analysis-done appearing, and long tasks.
+ * callback (comlink APPLY messages on MessagePorts), analysis-done appearing, the dashboard saying
+ * it is saved, its refining work landing (the "refining" marker gone), and long tasks.
  * Everything lands on window.__bench; the analyze reply's timingsMs are copied there, so the
  * bench does not depend on the UI exposing the result.
  */
@@ -57,15 +58,19 @@ export const INSTRUMENT = String.raw`(() => {
     const now = performance.now();
     if (!B.t.mapping && document.querySelector('[data-testid="mapping-confirm"]')) B.t.mapping = now;
     if (!B.t.progressShown && document.querySelector('[data-testid="progress"]')) B.t.progressShown = now;
-    if (!B.t.done && document.querySelector('[data-testid="analysis-done"]')) B.t.done = now;
+    const done = document.querySelector('[data-testid="analysis-done"]');
+    if (!B.t.done && done) B.t.done = now;
+    if (B.t.done && !B.t.saved && done && /saved/.test(done.textContent || '')) B.t.saved = now;
+    // refining (work after the dashboard, analysis/refine.ts) has landed once its marker is gone
+    if (B.t.done && !B.t.refined && !document.querySelector('[data-testid="refining"]')) B.t.refined = now;
     if (!B.t.error && document.querySelector('[data-testid="error"]')) { B.t.error = now; B.error = document.querySelector('[data-testid="error"]').textContent; }
   };
-  new MutationObserver(seen).observe(document, { subtree: true, childList: true });
+  new MutationObserver(seen).observe(document, { subtree: true, childList: true, characterData: true });
 })();`;
 
 /** What window.__bench holds when read back. */
 export interface BenchRecord {
-  t: Partial<Record<'fileChange' | 'loaded' | 'mapping' | 'confirm' | 'progressShown' | 'result' | 'done' | 'error', number>>;
+  t: Partial<Record<'fileChange' | 'loaded' | 'mapping' | 'confirm' | 'progressShown' | 'result' | 'done' | 'saved' | 'refined' | 'error', number>>;
   longtasks: [number, number][];
   progress: [number, string, number, string][];
   timingsMs: Record<string, number> | null;

@@ -1,6 +1,15 @@
 /** Aggregation of repeated runs, ratios against the anchor, targets, and the Markdown table. */
 
-export type Where = 'browser' | 'cli' | 'anchor';
+export type Where = 'browser' | 'browser-cold' | 'cli' | 'anchor';
+
+/** The page alone, no file: renderer CPU in the 10 s after load (bench/idle.ts). */
+export interface IdleSummary {
+  runs: number;
+  cpuMs: { median: number; all: number[] };
+  byThreadMedian: Record<string, number>;
+  /** whether the engine started although nobody used the page (it should not) */
+  engineStarted: boolean;
+}
 
 export interface RunSummary {
   file: string;
@@ -86,24 +95,28 @@ export interface Target {
   met: boolean | null;
 }
 
-export function targets(runs: RunSummary[], rt: Ratio[]): Target[] {
-  const b = (rows: number) => runs.find((r) => r.where === 'browser' && r.rows === rows && r.n > 0);
+/** Issue 19's targets (this 2-core machine, medians of >= 5 runs, the anchor in the same run). */
+export function targets(runs: RunSummary[], rt: Ratio[], idle: IdleSummary | null = null): Target[] {
+  const b = (rows: number, where: Where = 'browser') => runs.find((r) => r.where === where && r.rows === rows && r.n > 0);
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const runsOf = (r: RunSummary) => `median of ${r.n}${r.n < 5 ? ' (fewer than 5 runs)' : ''}`;
   const out: Target[] = [];
   const b1 = b(7043);
+  if (b1) out.push({ target: 'Telco 1x in the browser, page warmed up: <= 2.5 s', measured: `${s(b1.totalMs.median)} (${runsOf(b1)})`, met: b1.totalMs.median <= 2500 });
+  const c1 = b(7043, 'browser-cold');
+  if (c1) out.push({ target: 'Telco 1x in the browser, file picked as the page appears (cold): <= 3.5 s', measured: `${s(c1.totalMs.median)} (${runsOf(c1)})`, met: c1.totalMs.median <= 3500 });
   const r1 = b1 && rt.find((r) => r.where === 'browser' && r.file === b1.file);
-  if (b1) out.push({ target: '1x in the browser under 5 s', measured: `${(b1.totalMs.median / 1000).toFixed(1)} s median`, met: b1.totalMs.median < 5000 });
-  if (b1 && r1?.timeOursOverAnchor) out.push({ target: '1x at least 8x faster than the anchor', measured: `${(1 / r1.timeOursOverAnchor).toFixed(2)}x faster`, met: 1 / r1.timeOursOverAnchor >= 8 });
+  if (b1 && r1?.timeOursOverAnchor) out.push({ target: 'Telco 1x at least 20x faster than the scikit-learn anchor (same run)', measured: `${(1 / r1.timeOursOverAnchor).toFixed(1)}x faster`, met: 1 / r1.timeOursOverAnchor >= 20 });
+  if (idle) out.push({ target: 'CPU spent by the page in the 10 s after load, no file: <= 1 s', measured: `${s(idle.cpuMs.median)} (median of ${idle.runs}; all ${idle.cpuMs.all.join(', ')} ms)`, met: idle.cpuMs.median <= 1000 });
   const b100 = b(704_300);
   if (b100) {
-    out.push({ target: '100x in the browser under 90 s', measured: `${(b100.totalMs.median / 1000).toFixed(1)} s`, met: b100.totalMs.median < 90_000 });
-    out.push({ target: '100x page + worker peak memory under 1.5 GB', measured: b100.peakMemoryMB ? `${b100.peakMemoryMB} MB (renderer peak RSS)` : 'n/a', met: b100.peakMemoryMB ? b100.peakMemoryMB < 1536 : null });
-    const r100 = rt.find((r) => r.where === 'browser' && r.file === b100.file);
-    if (r100?.timeOursOverAnchor) out.push({ target: '100x faster than the anchor', measured: `ours/anchor = ${r100.timeOursOverAnchor}`, met: r100.timeOursOverAnchor < 1 });
+    out.push({ target: '100x (704,300 rows) in the browser: <= 30 s', measured: s(b100.totalMs.median), met: b100.totalMs.median <= 30_000 });
+    out.push({ target: '100x renderer peak memory: <= 1 GB', measured: b100.peakMemoryMB ? `${b100.peakMemoryMB} MB (renderer peak RSS)` : 'n/a', met: b100.peakMemoryMB ? b100.peakMemoryMB <= 1024 : null });
   }
-  const lt = runs.filter((r) => r.where === 'browser' && r.n > 0);
+  const lt = runs.filter((r) => (r.where === 'browser' || r.where === 'browser-cold') && r.n > 0 && typeof r.longestToSavedMs === 'number');
   if (lt.length) {
-    const worst = Math.max(...lt.map((r) => (r.longestDuringAnalysisMs as number) ?? 0));
-    out.push({ target: 'main thread never blocked > 100 ms during an analysis', measured: `longest task ${taskMs(worst)} (file pick to result; dashboard paint excluded)`, met: worst <= 100 });
+    const worst = Math.max(...lt.map((r) => r.longestToSavedMs as number));
+    out.push({ target: 'no main-thread task over 50 ms from the file pick to the saved dashboard (every browser run)', measured: `longest task ${taskMs(worst)} ms`, met: worst <= 50 });
   }
   return out;
 }
@@ -113,10 +126,11 @@ const taskMs = (ms: number | null | undefined) => (ms === null || ms === undefin
 
 const fmtS = (ms: number) => (Number.isFinite(ms) ? (ms / 1000).toFixed(ms < 10_000 ? 2 : 1) + ' s' : 'failed');
 
-export function markdown(machine: Record<string, unknown>, runs: RunSummary[], rt: Ratio[], tg: Target[], notes: string[]): string {
+export function markdown(machine: Record<string, unknown>, runs: RunSummary[], rt: Ratio[], tg: Target[], notes: string[], idle: IdleSummary | null = null): string {
   const L: string[] = [];
   L.push(`Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGB} GB RAM, Chromium ${machine.chromium ?? 'n/a'}, Node ${machine.node}; load average ${machine.loadavgAtStart ? `at start ${(machine.loadavgAtStart as number[]).join(' ')}, ` : ''}at end ${((machine.loadavgAtEnd ?? []) as number[]).join(' ')}.`);
   L.push('');
+  if (idle) L.push(`Idle page (no file, 10 s after load): ${idle.cpuMs.median} ms CPU median of ${idle.runs} (${idle.cpuMs.all.join(', ')}); by thread ${Object.entries(idle.byThreadMedian).map(([k, v]) => `${k} ${v}`).join(', ')}.`, '');
   L.push('| file | rows | where | runs | total min | total median | peak memory MB | longest main-thread task ms | top stages (median ms) |');
   L.push('| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const r of runs) {
@@ -127,7 +141,7 @@ export function markdown(machine: Record<string, unknown>, runs: RunSummary[], r
       .slice(0, 4)
       .map(([k, v]) => `${k.replace(/ \(.*\)$/, '')} ${v}`)
       .join(', ');
-    const lt = r.where === 'browser' ? `${taskMs(r.longestDuringAnalysisMs as number | null)} (${taskMs(r.longestMainThreadTaskMs)} incl. paint)` : '-';
+    const lt = r.where.startsWith('browser') ? `${taskMs(r.longestToSavedMs as number | null)} to saved (${taskMs(r.longestMainThreadTaskMs)} incl. after)` : '-';
     L.push(`| ${r.file} | ${r.rows.toLocaleString('en-US')} | ${r.where} | ${r.n} | ${fmtS(r.totalMs.min)} | ${fmtS(r.totalMs.median)} | ${r.peakMemoryMB ?? '-'} | ${lt} | ${r.errors?.length ? 'errors: ' + r.errors.join('; ') : top} |`);
   }
   if (rt.length) {

@@ -5,7 +5,10 @@
  * Options (env in brackets):
  *   --quick               1x only, 1 browser run, 1 CLI run          [BENCH_QUICK=1]
  *   --sizes 1,10,100      which files (scale factors)                 [BENCH_SIZES]
- *   --runs N              runs per file at 1x (default 3)             [BENCH_RUNS]
+ *   --runs N              runs per file at 1x (default 5)             [BENCH_RUNS]
+ *   --no-cold             skip the 1x runs with the file picked as the page appears
+ *   --cold-only, --cold   only those, at every size (no warmed-up runs) [BENCH_COLD=1]
+ *   --idle-runs N         page CPU in the 10 s after load, no file (default 5; 0 skips) [BENCH_IDLE_RUNS]
  *   --big-runs N          runs per file at 10x/100x (default 1)       [BENCH_BIG_RUNS]
  *   --cli-runs N          CLI runs per file (default: as the browser) [BENCH_CLI_RUNS]
  *   --no-browser | --no-cli | --no-anchor | --no-build | --no-lifetime
@@ -20,9 +23,10 @@ import { basename, resolve } from 'node:path';
 import { browserRun, buildSite, serveSite, type BrowserRun } from './browser';
 import { anchorRun, anchorUnavailable, cliRun } from './node';
 import { loadNow, machineInfo } from './proc';
-import { markdown, ratios, summarize, targets, type RunSummary } from './report';
+import { markdown, median, medianStages, ratios, summarize, targets, type IdleSummary, type RunSummary } from './report';
 import { ensureScaled, REPO_ROOT } from './resample';
 import { lifetimeRow } from './lifetime';
+import { idleRun, type IdleRun } from './idle';
 
 const argv = process.argv.slice(2);
 const flag = (f: string, env?: string) => argv.includes(f) || (env !== undefined && ['1', 'true'].includes(process.env[env] ?? ''));
@@ -33,12 +37,15 @@ const opt = (f: string, env: string, dflt: string) => {
 
 const quick = flag('--quick', 'BENCH_QUICK');
 const sizes = (quick ? '1' : opt('--sizes', 'BENCH_SIZES', '1,10,100')).split(',').map(Number);
-const runs1 = quick ? 1 : Number(opt('--runs', 'BENCH_RUNS', '3'));
+const runs1 = quick ? 1 : Number(opt('--runs', 'BENCH_RUNS', '5'));
 const runsBig = Number(opt('--big-runs', 'BENCH_BIG_RUNS', '1'));
 const cliRuns = opt('--cli-runs', 'BENCH_CLI_RUNS', '');
 const timeoutMs = Number(opt('--timeout-s', 'BENCH_TIMEOUT_S', '600')) * 1000;
 const doBrowser = !flag('--no-browser');
-const cold = flag('--cold', 'BENCH_COLD');
+// 1x is also run cold (the file picked as the page appears) unless --no-cold; --cold-only skips the warmed runs
+const coldOnly = flag('--cold-only', 'BENCH_COLD') || flag('--cold');
+const doCold = !flag('--no-cold');
+const idleRuns = quick ? 1 : Number(opt('--idle-runs', 'BENCH_IDLE_RUNS', '5'));
 const doCli = !flag('--no-cli');
 const doAnchor = !flag('--no-anchor');
 const anchorScales = [1, ...(flag('--anchor10') ? [10] : []), ...(flag('--anchor100') ? [100] : [])];
@@ -59,49 +66,68 @@ async function main() {
   const rowsOf = (s: number) => 7043 * s;
   const nRuns = (s: number) => (s === 1 ? runs1 : runsBig);
   let chromiumVersion: string | null = null;
+  let idle: IdleSummary | null = null;
 
   if (doBrowser) {
     if (!flag('--no-build')) log(`vite build: ${sec(await buildSite())}`);
     const site = await serveSite();
     log(`serving ${site.url}`);
     try {
-      for (const s of sizes) {
-        const rs: (BrowserRun & { peakMemoryMB: number | null })[] = [];
-        for (let i = 0; i < nRuns(s); i++) {
-          const r = await browserRun(site.url, files.get(s)!, timeoutMs, { cold }).catch(
-            (e: Error) => ({ ok: false, error: e.message.split('\n')[0] }) as unknown as BrowserRun,
-          );
-          chromiumVersion ??= r.chromium ?? null;
-          rs.push({ ...r, peakMemoryMB: r.rendererPeakMB ?? null });
-          log(`browser ${s}x run ${i + 1}: ${r.ok ? `${sec(r.totalMs)}, renderer peak ${Math.round(r.rendererPeakMB ?? 0)} MB, longest task ${r.longestDuringAnalysisMs} ms during analysis / ${r.longestMainThreadTaskMs} ms incl. paint` : `FAILED ${r.error}`}`);
-        }
-        const ok = rs.filter((r) => r.ok);
-        const maxOf = (k: 'pageHeapPeakMB' | 'workerHeapPeakMB') => {
-          const v = ok.map((r) => r[k]).filter((x): x is number => x !== null);
-          return v.length ? Math.round(Math.max(...v)) : null;
-        };
-        const sum = summarize(fileName(s), rowsOf(s), 'browser', rs, {
-          peakMemoryWhat: 'peak RSS (VmHWM) of the Chromium renderer process holding the page and its worker (JS heaps, typed arrays, wasm memory)',
-          pageJsHeapPeakMB: maxOf('pageHeapPeakMB'),
-          workerJsHeapPeakMB: maxOf('workerHeapPeakMB'),
-          jsHeapWhat:
-            'JS heaps (CDP): the page, and the largest of the workers the page itself started (the analysis worker; the churn-model worker it starts in turn is not attached). ' +
-            'Typed arrays and wasm memory live outside these heaps: the renderer peak RSS (peakMemoryMB) counts everything, both workers included.',
-          longestDuringAnalysisMs: ok.length ? Math.max(...ok.map((r) => r.longestDuringAnalysisMs)) : null,
-          longTasksPerRun: ok.map((r) => r.longTasks),
-          engineReadyMsAfterPageLoad: ok.map((r) => r.engineReadyMs ?? null),
-          timelines: ok.map((r) => r.timeline),
-          engine: ok[0]?.info ?? null,
-          ...(ok.length < rs.length ? { unfinished: rs.filter((r) => !r.ok).map((r) => ({ error: r.error, stagesMs: r.stagesMs, rendererPeakMB: r.rendererPeakMB, workerJsHeapPeakMB: r.workerHeapPeakMB, timeline: r.timeline })) } : {}),
-        });
-        if (sum) results.push(sum);
+      // the page alone: CPU it spends in the 10 s after load with no file (issue 19: <= 1 s)
+      const idles: IdleRun[] = [];
+      for (let i = 0; i < idleRuns; i++) {
+        const r = await idleRun(site.url).catch((e: Error) => (log(`idle run failed: ${e.message.split('\n')[0]}`), null));
+        if (!r) continue;
+        idles.push(r);
+        log(`idle page run ${i + 1}: ${r.cpuMs} ms CPU in the 10 s after load ${JSON.stringify(r.byThread)}`);
       }
-      notes.push(
-        cold
-          ? 'Browser runs (--cold): a fresh browser opens the page and picks the file at once, while the engine is still starting and warming up. Times run from the pick to the complete dashboard.'
-          : 'Browser runs: a fresh browser opens the page, waits until the page says the analysis engine is ready (both workers started and warmed up on a small synthetic table, ' +
-              'engineReadyMsAfterPageLoad in the JSON), then picks the file, as a user who opens the page and then chooses a file. Times run from the pick to the complete dashboard.',
-      );
+      if (idles.length)
+        idle = { runs: idles.length, cpuMs: { median: Math.round(median(idles.map((r) => r.cpuMs))), all: idles.map((r) => r.cpuMs) }, byThreadMedian: medianStages(idles.map((r) => r.byThread)), engineStarted: idles.some((r) => r.engineReady) };
+      const modes: { cold: boolean; sizes: number[] }[] = [
+        ...(coldOnly ? [] : [{ cold: false, sizes }]),
+        ...(doCold || coldOnly ? [{ cold: true, sizes: coldOnly ? sizes : sizes.filter((s) => s === 1) }] : []),
+      ];
+      for (const { cold, sizes: modeSizes } of modes)
+        for (const s of modeSizes) {
+          const rs: (BrowserRun & { peakMemoryMB: number | null })[] = [];
+          const where = cold ? 'browser-cold' : 'browser';
+          for (let i = 0; i < nRuns(s); i++) {
+            const r = await browserRun(site.url, files.get(s)!, timeoutMs, { cold }).catch(
+              (e: Error) => ({ ok: false, error: e.message.split('\n')[0] }) as unknown as BrowserRun,
+            );
+            chromiumVersion ??= r.chromium ?? null;
+            rs.push({ ...r, peakMemoryMB: r.rendererPeakMB ?? null });
+            log(`${where} ${s}x run ${i + 1}: ${r.ok ? `${sec(r.totalMs)}, renderer peak ${Math.round(r.rendererPeakMB ?? 0)} MB, longest task ${r.longestToSavedMs} ms pick to saved` : `FAILED ${r.error}`}`);
+          }
+          const ok = rs.filter((r) => r.ok);
+          const maxOf = (k: 'pageHeapPeakMB' | 'workerHeapPeakMB') => {
+            const v = ok.map((r) => r[k]).filter((x): x is number => x !== null);
+            return v.length ? Math.round(Math.max(...v)) : null;
+          };
+          const sum = summarize(fileName(s), rowsOf(s), where, rs, {
+            peakMemoryWhat: 'peak RSS (VmHWM) of the Chromium renderer process holding the page and its worker (JS heaps, typed arrays, wasm memory)',
+            pageJsHeapPeakMB: maxOf('pageHeapPeakMB'),
+            workerJsHeapPeakMB: maxOf('workerHeapPeakMB'),
+            jsHeapWhat:
+              'JS heaps (CDP): the page, and the largest of the workers the page itself started (the analysis worker; the churn-model worker it starts in turn is not attached). ' +
+              'Typed arrays and wasm memory live outside these heaps: the renderer peak RSS (peakMemoryMB) counts everything, both workers included.',
+            longestDuringAnalysisMs: ok.length ? Math.max(...ok.map((r) => r.longestDuringAnalysisMs)) : null,
+            longestToSavedMs: ok.length ? Math.max(...ok.map((r) => r.longestToSavedMs)) : null,
+            longTasksPerRun: ok.map((r) => r.longTasks),
+            engineReadyMsAfterPageLoad: ok.map((r) => r.engineReadyMs ?? null),
+            timelines: ok.map((r) => r.timeline),
+            engine: ok[0]?.info ?? null,
+            ...(ok.length < rs.length ? { unfinished: rs.filter((r) => !r.ok).map((r) => ({ error: r.error, stagesMs: r.stagesMs, rendererPeakMB: r.rendererPeakMB, workerJsHeapPeakMB: r.workerHeapPeakMB, timeline: r.timeline })) } : {}),
+          });
+          if (sum) results.push(sum);
+        }
+      if (!coldOnly)
+        notes.push(
+          "Browser runs: a fresh browser opens the page, moves the pointer (the engine starts at the page's first use, not at load), waits until the page says the analysis engine is ready (both workers started and warmed up on a small synthetic table, " +
+            'engineReadyMsAfterPageLoad in the JSON), then picks the file. Times run from the pick to the dashboard shown; it is saved and its refining work (the survival model) lands after that (stages "saving" and "refining").',
+        );
+      if (doCold || coldOnly) notes.push('browser-cold runs: a fresh browser opens the page and picks the file at once (no pointer move: no warm-up before the pick).');
+      if (idle) notes.push(`Idle page: a fresh browser opens the page and does nothing; CPU of its renderer process (page and workers, all threads, from /proc) from navigation to 10 s after the load event, median of ${idle.runs} runs.`);
     } finally {
       site.stop();
     }
@@ -164,16 +190,16 @@ async function main() {
       notes.push(`Rows marked fromEarlierRun come from the run of ${old.date} (kept with --keep).`);
     }
   }
-  const order = (r: RunSummary) => r.rows * 10 + ['browser', 'cli', 'anchor'].indexOf(r.where);
+  const order = (r: RunSummary) => r.rows * 10 + ['browser', 'browser-cold', 'cli', 'anchor'].indexOf(r.where);
   results.sort((a, b) => order(a) - order(b));
 
   const machine = { ...machineInfo(chromiumVersion), loadavgAtStart, loadavgAtEnd: loadNow() };
   if (machine.loadavgAtStart[0] > machine.cpus) notes.push(`The machine was busy (load average ${machine.loadavgAtStart[0]} on ${machine.cpus} CPUs at start): times are upper bounds.`);
   const rt = ratios(results);
-  const tg = targets(results, rt);
+  const tg = targets(results, rt, idle);
   const date = new Date().toISOString();
-  const out = { date, machine, options: { sizes, runs1, runsBig, anchorScales }, runs: results, ratios: rt, targets: tg, notes };
-  const md = markdown(machine, results, rt, tg, notes);
+  const out = { date, machine, options: { sizes, runs1, runsBig, anchorScales, idleRuns }, idlePage: idle, runs: results, ratios: rt, targets: tg, notes };
+  const md = markdown(machine, results, rt, tg, notes, idle);
   if (flag('--dry')) {
     // a look while working on speed: print, keep the results files as they are
     process.stdout.write('\n' + md);

@@ -91,6 +91,7 @@ test('cancel stops the analysis within a second; the demo then runs to a dashboa
 
 test('after the first visit the app loads with the network off', async ({ page, context }) => {
   await page.goto('./');
+  await page.mouse.move(100, 100); // the offline copy is made at the page's first use (main.ts)
   await page.evaluate(() => navigator.serviceWorker.ready);
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 30_000 }).toBe(true);
   // the install step precached every file of the build's list (written into sw.js by sw/precachePlugin.ts)

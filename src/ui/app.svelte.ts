@@ -20,6 +20,7 @@ import { ANALYSIS_STAGES, StageProgressState } from './progress.svelte';
 import { SavedAnalyses, metaOf } from './saved.svelte';
 import { changedTypes, mappingChoices, type Mapping } from './mapping/roles';
 import { refinePending } from './refining';
+import { onFirstUse } from './firstUse';
 import { withoutPending } from '../analysis/refine';
 
 export type Phase = 'landing' | 'loading' | 'mapping' | 'running' | 'dashboard';
@@ -61,6 +62,8 @@ export class AppState {
   savedOk = $state(false);
   /** the analysis engine: null while it starts and warms up, then its backend in words */
   engine = $state.raw<EngineStatus | null>(null);
+  /** true until the engine starts: at the first use of the page (firstUse.ts) or the first file */
+  engineIdle = $state(true);
 
   readonly store = new StudioStore();
   readonly saved = new SavedAnalyses(this.store, (m) => (this.error = m));
@@ -77,7 +80,11 @@ export class AppState {
       this.token++;
       this.showError('The analysis was interrupted', message);
       if (this.phase === 'running' || this.phase === 'loading') this.phase = this.fallbackPhase();
-    }, (status) => (this.engine = status));
+    }, (status) => {
+      this.engine = status;
+      this.engineIdle = false;
+    });
+    onFirstUse(() => this.client.warm());
     installDebugHooks({ memory: () => this.client.memory(), crash: () => this.client.crash(), phase: () => this.phase });
   }
 

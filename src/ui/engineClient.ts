@@ -47,15 +47,24 @@ export class EngineClient {
   /** whether the current worker holds a loaded table */
   hasTable = false;
 
+  /** whether a worker is running (it starts on the first call or warm(), not with the page) */
+  private started = false;
+
   constructor(
     private onCrash: (message: string) => void = () => {},
     /** null while a (re)started worker gets ready, then what it reported */
     private onStatus: (status: EngineStatus | null) => void = () => {},
-  ) {
-    this.start();
+  ) {}
+
+  /** Starts the worker (which warms itself up: backend, churn worker, a small demo run) unless it
+   *  runs already. The page calls it once someone uses the page (issue 19: a page nobody uses
+   *  burns no CPU); any call to the engine starts it too. */
+  warm(): void {
+    if (!this.started) this.start();
   }
 
   private start(): void {
+    this.started = true;
     this.worker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
     this.worker.addEventListener('error', (e) => {
       e.preventDefault();
@@ -73,6 +82,7 @@ export class EngineClient {
   }
 
   private stop(reason: 'cancelled' | 'crashed'): void {
+    if (!this.started) return;
     this.worker.terminate();
     this.api[releaseProxy]();
     const rejects = [...this.pending];
@@ -87,6 +97,7 @@ export class EngineClient {
   }
 
   private call<T>(fn: (api: Remote<EngineApi>) => Promise<T>): Promise<T> {
+    this.warm();
     return new Promise<T>((resolve, reject) => {
       this.pending.add(reject);
       fn(this.api).then(
@@ -146,6 +157,7 @@ export class EngineClient {
 
   /** Test hook: makes the worker throw an uncaught error (handled like a real crash). */
   crash(): void {
+    this.warm();
     void this.api.crash();
   }
 }

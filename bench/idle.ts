@@ -1,0 +1,99 @@
+/**
+ * CPU the page burns with nobody using it (issue 19 target: <= 1 s in the 10 s after load, no
+ * file): a fresh headless Chromium opens the page and does nothing; the CPU time (user + system,
+ * /proc) of its renderer process (the page's main thread and its workers) is read at navigation
+ * and 10 s after the load event. Per-thread CPU (Linux thread names: CrRendererMain,
+ * DedicatedWorker ...) tells where it goes.
+ *   node --import tsx bench/idle.ts [url] [--runs N]   (without url: builds and serves the site)
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, buildSite, serveSite } from './browser';
+import { loadNow, rendererPids } from './proc';
+
+const TICK_MS = 10; // USER_HZ = 100 on Linux
+
+/** CPU ms per thread name of a process (threads of one name summed), from /proc/<pid>/task. */
+export function threadCpuMs(pid: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  let tasks: string[] = [];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const t of tasks) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/[\d:]+$/, '');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out[name] = (out[name] ?? 0) + (Number(f[11]) + Number(f[12])) * TICK_MS;
+    } catch {
+      /* thread gone */
+    }
+  }
+  return out;
+}
+
+/** Renderer CPU per thread name, summed over the browser's renderer processes. */
+export function rendererCpuMs(browserPid: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const pid of rendererPids(browserPid)) for (const [k, v] of Object.entries(threadCpuMs(pid))) out[k] = (out[k] ?? 0) + v;
+  return out;
+}
+
+const diff = (a: Record<string, number>, b: Record<string, number>) =>
+  Object.fromEntries(Object.keys(b).map((k) => [k, b[k] - (a[k] ?? 0)]).filter(([, v]) => (v as number) > 0)) as Record<string, number>;
+const total = (r: Record<string, number>) => Object.values(r).reduce((s, v) => s + v, 0);
+
+export interface IdleRun {
+  /** renderer CPU (all threads) from navigation to 10 s after the load event, ms */
+  cpuMs: number;
+  /** the same per thread name */
+  byThread: Record<string, number>;
+  /** whether the page said its engine was ready within the window */
+  engineReady: boolean;
+}
+
+/** One idle run: fresh browser, open the page, wait `seconds` after load, read the renderer's CPU. */
+export async function idleRun(url: string, seconds = 10): Promise<IdleRun> {
+  const server = await chromium.launchServer({ executablePath: CHROMIUM, headless: true });
+  const browserPid = server.process().pid!;
+  const browser = await chromium.connect(server.wsEndpoint());
+  try {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto('about:blank');
+    const before = rendererCpuMs(browserPid);
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForTimeout(seconds * 1000);
+    const byThread = diff(before, rendererCpuMs(browserPid));
+    const engineReady = (await page.locator('[data-testid="engine-status"][data-ready="true"]').count()) > 0;
+    return { cpuMs: total(byThread), byThread, engineReady };
+  } finally {
+    await browser.close().catch(() => {});
+    await server.close().catch(() => {});
+  }
+}
+
+if (process.argv[1]?.endsWith('idle.ts')) {
+  const args = process.argv.slice(2);
+  const i = args.indexOf('--runs');
+  const runs = i >= 0 ? Number(args[i + 1]) : 3;
+  const given = args.find((a) => a.startsWith('http'));
+  (async () => {
+    if (!given) await buildSite();
+    const site = given ? { url: given, stop() {} } : await serveSite();
+    try {
+      for (let r = 0; r < runs; r++) {
+        const load = loadNow();
+        const x = await idleRun(site.url);
+        process.stdout.write(`idle run ${r + 1}: ${x.cpuMs} ms CPU in 10 s after load (load avg ${load.join(' ')}); engine ready: ${x.engineReady}; ${JSON.stringify(x.byThread)}\n`);
+      }
+    } finally {
+      site.stop();
+    }
+  })().catch((e) => {
+    process.stderr.write(`${e.stack ?? e}\n`);
+    process.exit(1);
+  });
+}
