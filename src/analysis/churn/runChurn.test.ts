@@ -34,9 +34,11 @@ describe('runChurn', () => {
     const r = await runChurn(b, { seed: 1, models: ['logistic', 'gbdt', 'forest'] });
     const m = Object.fromEntries(r.models.map((x) => [x.name, x]));
     expect(r.target).toBe('Exited');
-    // trees see the middle-age bump that a linear model cannot
-    expect(m.gbdt.cvRocAuc.mean).toBeGreaterThan(m.logistic.cvRocAuc.mean + 0.03);
-    expect(['gbdt', 'forest', 'ensemble']).toContain(r.best);
+    // the logistic's Age spline sees the middle-age bump (measured 0.791 vs the trees' 0.755; with a
+    // straight Age term it trailed them by more than 0.03)
+    expect(m.logistic.cvRocAuc.mean).toBeGreaterThan(m.gbdt.cvRocAuc.mean);
+    expect(m.logistic.label).toMatch(/splines/);
+    expect(['logistic', 'ensemble']).toContain(r.best);
     expect(r.probability.every((p) => p >= 0 && p <= 1)).toBe(true);
     expect(structuredClone(r)).toEqual(r);
     const again = await runChurn(b, { seed: 1, models: ['logistic', 'gbdt', 'forest'] });

@@ -33,11 +33,24 @@ export function sigmoid(z: string): string {
   return `1.0e0 / (1.0e0 + EXP(-LEAST(GREATEST(${z}, -7.0e2), 7.0e2)))`;
 }
 
-/** Logistic linear predictor: intercept + sum coef_j ((x_j - mean_j) / sd_j), as logitLogistic. */
+/** Logistic linear predictor: intercept + sum coef_j ((x_j - mean_j) / sd_j) over the design columns and the
+ *  model's extra terms (splines, interactions), as logitLogistic. */
 export function logisticLogit(m: LogisticModel): string {
   const terms = [num(m.intercept)];
-  for (let j = 0; j < m.d; j++) terms.push(`${num(m.coef[j])} * ((${x(j)} - ${num(m.mean[j])}) / ${num(m.sd[j])})`);
+  for (let j = 0; j < m.coef.length; j++) terms.push(`${num(m.coef[j])} * ((${logisticColumn(m, j)} - ${num(m.mean[j])}) / ${num(m.sd[j])})`);
   return sum(terms);
+}
+
+/** Column j of the logistic model's input: a design column, or an extra term computed from them (terms.ts termValue). */
+export function logisticColumn(m: LogisticModel, j: number): string {
+  if (j < m.d) return x(j);
+  const t = m.terms![j - m.d];
+  if (t.kind === 'product') return `(${x(t.a)} * ${x(t.b)})`;
+  // restricted cubic spline: (c(x - t_k) - c(x - a) (b - t_k) / (b - a) + c(x - b) (a - t_k) / (b - a)) / (b - t_0)^2, c(v) = max(v, 0)^3
+  const K = t.knots.length;
+  const [a, b, tk, t0] = [t.knots[K - 2], t.knots[K - 1], t.knots[t.k], t.knots[0]];
+  const c = (k: number) => `(GREATEST(${x(t.col)} - ${num(k)}, 0.0e0) * GREATEST(${x(t.col)} - ${num(k)}, 0.0e0) * GREATEST(${x(t.col)} - ${num(k)}, 0.0e0))`;
+  return `((${c(tk)} - (${c(a)} * ${num(b - tk)}) / ${num(b - a)} + (${c(b)} * ${num(a - tk)}) / ${num(b - a)}) / ${num((b - t0) * (b - t0))})`;
 }
 
 /** CTEs computing column `${p}_raw` (uncalibrated probability) for one member; `p` is the member prefix. */

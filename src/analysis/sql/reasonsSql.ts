@@ -8,17 +8,24 @@ import type { LogisticModel } from '../churn/models/logistic';
 import type { Design } from '../features/design';
 import { MIN_REASON_POINTS } from '../churn/explain/reasons';
 import { num, str, type Dialect } from './dialect';
-import { sigmoid, sum, type Cte } from './models';
+import { logisticColumn, sigmoid, sum, type Cte } from './models';
+import { coefGroups } from '../churn/models/logisticTerms';
 
 /** `carry`: the output columns kept through the materialised steps. */
 export function reasonCtes(m: LogisticModel, design: Design, d: Dialect, carry: string[]): Cte[] {
   const G = design.groups.length;
   const contrib: [string, string][] = [];
   const names: [string, string][] = [];
+  // each coefficient's share per source column, as logisticReasons (an interaction half to each of its two)
+  const parts: string[][] = design.groups.map(() => []);
+  coefGroups(m, design.groups).forEach((owners, j) => {
+    for (const o of owners) {
+      const c = `(${num(m.coef[j])} * (${logisticColumn(m, j)} - ${num(m.mean[j])})) / ${num(m.sd[j])}`;
+      parts[o.group].push(o.share === 1 ? c : `${num(o.share)} * ${c}`);
+    }
+  });
   design.groups.forEach((g, t) => {
-    const terms: string[] = [];
-    for (let j = g.start; j < g.start + g.count; j++) terms.push(`(${num(m.coef[j])} * (x${j} - ${num(m.mean[j])})) / ${num(m.sd[j])}`);
-    contrib.push([`rc${t}`, sum(terms)]);
+    contrib.push([`rc${t}`, sum(parts[t])]);
     if (g.kind === 'numeric')
       names.push([`rn${t}`, `CASE WHEN x${g.start} >= ${num(m.mean[g.start])} THEN ${str(`${g.name} (high)`, d)} ELSE ${str(`${g.name} (low)`, d)} END`]);
     else {

@@ -3,12 +3,14 @@
  * contributions in probability points; names read like "Contract=Month-to-month" (the
  * customer's level) or "tenure (low)" / "tenure (high)" (below or above a numeric cut).
  * The logistic model's contribution of a column is coef x standardized value (one-hot
- * columns summed), converted to points as p(customer) - p(customer with that column at the
+ * columns and its spline columns summed, half of each interaction it is part of), converted to points as p(customer) - p(customer with that column at the
  * average); tree models' come from their decision paths (pathReasons.ts).
  */
 import type { Design } from '../../features/design';
 import type { CustomerReasons } from '../types';
 import { sigmoid, type LogisticModel } from '../models/logistic';
+import { coefGroups } from '../models/logisticTerms';
+import { termValue } from '../models/terms';
 
 /** Reasons smaller than this many probability points are not shown. */
 export const MIN_REASON_POINTS = 0.05;
@@ -80,15 +82,19 @@ export function logisticReasons(model: LogisticModel, design: Design, X: Float64
   const reasonValue = new Float32Array(n * R);
   const pts = new Float64Array(G);
   const nameOf = new Int32Array(G);
+  // every coefficient's column goes to its source column(s): splines to theirs, interactions half to each
+  const owners = coefGroups(model, design.groups);
+  const terms = model.terms ?? [];
   for (let i = 0; i < n; i++) {
     let z = model.intercept;
     const row = i * d;
-    design.groups.forEach((g, t) => {
-      let c = 0;
-      for (let j = g.start; j < g.start + g.count; j++) c += (coef[j] * (X[row + j] - mean[j])) / sd[j];
-      pts[t] = c;
+    pts.fill(0);
+    for (let j = 0; j < coef.length; j++) {
+      const x = j < d ? X[row + j] : termValue(terms[j - d], X, row);
+      const c = (coef[j] * (x - mean[j])) / sd[j];
+      for (const o of owners[j]) pts[o.group] += c * o.share;
       z += c;
-    });
+    }
     rowReasonNames(design, naming, X, row, mean, nameOf);
     const p = sigmoid(z);
     for (let t = 0; t < G; t++) pts[t] = 100 * (p - sigmoid(z - pts[t]));

@@ -12,7 +12,6 @@ import { applyPlatt, crossFitPlatt, fitPlattOn, reliabilityBins, type Platt } fr
 import { brier, confusionAt, logLoss, meanSd, orderDesc, prAuc, prCurve, rocAuc, rocCurve, topLift } from '../evaluation/metrics';
 import { f1Threshold, profitThreshold, type Economics } from '../evaluation/threshold';
 import { subsampleWarning } from '../models/models';
-import { exp, log } from '../../math/detmath';
 
 /** Per-model cross-validation summary. */
 export interface CvSummary {
@@ -116,10 +115,7 @@ export function assemble(plan: ChurnPlan, warnings: Warning[], sc: Scored, final
     for (let i = 0; i < n; i++) probability[i] += p[i] / sc.ensembleOf.length;
   }
   const lg = finals.get('logistic')!.logistic!;
-  const numeric = new Set(lg.numericStarts);
-  const oddsRatios = lg.names
-    .map((name, j) => ({ feature: numeric.has(j) ? `${name} (per 1 SD)` : name, oddsRatio: exp(lg.model.coef[j] / lg.model.sd[j]) }))
-    .sort((a, b) => Math.abs(log(b.oddsRatio)) - Math.abs(log(a.oddsRatio)));
+  const oddsRatios = lg.oddsRatios;
   const all = [...warnings, ...sc.warnings];
   // reasons from the scoring model(s) where they all have path attributions (tree models), else from the logistic model
   const members = sc.ensembleOf.map((s) => finals.get(plan.specs[s].name)!);

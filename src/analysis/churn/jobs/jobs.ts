@@ -15,6 +15,7 @@ import type { ChurnPlan } from './plan';
 import type { CustomerReasons } from '../types';
 import type { LogisticModel } from '../models/logistic';
 import { logisticReasons, reasonNaming, rowReasonNames } from '../explain/reasons';
+import { logisticOddsRatios } from '../models/logisticTerms';
 import { forestGroupPoints, gbdtGroupPoints, groupOfColumns, type TreeAttribution } from '../explain/pathReasons';
 import { TREESHAP_MAX_WORK, treeShapWork } from '../explain/treeShap';
 import type { ForestModel } from '../models/forest';
@@ -61,8 +62,8 @@ export interface FinalJobResult {
   raw: Float64Array;
   /** wall time of the whole job in the worker that ran it */
   ms: number;
-  /** logistic only: the model, per-customer reasons and the design's names/groups (for odds ratios) */
-  logistic?: { model: LogisticModel; reasons: CustomerReasons; names: string[]; numericStarts: number[] };
+  /** logistic only: the model, per-customer reasons and its odds ratios (largest effect first) */
+  logistic?: { model: LogisticModel; reasons: CustomerReasons; oddsRatios: { feature: string; oddsRatio: number }[] };
   /** tree models only: per customer and source column (design group), decision-path contributions (pathReasons.ts) */
   paths?: PathPoints;
   /** the fitted model and its design, for the saved model (model/) */
@@ -130,7 +131,7 @@ async function cvJob(plan: ChurnPlan, spec: ModelSpec, f: number, cache: JobCach
   const X = transformDesign(design, frame, pool, nan).X;
   const ytr = Uint8Array.from(pool, (r) => y[r]);
   const t0 = performance.now();
-  const model = await spec.fit(X, ytr, d, seed + 1000 * (f + 1));
+  const model = await spec.fit(X, ytr, d, seed + 1000 * (f + 1), design.groups);
   const fitMs = performance.now() - t0;
   const p = new Float64Array(test.length);
   for (let a = 0; a < test.length; a += PREDICT_CHUNK) p.set(spec.predict(model, transformDesign(design, frame, test.subarray(a, a + PREDICT_CHUNK), nan).X), a);
@@ -157,7 +158,7 @@ async function finalJob(plan: ChurnPlan, spec: ModelSpec, cache: JobCache): Prom
   const cap = spec.maxTrain ?? Infinity;
   const pool = n > cap ? sampleIndices(n, cap, mulberry32(jobSeed(seed, spec.name, 7919))) : all;
   const nan = spec.missingAsNaN === true;
-  const model = await spec.fit(transformDesign(design, frame, pool, nan).X, Uint8Array.from(pool, (r) => y[r]), d, seed);
+  const model = await spec.fit(transformDesign(design, frame, pool, nan).X, Uint8Array.from(pool, (r) => y[r]), d, seed, design.groups);
   const raw = new Float64Array(n);
   const isLogistic = spec.name === 'logistic';
   const R = REASONS;
@@ -195,6 +196,6 @@ async function finalJob(plan: ChurnPlan, spec: ModelSpec, cache: JobCache): Prom
   }
   const fitted = { model, design };
   if (!isLogistic) return { kind: 'final', model: spec.name, raw, ms: 0, fitted, ...(paths ? { paths } : {}) };
-  const numericStarts = design.groups.filter((g) => g.kind === 'numeric').map((g) => g.start);
-  return { kind: 'final', model: spec.name, raw, ms: 0, fitted, logistic: { model: model as LogisticModel, reasons, names: design.names, numericStarts } };
+  const oddsRatios = logisticOddsRatios(model as LogisticModel, design.names, design.groups);
+  return { kind: 'final', model: spec.name, raw, ms: 0, fitted, logistic: { model: model as LogisticModel, reasons, oddsRatios } };
 }

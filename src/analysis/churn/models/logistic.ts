@@ -8,6 +8,7 @@ import { checkX, checkXy } from './validate';
 import { asMatrix, columnStats } from '../../math/matrix';
 import { solveSpd } from '../../math/linalg';
 import { sigmoid, softplus } from '../../math/detmath';
+import { expandRows, type Term } from './terms';
 
 export interface LogisticParams {
   /** inverse regularisation strength (default 1) */
@@ -22,7 +23,11 @@ export const LOGISTIC_DEFAULTS: LogisticParams = { C: 1, solver: 'auto', maxIter
 
 export interface LogisticModel {
   kind: 'logistic';
+  /** input (design) columns */
   d: number;
+  /** extra columns computed from the input row (splines, interactions: terms.ts); coef, mean and
+   *  sd cover the d input columns, then one entry per term */
+  terms?: Term[];
   /** coefficients on standardized columns (x - mean) / sd */
   coef: Float64Array;
   intercept: number;
@@ -214,12 +219,14 @@ function newton(X: Float64Array, y: Uint8Array, d: number, mean: Float64Array, s
 
 /** Linear predictor (logit) per row of X n x d. */
 export function logitLogistic(model: LogisticModel, X: Float64Array): Float64Array {
-  const { d, coef, mean, sd } = model;
-  const n = checkX('logistic', X, d);
+  const { coef, mean, sd } = model;
+  const n = checkX('logistic', X, model.d);
+  const D = coef.length;
+  const Xe = model.terms ? expandRows(X, model.d, model.terms) : X;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let z = model.intercept;
-    for (let j = 0; j < d; j++) z += coef[j] * ((X[i * d + j] - mean[j]) / sd[j]);
+    for (let j = 0; j < D; j++) z += coef[j] * ((Xe[i * D + j] - mean[j]) / sd[j]);
     out[i] = z;
   }
   return out;

@@ -1,7 +1,9 @@
 /** Registry of churn model types: one fit/predict pair per name, all over plain data. */
 import { fitForest, predictForest, type ForestModel } from './forest';
 import { fitGbdt, predictGbdt, type GbdtModel } from './gbdt';
-import { fitLogistic, predictLogistic, type LogisticModel } from './logistic';
+import { predictLogistic, type LogisticModel } from './logistic';
+import { fitLogisticTerms } from './logisticTerms';
+import type { DesignGroup } from '../../features/design';
 import { fitMlp, predictMlp, type MlpModel } from './mlp';
 
 export type ChurnModel = LogisticModel | MlpModel | GbdtModel | ForestModel;
@@ -9,8 +11,8 @@ export type ChurnModel = LogisticModel | MlpModel | GbdtModel | ForestModel;
 export interface ModelSpec {
   name: 'logistic' | 'mlp' | 'gbdt' | 'forest';
   label: string;
-  /** seed is mixed into the model's own params */
-  fit: (X: Float64Array, y: Uint8Array, d: number, seed: number) => Promise<ChurnModel>;
+  /** seed is mixed into the model's own params; groups: the design's source columns (X's column blocks; without them the logistic has no extra terms) */
+  fit: (X: Float64Array, y: Uint8Array, d: number, seed: number, groups?: DesignGroup[]) => Promise<ChurnModel>;
   predict: (model: ChurnModel, X: Float64Array) => Float64Array;
   /** training rows above this are subsampled (seeded) for this model, to bound time and memory */
   maxTrain?: number;
@@ -21,8 +23,8 @@ export interface ModelSpec {
 export const MODEL_SPECS: ModelSpec[] = [
   {
     name: 'logistic',
-    label: 'Logistic regression (L2)',
-    fit: (X, y, d) => fitLogistic(X, y, d),
+    label: 'Logistic regression (L2, splines and interactions)',
+    fit: (X, y, d, _seed, groups) => fitLogisticTerms(X, y, d, groups ?? []),
     predict: (m, X) => predictLogistic(m as LogisticModel, X),
     maxTrain: 30_000,
   },
