@@ -42,3 +42,13 @@ export async function home(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Retention Studio home' }).click();
   await expect(page.getByTestId('file-input')).toBeAttached();
 }
+
+/** Opens every "For analysts" fold in the visible panel (technical diagnostics are folded away by default). */
+export async function openAnalysts(page: Page): Promise<void> {
+  const folds = page.locator('[role=tabpanel] [data-testid=for-analysts]');
+  await folds.first().waitFor();
+  for (let i = 0; i < (await folds.count()); i++) {
+    const f = folds.nth(i);
+    if ((await f.getAttribute('open')) === null) await f.locator('summary').click();
+  }
+}

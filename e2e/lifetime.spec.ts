@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { SHOTS, analyse, watchConsole } from './helpers';
+import { SHOTS, analyse, openAnalysts, watchConsole } from './helpers';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CDNOW = path.resolve(here, '../../shared/data/cdnow/CDNOW_sample.txt');
@@ -23,6 +23,7 @@ test('CDNOW sample: back-test shows 1,882 actual vs 1,653 expected and MAE 0.786
   await page.getByTestId('calibration-end').fill('1997-09-30');
   await analyse(page);
   await page.getByTestId('tab-lifetime').click();
+  await openAnalysts(page);
   await expect(page.getByTestId('bt-actual')).toHaveText('1,882');
   await expect(page.getByTestId('bt-expected')).toHaveText('1,653');
   const mae = Number(await page.getByTestId('bt-mae').textContent());

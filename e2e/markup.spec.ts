@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { markupRows, protoRows, field } from '../scripts/corpus/markup';
-import { watchConsole } from './helpers';
+import { openAnalysts, watchConsole } from './helpers';
 
 const FAST = './?models=logistic&folds=3';
 const csv = (rows: string[][]) => Buffer.from(rows.map((r) => r.map(field).join(',')).join('\n') + '\n');
@@ -55,6 +55,7 @@ test('markup in names and values is drawn as text in every chart, and no label i
     // each tab has its own URL (hash routing); clicking labels inside it must not change it
     await expect(page).toHaveURL(new RegExp(`/${tab}$`));
     const url = page.url();
+    if (tab === 'segments' || tab === 'churn') await openAnalysts(page); // the diagnostics' charts too
     await page.locator('.js-plotly-plot .main-svg').first().waitFor();
     await expect(page.getByText('Drawing chart…')).toHaveCount(0);
     const m = await liveMarkup(page);
@@ -93,6 +94,7 @@ test('columns, values and ids named after prototype members analyse, also with a
   await page.getByTestId('tab-data').click();
   await expect(page.getByText('Customers analysed', { exact: true }).locator('xpath=following-sibling::dd[1]')).toHaveText('300');
   await page.getByTestId('tab-churn').click();
+  await openAnalysts(page);
   await page.locator('.js-plotly-plot .main-svg').first().waitFor();
   expect(con.errors).toEqual([]);
 });

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { SHOTS, uploadTelco, watchConsole } from './helpers';
+import { SHOTS, openAnalysts, uploadTelco, watchConsole } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -82,6 +82,7 @@ test('overview: KPI cards with units and insights', async () => {
 
 test('segments: curves with chosen K, PCA scatter, cards, heat-map', async () => {
   await page.getByTestId('tab-segments').click();
+  await openAnalysts(page);
   await chartsDrawn(page, 4);
   const cards = page.getByTestId('segment-card');
   expect(await cards.count()).toBeGreaterThanOrEqual(2);
@@ -98,6 +99,7 @@ test('segments: curves with chosen K, PCA scatter, cards, heat-map', async () =>
 
 test('churn: model table, ROC/PR, calibration, importance, histogram, confusion at a threshold', async () => {
   await page.getByTestId('tab-churn').click();
+  await openAnalysts(page);
   await chartsDrawn(page, 5);
   expect(await page.getByTestId('model-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
   const auc = await page.getByTestId('model-table').locator('tbody tr.best td').nth(1).textContent();
@@ -151,6 +153,7 @@ test('recommendations and data panels', async () => {
   await page.screenshot({ path: `${SHOTS}/09-recommendations.png`, fullPage: true });
   await page.getByTestId('tab-data').click();
   await expect(page.getByTestId('warnings')).toContainText('TotalCharges');
+  await openAnalysts(page);
   await expect(page.getByTestId('backend')).not.toBeEmpty();
   await expect(page.getByTestId('timings')).toContainText('Sum of stages');
   await page.screenshot({ path: `${SHOTS}/10-data.png`, fullPage: true });
@@ -197,6 +200,7 @@ test('reload: the analysis is in Saved analyses and reopens without re-running',
   expect(Date.now() - t0).toBeLessThan(5000);
   await expect(page.getByTestId('kpi-churn-rate')).toContainText('26.5%');
   await page.getByTestId('tab-segments').click();
+  await openAnalysts(page);
   await chartsDrawn(page, 4);
 });
 

@@ -65,7 +65,7 @@ describe('retention and revenue charts', () => {
     expect(notes).toEqual(['not enough history beyond 20 months', 'Segments are built on tenure']);
   });
   it('revenue at risk sorted, pareto passes through', () => {
-    expect((riskBySegmentFigure(r.business!.revenue!, 'USD').data[0] as unknown as { x: string[] }).x[0]).toBe('New &amp; risky'); // labels are escaped for Plotly (text.ts)
+    expect((riskBySegmentFigure(r.business!.revenue!, 'USD', r.segmentation).data[0] as unknown as { x: string[] }).x[0]).toBe('New &amp; risky'); // labels are escaped for Plotly (text.ts)
     expect((paretoFigure(r.business!.revenue!).data[0] as unknown as T).y).toEqual([0, 0.31, 0.7, 1]);
   });
   it('profit curve figure marks the plan and the unlimited-budget what-if', () => {

@@ -28,9 +28,9 @@ function allFigures(r: AnalysisResult): [string, Figure][] {
   out.push(['roc', rocFigure(churn)], ['pr', prFigure(churn)], ['calibration', calibrationFigure(churn)], ['importance', importanceFigure(churn, 100)]);
   out.push(['histogram', probabilityHistogramFigure(churn.oof, null)]);
   const curves = r.business!.survival;
-  for (const by of survivalGroupings(curves)) out.push([`survival ${by}`, survivalFigure(curves, by)]);
+  for (const by of survivalGroupings(curves)) out.push([`survival ${by}`, survivalFigure(curves, by, null, seg)]);
   const rev = r.business!.revenue!;
-  out.push(['risk', riskBySegmentFigure(rev, 'USD')], ['pareto', paretoFigure(rev)]);
+  out.push(['risk', riskBySegmentFigure(rev, 'USD', seg)], ['pareto', paretoFigure(rev)]);
   out.push(['profit', profitCurveFigure(r.business!.plan!, 'USD')]);
   // lifetime charts (transaction logs): a log whose customer ids are markup, and a markup file name
   const lines = simulateLog(DEMO_BGNBD, DEMO_SPEND, { customers: 200, weeks: 52, seed: 2 });

@@ -1,6 +1,7 @@
 /** Retention charts: Kaplan-Meier survival curves grouped by segment or by a column. */
 import type { SurvivalCurve } from '../analysis/business/types';
-import { baseLayout, colorOf, MUTED, type Figure } from './theme';
+import { baseLayout, colorOf, MUTED, segmentColorByName, type Figure } from './theme';
+import type { SegmentationResult } from '../analysis/segment/types';
 import { plotText } from './text';
 import { fmtInt } from '../analysis/format';
 
@@ -12,11 +13,14 @@ export function survivalGroupings(curves: readonly SurvivalCurve[]): string[] {
 
 /** Step curves of the share of customers still active by month, one line per group of `by`,
  *  with the all-customers curve dashed for reference. */
-export function survivalFigure(curves: readonly SurvivalCurve[], by: string, note: string | null = null): Figure {
+export function survivalFigure(curves: readonly SurvivalCurve[], by: string, note: string | null = null, seg: Pick<SegmentationResult, 'segments'> | null = null): Figure {
   const groups = curves.filter((c) => c.by === by);
+  // segments keep their own colour (as in every chart); other groupings take the series palette
+  const segColor = segmentColorByName(seg);
+  const color = (c: SurvivalCurve, i: number) => (by === 'segment' ? segColor(c.group) : colorOf(i));
   const all = curves.find((c) => c.by === 'all');
   const data: Record<string, unknown>[] = groups.map((c, i) => ({
-    type: 'scatter', mode: 'lines', line: { shape: 'hv', color: colorOf(i), width: 2 },
+    type: 'scatter', mode: 'lines', line: { shape: 'hv', color: color(c, i), width: 2 },
     name: `${plotText(c.group)} (n=${fmtInt(c.n)})`, x: c.times, y: c.survival,
     hovertemplate: `${plotText(c.group)}<br>Month %{x}: %{y:.1%} still active<extra></extra>`,
   }));

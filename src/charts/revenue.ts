@@ -1,19 +1,21 @@
 /** Revenue charts and the campaign simulator's profit curve (pure; the plan itself is business/campaign.ts). */
 import type { RevenueImpact } from '../analysis/business/types';
 import type { CampaignPlan } from '../analysis/business/campaign';
-import { baseLayout, colorOf, MUTED, type Figure } from './theme';
+import { baseLayout, colorOf, MUTED, segmentColorByName, type Figure } from './theme';
+import type { SegmentationResult } from '../analysis/segment/types';
 import { plotText } from './text';
 import { fmtInt, fmtMoneyWhole, fmtPct, moneyPrefix, type CurrencyCode } from '../analysis/format';
 
-/** Monthly revenue at risk (expected churn x monthly charge) per segment. */
-export function riskBySegmentFigure(revenue: RevenueImpact, currency: CurrencyCode): Figure {
+/** Monthly revenue at risk (expected churn x monthly charge) per segment, each bar in its segment's colour. */
+export function riskBySegmentFigure(revenue: RevenueImpact, currency: CurrencyCode, seg: Pick<SegmentationResult, 'segments'> | null): Figure {
   const cur = moneyPrefix(currency);
   const rows = revenue.bySegment.slice().sort((a, b) => b.atRiskMonthly - a.atRiskMonthly);
+  const color = segmentColorByName(seg);
   return {
     data: [
       {
         type: 'bar', x: rows.map((r) => plotText(r.segment)), y: rows.map((r) => r.atRiskMonthly),
-        marker: { color: rows.map((_, i) => colorOf(i)) },
+        marker: { color: rows.map((r) => color(r.segment)) },
         text: rows.map((r) => fmtMoneyWhole(r.atRiskMonthly, currency)), textposition: 'outside',
         customdata: rows.map((r) => r.customers),
         hovertemplate: `%{x}<br>${cur}%{y:,.0f} per month at risk<br>%{customdata:,} customers<extra></extra>`,

@@ -1,6 +1,6 @@
 /** Segmentation charts: elbow and silhouette curves, PCA scatter, profile heat-map. */
 import type { SegmentationResult } from '../analysis/segment/types';
-import { baseLayout, colorOf, type Figure } from './theme';
+import { baseLayout, segmentColor, type Figure } from './theme';
 import { plotText } from './text';
 import { fmtInt, fmtPct } from '../analysis/format';
 
@@ -64,7 +64,7 @@ export function pcaFigure(seg: SegmentationResult, maxPoints = 3000): Figure {
   }
   const data: Record<string, unknown>[] = seg.segments.map((s, i) => ({
     type: 'scatter', mode: 'markers', name: plotText(s.name), x: bySeg[i].x, y: bySeg[i].y,
-    marker: { color: colorOf(i), size: 5, opacity: 0.6 },
+    marker: { color: segmentColor(s.id), size: 5, opacity: 0.6 },
     hovertemplate: `${plotText(s.name)}<extra></extra>`,
   }));
   data.push({

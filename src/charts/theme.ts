@@ -5,12 +5,29 @@ export interface Figure {
   layout: Record<string, unknown>;
 }
 
-/** Segment colours, stable by segment id. */
+/** Series colours (models, markers); segments use segmentColor. */
 export const PALETTE = [
   '#2563eb', '#f59e0b', '#10b981', '#ef4444', '#8b5cf6',
   '#06b6d4', '#ec4899', '#84cc16', '#64748b', '#d97706',
 ];
+/** The i-th series colour (not for segments: see segmentColor). */
 export const colorOf = (i: number): string => PALETTE[i % PALETTE.length];
+
+/** Colour of a group that is no segment (e.g. unassigned customers). */
+export const NO_SEGMENT = '#9ca3af';
+
+/** THE colour of a segment, keyed by its id: every chart, table dot, card and the report use it,
+ *  so a segment looks the same everywhere whatever order a chart sorts its bars in. */
+export function segmentColor(id: number | null | undefined): string {
+  return id == null || !Number.isInteger(id) || id < 0 ? NO_SEGMENT : PALETTE[id % PALETTE.length];
+}
+
+/** Segment colour by segment name (for results that carry names, e.g. revenue by segment or
+ *  retention curves): names map to ids through the segmentation (a Map: names come from data). */
+export function segmentColorByName(seg: { segments: readonly { id: number; name: string }[] } | null | undefined): (name: string) => string {
+  const ids = new Map((seg?.segments ?? []).map((s) => [s.name, s.id] as const));
+  return (name) => segmentColor(ids.get(name));
+}
 
 export const INK = '#1f2937';
 export const MUTED = '#6b7280';

@@ -117,3 +117,14 @@ export function affordableCount(result: AnalysisResult): number {
   if (plan) return plan.campaign.targeted;
   return Math.min(100, result.rows);
 }
+
+/** Customer i's expected remaining months from the survival model (active customers of a table with
+ *  tenure and a churn flag), with the model's cap (the longest tenure in the file); null when there
+ *  is no survival model or the customer already left. */
+export function remainingLifetime(result: AnalysisResult, i: number): { months: number; capMonths: number } | null {
+  const sm = result.survivalModel;
+  if (!sm) return null;
+  const k = sm.active.rows.indexOf(i);
+  if (k < 0 || !Number.isFinite(sm.active.expectedRemaining[k])) return null;
+  return { months: sm.active.expectedRemaining[k], capMonths: sm.capMonths };
+}

@@ -7,7 +7,9 @@ import { fmtInt, fmtMoney, fmtMoneyCents, fmtMs, fmtPct, fmtScore } from '../ana
 import { affordableCount, callOrder, customerRow, money } from './customers';
 import { jsonForScript, REPORT_DATA_ID } from './json';
 import { barSvg, esc, lineSvg } from './svg';
+import { segmentColor, segmentColorByName } from '../charts/theme';
 import { lifetimeHtml } from './lifetimeHtml';
+import { headlines } from '../analysis/headlines';
 
 const CSS = `
 *{box-sizing:border-box}body{margin:0;font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2937;background:#f5f7fb}
@@ -17,7 +19,7 @@ main{max-width:1100px;margin:0 auto;padding:32px 24px}h1{font-size:26px;margin:0
 .seg{border-top:4px solid var(--c)}.seg h3{margin:0 0 4px;font-size:16px}.seg dl{display:grid;grid-template-columns:auto auto;gap:2px 12px;margin:8px 0 0}.seg dd{margin:0;text-align:right;font-weight:600}
 table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #e5e7eb}th,td{padding:7px 10px;border-bottom:1px solid #eef0f4;text-align:left;vertical-align:top}th{background:#f9fafb;font-size:13px}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:16px}
-ul.insights li{margin:4px 0}footer{margin-top:40px;font-size:12px;color:#6b7280}`;
+ul.insights li{margin:4px 0}p.lead{font-size:16px;font-weight:600}details.analysts{margin:12px 0}details.analysts summary{cursor:pointer;font-weight:600;color:#2563eb}footer{margin-top:40px;font-size:12px;color:#6b7280}`;
 
 const kpi = (testid: string, label: string, value: string, note = '') =>
   `<div class="card kpi" data-testid="${testid}"><div class="l">${esc(label)}</div><div class="v">${esc(value)}</div>${note ? `<div class="muted">${esc(note)}</div>` : ''}</div>`;
@@ -40,30 +42,49 @@ function kpisHtml(r: AnalysisResult): string {
 function segmentsHtml(r: AnalysisResult): string {
   const seg = r.segmentation;
   if (!seg) return '<p class="muted">No segmentation was run.</p>';
-  const cards = seg.segments.map((s, i) =>
-    `<div class="card seg" data-testid="segment-card" style="--c:${['#2563eb', '#f59e0b', '#10b981', '#ef4444', '#8b5cf6', '#06b6d4', '#ec4899', '#84cc16', '#64748b', '#d97706'][i % 10]}">` +
+  const cards = seg.segments.map((s) =>
+    `<div class="card seg" data-testid="segment-card" style="--c:${segmentColor(s.id)}">` +
     `<h3>${esc(s.name)}</h3><div class="muted">${esc(s.description)}</div><dl>` +
     `<dt>Customers</dt><dd>${fmtInt(s.size)} (${fmtPct(s.share)})</dd><dt>Revenue share</dt><dd>${fmtPct(s.revenueShare)}</dd>` +
     `<dt>Churn rate</dt><dd>${fmtPct(s.churnRate)}</dd></dl></div>`).join('');
-  return `<p>${fmtInt(seg.k)} segments (${esc(seg.method)}; silhouette ${fmtScore(seg.silhouette)}).</p><div class="grid">${cards}</div>`;
+  return `<div class="grid">${cards}</div>`;
 }
 
-function chartsHtml(r: AnalysisResult): string {
-  const charts: string[] = [];
+const chartGrid = (charts: string[]) => (charts.length ? `<div class="charts">${charts.map((c) => `<div class="card">${c}</div>`).join('')}</div>` : '');
+
+/** Closed "For analysts" fold, as on the dashboard (a static <details>, no script). */
+const analysts = (what: string, body: string) => `<details class="analysts" data-testid="for-analysts"><summary>For analysts: ${esc(what)}</summary>${body}</details>`;
+
+function segmentChartsHtml(r: AnalysisResult): string {
   const seg = r.segmentation;
-  if (seg) {
-    charts.push(barSvg({ title: 'Customers per segment', labels: seg.segments.map((s) => s.name), values: seg.segments.map((s) => s.size), format: fmtInt }));
-    if (seg.segments.some((s) => s.churnRate != null))
-      charts.push(barSvg({ title: 'Churn rate by segment', labels: seg.segments.map((s) => s.name), values: seg.segments.map((s) => s.churnRate ?? 0), format: (v) => fmtPct(v) }));
-  }
-  const rev = r.business?.revenue;
-  if (rev) {
-    charts.push(barSvg({ title: 'Monthly revenue at risk by segment', labels: rev.bySegment.map((b) => b.segment), values: rev.bySegment.map((b) => b.atRiskMonthly), format: (v: number) => fmtMoney(v, r.currency) }));
-    charts.push(lineSvg({ title: 'Revenue concentration (Pareto)', xLabel: 'Share of customers (%)', yMax: 1, yFormat: (v) => fmtPct(v, 0), series: [{ name: 'Share of revenue', x: rev.pareto.customerShare.map((x) => x * 100), y: rev.pareto.revenueShare }] }));
-  }
+  if (!seg) return '';
+  const charts = [barSvg({ title: 'Customers per segment', labels: seg.segments.map((s) => s.name), colors: seg.segments.map((s) => segmentColor(s.id)), values: seg.segments.map((s) => s.size), format: fmtInt })];
+  if (seg.segments.some((s) => s.churnRate != null))
+    charts.push(barSvg({ title: 'Churn rate by segment', labels: seg.segments.map((s) => s.name), colors: seg.segments.map((s) => segmentColor(s.id)), values: seg.segments.map((s) => s.churnRate ?? 0), format: (v) => fmtPct(v) }));
+  return chartGrid(charts) + analysts('how the segments were chosen', `<p>${fmtInt(seg.k)} segments (${esc(seg.method)}; silhouette ${fmtScore(seg.silhouette)}); ${fmtInt(seg.outliers)} DBSCAN outliers.</p>`);
+}
+
+function retentionChartsHtml(r: AnalysisResult): string {
   const km = (r.business?.survival ?? []).filter((c) => c.by === 'segment');
-  if (km.length) charts.push(lineSvg({ title: 'Retention by segment (Kaplan–Meier)', xLabel: 'Months as customer', yMax: 1, step: true, yFormat: (v) => fmtPct(v, 0), series: km.map((c) => ({ name: c.group, x: c.times, y: c.survival })) }));
-  return charts.length ? `<div class="charts">${charts.map((c) => `<div class="card">${c}</div>`).join('')}</div>` : '';
+  const color = segmentColorByName(r.segmentation);
+  return km.length ? chartGrid([lineSvg({ title: 'Retention by segment (Kaplan–Meier)', xLabel: 'Months as customer', yMax: 1, step: true, yFormat: (v) => fmtPct(v, 0), series: km.map((c) => ({ name: c.group, color: color(c.group), x: c.times, y: c.survival })) })]) : '';
+}
+
+function revenueChartsHtml(r: AnalysisResult): string {
+  const rev = r.business?.revenue;
+  if (!rev) return '';
+  const color = segmentColorByName(r.segmentation);
+  return chartGrid([
+    barSvg({ title: 'Monthly revenue at risk by segment', labels: rev.bySegment.map((b) => b.segment), colors: rev.bySegment.map((b) => color(b.segment)), values: rev.bySegment.map((b) => b.atRiskMonthly), format: (v: number) => fmtMoney(v, r.currency) }),
+    lineSvg({ title: 'Revenue concentration (Pareto)', xLabel: 'Share of customers (%)', yMax: 1, yFormat: (v) => fmtPct(v, 0), series: [{ name: 'Share of revenue', x: rev.pareto.customerShare.map((x) => x * 100), y: rev.pareto.revenueShare }] }),
+  ]);
+}
+
+function churnHtml(r: AnalysisResult): string {
+  const ch = r.churn;
+  const best = ch?.models.find((m) => m.name === ch.best);
+  if (!ch || !best) return '';
+  return analysts('the churn model', `<p>${esc(best.label)}, ROC AUC ${fmtScore(best.cvRocAuc.mean)} ± ${fmtScore(best.cvRocAuc.sd)} over ${ch.folds} cross-validation folds (customers the model did not see), PR AUC ${fmtScore(best.prAuc)}, Brier ${fmtScore(best.brier)}.</p>`);
 }
 
 function recommendationsHtml(r: AnalysisResult): string {
@@ -84,7 +105,7 @@ function lostHtml(r: AnalysisResult, max = 25): string {
     const c = customerRow(r, i);
     return `<tr><td class="n">${k + 1}</td><td>${esc(c.id)}</td><td>${esc(c.segment)}</td><td>${esc(c.reasons)}</td></tr>`;
   }).join('');
-  return `<h2>Active and lost customers</h2><div class="card" data-testid="lost-customers"><p>${esc(b.population.note)}</p>` +
+  return `<h3>Active and lost customers</h3><div class="card" data-testid="lost-customers"><p>${esc(b.population.note)}</p>` +
     (lost ? `<p><strong>${esc(lost.summary)}</strong></p>${diffs ? `<p>How they differ from active customers:</p><ul>${diffs}</ul>` : ''}` : '') + '</div>' +
     (wb ? `<h3>Win-back list (customers who left, highest monthly revenue first)</h3><table><thead><tr><th class="n">#</th><th>Customer</th><th>Segment</th><th>Top reasons</th></tr></thead><tbody>${wb}</tbody></table>` : '');
 }
@@ -99,34 +120,44 @@ function callListHtml(r: AnalysisResult, max = 25): string {
     rows.push(`<tr><td class="n">${k + 1}</td><td>${esc(c.id)}</td><td>${esc(c.segment)}</td><td class="n">${fmtPct(c.probability)}</td>${m ? `<td class="n">${fmtMoney(c.clv, r.currency)}</td><td class="n">${fmtMoney(c.expectedValueSaved, r.currency)}</td>` : ''}<td>${esc(c.reasons)}</td><td>${esc(c.action)}</td></tr>`);
   }
   const plan = r.business?.plan;
-  return `<h2>Who to call first</h2>${plan ? `<p>${esc(plan.verdict)}</p>` : ''}<table><thead><tr><th class="n">#</th><th>Customer</th><th>Segment</th><th class="n">Churn risk</th>${m ? '<th class="n">CLV</th><th class="n">Value saved</th>' : ''}<th>Top reasons</th><th>Suggested action</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<h3>Who to call first</h3>${plan ? `<p>${esc(plan.verdict)}</p>` : ''}<table><thead><tr><th class="n">#</th><th>Customer</th><th>Segment</th><th class="n">Churn risk</th>${m ? '<th class="n">CLV</th><th class="n">Value saved</th>' : ''}<th>Top reasons</th><th>Suggested action</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function provenanceHtml(r: AnalysisResult, generatedAt: Date): string {
-  const best = r.churn?.models.find((m) => m.name === r.churn?.best);
   const timing = Object.entries(r.timingsMs).filter(([k]) => !k.includes('.')).map(([k, v]) => `${k} ${fmtMs(v)}`).join(', ');
+  const o = r.options;
   const items: [string, string][] = [
-    ['File', r.fileName], ['Customers analysed', fmtInt(r.rows)], ['Rows in file', fmtInt(r.inputRows)], ['Table kind', r.kind],
+    ['File', r.fileName], ['Customers analysed', fmtInt(r.rows)], ['Rows in file', fmtInt(r.inputRows)], ['Table kind', r.kind === 'customers' ? 'One row per customer' : 'Transaction log'],
     ['Analysis date', new Date(r.createdAt).toUTCString()], ['Report generated', generatedAt.toUTCString()],
-    ['Churn model', best ? `${best.label}, CV ROC AUC ${fmtScore(best.cvRocAuc.mean)} ± ${fmtScore(best.cvRocAuc.sd)} (${r.churn?.folds} folds)` : 'none'],
-    ['Settings', JSON.stringify(r.options)], ['Compute backend', r.backend], ['Timings', timing],
+    ...Object.entries(r.roles).map(([role, col]) => [`Column used as ${role}`, String(col)] as [string, string]),
+    ...(o.ignore?.length ? [['Columns set to Ignore', o.ignore.join(', ')] as [string, string]] : []),
   ];
   const warnings = r.warnings.length
     ? `<h3>Data findings</h3><table><thead><tr><th>Finding</th><th>Column</th><th class="n">Count</th></tr></thead><tbody>${r.warnings.map((w) => `<tr><td>${esc(w.message)}</td><td>${esc(w.column ?? '')}</td><td class="n">${fmtInt(w.count)}</td></tr>`).join('')}</tbody></table>`
     : '';
-  return `<h2>Data and method</h2><table><tbody>${items.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</tbody></table>${warnings}`;
+  const tech = analysts('compute backend, random seed, time per stage', `<p>Compute backend ${esc(r.backend)}; random seed ${esc(String(o.seed))}${o.folds ? `; ${o.folds} cross-validation folds` : ''}${o.k ? `; ${o.k} segments chosen by you` : ''}. Time per stage: ${esc(timing)}.</p>`);
+  return `<table><tbody>${items.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</tbody></table>${warnings}${tech}`;
 }
 
 /** The complete report as one HTML string. */
 export function buildReportHtml(r: AnalysisResult, generatedAt = new Date()): string {
   const insights = (r.business?.insights ?? []).map((i) => `<li>${esc(i.text)}</li>`).join('');
+  // the same sentences, in the same order, as the dashboard's panels
+  const h = headlines(r);
+  const lead = (text: string) => `<p class="lead" data-testid="report-lead">${esc(text)}</p>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Customer report – ${esc(r.fileName)}</title><style>${CSS}</style></head>
 <body><main><header><h1>Customer segmentation &amp; churn report</h1><div class="muted">${esc(r.fileName)} · ${fmtInt(r.rows)} customers · ${esc(new Date(r.createdAt).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric' }))}</div></header>
-<h2>Key numbers</h2>${kpisHtml(r)}${insights ? `<h2>What stands out</h2><ul class="insights">${insights}</ul>` : ''}
-<h2>Segments</h2>${segmentsHtml(r)}${chartsHtml(r)}${lifetimeHtml(r)}
-<h2>Recommendations</h2>${recommendationsHtml(r)}${callListHtml(r)}${lostHtml(r)}${provenanceHtml(r, generatedAt)}
+<h2>Overview</h2>${lead(h.overview)}${kpisHtml(r)}${insights ? `<h3>What stands out</h3><ul class="insights">${insights}</ul>` : ''}
+<h2>Segments</h2>${lead(h.segments)}${segmentsHtml(r)}${segmentChartsHtml(r)}
+${r.churn ? `<h2>Churn model</h2>${lead(h.churn)}${churnHtml(r)}` : ''}
+<h2>Retention</h2>${lead(h.retention)}${retentionChartsHtml(r)}
+<h2>Revenue impact</h2>${lead(h.revenue)}${revenueChartsHtml(r)}
+${lifetimeHtml(r, lead(h.lifetime))}
+<h2>Customers</h2>${lead(h.customers)}${callListHtml(r)}${lostHtml(r)}
+<h2>Recommendations</h2>${lead(h.recommendations)}${recommendationsHtml(r)}
+<h2>Data and method</h2>${lead(h.data)}${provenanceHtml(r, generatedAt)}
 <footer>Made with Retention Studio, entirely in the browser: no data left the computer it was analysed on.</footer></main>
 <script type="application/json" id="${REPORT_DATA_ID}">${jsonForScript(r)}</script></body></html>`;
 }

@@ -8,10 +8,10 @@ const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10
 const sig = (v: number) => Number(v.toPrecision(4)).toString();
 
 /** '' for customer tables; else an h2 section. */
-export function lifetimeHtml(r: AnalysisResult): string {
+export function lifetimeHtml(r: AnalysisResult, lead = ''): string {
   const lt = r.lifetime;
   if (!lt) return '';
-  const parts: string[] = ['<h2>Lifetime value and cohorts</h2>'];
+  const parts: string[] = ['<h2>Lifetime value and cohorts</h2>', lead];
   if (lt.model) {
     const p = lt.model.params;
     const s = lt.spend;

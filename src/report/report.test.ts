@@ -3,6 +3,8 @@ import { fixtureResult } from '../charts/fixture.test-helper';
 import { callListCsv, csvCell, customersCsv, winBackCsv } from './csv';
 import { buildReportHtml } from './html';
 import { resultFromJson, resultFromReportHtml, resultToJson } from './json';
+import { esc } from './svg';
+import { headlines, type PanelId } from '../analysis/headlines';
 
 const r = fixtureResult();
 
@@ -96,6 +98,22 @@ describe('html report', () => {
     expect(back.segmentation!.segments[0].name).toBe('Loyal <b>Big</b>');
     expect(Array.from(back.business!.clv)).toEqual(Array.from(r.business!.clv)); // NaN for those who left survives
     expect(back.business!.clv[1]).toBeNaN();
+  });
+  it('opens its sections with the dashboard panels\' sentences, in the dashboard\'s order; no raw settings JSON', () => {
+    const h = headlines(r);
+    const page = html.slice(0, html.indexOf('<script type="application/json"'));
+    const order: PanelId[] = ['overview', 'segments', 'churn', 'retention', 'revenue', 'customers', 'recommendations', 'data'];
+    let at = 0;
+    for (const id of order) {
+      expect(h[id], id).toMatch(/\d/); // plain words with a number
+      const k = page.indexOf(`<p class="lead" data-testid="report-lead">${esc(h[id])}</p>`, at);
+      expect(k, id).toBeGreaterThan(at);
+      at = k;
+    }
+    expect(page).not.toContain('"seed"');
+    expect(page).not.toContain('Settings');
+    // diagnostics sit in closed folds (no "open" attribute)
+    expect(page).toContain('<details class="analysts" data-testid="for-analysts"><summary>For analysts: the churn model</summary>');
   });
   it('carries the active/lost split', () => {
     expect(html).toContain('data-testid="lost-customers"');

@@ -9,6 +9,8 @@ export interface BarSpec {
   labels: string[];
   values: number[];
   format: (v: number) => string;
+  /** one colour per bar (segment colours by id); default: the series palette */
+  colors?: string[];
 }
 
 /** Horizontal bar chart, one colour per bar (segment colours). */
@@ -20,7 +22,7 @@ export function barSvg(spec: BarSpec): string {
     const y = top + i * rowH;
     const w = Math.max(1, (Math.abs(spec.values[i]) / max) * chartW);
     return `<text x="${labelW - 8}" y="${y + 19}" text-anchor="end">${esc(label)}</text>` +
-      `<rect x="${labelW}" y="${y + 5}" width="${w.toFixed(1)}" height="${rowH - 10}" rx="3" fill="${colorOf(i)}"/>` +
+      `<rect x="${labelW}" y="${y + 5}" width="${w.toFixed(1)}" height="${rowH - 10}" rx="3" fill="${spec.colors?.[i] ?? colorOf(i)}"/>` +
       `<text x="${(labelW + w + 6).toFixed(1)}" y="${y + 19}">${esc(spec.format(spec.values[i]))}</text>`;
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${esc(spec.title)}" viewBox="0 0 ${labelW + chartW + valueW} ${h}" width="100%" font-family="system-ui, sans-serif" font-size="13" fill="#1f2937">` +
@@ -29,6 +31,8 @@ export function barSvg(spec: BarSpec): string {
 
 export interface LineSeries {
   name: string;
+  /** default: the series palette by position */
+  color?: string;
   x: number[];
   y: number[];
 }
@@ -64,11 +68,11 @@ export function lineSvg(spec: LineSpec): string {
       if (k === 0) d += `M${X},${Y}`;
       else d += spec.step ? `H${X}V${Y}` : `L${X},${Y}`;
     }
-    return `<path d="${d}" fill="none" stroke="${colorOf(i)}" stroke-width="2"/>`;
+    return `<path d="${d}" fill="none" stroke="${s.color ?? colorOf(i)}" stroke-width="2"/>`;
   });
   const legend = spec.series.map((s, i) => {
     const x = left + (i % 3) * 200, y = top + plotH + bottom + Math.floor(i / 3) * 20;
-    return `<rect x="${x}" y="${y - 9}" width="12" height="4" fill="${colorOf(i)}"/><text x="${x + 18}" y="${y}" font-size="12">${esc(s.name)}</text>`;
+    return `<rect x="${x}" y="${y - 9}" width="12" height="4" fill="${s.color ?? colorOf(i)}"/><text x="${x + 18}" y="${y}" font-size="12">${esc(s.name)}</text>`;
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${esc(spec.title)}" viewBox="0 0 ${W} ${H}" width="100%" font-family="system-ui, sans-serif" font-size="12" fill="#1f2937">` +
     `<text x="0" y="16" font-weight="600" font-size="14">${esc(spec.title)}</text>${grid.join('')}` +

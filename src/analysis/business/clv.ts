@@ -101,7 +101,11 @@ export function subscriptionClv(
   return {
     value, naive, hazardGross, hazard: h, lifetimeMonths: L,
     method: parts.join(' '),
-    formula: 'CLV = margin x ARPU x sum_{t>=1} ((1 - h) / (1 + r_m))^t, h = churn events / sum of tenure months',
+    // arithmetic with the user's own numbers (the KPI's tooltip), not notation
+    formula:
+      L === null || value === null
+        ? `CLV = margin ${pct(margin, 0)} x ${money2(arpu)} a month x expected remaining months (unbounded: no churn in the file)`
+        : `CLV = margin ${pct(margin, 0)} x ${money2(arpu)} a month x ${L.toFixed(1)} expected months (each month's chance of staying, ${pct(1 - h, 2)}, discounted at ${pct(annualRate, 0)} a year) = ${money(value)}`,
   };
 }
 

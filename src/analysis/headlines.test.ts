@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { reachAt } from './headlines';
+
+describe('reachAt: share of churners among the riskiest customers', () => {
+  it('hand case: top 20% of 10 holds 1 of the 3 churners', () => {
+    const s = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05];
+    const y = [1, 0, 1, 0, 0, 1, 0, 0, 0, 0];
+    expect(reachAt(s, y)).toEqual({ contacted: 2, positives: 3, reached: 1, reach: 1 / 3 });
+    expect(reachAt(s, y, 0.5)).toEqual({ contacted: 5, positives: 3, reached: 2, reach: 2 / 3 });
+  });
+  it('ties keep row order; no churners gives a null reach', () => {
+    expect(reachAt([0.5, 0.5], [0, 1], 0.5).reached).toBe(0);
+    expect(reachAt([0.5, 0.5], [1, 0], 0.5).reached).toBe(1);
+    expect(reachAt([0.3, 0.2], [0, 0]).reach).toBeNull();
+  });
+});

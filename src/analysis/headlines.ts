@@ -1,0 +1,162 @@
+/**
+ * Plain words first: one sentence per dashboard panel with the number a manager needs (issue 18,
+ * point 1). The dashboard shows it at the top of each panel and the HTML report opens its sections
+ * with the same sentences, so a number shown in both places comes from here. Pure: reads the
+ * finished result only. Technical diagnostics stay in the panels' "For analysts" folds.
+ */
+import type { AnalysisResult } from './result';
+import { fmtInt as count, fmtMoneyWhole, fmtPct as pct } from './format';
+
+export type PanelId = 'overview' | 'segments' | 'churn' | 'retention' | 'revenue' | 'lifetime' | 'customers' | 'recommendations' | 'data' | 'warehouse';
+
+/** Share of the riskiest customers a manager would contact in the headline (20%). */
+export const CONTACT_SHARE = 0.2;
+
+/**
+ * Of all positives (y = 1), the share found among the `share` highest scores (ties by row order).
+ * scores, y: one entry per customer. Returns the contacted count, the positives, and the reach (null without positives).
+ */
+export function reachAt(scores: ArrayLike<number>, y: ArrayLike<number>, share = CONTACT_SHARE): { contacted: number; positives: number; reached: number; reach: number | null } {
+  const n = Math.min(scores.length, y.length);
+  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
+  const contacted = Math.round(n * share);
+  let positives = 0;
+  let reached = 0;
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    if (y[i] !== 1) continue;
+    positives++;
+    if (k < contacted) reached++;
+  }
+  return { contacted, positives, reached, reach: positives > 0 ? reached / positives : null };
+}
+
+/** Per-customer sums of the lifetime models over the analysed customers (NaN: not in the log). */
+export function lifetimeTotals(r: AnalysisResult): { n: number; meanAlive: number; likelyGone: number; expected12: number; clv: number } | null {
+  const c = r.lifetime?.customersOut;
+  if (!c) return null;
+  let n = 0, alive = 0, likelyGone = 0, e12 = 0, clv = 0;
+  for (let i = 0; i < c.pAlive.length; i++) {
+    if (!Number.isFinite(c.pAlive[i])) continue;
+    n++;
+    alive += c.pAlive[i];
+    if (c.pAlive[i] < 0.5) likelyGone++;
+    e12 += c.expected12[i];
+    clv += c.clv[i];
+  }
+  return { n, meanAlive: n ? alive / n : 0, likelyGone, expected12: e12, clv };
+}
+
+/** whole units in the analysis's currency */
+const moneyOf = (r: AnalysisResult, x: number) => fmtMoneyWhole(x, r.currency);
+
+/** "1 segment", "3 segments" */
+const n = (x: number, one: string, many = `${one}s`) => `${count(x)} ${x === 1 ? one : many}`;
+
+const left = (r: AnalysisResult) => (r.business?.population.flagMeaning === 'will-leave' ? 'who will leave' : 'who left');
+
+function churnLine(r: AnalysisResult): string {
+  const ch = r.churn;
+  if (!ch) return `No churn model: the ${count(r.rows)} customers in this file have no churn column to learn from.`;
+  const y = ch.actual && ch.actual.length === r.rows ? ch.actual : null;
+  const g = y ? reachAt(ch.oof, y) : null;
+  if (!g || g.reach === null) return `The churn model scores each of the ${count(r.rows)} customers; ${pct(ch.positiveRate)} of them churned.`;
+  return `Contacting the riskiest ${pct(CONTACT_SHARE, 0)} (${count(g.contacted)} of ${count(r.rows)} customers) reaches ${pct(g.reach, 0)} of the ${count(g.positives)} customers ${left(r)}, tested on customers the model had not seen.`;
+}
+
+function overviewLine(r: AnalysisResult): string {
+  const b = r.business;
+  const rev = b?.revenue;
+  const plan = b?.plan;
+  if (b && rev && b.money) {
+    const keep = plan && plan.money && plan.campaign.targeted > 0 ? `; the plan within your ${moneyOf(r, b.options.budget)} budget is expected to keep customers worth ${moneyOf(r, plan.campaign.saved)}` : '';
+    return `${moneyOf(r, rev.atRiskMonthly)} of monthly revenue is at risk from the ${count(b.population.active)} active customers${keep}.`;
+  }
+  const rate = b?.kpis.churnRate.value ?? r.churn?.positiveRate ?? null;
+  if (rate != null) return `${pct(rate)} of your ${count(r.rows)} customers churned.`;
+  return `${count(r.rows)} customers analysed${r.segmentation ? ` in ${r.segmentation.k} segments` : ''}.`;
+}
+
+function segmentsLine(r: AnalysisResult): string {
+  const seg = r.segmentation;
+  if (!seg) return `Segmentation did not run on these ${count(r.rows)} customers.`;
+  const rated = seg.segments.filter((s) => s.churnRate != null);
+  if (rated.length) {
+    const worst = rated.reduce((a, s) => ((s.churnRate ?? 0) > (a.churnRate ?? 0) ? s : a));
+    return `Your ${count(r.rows)} customers fall into ${seg.k} segments; “${worst.name}” (${count(worst.size)} customers) churns most, at ${pct(worst.churnRate ?? 0)}.`;
+  }
+  const top = seg.segments.reduce((a, s) => (s.revenueShare > a.revenueShare ? s : a));
+  return `Your ${count(r.rows)} customers fall into ${seg.k} segments; “${top.name}” brings the most revenue, ${pct(top.revenueShare)}.`;
+}
+
+function retentionLine(r: AnalysisResult): string {
+  const all = r.business?.survival.find((c) => c.by === 'all');
+  if (!all) return `Retention curves need a tenure column; none of the ${count(r.rows)} customers has one.`;
+  const [m, share] = all.at.m12 != null ? [12, all.at.m12] : all.at.m6 != null ? [6, all.at.m6] : [null, null];
+  const half = all.medianLifetime != null ? `half have left by month ${count(all.medianLifetime)}` : 'more than half are still customers at the end of the history';
+  return m != null && share != null
+    ? `${pct(share, 0)} of customers are still active after ${m} months; ${half}.`
+    : `Of ${count(all.n)} customers, ${half}.`;
+}
+
+function revenueLine(r: AnalysisResult): string {
+  const b = r.business;
+  const plan = b?.plan;
+  if (!b || !b.revenue) return `Revenue impact needs churn probabilities and a revenue column; it is not available for these ${count(r.rows)} customers.`;
+  if (plan && plan.money)
+    return `Your ${moneyOf(r, b.options.budget)} budget pays for offers to the ${count(plan.campaign.targeted)} active customers with the most value to save, expected to keep ${moneyOf(r, plan.campaign.saved)} for a net ${moneyOf(r, plan.campaign.profit)}.`;
+  if (plan) return `Your ${moneyOf(r, b.options.budget)} budget pays for offers to ${count(plan.campaign.targeted)} of the ${count(plan.population)} active customers, highest churn risk first.`;
+  return `${moneyOf(r, b.revenue.atRiskMonthly)} of monthly revenue is expected to leave.`;
+}
+
+function lifetimeLine(r: AnalysisResult): string {
+  const t = lifetimeTotals(r);
+  if (!r.lifetime) return `Lifetime models apply to purchase logs; this file has one row per customer (${count(r.rows)} customers).`;
+  if (!t) return `The purchase log covers ${count(r.rows)} customers; lifetime models were not fitted (see the findings).`;
+  return `The ${count(t.n)} customers in the log are expected to make ${count(t.expected12)} purchases worth ${moneyOf(r, t.clv)} in the next 12 months; ${count(t.likelyGone)} have probably stopped buying.`;
+}
+
+function customersLine(r: AnalysisResult): string {
+  const b = r.business;
+  const lost = b?.lost?.winBack.length ?? 0;
+  const wb = lost > 0 ? `; ${count(lost)} who already left are on the win-back list` : '';
+  if (b?.plan) return `The call list holds ${count(b.plan.campaign.targeted)} of the ${count(b.population.active)} active customers, ranked by ${b.plan.money ? 'value saved by an offer' : 'churn risk'}${wb}.`;
+  return `${count(r.rows)} customers, each with a churn score${wb}.`;
+}
+
+function recommendationsLine(r: AnalysisResult): string {
+  const b = r.business;
+  const recs = b?.recommendations ?? [];
+  if (!b || !recs.length) return `No recommendations: they need churn probabilities and a value per customer (${count(r.rows)} customers analysed).`;
+  const segs = new Set(recs.map((x) => x.segment)).size;
+  if (b.plan && b.plan.money)
+    return `The plan spends ${moneyOf(r, b.plan.campaign.cost)} of your ${moneyOf(r, b.options.budget)} budget on ${n(b.plan.campaign.targeted, 'offer')} across ${n(segs, 'segment')}, for an expected net ${moneyOf(r, b.plan.campaign.profit)}.`;
+  return `${n(recs.length, 'suggested action')} across ${n(segs, 'segment')}.`;
+}
+
+function dataLine(r: AnalysisResult): string {
+  const f = r.warnings.length;
+  return `${count(r.rows)} customers were analysed from ${count(r.inputRows)} rows; ${f === 0 ? 'the data needed no fixes' : `${n(f, 'finding')} about the data ${f === 1 ? 'is' : 'are'} listed below`}.`;
+}
+
+function warehouseLine(r: AnalysisResult): string {
+  const m = r.model;
+  if (!m) return `No saved model for this analysis (${count(r.rows)} customers): scoring in a warehouse needs a customer table with a churn column.`;
+  return `The saved model reads ${count(m.inputs.length)} columns and scores new customers exactly as here, as one SQL query for your warehouse.`;
+}
+
+/** The opening sentence of every panel, by panel id (the dashboard's tab ids). */
+export function headlines(r: AnalysisResult): Record<PanelId, string> {
+  return {
+    overview: overviewLine(r),
+    segments: segmentsLine(r),
+    churn: churnLine(r),
+    retention: retentionLine(r),
+    revenue: revenueLine(r),
+    lifetime: lifetimeLine(r),
+    customers: customersLine(r),
+    recommendations: recommendationsLine(r),
+    data: dataLine(r),
+    warehouse: warehouseLine(r),
+  };
+}
