@@ -16,7 +16,7 @@ export function riskBySegmentFigure(revenue: RevenueImpact, currency: CurrencyCo
       {
         type: 'bar', x: rows.map((r) => plotText(r.segment)), y: rows.map((r) => r.atRiskMonthly),
         marker: { color: rows.map((r) => color(r.segment)) },
-        text: rows.map((r) => fmtMoneyWhole(r.atRiskMonthly, currency)), textposition: 'outside',
+        text: rows.map((r) => fmtMoneyWhole(r.atRiskMonthly, currency)), textposition: 'outside', cliponaxis: false,
         customdata: rows.map((r) => r.customers),
         hovertemplate: `%{x}<br>${cur}%{y:,.0f} per month at risk<br>%{customdata:,} customers<extra></extra>`,
       },
@@ -55,6 +55,9 @@ export function paretoFigure(revenue: RevenueImpact): Figure {
 export function profitCurveFigure(plan: CampaignPlan, currency: CurrencyCode): Figure {
   const cur = moneyPrefix(currency);
   const c = plan.curve;
+  // marker labels lean away from the nearer side, so they are not cut at the plot's edge
+  const xMax = Math.max(1, ...c.map((p) => p.targeted));
+  const lean = (x: number) => (x > xMax * 0.6 ? 'left' : 'right');
   return {
     data: [
       {
@@ -63,11 +66,11 @@ export function profitCurveFigure(plan: CampaignPlan, currency: CurrencyCode): F
       },
       {
         type: 'scatter', mode: 'markers+text', name: 'What-if: unlimited budget', x: [plan.best.targeted], y: [plan.best.profit],
-        marker: { color: colorOf(2), size: 12 }, text: ['Unlimited budget'], textposition: 'top center', hoverinfo: 'skip',
+        marker: { color: colorOf(2), size: 12 }, text: ['Unlimited budget'], textposition: `top ${lean(plan.best.targeted)}`, cliponaxis: false, hoverinfo: 'skip',
       },
       {
         type: 'scatter', mode: 'markers+text', name: 'Your campaign', x: [plan.campaign.targeted], y: [plan.campaign.profit],
-        marker: { color: colorOf(3), size: 12, symbol: 'diamond' }, text: ['Your campaign'], textposition: 'bottom center', hoverinfo: 'skip',
+        marker: { color: colorOf(3), size: 12, symbol: 'diamond' }, text: ['Your campaign'], textposition: `bottom ${lean(plan.campaign.targeted)}`, cliponaxis: false, hoverinfo: 'skip',
       },
     ],
     layout: baseLayout('Campaign profit by number of customers contacted', {

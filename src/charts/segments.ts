@@ -8,6 +8,9 @@ function kCurve(seg: SegmentationResult, key: 'inertia' | 'silhouette', title: s
   const xs = seg.kSweep.map((e) => e.k);
   const ys = seg.kSweep.map((e) => e[key]);
   const chosen = seg.kSweep.find((e) => e.k === seg.k);
+  // room above the highest point for the "K = k" label (it was cut when the chosen K was the top)
+  const finite = ys.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  const lo = Math.min(...finite), hi = Math.max(...finite), pad = (hi - lo || Math.abs(hi) || 1) * 0.18;
   const data: Record<string, unknown>[] = [
     {
       type: 'scatter', mode: 'lines+markers', name: yTitle, x: xs, y: ys,
@@ -18,15 +21,15 @@ function kCurve(seg: SegmentationResult, key: 'inertia' | 'silhouette', title: s
   if (chosen) {
     data.push({
       type: 'scatter', mode: 'markers+text', name: `Chosen K = ${seg.k}`, x: [seg.k], y: [chosen[key]],
-      marker: { size: 14, color: '#ef4444', symbol: 'star' }, text: [`K = ${seg.k}`], textposition: 'top center',
+      marker: { size: 14, color: '#ef4444', symbol: 'star' }, text: [`K = ${seg.k}`], textposition: 'top center', cliponaxis: false,
       hovertemplate: `Chosen K = %{x}<extra></extra>`,
     });
   }
   return {
     data,
     layout: baseLayout(title, {
-      xaxis: { title: { text: 'Number of segments (K)' }, dtick: 1 },
-      yaxis: { title: { text: yTitle } },
+      yaxis: { title: { text: yTitle }, ...(finite.length ? { range: [lo - pad, hi + pad * 1.6] } : {}) },
+      xaxis: { title: { text: 'Number of segments (K)' }, dtick: 1, range: [Math.min(...xs) - 0.4, Math.max(...xs) + 0.4] },
       showlegend: false,
       shapes: chosen
         ? [{ type: 'line', x0: seg.k, x1: seg.k, yref: 'paper', y0: 0, y1: 1, line: { color: '#ef4444', dash: 'dot', width: 1 } }]
