@@ -14,17 +14,9 @@
  * "refining…" until the patch lands.
  */
 import type { Warning } from './types';
-import type { AnalysisResult } from './result';
+import type { AnalysisResult, RefiningEntry } from './result';
 
-/** A pending refinement as the result lists it (plain data, saved with the result). */
-export interface RefiningEntry {
-  /** stable name: 'survival', 'churn.treeshap', ... */
-  key: string;
-  /** what is being refined, in words for the page ("survival model") */
-  label: string;
-  /** result paths this refinement rewrites (dotted: 'survivalModel', 'churn.reasons') */
-  marks: string[];
-}
+export type { RefiningEntry };
 
 /** What a refinement changes: whole values at result paths, findings added or dropped, its time. */
 export interface RefinementPatch {

@@ -10,7 +10,16 @@ import type { LifetimeResult } from './lifetime/index';
 export const RESULT_VERSION = 2;
 
 import type { SurvivalResult } from './survival/run';
-import type { RefiningEntry } from './refine';
+
+/** A pending refinement as the result lists it (plain data, saved with the result; refine.ts). */
+export interface RefiningEntry {
+  /** stable name: 'survival', 'churn.treeshap', ... */
+  key: string;
+  /** what is being refined, in words for the page ("survival model") */
+  label: string;
+  /** result paths this refinement rewrites (dotted: 'survivalModel', 'churn.reasons') */
+  marks: string[];
+}
 
 export interface AnalysisResult {
   type: 'retention-studio/analysis';
