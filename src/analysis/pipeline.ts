@@ -8,7 +8,7 @@ import type { AnalysisOptions, OnProgress, Warning } from './types';
 import { DEFAULT_SEED } from './types';
 import { RESULT_VERSION, type AnalysisResult } from './result';
 import type { AnalyzeResult } from './api';
-import { prepareFrame, type Inspected } from './data/prepare';
+import { prepareFrame, type Inspected, type PrepareResult } from './data/prepare';
 import { CHURN_WINDOW_DAYS } from './data/questions';
 import { runSegmentation } from './segment/index';
 import { runChurn } from './churn/index';
@@ -55,6 +55,7 @@ export async function runAnalysis(
   onProgress: OnProgress = () => {},
   runners: Runners = IN_PROCESS,
   later?: Refinement[],
+  given?: GivenLog,
 ): Promise<AnalyzeResult> {
   const opts: AnalysisOptions = { seed: DEFAULT_SEED, folds: 5, ...options };
   const badCurrency = opts.currency !== undefined && !isCurrencyCode(opts.currency);
@@ -73,10 +74,10 @@ export async function runAnalysis(
   };
 
   // Logs: purchase-days for the lifetime stage, and the churn window from the gaps between them
-  const logged = (opts.kind ?? ins.kind) === 'transactions' ? readLog(ins, opts) : null;
+  const logged = given ? given.log : (opts.kind ?? ins.kind) === 'transactions' ? readLog(ins, opts) : null;
   const window = logged && opts.churnWindowDays === undefined ? gapWindow(logged) : null;
   const churnWindowDays = opts.churnWindowDays ?? window?.days;
-  const prep = await timed('clean', () => prepareFrame(ins, { ...opts, churnWindowDays }));
+  const prep = await timed('clean', () => (given ? given.prepare({ ...opts, churnWindowDays }) : prepareFrame(ins, { ...opts, churnWindowDays })));
   if (!prep.ok) return prep;
   const { frame } = prep;
   const warnings: Warning[] = [...prep.warnings];
@@ -146,7 +147,7 @@ export async function runAnalysis(
     createdAt: new Date().toISOString(),
     fileName: ins.raw.fileName,
     rows: frame.n,
-    inputRows: ins.raw.nRows,
+    inputRows: given?.inputRows ?? ins.raw.nRows,
     kind: prep.kind,
     roles: prep.roles,
     columns: prep.columns,
@@ -167,6 +168,14 @@ export async function runAnalysis(
   later.push(...refinements);
   if (refinements.length > 0) result.refining = refiningEntries(refinements);
   return { ok: true, result };
+}
+
+/** A log read elsewhere (the CLI's DuckDB engine: `ins` is then a sample of the file for column
+ *  types and roles): its purchase-days, how its customers are aggregated, and its line count. */
+export interface GivenLog {
+  log: PurchaseLog;
+  prepare(options: Partial<AnalysisOptions>): Promise<PrepareResult>;
+  inputRows: number;
 }
 
 /** The survival model (ridge Cox, out-of-fold C-index, curves per active customer): ~1-2.5 s of

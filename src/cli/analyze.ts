@@ -1,7 +1,10 @@
 /**
  * CLI over the same engine as the browser worker:
  *   npm run analyze -- <file.csv> --out <dir> [--seed N] [--k N] [--folds N] [--backend wasm|cpu]
- * Writes <dir>/analysis.json, <dir>/customers.csv and, for customer tables, <dir>/model.json (the saved model). A bad file exits 1 with one human line.
+ * Writes <dir>/analysis.json, <dir>/customers.csv and <dir>/model.json (the saved model). A bad file exits 1 with one human line.
+ * --engine duckdb (implied by .parquet): an invoice log of any size aggregated in DuckDB, out of core; the
+ * models train on a stratified sample above --max-customers (default 500,000); every customer is
+ * scored back in DuckDB with the exported SQL into <dir>/scores.csv (duckdb/analyzeLog.ts).
  */
 import { mkdirSync, openAsBlob, writeFileSync, existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -10,9 +13,11 @@ import { fileURLToPath } from 'node:url';
 import { createEngine } from '../analysis/engine';
 import { analysisSummary } from '../analysis/serialize';
 import { customersCsv } from '../report/csv';
-import type { AnalysisOptions } from '../analysis/types';
+import type { AnalysisOptions, OnProgress } from '../analysis/types';
+import { initBackend } from '../analysis/tensor/backend';
+import { analyzeLogWithDuckdb, MAX_CUSTOMERS, type DuckAnalysis } from './duckdb/analyzeLog';
 
-const USAGE = 'Usage: npm run analyze -- <file.csv> --out <dir> [--seed N] [--k N] [--folds N] [--models a,b] [--backend wasm|cpu] [--calibration-end YYYY-MM-DD] [--churn-window DAYS]';
+const USAGE = 'Usage: npm run analyze -- <file.csv|file.parquet> --out <dir> [--seed N] [--k N] [--folds N] [--models a,b] [--backend wasm|cpu] [--calibration-end YYYY-MM-DD] [--churn-window DAYS] [--engine memory|duckdb] [--max-customers N]';
 
 class UsageError extends Error {}
 function usage(msg: string): never {
@@ -26,7 +31,7 @@ export interface Io {
 }
 
 export function parseArgs(argv: string[]) {
-  const args = { file: '', out: 'out', seed: 42, k: undefined as number | undefined, folds: 5, models: undefined as string[] | undefined, backend: 'wasm' as 'wasm' | 'cpu', calibrationEnd: undefined as string | undefined, churnWindowDays: undefined as number | undefined };
+  const args = { file: '', out: 'out', seed: 42, k: undefined as number | undefined, folds: 5, models: undefined as string[] | undefined, backend: 'wasm' as 'wasm' | 'cpu', calibrationEnd: undefined as string | undefined, churnWindowDays: undefined as number | undefined, engine: 'memory' as 'memory' | 'duckdb', maxCustomers: MAX_CUSTOMERS };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i] ?? usage(`${a} needs a value`);
@@ -38,10 +43,13 @@ export function parseArgs(argv: string[]) {
     else if (a === '--backend') args.backend = next() as 'wasm' | 'cpu';
     else if (a === '--calibration-end') args.calibrationEnd = /^\d{4}-\d{2}-\d{2}$/.test(argv[i + 1] ?? '') ? next() : usage('--calibration-end needs a date YYYY-MM-DD');
     else if (a === '--churn-window') args.churnWindowDays = Number(next());
+    else if (a === '--engine') args.engine = ['memory', 'duckdb'].includes(argv[i + 1] ?? '') ? (next() as 'memory' | 'duckdb') : usage('--engine is memory or duckdb');
+    else if (a === '--max-customers') args.maxCustomers = Number(next());
     else if (a.startsWith('--')) usage(`unknown option ${a}`);
     else args.file = a;
   }
   if (!args.file) usage('no input file given');
+  if (/\.parquet$/i.test(args.file) && args.engine !== 'duckdb') args.engine = 'duckdb';
   return args;
 }
 
@@ -62,24 +70,31 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
   const require = createRequire(import.meta.url);
   const wasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + '/';
-  const engine = createEngine({ wasmPaths: wasmDir, backend: args.backend });
-  const loaded = await engine.load(await openAsBlob(file), basename(file));
-  if (!loaded.ok) {
-    io.stderr(`Error (${loaded.code}): ${loaded.message}\n`);
-    return 1;
-  }
   const options: AnalysisOptions = { seed: args.seed, folds: args.folds, ...(args.k ? { k: args.k } : {}), ...(args.models ? { models: args.models } : {}) };
   if (args.calibrationEnd) options.calibrationEnd = args.calibrationEnd;
   if (args.churnWindowDays !== undefined && args.churnWindowDays > 0) options.churnWindowDays = args.churnWindowDays;
-  const res = await engine.analyze(options, (p) => {
+  const progress = (p: Parameters<OnProgress>[0]) => {
     if (io.isTTY) io.stderr(`\r${p.stage} ${Math.round(p.fraction * 100)}% ${p.detail ?? ''}`.padEnd(60));
-  });
+  };
+  let res: DuckAnalysis;
+  mkdirSync(args.out, { recursive: true });
+  if (args.engine === 'duckdb') {
+    await initBackend(args.backend, { wasmPaths: wasmDir });
+    res = await analyzeLogWithDuckdb(file, basename(file), options, args.out, progress, args.maxCustomers);
+  } else {
+    const engine = createEngine({ wasmPaths: wasmDir, backend: args.backend });
+    const loaded = await engine.load(await openAsBlob(file), basename(file));
+    if (!loaded.ok) {
+      io.stderr(`Error (${loaded.code}): ${loaded.message}\n`);
+      return 1;
+    }
+    res = await engine.analyze(options, progress);
+  }
   if (io.isTTY) io.stderr('\n');
   if (!res.ok) {
     io.stderr(`Error (${res.code}): ${res.message}\n`);
     return 1;
   }
-  mkdirSync(args.out, { recursive: true });
   writeFileSync(join(args.out, 'analysis.json'), JSON.stringify(analysisSummary(res.result), null, 1));
   writeFileSync(join(args.out, 'customers.csv'), customersCsv(res.result));
   if (res.result.model) writeFileSync(join(args.out, 'model.json'), JSON.stringify(res.result.model));
@@ -88,6 +103,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     `${r.rows.toLocaleString('en-US')} customers analysed (${r.kind}); backend ${r.backend.split(' ')[0]}; ` +
       `${r.warnings.length} finding(s); wrote ${join(args.out, 'analysis.json')}, customers.csv${r.model ? ' and model.json (score new files with npm run score)' : ''}\n`,
   );
+  if (res.scored) io.stdout(`DuckDB: ${res.scored.customers.toLocaleString('en-US')} customers scored with the exported SQL in ${res.scored.seconds.toFixed(1)} s; wrote ${res.scored.file}\n`);
   const lt = r.lifetime;
   if (lt?.model) {
     const p = lt.model.params;

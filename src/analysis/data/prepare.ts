@@ -74,7 +74,9 @@ export type PrepareResult =
   | { ok: false; code: string; message: string };
 
 /** Apply the user's role overrides and clean the table into a CustomerFrame. */
-export function prepareFrame(given: Inspected, options: Partial<AnalysisOptions>): PrepareResult {
+/** `aggregate`: how a log becomes one row per customer (default aggregateTransactions; the CLI's
+ *  DuckDB engine passes the result of its own out-of-core aggregation of the whole file). */
+export function prepareFrame(given: Inspected, options: Partial<AnalysisOptions>, aggregate: typeof aggregateTransactions = aggregateTransactions): PrepareResult {
   const names = given.raw.columns.map((c) => c.name);
   const typeUnknown = Object.keys(options.types ?? {}).filter((n) => !names.includes(n));
   const ignoreUnknown = (options.ignore ?? []).filter((n) => !names.includes(n));
@@ -88,7 +90,7 @@ export function prepareFrame(given: Inspected, options: Partial<AnalysisOptions>
   if (blocking.length > 0) return { ok: false, code: 'mapping-invalid', message: blocking.map((c) => c.message).join(' ') };
   const warnings: Warning[] = [...ins.raw.parseWarnings];
   if (kind === 'transactions') {
-    const agg = aggregateTransactions(ins.raw, ins.inferred, roles, options.churnWindowDays ?? CHURN_WINDOW_DAYS, { analysisDate: isoDay(options.analysisDate), cutoff: isoDay(options.churnCutoff) });
+    const agg = aggregate(ins.raw, ins.inferred, roles, options.churnWindowDays ?? CHURN_WINDOW_DAYS, { analysisDate: isoDay(options.analysisDate), cutoff: isoDay(options.churnCutoff) });
     if (!agg.ok) return agg;
     const columns = summarize({ ...ins, roles }, 0).columns;
     return { ok: true, frame: withChoices(agg.frame, options, warnings), kind, roles, columns: [...columns, ...ignored], warnings: [...warnings, ...agg.warnings] };

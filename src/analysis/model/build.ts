@@ -14,7 +14,7 @@ import { HAZARD_MAX, HAZARD_MIN } from '../business/clv';
 import { encodeModel } from './codec';
 import { MODEL_TYPE, MODEL_VERSION, type DerivedCount, type InputColumn, type Reference, type SavedChurn, type SavedModel } from './types';
 import { baseName, numericReference, categoricalReference, scoreReference } from './reference';
-import { logFeatureColumns } from './logFeatures';
+import { logFeatureColumns, logFeatureName } from './logFeatures';
 import type { LifetimeResult } from '../lifetime/index';
 
 export interface BuildInput {
@@ -59,7 +59,7 @@ export function buildSavedModel(b: BuildInput): SavedModel | null {
     fitted.design.numeric.forEach((c) => addNum(c.name));
     fitted.design.categorical.forEach((c) => addCat(c.name));
   }
-  const segFeatures = seg ? seg.features.map((f) => resolveRole(f, roles)) : [];
+  const segFeatures = seg ? seg.features.map((f) => (isLog ? logFeatureName(f) : resolveRole(f, roles))) : [];
   segFeatures.forEach((f) => addNum(baseName(f)));
   const clvOn = !!(fitted && frame.monthly && roles.monthly && b.business?.kpis.monthlyHazard.value != null);
   if (clvOn) addNum(roles.monthly!);

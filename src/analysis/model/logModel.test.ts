@@ -42,9 +42,9 @@ describe('saved model of a transaction log', () => {
     expect(result.kind).toBe('transactions');
     expect(model.kind).toBe('transactions');
     expect(model.log!.churnWindowDays).toBeGreaterThan(0);
-    expect(model.log!.features).toEqual(['Recency (days)', 'Frequency (orders)', 'Monetary', 'Tenure (months)', 'Average order value', 'recency', 'frequency', 'monetary']);
+    expect(model.log!.features).toEqual(['Recency (days)', 'Frequency (orders)', 'Monetary', 'Tenure (months)', 'Average order value', 'Recency, whole log (days)', 'Orders, whole log', 'Spend, whole log']);
     expect(model.churn).not.toBeNull();
-    expect(model.segmentation!.features).toEqual(['log1p(recency)', 'log1p(frequency)', 'log1p(monetary)']);
+    expect(model.segmentation!.features).toEqual(['log1p(Recency, whole log (days))', 'log1p(Orders, whole log)', 'log1p(Spend, whole log)']);
     const bg = model.log!.lifetime!.bgnbd;
     expect(bg.r).toBeCloseTo(result.lifetime!.model!.params.r, 12);
     expect(bg.b).toBeCloseTo(result.lifetime!.model!.params.b, 12);
