@@ -4,7 +4,7 @@
  * A stage that cannot run on this table (no target, too few rows) is skipped with a warning,
  * so a partial analysis still completes.
  */
-import type { AnalysisOptions, OnProgress, Warning } from './types';
+import type { AnalysisOptions, CustomerFrame, OnProgress, Warning } from './types';
 import { DEFAULT_SEED } from './types';
 import { RESULT_VERSION, type AnalysisResult } from './result';
 import type { AnalyzeResult } from './api';
@@ -27,6 +27,7 @@ import { rocAuc } from './churn/evaluation/metrics';
 import { purchaseLog } from './data/purchaseLog';
 import { applyRoleOverrides } from './data/roles';
 import { refineAll, refiningEntries, type Refinement } from './refine';
+import { CV_REPEATS, REPEATED_CV_MAX_ROWS, repeatedCv, type FirstCv } from './churn/jobs/repeated';
 import { detectCurrency } from './data/currency';
 import { isCurrencyCode } from './format';
 
@@ -128,6 +129,9 @@ export async function runAnalysis(
     else refinements.push(survivalRefinement(frame, opts));
   }
 
+  // below 20,000 rows, 3 x 5-fold repeated CV of the churn models (mean ± sd)
+  if (churn && frame.y && frame.n <= REPEATED_CV_MAX_ROWS) refinements.push(repeatedCvRefinement(frame, opts, churn));
+
   const business: BusinessResult | null = await timed('business', () => runBusiness(frame, segmentation, churn, businessOpts)).catch((e) =>
     skip(warnings, 'business-skipped', 'Business figures', e),
   );
@@ -196,6 +200,36 @@ function survivalRefinement(frame: Parameters<typeof runSurvival>[0], opts: Anal
       }
       if (model) warnings.push(...model.warnings);
       return { key: 'survival', set: { survivalModel: model }, warnings, timingsMs: { survival: Math.round(performance.now() - t0) } };
+    },
+  };
+}
+
+/** 3 x 5-fold repeated CV of the churn models: two more CVs (~2x the churn stage's CV work), so it
+ *  refines after the dashboard. Captures the first CV's fold AUCs (copies), never the result. */
+function repeatedCvRefinement(frame: CustomerFrame, opts: AnalysisOptions, churn: ChurnResult): Refinement {
+  const first: FirstCv = {
+    models: churn.models.map((m) => ({ name: m.name, folds: [...m.cvRocAuc.folds] })),
+    ensembleOf: churn.best === 'ensemble' && churn.fitted ? churn.fitted.members.map((m) => m.name) : null,
+    best: churn.best,
+  };
+  const names = churn.models.filter((m) => m.name !== 'ensemble').map((m) => m.name);
+  return {
+    key: 'churn.repeatedCv',
+    label: `repeated cross-validation (${CV_REPEATS} x ${churn.folds} folds)`,
+    marks: ['churn.repeatedCv'],
+    async run() {
+      const t0 = performance.now();
+      const warnings: Warning[] = [];
+      const r = await repeatedCv(frame, { seed: opts.seed, folds: opts.folds, models: names }, first);
+      if (r.best !== r.firstBest) {
+        const label = (n: string) => churn.models.find((m) => m.name === n)?.label ?? n;
+        const cv = (n: string) => {
+          const m = r.models.find((x) => x.name === n)!;
+          return `${m.mean.toFixed(4)} ± ${m.sd.toFixed(4)}`;
+        };
+        warnings.push({ code: 'churn/repeated-cv-best', message: `Over ${r.repeats} x ${r.folds}-fold cross-validation, ${label(r.best)} ranks first (ROC-AUC ${cv(r.best)}) ahead of ${label(r.firstBest)} (${cv(r.firstBest)}), which scores the customers: it was chosen on the first ${r.folds} folds`, count: 1 });
+      }
+      return { key: 'churn.repeatedCv', set: { 'churn.repeatedCv': r }, warnings, timingsMs: { 'churn.repeatedCv': Math.round(performance.now() - t0) } };
     },
   };
 }

@@ -23,16 +23,22 @@ describe('refining: work after the dashboard (refine.ts)', () => {
     if (!all.ok || !first.ok) throw new Error('analysis failed');
     expect(all.result.refining).toBeUndefined();
     expect(all.result.survivalModel?.cIndex.mean).toBeGreaterThan(0.5);
-    // the page's first result: survival pending, marked, not yet there
-    expect(first.result.refining).toEqual([{ key: 'survival', label: 'survival model', marks: ['survivalModel'] }]);
+    // the page's first result: survival and the 3 x 3-fold repeated CV pending, marked, not yet there
+    expect(first.result.refining).toEqual([
+      { key: 'survival', label: 'survival model', marks: ['survivalModel'] },
+      { key: 'churn.repeatedCv', label: 'repeated cross-validation (3 x 3 folds)', marks: ['churn.repeatedCv'] },
+    ]);
     expect(first.result.survivalModel).toBeNull();
+    expect(first.result.churn?.repeatedCv).toBeUndefined();
     expect(isRefining(first.result, 'survivalModel.cIndex')).toBe(true);
-    expect(isRefining(first.result, 'churn')).toBe(false);
+    expect(isRefining(first.result, 'churn.repeatedCv')).toBe(true);
+    expect(isRefining(first.result, 'churn.reasons')).toBe(false);
     // patches cross a worker boundary (structured clone), one per refine() call, then null
     let r = structuredClone(first.result);
     for (let patch = await page.refine(); patch; patch = await page.refine()) r = applyPatch(r, structuredClone(patch));
     expect(r.refining).toBeUndefined();
     expect(r.timingsMs.survival).toBeGreaterThanOrEqual(0);
+    expect(r.churn?.repeatedCv?.models[0].folds).toHaveLength(9);
     expect(strip(r)).toEqual(strip(all.result));
     expect(await page.refine()).toBeNull();
   });
@@ -41,7 +47,7 @@ describe('refining: work after the dashboard (refine.ts)', () => {
     const page = createEngine({ wasmPaths, refine: 'later' });
     expect((await page.loadDemo(42, 300)).ok).toBe(true);
     const a = await page.analyze({ seed: 1, folds: 3, models: ['logistic'] });
-    expect(a.ok && a.result.refining?.length).toBe(1);
+    expect(a.ok && a.result.refining?.length).toBe(2);
     expect((await page.loadDemo(42, 300)).ok).toBe(true);
     expect(await page.refine()).toBeNull();
   });

@@ -64,9 +64,23 @@ export interface ChurnResult {
   /** per customer: the observed target (1 = churned), for confusion matrices at any threshold */
   actual?: Uint8Array;
   warnings: import('../types').Warning[];
+  /** below 20,000 rows: 3 x 5-fold repeated CV (a refinement: absent until it lands) */
+  repeatedCv?: RepeatedCv;
   /** the fitted scoring pipeline (members with calibration, the logistic explainer); the
    *  pipeline turns it into the saved model (model/) and then drops it from the result */
   fitted?: ChurnFitted;
+}
+
+/** Repeated k-fold CV (jobs/repeated.ts): every model's out-of-fold ROC-AUC over repeats x folds, mean ± sd. */
+export interface RepeatedCv {
+  repeats: number;
+  folds: number;
+  /** per model ('ensemble' = the stage's average of two, on the same pair), all repeats' fold AUCs */
+  models: { name: string; mean: number; sd: number; folds: number[] }[];
+  /** the model with the highest mean over the repeats */
+  best: string;
+  /** the model the stage chose on its first k-fold CV (it scores the customers) */
+  firstBest: string;
 }
 
 export interface ChurnFitted {
