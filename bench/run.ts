@@ -12,6 +12,8 @@
  *   --big-runs N          runs per file at 10x/100x (default 1)       [BENCH_BIG_RUNS]
  *   --cli-runs N          CLI runs per file (default: as the browser) [BENCH_CLI_RUNS]
  *   --no-browser | --no-cli | --no-anchor | --no-build | --no-lifetime
+ *   --no-warehouse        skip the two warehouse rows (DuckDB scoring 7,043,000 rows; the
+ *                         --engine duckdb CLI on a generated 20M-line log, ~minutes; bench/warehouse.ts)
  *   --anchor10            also run the anchor at 10x (its own resample, split protocol)
  *   --anchor100           also run the anchor at 100x (~275 s)
  *   --timeout-s N         per browser run (default 600)
@@ -26,6 +28,7 @@ import { loadNow, machineInfo } from './proc';
 import { markdown, median, medianStages, ratios, summarize, targets, type IdleSummary, type RunSummary } from './report';
 import { ensureScaled, REPO_ROOT } from './resample';
 import { lifetimeRow } from './lifetime';
+import { duckdbCliRow, duckdbScoringRow } from './warehouse';
 import { idleRun, type IdleRun } from './idle';
 
 const argv = process.argv.slice(2);
@@ -176,6 +179,21 @@ async function main() {
     if (row) {
       results.push(row);
       log(`lifetime fit: ${sec(row.totalMs.median)}`);
+    }
+  }
+
+  if (!flag('--no-warehouse')) {
+    log('warehouse: DuckDB scoring Telco x 1000 (7,043,000 rows) with the exported SQL ...');
+    const scoring = await duckdbScoringRow().catch((e: Error) => (log(`warehouse scoring failed: ${e.message}`), null));
+    if (scoring) {
+      results.push(scoring);
+      log(`DuckDB scoring: ${sec(scoring.totalMs.median)}, ${(scoring as unknown as { rowsPerSecond: number }).rowsPerSecond} rows/s`);
+    }
+    log('warehouse: npm run analyze -- --engine duckdb on a generated 20,000,000-line invoice log ...');
+    const cli = await duckdbCliRow().catch((e: Error) => (log(`warehouse CLI failed: ${e.message}`), null));
+    if (cli) {
+      results.push(cli);
+      log(`DuckDB CLI: ${sec(cli.totalMs.median)}, peak RSS ${cli.peakMemoryMB} MB`);
     }
   }
 

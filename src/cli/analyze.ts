@@ -3,7 +3,7 @@
  *   npm run analyze -- <file.csv> --out <dir> [--seed N] [--k N] [--folds N] [--backend wasm|cpu]
  * Writes <dir>/analysis.json, <dir>/customers.csv and <dir>/model.json (the saved model). A bad file exits 1 with one human line.
  * --engine duckdb (implied by .parquet): an invoice log of any size aggregated in DuckDB, out of core; the
- * models train on a stratified sample above --max-customers (default 500,000); every customer is
+ * models train on a stratified sample above --max-customers (default 250,000); every customer is
  * scored back in DuckDB with the exported SQL into <dir>/scores.csv (duckdb/analyzeLog.ts).
  */
 import { mkdirSync, openAsBlob, writeFileSync, existsSync } from 'node:fs';

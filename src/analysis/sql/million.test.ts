@@ -45,7 +45,7 @@ describe.runIf(ON)(`SQL export on a ${ROWS.toLocaleString('en-US')}-row resample
   afterAll(() => {
     pg?.stop();
     duck?.closeSync();
-  });
+  }, 120_000);
 
   it.each(MODEL_NAMES)('DuckDB, %s: within 1e-9, identical segments', async (name) => {
     check(name, await duckAgreement(duck!, w.models.get(name)!, w.engine.get(name)!), 'DuckDB');

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseCsv } from '../data/parse';
 import { inspectTable, prepareFrame } from '../data/prepare';
 import type { CustomerFrame } from '../types';
-import { TELCO_REL, sharedPath } from './shared';
+import { TELCO_REL, sharedPath } from './sharedPaths';
 
 export const TELCO_PATH = sharedPath(TELCO_REL);
 

@@ -22,6 +22,12 @@ const YEAR_1900 = Date.UTC(1900, 0, 1);
 type Cell = string | number | bigint | boolean | null;
 const rowsOf = async (duck: DuckDBConnection, sql: string): Promise<Cell[][]> => (await duck.runAndReadAll(sql)).getRows() as Cell[][];
 
+/** A large result read chunk by chunk (no array per row): `each(columns, rowCount)` per chunk of ~2,048 rows. */
+async function eachChunk(duck: DuckDBConnection, sql: string, each: (cols: Cell[][], n: number) => void): Promise<void> {
+  const res = await duck.stream(sql);
+  for (let chunk = await res.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await res.fetchChunk()) each(chunk.getColumns() as Cell[][], chunk.rowCount);
+}
+
 /** A two-column lookup table `name(v VARCHAR, x DOUBLE)` built in JS (null where f gives a non-finite value). */
 async function lookup(duck: DuckDBConnection, name: string, values: string[], cols: [string, (v: string) => number | boolean][]): Promise<void> {
   await duck.run(`CREATE OR REPLACE TEMP TABLE ${name} (v VARCHAR, ${cols.map(([c, f]) => `${c} ${typeof f('') === 'boolean' ? 'BOOLEAN' : 'DOUBLE'}`).join(', ')})`);
@@ -95,19 +101,22 @@ async function purchaseDays(duck: DuckDBConnection, hasInvoice: boolean): Promis
   const cancel = hasInvoice ? `(regexp_matches(trim(inv), '^[cC]') OR q < 0)` : 'q < 0';
   await duck.run(`CREATE OR REPLACE TEMP TABLE pl AS SELECT row, cid, pday AS day, CASE WHEN ${cancel} THEN -abs(v) ELSE v END AS v FROM ln WHERE NOT blank AND pday IS NOT NULL AND v IS NOT NULL AND isfinite(v)`);
   const [refunds, refundTotal, zeros] = (await rowsOf(duck, `SELECT count(*) FILTER (WHERE NOT (v >= 0)), list_reduce(list(-v ORDER BY row) FILTER (WHERE NOT (v >= 0)), (a, b) -> a + b, 0.0), count(*) FILTER (WHERE v = 0) FROM pl`))[0].map(Number);
-  const rows = await rowsOf(duck, `WITH c AS (SELECT cid, min(row) AS first FROM pl WHERE v >= 0 GROUP BY cid),
-    o AS (SELECT cid, row_number() OVER (ORDER BY first) - 1 AS k FROM c)
-    SELECT o.k, o.cid, p.day, list_reduce(list(p.v ORDER BY p.row), (a, b) -> a + b) FROM pl p JOIN o USING (cid) WHERE p.v >= 0 GROUP BY o.k, o.cid, p.day ORDER BY o.k, p.day`);
+  const [nDays] = (await rowsOf(duck, 'SELECT count(*) FROM (SELECT DISTINCT cid, day FROM pl WHERE v >= 0)'))[0].map(Number);
   const ids: string[] = [];
-  const customer = new Int32Array(rows.length);
-  const day = new Int32Array(rows.length);
-  const amount = new Float64Array(rows.length);
-  rows.forEach((r, i) => {
-    const k = Number(r[0]);
-    if (k === ids.length) ids.push(String(r[1]));
-    customer[i] = k;
-    day[i] = Number(r[2]);
-    amount[i] = Number(r[3]);
+  const customer = new Int32Array(nDays);
+  const day = new Int32Array(nDays);
+  const amount = new Float64Array(nDays);
+  let at = 0;
+  await eachChunk(duck, `WITH c AS (SELECT cid, min(row) AS first FROM pl WHERE v >= 0 GROUP BY cid),
+    o AS (SELECT cid, row_number() OVER (ORDER BY first) - 1 AS k FROM c)
+    SELECT o.k, o.cid, p.day, list_reduce(list(p.v ORDER BY p.row), (a, b) -> a + b) FROM pl p JOIN o USING (cid) WHERE p.v >= 0 GROUP BY o.k, o.cid, p.day ORDER BY o.k, p.day`, (cols, n) => {
+    for (let r = 0; r < n; r++, at++) {
+      const k = Number(cols[0][r]);
+      if (k === ids.length) ids.push(String(cols[1][r]));
+      customer[at] = k;
+      day[at] = Number(cols[2][r]);
+      amount[at] = Number(cols[3][r]);
+    }
   });
   const warnings: Warning[] = [];
   if (refunds > 0)
@@ -148,8 +157,11 @@ async function aggregate(duck: DuckDBConnection, w: number, hasInvoice: boolean,
   const [minDate] = (await rowsOf(duck, 'SELECT min(first) FROM cust'))[0].map(Number);
   const spanDays = (maxDate - minDate) / DAY;
   const withTarget = spanDays >= 2 * w;
-  const rows = await rowsOf(duck, `SELECT cid, first, last, n_inv, monetary, pre_first, pre_last, pre_n_inv, pre_monetary, after FROM cust WHERE n_inv > 0 ORDER BY first_row`);
-  const all = rows.map((r) => ({ cid: String(r[0]), first: Number(r[1]), last: Number(r[2]), nInv: Number(r[3]), monetary: Number(r[4]), preFirst: Number(r[5]), preLast: Number(r[6]), preInv: Number(r[7]), preMonetary: Number(r[8]), after: r[9] === true }));
+  const all: Agg[] = [];
+  await eachChunk(duck, 'SELECT cid, first, last, n_inv, monetary, pre_first, pre_last, pre_n_inv, pre_monetary, after FROM cust WHERE n_inv > 0 ORDER BY first_row', (c, n) => {
+    for (let r = 0; r < n; r++)
+      all.push({ cid: String(c[0][r]), first: Number(c[1][r]), last: Number(c[2][r]), nInv: Number(c[3][r]), monetary: Number(c[4][r]), preFirst: Number(c[5][r]), preLast: Number(c[6][r]), preInv: Number(c[7][r]), preMonetary: Number(c[8][r]), after: c[9][r] === true });
+  });
   const kept = withTarget ? all.filter((a) => a.preInv > 0) : all;
   if (withTarget && kept.length < all.length)
     warnings.push({ code: 'new-customers-unscored', message: `${all.length - kept.length} customer(s) made their first purchase in the last ${w} days, too recently to judge churn; they are not part of the analysis.`, count: all.length - kept.length });

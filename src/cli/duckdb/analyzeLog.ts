@@ -20,7 +20,7 @@ import { openLog, lit, q } from './logTable';
 import { duckLog } from './aggregate';
 
 /** Customers analysed in memory at most (default); above it the models train on a sample. */
-export const MAX_CUSTOMERS = 500_000;
+export const MAX_CUSTOMERS = 250_000;
 
 export type DuckAnalysis = AnalyzeResult & { scored?: { customers: number; file: string; seconds: number } };
 
