@@ -78,7 +78,7 @@ export async function runAnalysis(
   const logged = given ? given.log : (opts.kind ?? ins.kind) === 'transactions' ? readLog(ins, opts) : null;
   const window = logged && opts.churnWindowDays === undefined ? gapWindow(logged) : null;
   const churnWindowDays = opts.churnWindowDays ?? window?.days;
-  const prep = await timed('clean', () => (given ? given.prepare({ ...opts, churnWindowDays }) : prepareFrame(ins, { ...opts, churnWindowDays })));
+  const prep = await timed('clean', () => (given ? given.prepare({ ...opts, churnWindowDays, currency }) : prepareFrame(ins, { ...opts, churnWindowDays, currency })));
   if (!prep.ok) return prep;
   const { frame } = prep;
   const warnings: Warning[] = [...prep.warnings];
@@ -164,6 +164,7 @@ export async function runAnalysis(
     churn,
     business,
     currency,
+    ...(frame.tenureUnit ? { tenureUnit: frame.tenureUnit } : {}),
     model,
     lifetime,
     survivalModel: null,

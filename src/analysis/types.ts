@@ -105,6 +105,9 @@ export interface CustomerFrame {
   targetName: string | null;
   /** months as customer (customers: tenure column; transactions: first to last purchase) */
   tenure: Float64Array | null;
+  /** customer tables: the tenure column's name and the unit it counted in (tenure above is already in months) */
+  tenureName?: string;
+  tenureUnit?: TenureUnit;
   /** recurring revenue per month (customers: monthly charge; transactions: monetary / months active) */
   monthly: Float64Array | null;
   /** total spend to date */

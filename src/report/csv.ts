@@ -28,6 +28,13 @@ function originalColumns(result: AnalysisResult, originals: Originals | null | u
   return { header, cells };
 }
 
+/** A money column's name with the analysis's currency: "clv_usd", "clv_eur" (CRM imports keep the unit). */
+function inCurrency(name: string, result: AnalysisResult): string {
+  return `${name}_${result.currency.toLowerCase()}`;
+}
+
+const moneyHeader = (result: AnalysisResult) => [inCurrency('clv', result), inCurrency('expected_value_saved', result)];
+
 /** Every customer with status (active / left), segment, churn probability, remaining CLV, expected value saved,
  *  reasons as plain text and, when given, the original columns. Money columns only when the result has money;
  *  customers who left have no remaining value (blank). */
@@ -35,8 +42,8 @@ export function customersCsv(result: AnalysisResult, originals: Originals | null
   const m = money(result);
   // transaction logs: the lifetime models' per-customer figures (BG/NBD + Gamma-Gamma)
   const lt = result.lifetime?.customersOut ?? null;
-  const lifeHeader = lt ? ['p_alive', 'expected_purchases_3m', 'expected_purchases_6m', 'expected_purchases_12m', 'expected_spend_per_purchase', 'lifetime_clv_12m'] : [];
-  const columns = ['customer_id', 'status', 'segment', 'outlier', 'churn_probability', ...(m ? ['clv', 'expected_value_saved'] : []), ...lifeHeader, 'top_reasons', 'suggested_action'];
+  const lifeHeader = lt ? ['p_alive', 'expected_purchases_3m', 'expected_purchases_6m', 'expected_purchases_12m', inCurrency('expected_spend_per_purchase', result), inCurrency('lifetime_clv_12m', result)] : [];
+  const columns = ['customer_id', 'status', 'segment', 'outlier', 'churn_probability', ...(m ? moneyHeader(result) : []), ...lifeHeader, 'top_reasons', 'suggested_action'];
   const x = originalColumns(result, originals, columns);
   const rows: Cell[][] = [];
   for (let i = 0; i < result.rows; i++) {
@@ -54,7 +61,7 @@ export function callListCsv(result: AnalysisResult, originals: Originals | null 
   const m = money(result);
   const order = callOrder(result);
   const actions = new Map((result.business?.recommendations ?? []).map((r) => [r.segment, r.action]));
-  const columns = ['rank', 'customer_id', 'segment', 'churn_probability', ...(m ? ['clv', 'expected_value_saved'] : []), 'suggested_action', 'top_reasons'];
+  const columns = ['rank', 'customer_id', 'segment', 'churn_probability', ...(m ? moneyHeader(result) : []), 'suggested_action', 'top_reasons'];
   const x = originalColumns(result, originals, columns);
   const rows: Cell[][] = [];
   for (let k = 0; k < Math.min(count, order.length); k++) {

@@ -24,7 +24,7 @@ describe('lifetime in the report', () => {
 
   it('customers.csv carries P(alive), expected purchases and the 12-month CLV (blank for a customer not in the log)', () => {
     const lines = customersCsv(r).trim().split('\r\n');
-    expect(lines[0]).toContain('p_alive,expected_purchases_3m,expected_purchases_6m,expected_purchases_12m,expected_spend_per_purchase,lifetime_clv_12m');
+    expect(lines[0]).toContain('p_alive,expected_purchases_3m,expected_purchases_6m,expected_purchases_12m,expected_spend_per_purchase_usd,lifetime_clv_12m');
     const col = lines[0].split(',').indexOf('p_alive');
     const p = Number(lines[1].split(',')[col]);
     expect(p).toBeGreaterThan(0);

@@ -22,7 +22,7 @@ describe('csv', () => {
   it('customers CSV has a header, one row per customer and the active/left split (no remaining value for those who left)', () => {
     const lines = customersCsv(r).trim().split('\r\n');
     expect(lines).toHaveLength(7);
-    expect(lines[0]).toBe('customer_id,status,segment,outlier,churn_probability,clv,expected_value_saved,top_reasons,suggested_action');
+    expect(lines[0]).toBe('customer_id,status,segment,outlier,churn_probability,clv_usd,expected_value_saved_usd,top_reasons,suggested_action');
     expect(lines[1].startsWith('C1,active,Loyal <b>Big</b>,false,0.1,3000,90,')).toBe(true);
     expect(lines[2].startsWith(`"'=HYPERLINK(""x"")",left,New & risky,false,0.8,,,`)).toBe(true);
     // without money: no money columns at all (never a column of $0)

@@ -219,6 +219,7 @@ export function cleanCustomerTable(raw: RawTable, inferred: InferredColumn[], ro
     y: singleClass ? null : y,
     targetName: roles.target,
     tenure: pick('tenure'),
+    ...(roles.tenure ? { tenureName: roles.tenure } : {}),
     monthly: pick('monthly'),
     total: pick('total'),
     recency: null,

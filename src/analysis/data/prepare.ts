@@ -12,6 +12,9 @@ import { inferColumn, type InferredColumn } from './infer';
 import { applyRoleOverrides, detectRoles } from './roles';
 import { profileColumn } from './profile';
 import { checkMapping } from './mappingChecks';
+import { guessTenureUnit, tenureInMonths } from './tenureUnit';
+import { detectCurrency } from './currency';
+import { DEFAULT_CURRENCY, fmtMoney } from '../format';
 import { CHURN_WINDOW_DAYS, formatQuestions, isoDay, logPeriod, withFormatAnswers } from './questions';
 
 export interface Inspected {
@@ -52,6 +55,7 @@ export function summarize(ins: Inspected, sampleRows = 8): TableSummary {
     header: raw.columns.map((c) => c.name),
     sample,
     warnings: raw.parseWarnings,
+    currency: detectCurrency(raw),
     questions: formatQuestions(ins),
     ...(period ? { period } : {}),
     ...(raw.workbook ? { workbook: raw.workbook } : {}),
@@ -128,13 +132,27 @@ function withoutIgnored(ins: Inspected, ignore: string[] | undefined): { ins: In
 }
 
 /** The user's mapping-step choices: what the churn flag means, and a value per customer when the file has no revenue column. */
-function withChoices(frame: CustomerFrame, options: Pick<AnalysisOptions, 'flagMeaning' | 'valuePerCustomer'>, warnings: Warning[]): CustomerFrame {
+function withChoices(frame: CustomerFrame, options: Pick<AnalysisOptions, 'flagMeaning' | 'valuePerCustomer' | 'currency' | 'tenureUnit'>, warnings: Warning[]): CustomerFrame {
   if (options.flagMeaning) frame.flagMeaning = options.flagMeaning;
+  if (frame.kind === 'customers' && frame.tenure) {
+    let max = -Infinity;
+    for (const t of frame.tenure) if (t > max) max = t;
+    const guess = guessTenureUnit(frame.tenureName ?? 'tenure', Number.isFinite(max) ? max : undefined);
+    const unit = options.tenureUnit ?? guess.unit;
+    frame.tenureUnit = unit;
+    if (unit !== 'months') {
+      frame.tenure = tenureInMonths(frame.tenure, unit);
+      warnings.push({
+        code: 'tenure-unit', column: frame.tenureName, count: frame.n,
+        message: `Tenure is counted in ${unit} (${options.tenureUnit ? 'as you chose' : guess.reason}) and converted to months for retention curves, lifetime value and the survival model.`,
+      });
+    }
+  }
   const v = options.valuePerCustomer;
   if (!frame.monthly && v !== undefined && Number.isFinite(v) && v > 0) {
     frame.monthly = new Float64Array(frame.n).fill(v);
     frame.monthlyAssumed = v;
-    warnings.push({ code: 'value-assumed', message: `No revenue column: every customer is valued at the ${v.toLocaleString('en-US')} a month you entered, so money figures are estimates.`, count: frame.n });
+    warnings.push({ code: 'value-assumed', message: `No revenue column: every customer is valued at the ${fmtMoney(v, options.currency ?? DEFAULT_CURRENCY)} a month you entered, so money figures are estimates.`, count: frame.n });
   }
   return frame;
 }

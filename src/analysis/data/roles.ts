@@ -10,7 +10,14 @@ interface RoleRule {
   types: InferredColumn['type'][];
   /** name patterns, strongest first */
   names: RegExp[];
+  /** names that match a pattern but are not this role ("LoginsPerMonth" is a count, not a charge) */
+  not?: (name: string) => boolean;
 }
+
+/** Counts of activity per period: never money, even when the name says "per month". */
+const MONEY_NAME = /value|amount|fee|charge|revenue|spend|price|cost|bill|payment|income|mrr|arpu|[$€£¥₹]/i;
+const COUNT_NAME = /login|logon|visit|session|call|sms|text|message|mail|click|view|download|upload|trip|ticket|complaint|order|purchase|transaction|usage|minute|hour|day|times|count|num(ber)?[ _-]?of|^n[ _-]|frequency|gb|mb|data[ _-]?used/i;
+const isCount = (name: string) => COUNT_NAME.test(name) && !MONEY_NAME.test(name);
 
 const CUSTOMER_RULES: RoleRule[] = [
   {
@@ -36,6 +43,7 @@ const CUSTOMER_RULES: RoleRule[] = [
     role: 'monthly',
     types: ['numeric'],
     names: [/^monthly[ _-]?charges?$/i, /monthly|per[ _-]?month|recurring|mrr|arpu|subscription[ _-]?(fee|price)|plan[ _-]?price/i],
+    not: isCount,
   },
   {
     role: 'total',
@@ -106,7 +114,7 @@ function match(rules: RoleRule[], cols: InferredColumn[]): Roles {
   for (const rule of rules) {
     outer: for (const re of rule.names) {
       for (const c of cols) {
-        if (used.has(c.name) || !rule.types.includes(c.type)) continue;
+        if (used.has(c.name) || !rule.types.includes(c.type) || rule.not?.(c.name)) continue;
         if (re.test(c.name.trim())) {
           roles[rule.role] = c.name;
           used.add(c.name);

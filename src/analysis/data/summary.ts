@@ -1,6 +1,7 @@
 /** What the mapping step shows of a loaded table (part of the engine's API, api.ts, which
  *  re-exports these; defined here so the data stage needs nothing above it). */
 import type { ColumnInfo, Roles, TableKind, Warning } from '../types';
+import type { CurrencyGuess } from './currency';
 
 /** What the mapping step shows: detected kind, roles and column types, and a sample of rows. */
 export interface TableSummary {
@@ -13,6 +14,8 @@ export interface TableSummary {
   /** first rows as text (for display as text only) */
   sample: string[][];
   warnings: Warning[];
+  /** the currency read from symbols in cells and column names (USD when the file shows none) */
+  currency?: CurrencyGuess;
   /** what only the user can decide: columns whose number or date format the values left open */
   questions?: FormatQuestions;
   /** transaction logs: the dates the churn label is derived from (ISO yyyy-mm-dd) */

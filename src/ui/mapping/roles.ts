@@ -2,7 +2,7 @@
  *  Feature, and saying in words what that did to any other column (nothing changes silently). */
 import { dict, own } from '../../analysis/dict';
 import type { TableSummary } from '../../analysis/api';
-import type { AnalysisOptions, ColumnType, FlagMeaning, Role, TableKind } from '../../analysis/types';
+import type { AnalysisOptions, ColumnType, FlagMeaning, Role, TableKind, TenureUnit } from '../../analysis/types';
 
 export const ROLE_LABELS: Record<Role, string> = {
   id: 'Customer ID', target: 'Churned? (churn flag)', tenure: 'Tenure (months)', monthly: 'Monthly charge', total: 'Total spend',
@@ -38,6 +38,10 @@ export interface Mapping {
   segmentFeatures?: string[];
   /** answers to the format questions (Formats.svelte): decimal styles, day/month orders, log dates */
   formats?: Pick<AnalysisOptions, 'decimals' | 'dateOrders' | 'analysisDate' | 'churnCutoff'>;
+  /** ISO code of the file's amounts (SummaryBar.svelte); absent = the detected one */
+  currency?: string;
+  /** unit of the tenure column (SummaryBar.svelte); absent = the detected one */
+  tenureUnit?: TenureUnit;
   /** transaction logs: churn window in days (blank: chosen from the gaps between purchases) */
   churnWindowDays?: number | null;
   /** transaction logs: back-test calibration end, YYYY-MM-DD (blank: the last third is held out) */
@@ -82,9 +86,13 @@ export function changedTypes(summary: TableSummary, types: Record<string, Column
   return out;
 }
 
-/** The mapping's answers to the churn-flag and money questions, as analysis options (only those the user gave). */
-export function mappingChoices(m: Mapping): Pick<AnalysisOptions, 'flagMeaning' | 'valuePerCustomer' | 'churnWindowDays' | 'calibrationEnd' | 'segmentFeatures'> {
-  const out: Pick<AnalysisOptions, 'flagMeaning' | 'valuePerCustomer' | 'churnWindowDays' | 'calibrationEnd' | 'segmentFeatures'> = {};
+type MappingChoices = Pick<AnalysisOptions, 'flagMeaning' | 'valuePerCustomer' | 'churnWindowDays' | 'calibrationEnd' | 'segmentFeatures' | 'currency' | 'tenureUnit'>;
+
+/** The mapping's answers to the churn-flag, money, currency and tenure-unit questions, as analysis options (only those the user gave). */
+export function mappingChoices(m: Mapping): MappingChoices {
+  const out: MappingChoices = {};
+  if (m.currency) out.currency = m.currency;
+  if (m.tenureUnit && m.kind === 'customers' && m.roles.tenure) out.tenureUnit = m.tenureUnit;
   if (m.segmentFeatures && m.segmentFeatures.length > 0) out.segmentFeatures = [...m.segmentFeatures];
   if (m.kind === 'transactions') {
     if (typeof m.churnWindowDays === 'number' && m.churnWindowDays > 0) out.churnWindowDays = Math.round(m.churnWindowDays);
