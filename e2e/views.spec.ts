@@ -10,7 +10,7 @@ import { SHOTS } from './helpers';
 
 const FAST = './?models=logistic&folds=3&demoRows=800';
 const TABS = ['overview', 'segments', 'churn', 'retention', 'revenue', 'lifetime', 'customers', 'recommendations', 'data', 'warehouse'];
-test.setTimeout(240_000);
+test.setTimeout(480_000);
 
 async function seriousAxe(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).exclude('.scatterlayer').exclude('.heatmaplayer').analyze();
