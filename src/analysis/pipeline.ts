@@ -3,6 +3,8 @@
  * Stages: clean -> features -> segmentation -> churn -> business; each timed and reported.
  * A stage that cannot run on this table (no target, too few rows) is skipped with a warning,
  * so a partial analysis still completes.
+ * Not split: the stage order, timings and skip rules read best in one place; each stage's work
+ * lives in its own folder.
  */
 import type { AnalysisOptions, CustomerFrame, OnProgress, Warning } from './types';
 import { DEFAULT_SEED } from './types';

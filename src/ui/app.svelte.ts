@@ -1,32 +1,32 @@
 /**
  * The app's flow, a small phase machine: landing -> (loading) -> mapping -> running -> dashboard.
- * Stage progress lives in progress.svelte.ts, the saved-analyses list in saved.svelte.ts.
+ * The state it moves lives in flowState.svelte.ts, stage progress in progress.svelte.ts, the
+ * saved-analyses list in saved.svelte.ts.
  * Big results live in $state.raw (reassigned, never mutated); anything sent to the worker or
  * IndexedDB is plain data ($state.snapshot). No analytics here: the worker computes.
- * (~330 lines, one concept: the transitions share the run token, the worker and the current analysis;
- * saving, progress and recipes already live in their own files.)
+ * Not split further: one concept, the transitions share the run token, the worker and the current
+ * analysis; saving, progress, recipes and sources (sources.ts) already live in their own files.
  */
-import type { EngineStatus, OriginalRows, ScoreFileOutcome, TableSummary } from '../analysis/api';
+import type { OriginalRows, ScoreFileOutcome } from '../analysis/api';
 import type { SavedModel } from '../analysis/savedModel';
+import { FlowState } from './flowState.svelte';
 import type { AnalysisResult } from '../analysis/result';
-import { DEFAULT_SEED, type AnalysisOptions } from '../analysis/types';
+import type { AnalysisOptions } from '../analysis/types';
 import { StudioStore, type SourceRef } from '../store/db';
-import { initialMapping, markRecipeFailed, rememberMapping, type RecipeState } from './mapping/recipes';
-import { importJson, importReportHtml } from '../report/json';
+import { initialMapping, settleRecipe, type PendingRecipe } from './mapping/recipes';
 import { EngineClient, EngineStopped } from './engineClient';
-import { dict } from '../analysis/dict';
-import { installDebugHooks, urlAnalysisOptions, urlDemoRows } from './testHooks';
+import { installDebugHooks } from './testHooks';
 import { ANALYSIS_STAGES, StageProgressState } from './progress.svelte';
 import { SavedAnalyses, metaOf } from './saved.svelte';
-import { changedTypes, mappingChoices, type Mapping } from './mapping/roles';
+import { changedTypes, copyMapping, type Mapping } from './mapping/roles';
+import { demoSource, mappingOptions, NOT_STORED, readExport, sourceRefOf, TableSource, type Source } from './sources';
 import { refinePending } from './refining';
 import { onFirstUse } from './firstUse';
 import { withoutPending } from '../analysis/refine';
 
-export type Phase = 'landing' | 'loading' | 'mapping' | 'running' | 'dashboard';
+export type { Phase } from './flowState.svelte';
 export { changedTypes, type Mapping };
-
-type Source = { type: 'file'; data: Blob | string; fileName: string; sheet?: string } | { type: 'demo'; seed: number; rows: number; demo?: 'shop' };
+export { DEMO_ROWS, DEMO_SEED, SHOP_DEMO_CUSTOMERS } from './sources';
 
 /** Resolves in a later task, after the browser had a chance to render (keeps tasks short). */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -34,48 +34,21 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 /** Current time as an ISO string (a timestamp, not reactive state). */
 const nowIso = (): string => new Date(Date.now()).toISOString();
 
-/** A fresh copy of a mapping to edit (types stay a null-prototype dict). */
-const copyMapping = (m: Mapping): Mapping => ({ ...m, roles: { ...m.roles }, types: Object.assign(dict(), m.types), ignore: [...m.ignore] });
-
-/** The demo table's generator seed and size (the analysis itself uses the analysis seed option). */
-export const DEMO_SEED = 42;
-export const DEMO_ROWS = 7043;
-/** customers in the shop demo (an invoice log for the lifetime models) */
-export const SHOP_DEMO_CUSTOMERS = 5000;
-
-export class AppState {
-  phase = $state<Phase>('landing');
-  error = $state<string | null>(null);
-  /** a short headline above the error (e.g. which file could not be read) */
-  errorTitle = $state<string | null>(null);
-  notice = $state<string | null>(null);
-  summary = $state.raw<TableSummary | null>(null);
-  result = $state.raw<AnalysisResult | null>(null);
-  currentId = $state<string | null>(null);
-  currentName = $state('');
-  /** the saved mapping found for this file's columns (applied, offered after a failure, or undone); null: none */
-  recipe = $state.raw<RecipeState | null>(null);
-  private detected: Mapping | null = null;
+export class AppState extends FlowState {
   /** the recipe to remember once the running analysis succeeds (recipes are saved only then) */
-  private pendingRecipe: { summary: TableSummary; mapping: Mapping; save: boolean } | null = null;
-  mapping = $state<Mapping>({ kind: 'customers', roles: {}, types: dict(), ignore: [], saveRecipe: true });
-  savedOk = $state(false);
-  /** the analysis engine: null while it starts and warms up, then its backend in words */
-  engine = $state.raw<EngineStatus | null>(null);
-  /** true until the engine starts: at the first use of the page (firstUse.ts) or the first file */
-  engineIdle = $state(true);
-
+  private pendingRecipe: PendingRecipe | null = null;
   readonly store = new StudioStore();
   readonly saved = new SavedAnalyses(this.store, (m) => (this.error = m));
   readonly progress = new StageProgressState(() => this.token);
   private client: EngineClient;
-  private source: Source | null = null;
-  private sourceId: string | null = null;
+  /** the table behind the current analysis (its source, the saved file holding it) */
+  private readonly table: TableSource;
   private token = 0;
   /** the token of the analysis whose refinements the worker is running, or -1 */
   private refiningToken = -1;
 
   constructor() {
+    super();
     this.client = new EngineClient((message) => {
       this.token++;
       this.showError('The analysis was interrupted', message);
@@ -84,71 +57,44 @@ export class AppState {
       this.engine = status;
       this.engineIdle = false;
     });
+    this.table = new TableSource(this.client, this.store);
     onFirstUse(() => this.client.warm());
     installDebugHooks({ memory: () => this.client.memory(), crash: () => this.client.crash(), phase: () => this.phase });
-  }
-
-  /** Clears the error, its title and the notice (before any new action). */
-  clearMessages(): void {
-    this.error = null;
-    this.errorTitle = null;
-    this.notice = null;
-  }
-
-  private showError(title: string | null, message: string): void {
-    this.errorTitle = title;
-    this.error = message;
-  }
-
-  /** Where the flow goes back to when work stops: the mapping, the last dashboard, or the start. */
-  private fallbackPhase(): Phase {
-    return this.summary ? 'mapping' : this.result ? 'dashboard' : 'landing';
   }
 
   /** A dropped or picked file: a CSV to analyse, or an exported report / analysis JSON to reopen. */
   async openFile(file: File): Promise<void> {
     this.clearMessages();
-    const lower = file.name.toLowerCase();
-    if (lower.endsWith('.html') || lower.endsWith('.htm') || lower.endsWith('.json')) {
-      const text = await file.text();
-      // checked against the import schema before anything is shown or saved
-      const checked = lower.endsWith('.json') ? importJson(text) : importReportHtml(text);
-      if (!checked.ok) {
-        this.showError(`“${file.name}” could not be opened`, `"${file.name}" could not be opened: ${checked.message}. Nothing was saved. To analyse data, choose a CSV file.`);
-        return;
-      }
-      const result = checked.result;
-      await this.adoptResult(withoutPending(result), { type: 'report', fileName: result.fileName }, null, null);
-      this.notice = `Opened the analysis stored in "${file.name}".`;
-      return;
-    }
-    await this.load({ type: 'file', data: file, fileName: file.name });
+    const checked = await readExport(file);
+    if (!checked) return this.load({ type: 'file', data: file, fileName: file.name });
+    if (!checked.ok) return this.showError(`“${file.name}” could not be opened`, `"${file.name}" could not be opened: ${checked.message}. Nothing was saved. To analyse data, choose a CSV file.`);
+    await this.adoptResult(withoutPending(checked.result), { type: 'report', fileName: checked.result.fileName }, null, null);
+    this.notice = `Opened the analysis stored in "${file.name}".`;
   }
 
   /** Read another sheet of the workbook being mapped (the mapping starts again for it). */
   async chooseSheet(sheet: string): Promise<void> {
-    if (this.source?.type !== 'file') return;
+    const source = this.table.source;
+    if (source?.type !== 'file') return;
     this.clearMessages();
-    await this.load({ ...this.source, sheet });
+    await this.load({ ...source, sheet });
   }
 
   /** Load a demo: the Telco-like table, or (kind 'shop') the synthetic invoice log. */
   async loadDemo(kind: 'telco' | 'shop' = 'telco'): Promise<void> {
     this.clearMessages();
-    if (kind === 'shop') await this.load({ type: 'demo', seed: DEMO_SEED, rows: SHOP_DEMO_CUSTOMERS, demo: 'shop' });
-    else await this.load({ type: 'demo', seed: DEMO_SEED, rows: urlDemoRows(DEMO_ROWS) });
+    await this.load(demoSource(kind));
   }
 
   private async load(source: Source): Promise<void> {
     if (this.phase === 'running' || this.phase === 'loading' || this.refiningToken !== -1) this.client.cancel();
     const token = ++this.token;
-    this.source = source;
-    this.sourceId = null;
+    this.table.set(source);
     this.summary = null;
     this.phase = 'loading';
     this.progress.reset(['parse']);
     try {
-      const r = await this.loadIntoWorker(source, token);
+      const r = await this.table.load(source, this.progress.listener(token));
       if (token !== this.token) return;
       if (!r.ok) {
         this.showError(source.type === 'file' ? `“${source.fileName}” could not be read` : 'The demo data could not be generated', r.message);
@@ -167,12 +113,6 @@ export class AppState {
     }
   }
 
-  private loadIntoWorker(source: Source, token: number) {
-    return source.type === 'demo'
-      ? this.client.loadDemo(source.seed, source.rows, source.demo ?? 'telco')
-      : this.client.load(source.data, source.fileName, this.progress.listener(token), source.sheet);
-  }
-
   /** Undo a recipe: back to the mapping detected from this file; or (apply) use the saved one after all. */
   useRecipe(apply: boolean): void {
     const r = this.recipe;
@@ -186,28 +126,20 @@ export class AppState {
     const summary = this.summary;
     if (!summary) return;
     const mapping = $state.snapshot(this.mapping);
-    const types = changedTypes(summary, mapping.types);
     this.pendingRecipe = { summary, mapping, save: mapping.saveRecipe };
-    const options: AnalysisOptions = { seed: DEFAULT_SEED, ...urlAnalysisOptions(), kind: mapping.kind, roles: mapping.roles };
-    if (Object.keys(types).length > 0) options.types = types;
-    if (mapping.ignore.length > 0) options.ignore = mapping.ignore;
-    Object.assign(options, mappingChoices(mapping));
-    if (mapping.formats) Object.assign(options, mapping.formats);
-    await this.run(options, null);
+    await this.run(mappingOptions(summary, mapping), null);
     this.pendingRecipe = null;
   }
 
-  /** After a run of the mapping step's analysis: success saves the pending recipe; failure marks an
-   *  applied recipe as failed, so it is only offered next time. */
+  /** After a run: settles the mapping step's pending recipe (mapping/recipes.ts settleRecipe). */
   private async settleRecipe(ok: boolean): Promise<void> {
     const pending = this.pendingRecipe;
     this.pendingRecipe = null;
     if (!pending) return; // a re-run from the dashboard: the mapping step's recipe is not involved
-    if (ok && pending.save) this.notice = (await rememberMapping(this.store, pending.summary, pending.mapping, nowIso())) ?? this.notice;
-    if (!ok && this.recipe?.applied) {
-      await markRecipeFailed(this.store, pending.summary.header, nowIso());
-      this.recipe = { ...this.recipe, failedAt: nowIso() };
-    }
+    const before = this.recipe;
+    const out = await settleRecipe(this.store, pending, before, ok, nowIso());
+    if (out.notice) this.notice = out.notice;
+    if (out.recipe !== before) this.recipe = out.recipe;
   }
 
   /** Runs the analysis on the table in the worker (reloading it first when the worker is fresh).
@@ -230,10 +162,7 @@ export class AppState {
         await this.settleRecipe(false);
         return;
       }
-      const src: SourceRef = this.source?.type === 'demo'
-        ? { type: 'demo', seed: this.source.seed, rows: this.source.rows, ...(this.source.demo ? { demo: this.source.demo } : {}) }
-        : { type: 'file', fileName: r.result.fileName };
-      await this.adoptResult(r.result, src, this.source, replaces, r.packedIds);
+      await this.adoptResult(r.result, sourceRefOf(this.table.source, r.result.fileName), this.table.source, replaces, r.packedIds);
       await this.settleRecipe(true);
     } catch (e) {
       this.fail(e, token);
@@ -242,23 +171,12 @@ export class AppState {
 
   /** Loads the current analysis's data into a fresh worker; false (with the reason shown) when it cannot. */
   private async reloadTable(token: number): Promise<boolean> {
-    const source = await this.currentSource();
-    if (!source) this.error = 'The original data of this analysis is not stored in this browser, so it cannot be re-run. Open the file again.';
-    const loaded = source ? await this.loadIntoWorker(source, token) : null;
+    const why = await this.table.reload(this.currentId, this.progress.listener(token));
+    if (why === NOT_STORED || (why && token === this.token)) this.error = why;
     if (token !== this.token) return false;
-    if (loaded && !loaded.ok) this.error = loaded.message;
-    if (loaded?.ok) return true;
+    if (!why) return true;
     this.phase = this.result ? 'dashboard' : 'landing';
     return false;
-  }
-
-  private async currentSource(): Promise<Source | null> {
-    if (this.source) return this.source;
-    if (!this.currentId) return null;
-    const meta = await this.store.getMeta(this.currentId);
-    if (meta?.source.type === 'demo') return (this.source = { type: 'demo', seed: meta.source.seed, rows: meta.source.rows, ...(meta.source.demo ? { demo: meta.source.demo } : {}) });
-    const file = await this.store.loadFile(this.sourceId ?? this.currentId);
-    return file ? (this.source = { type: 'file', data: file.data, fileName: file.fileName }) : null;
   }
 
   /** Shows a finished result and saves it (result + metadata in one write; the file separately),
@@ -278,10 +196,10 @@ export class AppState {
     await nextTask();
     if (this.currentId !== id) return; // another analysis or a reopen took over meanwhile
     const file = data?.type === 'file' ? { fileName: data.fileName, data: data.data } : null;
-    const out = await this.saved.save(meta, result, file, this.sourceId, packedIds);
+    const out = await this.saved.save(meta, result, file, this.table.savedId, packedIds);
     if (!out.ok) return this.showError('This analysis was not saved', out.message);
     if (out.notice) this.notice = out.notice;
-    this.sourceId = id;
+    this.table.savedId = id;
     this.savedOk = true;
     if (result.refining?.length) void this.refine(result, meta, packedIds);
   }
@@ -304,18 +222,19 @@ export class AppState {
   /** Reopens a saved analysis instantly (no re-run). Returns false when it is not stored. */
   async reopen(id: string): Promise<boolean> {
     this.clearMessages();
-    const [meta, result] = await Promise.all([this.store.getMeta(id), this.store.loadResult(id)]);
-    if (!meta || !result) {
+    const opened = await this.saved.open(id);
+    if (!opened) {
       this.error = 'That saved analysis could not be found any more.';
       await this.saved.refresh();
       return false;
     }
     this.token++;
-    [this.source, this.summary, this.sourceId] = [null, null, id];
+    this.table.set(null, id);
+    this.summary = null;
     this.client.cancel(); // a fresh worker: the table is reloaded from storage only if re-run
-    this.result = withoutPending(result); // saved while refining: what did not land is named
+    this.result = opened.result;
     this.currentId = id;
-    this.currentName = meta.name;
+    this.currentName = opened.meta.name;
     this.savedOk = true;
     this.phase = 'dashboard';
     return true;
@@ -333,10 +252,7 @@ export class AppState {
   async originalRows(ids: string[] | null, maxRows = 1): Promise<OriginalRows | null> {
     const r = this.result;
     if (!r) return null;
-    if (!this.client.hasTable) {
-      const source = await this.currentSource();
-      if (!source || !(await this.loadIntoWorker(source, this.token)).ok) return null;
-    }
+    if (!this.client.hasTable && (await this.table.reload(this.currentId, this.progress.listener(this.token)))) return null;
     return this.client.originalRows(r.roles.id ?? null, ids ?? r.ids, maxRows);
   }
 

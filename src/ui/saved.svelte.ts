@@ -1,6 +1,7 @@
 /** The list of saved analyses in this browser: read, rename, delete, and wipe everything. */
 import type { AnalysisResult } from '../analysis/result';
 import { StudioStore, type SavedMeta, type SourceRef } from '../store/db';
+import { withoutPending } from '../analysis/refine';
 
 /** The list entry of an analysis: its name, size, churn rate, segments, options and source. */
 export function metaOf(id: string, name: string, result: AnalysisResult, source: SourceRef, createdAt: string): SavedMeta {
@@ -24,6 +25,13 @@ export class SavedAnalyses {
     } catch (e) {
       this.report(`Saved analyses could not be read from this browser's storage (${(e as Error).message}).`);
     }
+  }
+
+  /** A saved analysis to reopen: its metadata and result (refinements that had not landed when it
+   *  was saved are named as such); null when it is not stored any more. */
+  async open(id: string): Promise<{ meta: SavedMeta; result: AnalysisResult } | null> {
+    const [meta, result] = await Promise.all([this.store.getMeta(id), this.store.loadResult(id)]);
+    return meta && result ? { meta, result: withoutPending(result) } : null;
   }
 
   /** Saves an analysis (result + metadata in one write), then its original file so it can be

@@ -1,24 +1,11 @@
-/** The business layer on the real Telco file (7,043 customers), with fake segment/churn inputs. */
+/** The business layer on the real Telco file (7,043 customers), with fake segment/churn inputs.
+ *  Not split: the cases share one Telco frame and one business result, built once in beforeAll. */
 import { it, expect, beforeAll } from 'vitest';
 import { runBusiness } from './index';
-import { loadTelcoFrame, fakeSegmentation, fakeChurn } from './testing';
+import { countingKm, loadTelcoFrame, fakeSegmentation, fakeChurn } from './testing';
 import type { CustomerFrame } from '../types';
 import type { BusinessResult } from './types';
 import { TELCO_REL, describeWithShared } from '../testing/shared';
-
-/** Independent KM: for each month 0..T count who is at risk (tenure >= m) and who churned at m. */
-function countingKm(tenure: number[], churned: boolean[], T: number): number {
-  let s = 1;
-  for (let m = 0; m <= T; m++) {
-    let atRisk = 0, died = 0;
-    for (let i = 0; i < tenure.length; i++) {
-      if (tenure[i] >= m) atRisk++;
-      if (tenure[i] === m && churned[i]) died++;
-    }
-    if (atRisk > 0) s *= 1 - died / atRisk;
-  }
-  return s;
-}
 
 let frame: CustomerFrame;
 let base: BusinessResult;

@@ -85,3 +85,17 @@ export function fakeChurn(frame: CustomerFrame): ChurnResult {
     warnings: [],
   };
 }
+
+/** Independent KM: for each month 0..T count who is at risk (tenure >= m) and who churned at m. */
+export function countingKm(tenure: number[], churned: boolean[], T: number): number {
+  let s = 1;
+  for (let m = 0; m <= T; m++) {
+    let atRisk = 0, died = 0;
+    for (let i = 0; i < tenure.length; i++) {
+      if (tenure[i] >= m) atRisk++;
+      if (tenure[i] === m && churned[i]) died++;
+    }
+    if (atRisk > 0) s *= 1 - died / atRisk;
+  }
+  return s;
+}

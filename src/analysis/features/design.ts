@@ -3,6 +3,8 @@
  * standardized numeric columns (each followed by a 0/1 "=(blank)" indicator when some of its
  * training cells were blank in the file; tree models can get NaN there instead of the fill), fitted on training rows only so cross-validation
  * never sees the held-out rows (no leakage). A Design is plain data.
+ * Not split: fitDesign, transformDesign and screenDesign share the Design's column layout (one-hot
+ * levels, blank indicators), which apart they would have to agree on by convention.
  */
 import type { CustomerFrame, Warning } from '../types';
 import { AnalysisError } from '../errors';

@@ -3,6 +3,8 @@
  * Mirrors scikit-learn's `_kmeans_single_lloyd`: each iteration assigns labels and
  * recomputes centres; it stops when labels no longer change ("strict" convergence) or the
  * total squared centre shift is <= tol; nIter counts iterations run.
+ * Not split: the Lloyd loop, its bound updates (half gaps, shifts) and the final exact assignment
+ * share the same buffers.
  */
 import type { Matrix } from '../math/matrix';
 import { sqDist } from './kmeansInit';

@@ -4,6 +4,8 @@
  * the row is reused for several labelings at once, so a K sweep pays for the distances
  * once. Above `exactLimit` rows a seeded random sample of `sampleSize` rows is scored
  * (distances among the sampled rows only, as scikit-learn's `sample_size`).
+ * Not split: the exact and the sampled scores share the blocked distance kernel and its score
+ * tables.
  */
 import { AnalysisError } from '../errors';
 import { mulberry32, sampleIndices } from '../random';

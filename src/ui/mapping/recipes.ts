@@ -62,3 +62,19 @@ export function recipeDate(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
+
+/** A recipe waiting for its analysis: remembered only once that analysis succeeded. */
+export interface PendingRecipe {
+  summary: TableSummary;
+  mapping: Mapping;
+  save: boolean;
+}
+
+/** After the mapping step's analysis ran: success saves the pending recipe (its notice, if any, is
+ *  returned); failure marks an applied recipe as failed, so it is only offered next time. */
+export async function settleRecipe(store: StudioStore, pending: PendingRecipe, recipe: RecipeState | null, ok: boolean, now: string): Promise<{ notice: string | null; recipe: RecipeState | null }> {
+  const notice = ok && pending.save ? await rememberMapping(store, pending.summary, pending.mapping, now) : null;
+  if (ok || !recipe?.applied) return { notice, recipe };
+  await markRecipeFailed(store, pending.summary.header, now);
+  return { notice, recipe: { ...recipe, failedAt: now } };
+}

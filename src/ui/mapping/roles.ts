@@ -102,3 +102,6 @@ export function mappingChoices(m: Mapping): MappingChoices {
   if (m.valuePerCustomer !== undefined && Number.isFinite(m.valuePerCustomer) && m.valuePerCustomer > 0 && !m.roles.monthly) out.valuePerCustomer = m.valuePerCustomer;
   return out;
 }
+
+/** A fresh copy of a mapping to edit (types stay a null-prototype dict). */
+export const copyMapping = (m: Mapping): Mapping => ({ ...m, roles: { ...m.roles }, types: Object.assign(dict(), m.types), ignore: [...m.ignore] });

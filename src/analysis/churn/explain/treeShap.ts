@@ -12,6 +12,8 @@
  * tabulated once per mask (as Fast TreeSHAP v2, Yang 2021) and a row costs one pass over the
  * tree's nodes to find each leaf's mask plus one table lookup per leaf and group: O(leaves x depth)
  * per tree, against O(depth) for the Saabas walk. Leaves with too many masks are computed per row.
+ * Not split: the Shapley weights, the per-tree mask tables and the per-row fallback are one
+ * algorithm over the same path state.
  */
 import type { TreeArrays } from '../trees/treeStorage';
 

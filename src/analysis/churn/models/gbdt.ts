@@ -4,6 +4,8 @@
  * column subsampling, and early stopping on a seeded stratified holdout of the training
  * rows. By default the early-stopped ensemble is kept (as XGBoost does with an eval set);
  * with refit: true it is refit on all training rows with a proportionally larger tree count.
+ * Not split: fit, the boosting loop and prediction share the GbdtModel layout; the growers and
+ * binning already live in trees/.
  */
 import { mulberry32 } from '../../random';
 import { binRows, fitBinEdges } from '../trees/binning';

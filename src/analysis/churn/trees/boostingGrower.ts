@@ -7,6 +7,8 @@
  * their own bin (the last slot of a feature's histogram); each split learns where they go
  * (XGBoost's sparsity-aware split finding: the gain with them on the left and on the right; the
  * search is boostingSplit.ts).
+ * Not split: the work buffers, the recursive growth and the binned walks of the last tree share
+ * the grower's private state; the split search is boostingSplit.ts.
  */
 import type { TreeBuffer, TreeParams } from './treeStorage';
 import { bestHistSplit, type HistSplit } from './boostingSplit';
