@@ -6,7 +6,7 @@
  * Not split: the stage order, timings and skip rules read best in one place; each stage's work
  * lives in its own folder.
  */
-import type { AnalysisOptions, CustomerFrame, OnProgress, Warning } from './types';
+import type { AnalysisOptions, OnProgress, Warning } from './types';
 import { DEFAULT_SEED } from './types';
 import { RESULT_VERSION, type AnalysisResult } from './result';
 import type { AnalyzeResult } from './api';
@@ -14,7 +14,6 @@ import { prepareFrame, type Inspected, type PrepareResult } from './data/prepare
 import { CHURN_WINDOW_DAYS } from './data/questions';
 import { runSegmentation } from './segment/index';
 import { runChurn } from './churn/index';
-import { runSurvival } from './survival/run';
 
 import type { ChurnRunner } from './churn/jobs/remote';
 import { runBusiness, DEFAULT_BUSINESS_OPTIONS } from './business/index';
@@ -29,11 +28,13 @@ import { rocAuc } from './churn/evaluation/metrics';
 import { purchaseLog } from './data/purchaseLog';
 import { applyRoleOverrides } from './data/roles';
 import { refineAll, refiningEntries, type Refinement } from './refine';
-import { CV_REPEATS, REPEATED_CV_MAX_ROWS, repeatedCv, type FirstCv } from './churn/jobs/repeated';
+import { repeatedCvRefinement, skip, survivalRefinement } from './refinements';
+import { REPEATED_CV_MAX_ROWS } from './churn/jobs/repeated';
 import { detectCurrency } from './data/currency';
 import { isCurrencyCode } from './format';
 
 export { DEFAULT_SEED };
+export { skippedMessage } from './refinements';
 
 /** Customer tables above this many rows skip the survival model (its fit is O(n d^2) per Newton step). */
 export const SURVIVAL_MAX_ROWS = 50_000;
@@ -185,58 +186,6 @@ export interface GivenLog {
   inputRows: number;
 }
 
-/** The survival model (ridge Cox, out-of-fold C-index, curves per active customer): ~1-2.5 s of
- *  one core on Telco, over the 1x budget, so it refines after the dashboard (issue 19). */
-function survivalRefinement(frame: Parameters<typeof runSurvival>[0], opts: AnalysisOptions): Refinement {
-  return {
-    key: 'survival',
-    label: 'survival model',
-    marks: ['survivalModel'],
-    async run() {
-      const t0 = performance.now();
-      const warnings: Warning[] = [];
-      let model: ReturnType<typeof runSurvival> = null;
-      try {
-        model = runSurvival(frame, { seed: opts.seed, k: opts.folds });
-      } catch (e) {
-        skip(warnings, 'survival-skipped', 'The survival model', e);
-      }
-      if (model) warnings.push(...model.warnings);
-      return { key: 'survival', set: { survivalModel: model }, warnings, timingsMs: { survival: Math.round(performance.now() - t0) } };
-    },
-  };
-}
-
-/** 3 x 5-fold repeated CV of the churn models: two more CVs (~2x the churn stage's CV work), so it
- *  refines after the dashboard. Captures the first CV's fold AUCs (copies), never the result. */
-function repeatedCvRefinement(frame: CustomerFrame, opts: AnalysisOptions, churn: ChurnResult): Refinement {
-  const first: FirstCv = {
-    models: churn.models.map((m) => ({ name: m.name, folds: [...m.cvRocAuc.folds] })),
-    ensembleOf: churn.best === 'ensemble' && churn.fitted ? churn.fitted.members.map((m) => m.name) : null,
-    best: churn.best,
-  };
-  const names = churn.models.filter((m) => m.name !== 'ensemble').map((m) => m.name);
-  return {
-    key: 'churn.repeatedCv',
-    label: `repeated cross-validation (${CV_REPEATS} x ${churn.folds} folds)`,
-    marks: ['churn.repeatedCv'],
-    async run() {
-      const t0 = performance.now();
-      const warnings: Warning[] = [];
-      const r = await repeatedCv(frame, { seed: opts.seed, folds: opts.folds, models: names }, first);
-      if (r.best !== r.firstBest) {
-        const label = (n: string) => churn.models.find((m) => m.name === n)?.label ?? n;
-        const cv = (n: string) => {
-          const m = r.models.find((x) => x.name === n)!;
-          return `${m.mean.toFixed(4)} ± ${m.sd.toFixed(4)}`;
-        };
-        warnings.push({ code: 'churn/repeated-cv-best', message: `Over ${r.repeats} x ${r.folds}-fold cross-validation, ${label(r.best)} ranks first (ROC-AUC ${cv(r.best)}) ahead of ${label(r.firstBest)} (${cv(r.firstBest)}), which scores the customers: it was chosen on the first ${r.folds} folds`, count: 1 });
-      }
-      return { key: 'churn.repeatedCv', set: { 'churn.repeatedCv': r }, warnings, timingsMs: { 'churn.repeatedCv': Math.round(performance.now() - t0) } };
-    },
-  };
-}
-
 /** The log's purchase-days, with the user's role overrides; null when the roles do not make a log. */
 function readLog(ins: Inspected, opts: AnalysisOptions): PurchaseLog | null {
   const { roles, unknown } = applyRoleOverrides(ins.roles, opts.roles, ins.raw.columns.map((c) => c.name));
@@ -278,22 +227,6 @@ function compareOnWindow(log: PurchaseLog, frame: { ids: string[]; y: Uint8Array
 function economics(opts: AnalysisOptions, frame: { monthly: Float64Array | null }) {
   const b = { ...DEFAULT_BUSINESS_OPTIONS, ...opts.business };
   return { offerCost: b.offerCost, saveRate: b.saveRate, value: frame.monthly ? frame.monthly.map((m) => m * 12 * b.margin) : null };
-}
-
-/** A stage that failed on this data: its message becomes a warning; programmer errors rethrow. */
-function skip(warnings: Warning[], code: string, what: string, e: unknown): null {
-  const err = e as { code?: string; message?: string };
-  if (!err || typeof err.code !== 'string') throw e;
-  warnings.push({ code, message: skippedMessage(what, err.message ?? ''), count: 1 });
-  return null;
-}
-
-/** Why a stage was skipped, in words: an internal validator's text ("X[1][1]=Infinity must be
- *  finite") never reaches the user (issue 12). */
-export function skippedMessage(what: string, message: string): string {
-  if (/\bmust be\b|\w\[\d+\]|=(NaN|-?Infinity)\b/.test(message))
-    return `${what} was skipped: some values could not be used after cleaning (a number too large to compute with, or not a number). The findings list the columns involved.`;
-  return `${what} was skipped: ${message}`;
 }
 
 /** The tfjs backend in use and why, in words (shown to the user). */
