@@ -45,6 +45,7 @@ describe('engine api (what the worker exposes), in Node without a Worker', () =>
     // default; the page's worker refines it after the dashboard); analysis.json keeps its summary only.
     expect(a.result.timingsMs.survival).toBeGreaterThanOrEqual(0);
     const sm = a.result.survivalModel!;
+    if (!sm.cIndex) throw new Error('survival evaluation missing');
     expect(sm.excluded).toEqual(expect.arrayContaining(['tenure', 'TotalCharges']));
     expect(sm.cIndex.folds).toHaveLength(3);
     expect(sm.cIndex.mean).toBeGreaterThan(0.5);

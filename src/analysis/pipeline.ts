@@ -14,6 +14,7 @@ import { prepareFrame, type Inspected, type PrepareResult } from './data/prepare
 import { CHURN_WINDOW_DAYS } from './data/questions';
 import { runSegmentation } from './segment/index';
 import { runChurn } from './churn/index';
+import { fitSurvival, type SurvivalFit } from './survival/run';
 
 import type { ChurnRunner } from './churn/jobs/remote';
 import { runBusiness, DEFAULT_BUSINESS_OPTIONS } from './business/index';
@@ -126,16 +127,25 @@ export async function runAnalysis(
 
   // Refinements: applied after the base result, in this order, now (CLI) or after the dashboard (page)
   const refinements: Refinement[] = [];
-  // survival after churn (customer tables with tenure + flag); 5 small Newton fits plus the full one
+  // survival after churn (customer tables with tenure + flag): the full Cox fit and the curves per
+  // active customer now (the lifetime value reads them); its out-of-fold evaluation (5 fold fits,
+  // C-index, time-dependent AUC) and the proportional-hazards check refine after the dashboard
+  let survival: SurvivalFit | null = null;
   if (frame.kind === 'customers' && frame.tenure && frame.y) {
     if (frame.n > SURVIVAL_MAX_ROWS) warnings.push({ code: 'survival/skipped-large', message: `The survival model was skipped: ${frame.n} customers is more than ${SURVIVAL_MAX_ROWS}`, count: 1 });
-    else refinements.push(survivalRefinement(frame, opts));
+    else {
+      survival = await timed('survival', () => fitSurvival(frame, { seed: opts.seed, k: opts.folds })).catch((e) => skip(warnings, 'survival-skipped', 'The survival model', e));
+      if (survival) {
+        warnings.push(...survival.result.warnings);
+        refinements.push(survivalRefinement(frame, survival, opts));
+      }
+    }
   }
 
   // below 20,000 rows, 3 x 5-fold repeated CV of the churn models (mean ± sd)
   if (churn && frame.y && frame.n <= REPEATED_CV_MAX_ROWS) refinements.push(repeatedCvRefinement(frame, opts, churn));
 
-  const business: BusinessResult | null = await timed('business', () => runBusiness(frame, segmentation, churn, businessOpts)).catch((e) =>
+  const business: BusinessResult | null = await timed('business', () => runBusiness(frame, segmentation, churn, businessOpts, undefined, survival?.result ?? null)).catch((e) =>
     skip(warnings, 'business-skipped', 'Business figures', e),
   );
   if (business) warnings.push(...business.warnings);
@@ -170,7 +180,7 @@ export async function runAnalysis(
     ...(frame.tenureUnit ? { tenureUnit: frame.tenureUnit } : {}),
     model,
     lifetime,
-    survivalModel: null,
+    survivalModel: survival?.result ?? null,
   };
   if (!later) return { ok: true, result: await refineAll(result, refinements) };
   later.push(...refinements);

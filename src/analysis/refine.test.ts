@@ -22,22 +22,25 @@ describe('refining: work after the dashboard (refine.ts)', () => {
     const first = await page.analyze(opts);
     if (!all.ok || !first.ok) throw new Error('analysis failed');
     expect(all.result.refining).toBeUndefined();
-    expect(all.result.survivalModel?.cIndex.mean).toBeGreaterThan(0.5);
-    // the page's first result: survival and the 3 x 3-fold repeated CV pending, marked, not yet there
+    expect(all.result.survivalModel?.cIndex?.mean).toBeGreaterThan(0.5);
+    // the page's first result: the survival model's curves are there (the lifetime values read them),
+    // its out-of-fold checks and the 3 x 3-fold repeated CV pending and marked
     expect(first.result.refining).toEqual([
-      { key: 'survival', label: 'survival model', marks: ['survivalModel'] },
+      { key: 'survival', label: 'survival model checks', marks: ['survivalModel.cIndex', 'survivalModel.tdAuc', 'survivalModel.proportionalHazards'] },
       { key: 'churn.repeatedCv', label: 'repeated cross-validation (3 x 3 folds)', marks: ['churn.repeatedCv'] },
     ]);
-    expect(first.result.survivalModel).toBeNull();
+    expect(first.result.survivalModel?.cIndex).toBeNull();
+    expect(first.result.survivalModel?.active.expectedRemaining.length).toBeGreaterThan(0);
     expect(first.result.churn?.repeatedCv).toBeUndefined();
     expect(isRefining(first.result, 'survivalModel.cIndex')).toBe(true);
+    expect(isRefining(first.result, 'survivalModel.active')).toBe(false);
     expect(isRefining(first.result, 'churn.repeatedCv')).toBe(true);
     expect(isRefining(first.result, 'churn.reasons')).toBe(false);
     // patches cross a worker boundary (structured clone), one per refine() call, then null
     let r = structuredClone(first.result);
     for (let patch = await page.refine(); patch; patch = await page.refine()) r = applyPatch(r, structuredClone(patch));
     expect(r.refining).toBeUndefined();
-    expect(r.timingsMs.survival).toBeGreaterThanOrEqual(0);
+    expect(r.timingsMs['survival.evaluation']).toBeGreaterThanOrEqual(0);
     expect(r.churn?.repeatedCv?.models[0].folds).toHaveLength(9);
     expect(strip(r)).toEqual(strip(all.result));
     expect(await page.refine()).toBeNull();

@@ -1,11 +1,11 @@
 /**
  * Work that refines a result after the dashboard is shown (refine.ts, issue 19): the survival
- * model and the repeated cross-validation of the churn models, as Refinements the pipeline
+ * model's checks and the repeated cross-validation of the churn models, as Refinements the pipeline
  * schedules; and how a stage that fails on the data becomes a warning (skip) instead of an error.
  */
 import type { AnalysisOptions, CustomerFrame, Warning } from './types';
 import type { ChurnResult } from './churn/types';
-import { runSurvival } from './survival/run';
+import { evaluateSurvival, type SurvivalEvaluation, type SurvivalFit } from './survival/run';
 import type { Refinement } from './refine';
 import { CV_REPEATS, repeatedCv, type FirstCv } from './churn/jobs/repeated';
 
@@ -25,24 +25,28 @@ export function skippedMessage(what: string, message: string): string {
   return `${what} was skipped: ${message}`;
 }
 
-/** The survival model (ridge Cox, out-of-fold C-index, curves per active customer): ~1-2.5 s of
- *  one core on Telco, over the 1x budget, so it refines after the dashboard (issue 19). */
-export function survivalRefinement(frame: Parameters<typeof runSurvival>[0], opts: AnalysisOptions): Refinement {
+/** The survival model's out-of-fold evaluation and proportional-hazards check (5 Cox fits on the
+ *  training folds): it refines after the dashboard (issue 19). The full fit and the curves per
+ *  active customer run with the analysis (the lifetime values read them). Captures the fit, not the result. */
+export function survivalRefinement(frame: CustomerFrame, fit: SurvivalFit, opts: AnalysisOptions): Refinement {
   return {
     key: 'survival',
-    label: 'survival model',
-    marks: ['survivalModel'],
+    label: 'survival model checks',
+    marks: ['survivalModel.cIndex', 'survivalModel.tdAuc', 'survivalModel.proportionalHazards'],
     async run() {
       const t0 = performance.now();
       const warnings: Warning[] = [];
-      let model: ReturnType<typeof runSurvival> = null;
+      let ev: SurvivalEvaluation | null = null;
       try {
-        model = runSurvival(frame, { seed: opts.seed, k: opts.folds });
+        ev = evaluateSurvival(frame, fit, { seed: opts.seed, k: opts.folds });
       } catch (e) {
-        skip(warnings, 'survival-skipped', 'The survival model', e);
+        skip(warnings, 'survival-skipped', 'The survival model check', e);
       }
-      if (model) warnings.push(...model.warnings);
-      return { key: 'survival', set: { survivalModel: model }, warnings, timingsMs: { survival: Math.round(performance.now() - t0) } };
+      const set: Record<string, unknown> = ev
+        ? { 'survivalModel.cIndex': ev.cIndex, 'survivalModel.tdAuc': ev.tdAuc, 'survivalModel.proportionalHazards': ev.proportionalHazards, 'survivalModel.warnings': [...fit.result.warnings, ...ev.warnings] }
+        : {};
+      if (ev) warnings.push(...ev.warnings);
+      return { key: 'survival', set, warnings, timingsMs: { 'survival.evaluation': Math.round(performance.now() - t0) } };
     },
   };
 }

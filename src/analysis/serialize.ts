@@ -27,7 +27,7 @@ export function analysisSummary(result: AnalysisResult, perCustomer = false): un
   // the survival model: its summary only (the per-active-customer curves are not per-row arrays of length n)
   const sm = result.survivalModel;
   if (sm && !perCustomer)
-    out.survivalModel = walk({ model: sm.model, cIndex: sm.cIndex, covariates: sm.covariates, excluded: sm.excluded, capMonths: sm.capMonths, activeCustomers: sm.active.rows.length, warnings: sm.warnings });
+    out.survivalModel = walk({ model: sm.model, cIndex: sm.cIndex, tdAuc: sm.tdAuc, proportionalHazards: sm.proportionalHazards, covariates: sm.covariates, excluded: sm.excluded, capMonths: sm.capMonths, activeCustomers: sm.active.rows.length, warnings: sm.warnings });
   // The business layer's keys also sit at the top level, as analysis.json documents them.
   const b = out.business as Record<string, unknown> | null;
   if (b) for (const k of ['population', 'lost', 'plan', 'kpis', 'survival', 'revenue', 'priorities', 'recommendations', 'insights']) out[k] = b[k];

@@ -72,13 +72,17 @@ describe('analysisWorkerApi', () => {
     const plain = await one.analyze(opts);
     if (!plain.ok) throw new Error(plain.message);
     expect(r.packedIds).toBe(plain.result.ids.join('\u0000'));
-    // the worker leaves the survival model to refine(): its patch's buffers are transferred too
-    expect(r.result.refining?.map((x) => x.key)).toEqual(['survival']);
+    // the survival model's curves come with the result (the lifetime values read them), buffers
+    // transferred; its out-of-fold checks are left to refine(), a patch of plain numbers
+    expect(buffers).toContain(r.result.survivalModel!.curves.buffer);
+    expect(r.result.refining?.map((x) => x.key)).toEqual(['survival', 'churn.repeatedCv']);
     const patch = await api.refine();
     expect(patch?.key).toBe('survival');
-    expect(transferred[1]).toContain(patch?.set.survivalModel && (patch.set.survivalModel as { curves: Float64Array }).curves.buffer);
+    expect(Object.keys(patch!.set)).toEqual(['survivalModel.cIndex', 'survivalModel.tdAuc', 'survivalModel.proportionalHazards', 'survivalModel.warnings']);
+    const cv = await api.refine();
+    expect(cv?.key).toBe('churn.repeatedCv');
     expect(await api.refine()).toBeNull();
-    const refined = applyPatch(r.result, patch!);
+    const refined = applyPatch(applyPatch(r.result, patch!), cv!);
     expect(strip({ ...refined, ids: plain.result.ids })).toEqual(strip(plain.result));
   });
 

@@ -119,8 +119,8 @@ export function affordableCount(result: AnalysisResult): number {
 }
 
 /** Customer i's expected remaining months from the survival model (active customers of a table with
- *  tenure and a churn flag), with the model's cap (the longest tenure in the file); null when there
- *  is no survival model or the customer already left. */
+ *  tenure and a churn flag), counted within the next capMonths months (the longest tenure in the
+ *  file; survival/curves.ts); null when there is no survival model or the customer already left. */
 export function remainingLifetime(result: AnalysisResult, i: number): { months: number; capMonths: number } | null {
   const sm = result.survivalModel;
   if (!sm) return null;

@@ -32,7 +32,7 @@ function kpisHtml(r: AnalysisResult): string {
     kpi('kpi-churn-rate', 'Churn rate', fmtPct(k?.churnRate.value ?? r.churn?.positiveRate), `of all ${fmtInt(r.rows)} customers in the file`),
     kpi('kpi-retention', 'Retention rate', fmtPct(k?.retentionRate.value)),
     kpi('kpi-arpu', 'Average revenue per customer', fmtMoney(k?.arpu.value, r.currency), 'per month'),
-    kpi('kpi-clv', 'Customer lifetime value', fmtMoney(k?.clv.value, r.currency), 'per customer'),
+    kpi('kpi-clv', 'Customer lifetime value', fmtMoney(k?.clv.value, r.currency), k?.clv.basisText ?? 'per customer'),
     kpi('kpi-revenue-at-risk', 'Revenue at risk', fmtMoney(rev?.atRiskMonthly, r.currency), rev ? `per month ${rev.population ?? ''} · ${fmtMoney(rev.atRiskAnnual, r.currency)} a year` : ''),
     ...(r.business?.lost ? [kpi('kpi-lost', 'Already left', fmtInt(r.business.lost.customers), r.business.lost.monthlyRevenue !== null ? `${fmtMoneyCents(r.business.lost.monthlyRevenue, r.currency)} a month left with them` : '')] : []),
     kpi('kpi-top20', 'Revenue from top 20%', fmtPct(k?.top20RevenueShare.value)),

@@ -13,6 +13,7 @@ import { resolveGroups, resolveProbabilities, groupChurnRates } from './groups';
 import { computeKpis } from './kpis';
 import { buildSurvival } from './survival';
 import { customerClv, customerHazards } from './clv';
+import { curveClvKpis, survivalClv, type SurvivalCurves } from './survivalClv';
 import { expectedValueSaved, revenueImpact } from './revenue';
 import { planCampaign, rankForCampaign, type CampaignPlan } from './campaign';
 import { activeMask, describePopulation, lostCustomers } from './population';
@@ -44,9 +45,10 @@ function checkFrame(f: CustomerFrame): void {
 }
 
 /**
- * runBusiness(frame, seg, churn, options, survivalBy) -> BusinessResult.
+ * runBusiness(frame, seg, churn, options, survivalBy, survival) -> BusinessResult.
  * options default to DEFAULT_BUSINESS_OPTIONS; survivalBy: categorical columns for retention
- * curves (default: a 'Contract'-like column, else the one with the widest churn-rate spread).
+ * curves (default: a 'Contract'-like column, else the one with the widest churn-rate spread);
+ * survival: the Cox model's curves per active customer, which then give the lifetime values.
  */
 export function runBusiness(
   frame: CustomerFrame,
@@ -54,6 +56,7 @@ export function runBusiness(
   churn: ChurnResult | null,
   options?: Partial<BusinessOptions>,
   survivalBy?: string[],
+  survival: SurvivalCurves | null = null,
 ): BusinessResult {
   const o = resolveOptions(options);
   checkFrame(frame);
@@ -72,12 +75,16 @@ export function runBusiness(
   const surv = buildSurvival(frame, groups, survivalBy, warnings);
   const churnRates = groupChurnRates(frame.y, groups);
 
-  // per-customer remaining CLV: the customer's relative risk scales the base hazard; else the base lifetime.
+  // per-customer remaining CLV: from each active customer's survival curve when the Cox model ran;
+  // else the customer's relative risk scales the base hazard; else the base lifetime.
   // Customers who already left have no remaining value (NaN: shown as "left", never as $0).
   const n = frame.n;
   let clv: Float64Array = new Float64Array(n);
   const h = bundle.baseClv.hazard;
-  if (frame.monthly && h !== null && probs.p) {
+  if (frame.monthly && survival && frame.kind === 'customers') {
+    clv = survivalClv(n, frame.monthly, survival, o.margin, o.discountRate);
+    Object.assign(bundle.kpis, curveClvKpis(clv, survival, bundle.kpis.clv, o));
+  } else if (frame.monthly && h !== null && probs.p) {
     clv = customerClv(frame.monthly, customerHazards(probs.p, h), o.margin, o.discountRate);
   } else if (frame.monthly && bundle.baseClv.lifetimeMonths !== null) {
     const L = bundle.baseClv.lifetimeMonths;

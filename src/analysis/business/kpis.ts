@@ -97,7 +97,7 @@ export function computeKpis(frame: CustomerFrame, o: BusinessOptions): KpiBundle
       churnRate: kChurn,
       retentionRate: kRetention,
       arpu: kArpu,
-      clv: { value: clvV, method: baseClv.method, naive: baseClv.naive, formula: baseClv.formula, hazardGross: baseClv.hazardGross, lifetimeMonths: baseClv.lifetimeMonths },
+      clv: { value: clvV, method: baseClv.method, naive: baseClv.naive, formula: baseClv.formula, hazardGross: baseClv.hazardGross, lifetimeMonths: baseClv.lifetimeMonths, ...(rates ? {} : { basis: 'average-hazard' as const, basisText: 'per customer, from one average hazard' }) },
       purchaseFrequency: kFreq,
       cacToClv: kCac,
       top20RevenueShare: kTop,

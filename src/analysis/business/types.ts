@@ -21,6 +21,14 @@ export interface Kpis {
     hazardGross: number | null;
     /** expected remaining months used (discounted) */
     lifetimeMonths: number | null;
+    /** which method gave the value: each active customer's survival curve (issue 15) or one average hazard */
+    basis?: 'survival-curves' | 'average-hazard';
+    /** the method in a few words, for the KPI's note */
+    basisText?: string;
+    /** whom the value counts */
+    population?: string;
+    /** sum over that population (survival curves only) */
+    total?: number;
   };
   purchaseFrequency: Kpi;
   cacToClv: Kpi;

@@ -142,6 +142,8 @@ export function buildSavedModel(b: BuildInput): SavedModel | null {
       ? { features: segFeatures, mean: Array.from(seg.mean), sd: Array.from(seg.sd), centers: Array.from(seg.centers), names: b.segmentation.segments.map((s) => s.name) }
       : null,
     churn,
+    // Scoring a new file uses the average-hazard CLV (base hazard x p / mean p): the analysis itself
+    // values its active customers from their survival curves when the Cox model ran (issue 15).
     clv: clvOn
       ? {
           monthly: roles.monthly!,

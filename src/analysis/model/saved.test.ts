@@ -7,6 +7,7 @@ import { mulberry32 } from '../random';
 import type { RawTable } from '../types';
 import type { AnalysisResult } from '../result';
 import type { SavedModel } from './types';
+import { customerClv, customerHazards } from '../business/clv';
 
 let result: AnalysisResult;
 let model: SavedModel;
@@ -34,11 +35,18 @@ describe('saved model (Telco, GBDT + forest analysis)', () => {
     expect(s.n).toBe(7043);
     expect(Array.from(s.probability!)).toEqual(Array.from(result.churn!.probability));
     expect(Array.from(s.segment!)).toEqual(Array.from(result.segmentation!.labels));
-    // the analysis leaves CLV blank (NaN) for customers who already churned; the saved model values every scored row
+    // The analysis values its 5,174 active customers from each one's survival curve (issue 15: the Cox
+    // model needs tenure and the churn flag of the training file); the saved model scores any file, so
+    // it keeps the average-hazard method (the base monthly hazard scaled by churn probability / mean
+    // probability, business/clv.ts) and values every scored row with it.
     const bclv = result.business!.clv;
-    const both = Array.from(bclv.keys()).filter((i) => Number.isFinite(bclv[i]));
-    expect(both.length).toBe(7043 - 1869);
-    expect(both.map((i) => s.clv![i])).toEqual(both.map((i) => bclv[i]));
+    expect(result.business!.kpis.clv.basis).toBe('survival-curves');
+    expect(Array.from(bclv).filter(Number.isFinite).length).toBe(7043 - 1869);
+    const b = result.business!;
+    const avg = customerClv(s.columns.numeric.get('MonthlyCharges')!, customerHazards(b.probability!, b.kpis.monthlyHazard.value!), b.options.margin, b.options.discountRate);
+    let worst = 0;
+    avg.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - s.clv![i]) / Math.max(1, v))));
+    expect(worst).toBeLessThan(1e-12);
     expect(s.ids).toEqual(result.ids);
     // the only finding is the 11 blank TotalCharges, filled by the training rule
     expect(s.findings.map((f) => [f.code, f.count])).toEqual([['score/imputed', 11]]);

@@ -45,15 +45,19 @@ describe('Efron partial likelihood (hand-computed, 4 rows)', () => {
     expect(() => fitCox(x, 1, [1, -2, 3, 4], event)).toThrow(expect.objectContaining({ code: 'survival/bad-input' }));
   });
 
-  it('conditional survival starts at 1, never rises, and the expectation stays under the cap', () => {
+  it('conditional survival starts at 1, never rises; the expectation is the area within the horizon, tail included', () => {
     const m = fitCox(x, 1, time, event, { l2: 0 });
-    const { curve, expectedRemaining } = conditionalSurvival(m, 0, 1, 3, 3);
+    const { curve, expectedRemaining, tailHazard } = conditionalSurvival(m, 0, 1, 3, 3);
     expect(curve[0]).toBe(1);
     for (let k = 1; k < curve.length; k++) expect(curve[k]).toBeLessThanOrEqual(curve[k - 1]);
-    // baseline (x = 0 standardised): only the event at t=2 lies after t0=1, so
-    // E = 1 * (2 - 1) + S(2)/S(1) * (3 - 2), with S(2)/S(1) = exp(-dH0(2))
+    // baseline (x = 0 standardised): only the event at t=2 lies after t0=1, so over months 1..3
+    // the area is 1 * (2 - 1) + S(2)/S(1) * (3 - 2), S(2)/S(1) = exp(-dH0(2)); past the cap (3) the
+    // hazard continues at H0(3) / 3 a month (the last 3 observed months' average) up to 1 + 3 = 4
     const dH = m.cumHazard[1] - m.cumHazard[0];
-    expect(expectedRemaining).toBeCloseTo(1 + Math.exp(-dH), 12);
+    const h = m.cumHazard[1] / 3;
+    expect(tailHazard).toBeCloseTo(h, 12);
+    expect(expectedRemaining).toBeCloseTo(1 + Math.exp(-dH) + (Math.exp(-dH) * (1 - Math.exp(-h))) / h, 12);
+    expect(curve[3]).toBeCloseTo(Math.exp(-dH - h), 12);
   });
 });
 
