@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemoCsv } from '../src/analysis/data/demo';
 import { resultFromJson } from '../src/report/json';
-import { analysisSummary } from '../src/analysis/serialize';
+import { analysisSummary } from '../src/analysis/analysisSummary';
 import { runCli } from '../src/cli/analyze';
 
 const VOLATILE = new Set(['timingsMs', 'fitMs', 'createdAt', 'backend', 'options']);

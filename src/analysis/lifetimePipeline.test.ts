@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { createEngine } from './engine';
-import { analysisSummary } from './serialize';
+import { analysisSummary } from './analysisSummary';
 
 const require = createRequire(import.meta.url);
 const wasmPaths = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + '/';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { createEngine } from './engine';
-import { analysisSummary } from './serialize';
+import { analysisSummary } from './analysisSummary';
 import { applyPatch, isRefining, withoutPending } from './refine';
 import type { AnalysisResult } from './result';
 

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createEngine } from './engine';
 import { warmUp } from './warmup';
 import { MODEL_NAMES } from './churn/models/models';
-import { analysisSummary } from './serialize';
+import { analysisSummary } from './analysisSummary';
 
 const require = createRequire(import.meta.url);
 const wasmPaths = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + '/';

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { analysisWorkerApi, churnWorkerApi, ownBuffers } from './workerApi';
 import { createEngine } from './engine';
-import { analysisSummary } from './serialize';
+import { analysisSummary } from './analysisSummary';
 import { remoteChurnApi, type RemoteChurnApi } from './churn/jobs/remote';
 import type { AnalysisResult } from './result';
 import { applyPatch } from './refine';

@@ -11,7 +11,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../analysis/engine';
-import { analysisSummary } from '../analysis/serialize';
+import { analysisSummary } from '../analysis/analysisSummary';
 import { customersCsv } from '../report/csv';
 import type { AnalysisOptions, OnProgress } from '../analysis/types';
 import { initBackend } from '../analysis/tensor/backend';

@@ -26,7 +26,7 @@ import { buildInsights } from './insights';
 import { fmtPct as pct } from '../format';
 
 export { DEFAULT_BUSINESS_OPTIONS, resolveOptions } from './options';
-export { kaplanMeier, kaplanMeierGroups, survivalAt, medianLifetime, conditionalSurvival } from './km';
+export { kaplanMeier, kaplanMeierGroups, survivalAt, medianLifetime, conditionalSurvival } from './kaplanMeier';
 export { monthlyHazard, expectedLifetime, subscriptionClv, customerHazards, customerClv } from './clv';
 export { rankCustomers, reasonsFor } from './priorities';
 export { RULES } from './rules';

@@ -2,7 +2,7 @@
 import type { CustomerFrame, Warning, CategoricalFeature } from '../types';
 import type { SurvivalCurve } from './types';
 import type { Groups } from './groups';
-import { conditionalSurvival, kaplanMeierGroups, medianLifetime, survivalAt, timeSlots, type KmCurve } from './km';
+import { conditionalSurvival, kaplanMeierGroups, medianLifetime, survivalAt, timeSlots, type KmCurve } from './kaplanMeier';
 
 /** Conditional retention pairs reported for current customers (from, to) in months. */
 export const CONDITIONAL_PAIRS: [number, number][] = [[6, 12], [12, 24], [14, 20], [24, 36], [36, 48]];

@@ -6,7 +6,7 @@
 import type { CategoricalFeature, ColumnInfo, CustomerFrame, NumericFeature, RawTable, Roles, Warning } from '../types';
 import type { InferredColumn } from './infer';
 import { isPerfectPredictor, LEAK_NAME } from '../churn/leakage';
-import { codeTarget } from './target';
+import { codeTarget } from './targetCoding';
 import { idFromValuesWarning, idProblem, placeholderIds, placeholderWarning } from './placeholders';
 import { booleanValues, categoricalFeature, exclusionWarnings, isConstant, isNumericBoolean, median, parseNumericColumn, round, servicesCount } from './cleanColumns';
 

@@ -4,7 +4,7 @@
  * every problem and keeps "Analyse" disabled until the blocking ones are fixed).
  */
 import type { ColumnInfo, Role, TableKind } from '../types';
-import { chooseClasses, groupTargetValues } from './target';
+import { chooseClasses, groupTargetValues } from './targetCoding';
 import { isPlaceholderId } from './placeholders';
 
 export interface MappingCheck {

@@ -12,7 +12,7 @@ import { MODEL_SPECS, type ChurnModel } from '../churn/models/models';
 import { applyPlatt } from '../churn/evaluation/calibration';
 import { logisticReasons } from '../churn/explain/reasons';
 import { expectedLifetime } from '../business/clv';
-import { codeTarget } from '../data/target';
+import { codeTarget } from '../data/targetCoding';
 import { levelCounts } from '../data/infer';
 import { decodeModel } from './codec';
 import { readColumns, findColumn, type ReadColumns } from './columns';

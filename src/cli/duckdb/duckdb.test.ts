@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { createEngine } from '../../analysis/engine';
 import { initBackend } from '../../analysis/tensor/backend';
-import { analysisSummary } from '../../analysis/serialize';
+import { analysisSummary } from '../../analysis/analysisSummary';
 import { simulatedCsv } from '../../analysis/lifetime/synthetic';
 import { customersCsv } from '../../report/csv';
 import type { AnalysisResult } from '../../analysis/result';

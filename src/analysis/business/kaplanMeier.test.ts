@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { kaplanMeier, kaplanMeierGroups, survivalAt, medianLifetime, conditionalSurvival } from './km';
+import { kaplanMeier, kaplanMeierGroups, survivalAt, medianLifetime, conditionalSurvival } from './kaplanMeier';
 
 describe('kaplanMeier: hand-computed cases', () => {
   it('ties and censoring', () => {
