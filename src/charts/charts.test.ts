@@ -86,3 +86,14 @@ describe('format', () => {
     expect(fmtPct(null)).toBe('–');
   });
 });
+
+describe('fitTitle', () => {
+  it('breaks a long title at spaces to fit a phone, leaves a short one alone', async () => {
+    const { fitTitle } = await import('./theme');
+    expect(fitTitle('Elbow', 300)).toBe('Elbow');
+    const t = fitTitle('Silhouette score by K (higher = better separated)', 300);
+    expect(t.split('<br>').length).toBe(2);
+    for (const line of t.split('<br>')) expect(line.length).toBeLessThanOrEqual(36);
+    expect(t.replace(/<br>/g, ' ')).toBe('Silhouette score by K (higher = better separated)');
+  });
+});

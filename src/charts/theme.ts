@@ -59,3 +59,21 @@ export function thin<T>(xs: readonly T[], max = 200): T[] {
   for (let i = 0; i < max; i++) out.push(xs[Math.round(i * step)]);
   return out;
 }
+
+/** A chart title broken into lines that fit `widthPx` (about 7.5 px a character at 15 px), so a
+ *  long title is not cut off on a phone. Breaks only at spaces, with Plotly's <br>; the text is
+ *  already escaped by the builders (plotText). */
+export function fitTitle(text: string, widthPx: number): string {
+  const max = Math.max(16, Math.floor((widthPx - 24) / 7.5));
+  if (text.length <= max) return text;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join('<br>');
+}
