@@ -61,5 +61,15 @@ test('shop demo: lifetime values, cohort grid with "not enough history" blanks, 
   await expect(page.getByTestId('plot-movements').locator('.main-svg').first()).toBeAttached();
   await expect(page.getByTestId('backtest')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/lifetime-shop.png`, fullPage: true });
+  // the window classifier vs P(alive) comparison sits in the Churn panel (not in Lifetime)
+  await expect(page.getByTestId('lt-window-compare')).toHaveCount(0);
+  await page.getByTestId('tab-churn').click();
+  const cmp = page.getByTestId('lt-window-compare');
+  await expect(cmp).toContainText('out of fold');
+  const aucs = [Number(await page.getByTestId('auc-alive').textContent()), Number(await page.getByTestId('auc-model').textContent())];
+  expect(aucs.every((a) => a > 0.5 && a <= 1)).toBe(true);
+  await expect(page.getByTestId('window-verdict')).toHaveText(aucs[0] >= aucs[1] ? /P\(alive\) ranks customers at least as well/ : /churn model ranks customers better/);
+  await expect(page.getByTestId('lt-window')).toBeVisible();
+  await page.getByTestId('window-compare-card').screenshot({ path: `${SHOTS}/churn-window-compare.png` });
   expect(con.errors).toEqual([]);
 });
