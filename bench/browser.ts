@@ -226,3 +226,48 @@ function summarise(rec: BenchRecord) {
     info: rec.info,
   };
 }
+
+/** The lifetime row in the browser: a fresh Chromium opens the site with ?debug=1, waits for the
+ *  engine, and has the analysis worker simulate a log of `customers` and time the BG/NBD +
+ *  Gamma-Gamma fit there (EngineApi.benchLifetimeFit). totalMs is the fit. */
+export async function browserLifetimeRun(url: string, customers = 100_000) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${url}?debug=1`);
+    await page.mouse.move(200, 200); // the engine starts at the page's first use (firstUse.ts)
+    await page.locator('[data-testid="engine-status"][data-ready="true"]').waitFor({ state: 'attached', timeout: 60_000 });
+    const r = (await page.evaluate(
+      (n) => (window as unknown as { __retentionStudio: { lifetimeFit(n: number): Promise<unknown> } }).__retentionStudio.lifetimeFit(n),
+      customers,
+    )) as { fitMs: number; bgnbdMs: number; gammaGammaMs: number; simulateMs: number; summarizeMs: number; converged: boolean; params: Record<string, number> };
+    return {
+      ok: r.converged,
+      ...(r.converged ? {} : { error: 'a fit did not converge' }),
+      totalMs: r.fitMs,
+      stagesMs: { 'simulate log (in worker)': Math.round(r.simulateMs), summarize: Math.round(r.summarizeMs), 'BG/NBD fit': Math.round(r.bgnbdMs), 'Gamma-Gamma fit': Math.round(r.gammaGammaMs) },
+      peakMemoryMB: null,
+      longestMainThreadTaskMs: null,
+      params: r.params,
+      chromium: browser.version(),
+    };
+  } finally {
+    await browser.close().catch(() => {});
+  }
+}
+
+if (process.argv[1]?.endsWith('browser.ts') && process.argv[2] === 'lifetime') {
+  // the lifetime row alone: node --import tsx bench/browser.ts lifetime [customers] (builds and serves the site)
+  (async () => {
+    await buildSite();
+    const site = await serveSite();
+    try {
+      process.stdout.write(JSON.stringify(await browserLifetimeRun(site.url, Number(process.argv[3] ?? 100_000)), null, 1) + '\n');
+    } finally {
+      site.stop();
+    }
+  })().catch((e: Error) => {
+    process.stderr.write(`${e.stack ?? e}\n`);
+    process.exit(1);
+  });
+}

@@ -22,7 +22,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { browserRun, buildSite, serveSite, type BrowserRun } from './browser';
+import { browserLifetimeRun, browserRun, buildSite, serveSite, type BrowserRun } from './browser';
 import { anchorRun, anchorUnavailable, cliRun } from './node';
 import { loadNow, machineInfo } from './proc';
 import { markdown, median, medianStages, ratios, summarize, targets, type IdleSummary, type RunSummary } from './report';
@@ -124,6 +124,17 @@ async function main() {
           });
           if (sum) results.push(sum);
         }
+      if (!flag('--no-lifetime')) {
+        // issue 14: the fit in the analysis worker of the page, as a user's browser runs it
+        log('lifetime models in the browser worker: BG/NBD + Gamma-Gamma on 100,000 synthetic customers ...');
+        const rs = [await browserLifetimeRun(site.url).catch((e: Error) => ({ ok: false, error: e.message.split('\n')[0], totalMs: NaN, stagesMs: {}, peakMemoryMB: null, longestMainThreadTaskMs: null, params: {} }))];
+        const row = summarize('synthetic log, BG/NBD + Gamma-Gamma fit', 100_000, 'browser', rs, {
+          note: 'fit only (BG/NBD + Gamma-Gamma), in the analysis worker of the page (EngineApi.benchLifetimeFit); rows = customers; target: under 1 s',
+          params: rs[0].params,
+        });
+        if (row) results.push(row);
+        log(`lifetime fit in the worker: ${rs[0].ok ? sec(rs[0].totalMs) : `FAILED ${rs[0].error}`}`);
+      }
       if (!coldOnly)
         notes.push(
           "Browser runs: a fresh browser opens the page, moves the pointer (the engine starts at the page's first use, not at load), waits until the page says the analysis engine is ready (both workers started and warmed up on a small synthetic table, " +

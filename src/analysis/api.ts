@@ -20,6 +20,7 @@ export type { TableSummary, FormatQuestions, LogPeriod, SetAsideIds } from './da
 export type DemoKind = 'telco' | 'shop';
 
 import type { RefinementPatch } from './refine';
+import type { LifetimeFitTiming } from './lifetime/benchFit';
 
 export type Failure = { ok: false; code: string; message: string; details?: string };
 export type LoadResult = { ok: true; summary: TableSummary } | Failure;
@@ -52,6 +53,8 @@ export interface EngineApi {
   scoreNewFile(model: SavedModel, source: Blob | string, fileName: string): Promise<ScoreFileOutcome>;
   /** tfjs memory of this engine's thread (leak checks across many analyses). */
   memory(): Promise<EngineMemory>;
+  /** Bench only: BG/NBD + Gamma-Gamma fitted on a synthetic log of `customers` in this thread (the worker, in the page), timed. */
+  benchLifetimeFit(customers: number, seed?: number): Promise<LifetimeFitTiming>;
   /** Test/debug only: throws an uncaught error in this thread on the next tick (a simulated crash). */
   crash(): void;
 }

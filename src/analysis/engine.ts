@@ -15,6 +15,7 @@ import { warmUp } from './warmup';
 import type { Refinement, RefinementPatch } from './refine';
 import { scoreNewFile } from './model/scoreNewFile';
 import { currentBackend, initBackend, type BackendEnv } from './tensor/backend';
+import { timeLifetimeFit } from './lifetime/benchFit';
 
 export interface EngineEnv extends BackendEnv {
   /** backend preference (default 'auto') */
@@ -104,6 +105,9 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
       if (!currentBackend()) return { numTensors: 0, numBytes: 0, backendReady: false };
       const m = tf.memory();
       return { numTensors: m.numTensors, numBytes: m.numBytes, backendReady: true };
+    },
+    async benchLifetimeFit(customers: number, seed = 42) {
+      return timeLifetimeFit(customers, seed);
     },
     crash() {
       // Asynchronous on purpose: an uncaught error in the worker's event loop, as a real crash.

@@ -59,7 +59,7 @@ export class AppState extends FlowState {
     });
     this.table = new TableSource(this.client, this.store);
     onFirstUse(() => this.client.warm());
-    installDebugHooks({ memory: () => this.client.memory(), crash: () => this.client.crash(), phase: () => this.phase });
+    installDebugHooks({ memory: () => this.client.memory(), crash: () => this.client.crash(), phase: () => this.phase, lifetimeFit: (n) => this.client.benchLifetimeFit(n) });
   }
 
   /** A dropped or picked file: a CSV to analyse, or an exported report / analysis JSON to reopen. */

@@ -9,6 +9,7 @@ import type { SavedModel } from '../analysis/savedModel';
 import type { AnalysisOptions, OnProgress } from '../analysis/types';
 import type { AnalysisResult } from '../analysis/result';
 import type { RefinementPatch } from '../analysis/refine';
+import type { LifetimeFitTiming } from '../analysis/lifetime/benchFit';
 
 /** The packed ids split into an array a slice per task: one split('\u0000') of 700,000 ids
  *  blocks the main thread for 100-200 ms (string allocation and the GC it triggers). */
@@ -153,6 +154,11 @@ export class EngineClient {
   /** tfjs memory in the analysis worker (leak checks). */
   memory(): Promise<EngineMemory> {
     return this.call<EngineMemory>((api) => api.memory() as Promise<EngineMemory>);
+  }
+
+  /** Bench hook: BG/NBD + Gamma-Gamma fit timed inside the analysis worker. */
+  benchLifetimeFit(customers: number): Promise<LifetimeFitTiming> {
+    return this.call<LifetimeFitTiming>((api) => api.benchLifetimeFit(customers) as Promise<LifetimeFitTiming>);
   }
 
   /** Test hook: makes the worker throw an uncaught error (handled like a real crash). */

@@ -4,7 +4,7 @@
  *   ?folds=3                 cross-validation folds (default 5)
  *   ?seed=7                  the analysis seed (default DEFAULT_SEED)
  *   ?demoRows=500            size of the generated demo table (default 7,043)
- *   ?debug=1                 exposes window.__retentionStudio = { memory(), crash(), phase() }
+ *   ?debug=1                 exposes window.__retentionStudio = { memory(), crash(), phase(), lifetimeFit(n) }
  * The e2e suite uses them to keep runs short and to reach the worker's tfjs memory and the
  * crash path; a user gets the same analysis as without them, only smaller or faster.
  */
@@ -34,6 +34,8 @@ export function urlDemoRows(fallback: number): number {
 
 export interface DebugHooks {
   memory(): Promise<EngineMemory>;
+  /** the bench's lifetime row: BG/NBD + Gamma-Gamma fit timed in the analysis worker */
+  lifetimeFit(customers: number): Promise<unknown>;
   crash(): void;
   phase(): string;
 }
