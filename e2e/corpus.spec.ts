@@ -12,6 +12,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { writeCorpus, writeLarge, type CorpusCase } from '../scripts/corpus';
 import type { MarkupExpectation } from '../scripts/corpus/markup';
 import { SHOTS, home, watchConsole } from './helpers';
+import { cohortProblems } from '../scripts/corpus/cohortCheck';
+
+type PlotEl = { data: { y?: string[]; z?: (number | null)[][] }[] };
 
 test.describe.configure({ mode: 'serial' });
 
@@ -82,11 +85,26 @@ async function runCase(p: Page, c: CorpusCase) {
   if (c.expect.rows !== undefined) {
     await expect(p.getByText('Customers analysed', { exact: true }).locator('xpath=following-sibling::dd[1]')).toHaveText(c.expect.rows.toLocaleString('en-US'));
   }
+  // issue 12's accounting rule as the page states it: customers analysed (logs: lines aggregated) + set aside = data rows (lines)
+  const aside = p.getByTestId('rows-set-aside');
+  const used = Number(await aside.getAttribute('data-used'));
+  const setAside = Number(((await aside.textContent()) ?? '').replace(/,/g, ''));
+  expect({ used, setAside, sum: used + setAside }).toEqual({ used, setAside, sum: c.expect.dataRows });
+  await expect(aside).toHaveAttribute('data-unit', more.kind === 'transactions' ? 'lines' : 'rows');
   if (c.expect.warnings.length) await p.getByTestId('warnings').screenshot({ path: `${SHOTS}/corpus-${c.file}.png` });
+  if (more.kind === 'transactions') {
+    // issue 14: every invoice log shows its cohort grid (blank, never 0%, past the log's end) and revenue movements
+    await p.getByTestId('tab-lifetime').click();
+    const grid = p.getByTestId('plot-cohorts');
+    await expect(grid.locator('.main-svg').first()).toBeAttached({ timeout: 30_000 });
+    const { y, z } = await grid.evaluate((el) => ({ y: (el as unknown as PlotEl).data[0].y!, z: (el as unknown as PlotEl).data[0].z! }));
+    expect(cohortProblems(y, z, 1)).toEqual([]);
+    await expect(p.getByTestId('plot-movements').locator('.main-svg').first()).toBeAttached();
+  }
 }
 
 test('every corpus file gives a clear message or a completed analysis listing its problems', async () => {
-  test.setTimeout(60_000 + cases.length * 15_000);
+  test.setTimeout(120_000 + cases.length * 15_000);
   const failures: string[] = [];
   for (const c of cases) {
     await test.step(c.name, async () => {

@@ -88,6 +88,7 @@ export interface AnalysisJson {
   kind: string;
   warnings: { code: string; message: string; count: number; dropped?: number }[];
   columns: { name: string; type: string; excluded?: string }[];
+  lifetime?: { cohorts: { cohorts: string[]; offsets: number[]; share: (number | null)[][] }; movements: { month: string }[] } | null;
 }
 type MarkupEntry = { case: CorpusCase & { expect: MarkupExpectation }; content: () => Buffer | string };
 
@@ -98,16 +99,16 @@ const mapCol = (rows: string[][], j: number, fn: (old: string, i: number) => str
   rows.map((r, i) => (i === 0 ? r : r.map((f, k) => (k === j ? fn(f, i) : f))));
 const addCol = (rows: string[][], name: string, fn: (i: number) => string): string[][] => rows.map((r, i) => [...r, i === 0 ? name : fn(i)]);
 
-/** An invoice-line log (CustomerID, InvoiceDate, Quantity, Amount) over ~2 years; `id` may replace a line's customer id. */
-export function invoiceLog(id: (c: number, line: number) => string = (c) => `C${1000 + c}`, customers = 80): string[][] {
+/** An invoice-line log (CustomerID, InvoiceDate, Quantity, Amount) over `spanDays` (default 700, ~2 years); `id` may replace a line's customer id. */
+export function invoiceLog(id: (c: number, line: number) => string = (c) => `C${1000 + c}`, customers = 80, spanDays = 700): string[][] {
   const rng = mulberry32(12);
   const rows: string[][] = [['CustomerID', 'InvoiceDate', 'Quantity', 'Amount']];
   const start = Date.UTC(2011, 0, 3);
   for (let c = 0; c < customers; c++) {
     const orders = 1 + Math.floor(rng() * 6);
-    const first = Math.floor(rng() * 450);
+    const first = Math.floor(rng() * Math.round((spanDays * 450) / 700));
     for (let o = 0; o < orders; o++) {
-      const day = Math.min(699, first + Math.floor(rng() * 150) * o);
+      const day = Math.min(spanDays - 1, first + Math.floor(rng() * Math.round((spanDays * 150) / 700)) * o);
       const q = 1 + Math.floor(rng() * 4);
       rows.push([id(c, rows.length), new Date(start + day * 86_400_000).toISOString().slice(0, 10), String(q), (q * (5 + rng() * 40)).toFixed(2)]);
     }
@@ -126,7 +127,8 @@ const assert = (ok: boolean, what: string) => {
 /** This module's corpus cases (23 files). */
 export function markupCases(): MarkupEntry[] {
   const ok = (warnings: string[], extra: Partial<MarkupExpectation> = {}): MarkupExpectation => ({ warnings, rows: N, dataRows: N, kind: 'customers', ...extra });
-  const logOk = (warnings: string[], extra: Partial<MarkupExpectation> = {}): MarkupExpectation => ({ warnings, kind: 'transactions', noChurn: false, ...extra });
+  // invoiceLog() writes the same lines whatever the ids: one per purchase, the header not counted
+  const logOk = (warnings: string[], extra: Partial<MarkupExpectation> = {}): MarkupExpectation => ({ warnings, kind: 'transactions', noChurn: false, dataRows: invoiceLog().length - 1, ...extra });
   const PH = ['(blank)', 'N/A', 'unknown', 'null', 'none', '-', '0', ''];
   const CASES: MarkupEntry[] = [
     // 1. markup in names, values and ids
@@ -138,6 +140,21 @@ export function markupCases(): MarkupEntry[] {
     {
       case: { name: 'invoice log with markup customer ids', file: 'm-markup-log.csv', expect: logOk([]) },
       content: () => toCsv(invoiceLog((c) => (c % 4 ? `C${1000 + c}` : `<b>C${1000 + c}</b> <span style="font-size:90px">big</span>`))),
+    },
+    {
+      case: {
+        name: 'invoice log with about one year of history',
+        file: 'm-log-one-year.csv',
+        expect: logOk(['derived-target'], {
+          dataRows: invoiceLog(undefined, 120, 365).length - 1,
+          // 12-13 months since first purchase at most; later cohorts' later months are null (not enough history), never 0
+          check: (a) => {
+            const g = a.lifetime?.cohorts;
+            assert(!!g && g.offsets.length <= 13 && g.share.filter((row) => row.includes(null)).length >= g.cohorts.length - 2, `one year of cohorts: ${JSON.stringify(g?.offsets)}`);
+          },
+        }),
+      },
+      content: () => toCsv(invoiceLog(undefined, 120, 365)),
     },
     // 2. prototype member names
     { case: { name: 'prototype member names as columns, values and ids', file: 'm-proto-names.csv', expect: ok([]) }, content: () => toCsv(protoRows(N)) },

@@ -165,6 +165,7 @@ export async function runAnalysis(
     fileName: ins.raw.fileName,
     rows: frame.n,
     inputRows: given?.inputRows ?? ins.raw.nRows,
+    ...(frame.linesAggregated !== undefined ? { linesAggregated: frame.linesAggregated } : {}),
     kind: prep.kind,
     roles: prep.roles,
     columns: prep.columns,

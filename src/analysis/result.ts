@@ -30,6 +30,8 @@ export interface AnalysisResult {
   rows: number;
   /** rows in the input file (transactions: invoice lines) */
   inputRows: number;
+  /** transaction logs: lines aggregated into customers; + the findings' `dropped` lines = inputRows (accounting.ts) */
+  linesAggregated?: number;
   kind: TableKind;
   roles: Roles;
   columns: ColumnInfo[];

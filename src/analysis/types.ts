@@ -61,8 +61,9 @@ export interface Warning {
   column?: string;
   /** up to 5 example 1-based data row numbers (header excluded) */
   examples?: number[];
-  /** data rows of the file this finding left out of the analysis (customer tables: customers
-   *  analysed + the sum of `dropped` = data rows in the file) */
+  /** data rows of the file this finding left out of the analysis. The accounting rule (accounting.ts):
+   *  customer tables: customers analysed + the sum of `dropped` = data rows in the file; transaction
+   *  logs (rows are lines): lines aggregated into customers + the sum of `dropped` = data lines */
   dropped?: number;
 }
 
@@ -126,6 +127,8 @@ export interface CustomerFrame {
   flagMeaning?: FlagMeaning;
   /** how monthly was obtained when the file has no revenue column: the user's average value per customer */
   monthlyAssumed?: number;
+  /** transaction logs: data lines aggregated into customers (the others are set aside by findings with `dropped`) */
+  linesAggregated?: number;
 }
 
 /** Progress events from long work; stage is one of the pipeline stages. */

@@ -8,6 +8,7 @@ import { runCli } from './analyze';
 import { writeCorpus, writeLarge } from '../../scripts/corpus';
 import type { ParsingExpectation } from '../../scripts/corpus/parsing';
 import type { MarkupExpectation } from '../../scripts/corpus/markup';
+import { cohortProblems } from '../../scripts/corpus/cohortCheck';
 
 const dir = mkdtempSync(join(tmpdir(), 'rs-corpus-'));
 const cases = writeCorpus(dir);
@@ -39,8 +40,19 @@ describe('bad-input corpus through the CLI', () => {
       if (c.expect.rows !== undefined) expect(a.rows).toBe(c.expect.rows);
       const more = c.expect as ParsingExpectation;
       if (more.kind) expect(a.kind).toBe(more.kind);
-      // Issue 12's accounting rule: customers analysed + rows reported dropped = data rows.
-      if (more.dataRows !== undefined) expect(a.rows + a.warnings.reduce((s: number, w: { dropped?: number }) => s + (w.dropped ?? 0), 0)).toBe(more.dataRows);
+      // Issue 12's accounting rule, on every completed case: customers analysed (logs: lines aggregated
+      // into customers) + rows (lines) reported as set aside = the file's data rows (lines).
+      expect(c.expect.dataRows, 'every completed corpus case states its data rows').toBeTypeOf('number');
+      const setAside = a.warnings.reduce((s: number, w: { dropped?: number }) => s + (w.dropped ?? 0), 0);
+      const used = a.kind === 'transactions' ? a.linesAggregated : a.rows;
+      expect(used + setAside).toBe(c.expect.dataRows);
+      expect(a.inputRows).toBe(c.expect.dataRows);
+      // Issue 14: every invoice log gets its cohort grid (null, never 0, past the log's end) and revenue movements.
+      if (a.kind === 'transactions') {
+        expect(cohortProblems(a.lifetime.cohorts.cohorts, a.lifetime.cohorts.share)).toEqual([]);
+        expect(a.lifetime.movements.length).toBeGreaterThan(1);
+        for (const m of a.lifetime.movements) for (const k of ['new', 'expansion', 'contraction', 'churned', 'reactivated', 'nrr', 'quickRatio']) expect(m).toHaveProperty(k);
+      }
       (c.expect as MarkupExpectation).check?.(a, readFileSync(join(out, 'customers.csv'), 'utf8'));
       if (c.expect.noChurn) expect(a.churn).toBeNull();
       else expect(a.churn.models[0].cvRocAuc.mean).toBeGreaterThan(0.5);

@@ -52,6 +52,7 @@ export function aggregateTransactions(
   const av = num(amount);
   const dv = date.raw.levels.map((l) => parseDate(l, date.inf.dateOrder));
   const warnings: Warning[] = [];
+  const readable = dv.map(Number.isFinite);
   const far = excludeFarDates(dv, date.raw.codes, when.analysisDate, roles.date ?? '');
   if (far) warnings.push(far);
 
@@ -64,8 +65,11 @@ export function aggregateTransactions(
   const cutoff = when.cutoff !== undefined && when.cutoff < maxDate ? when.cutoff : maxDate - churnWindowDays * DAY;
   // lines whose id is "(blank)", "N/A", "0", ... are set aside, never one customer
   const placeholders = placeholderIds(id.raw, 'transactions');
+  // every data line is either aggregated into a customer or set aside by one finding (its `dropped`)
   let setAside = 0;
   let badLines = 0;
+  let farLines = 0;
+  let aggregated = 0;
   let cancellations = 0;
   const customers = new Map<string, Acc>();
   for (let i = 0; i < raw.nRows; i++) {
@@ -78,9 +82,11 @@ export function aggregateTransactions(
     const q = qv ? qv[qty!.raw.codes[i]] : 1;
     const value = av ? av[amount!.raw.codes[i]] : q * pv![price!.raw.codes[i]];
     if (!Number.isFinite(d) || !Number.isFinite(value)) {
-      badLines++;
+      if (readable[date.raw.codes[i]] && !Number.isFinite(d)) farLines++;
+      else badLines++;
       continue;
     }
+    aggregated++;
     const inv = invoice ? invoice.raw.levels[invoice.raw.codes[i]] : String(d);
     const cancelled = q < 0 || value < 0 || /^c/i.test(inv);
     if (cancelled) cancellations++;
@@ -105,9 +111,9 @@ export function aggregateTransactions(
     } else if (!cancelled) a.after = true;
   }
   if (placeholders && setAside > 0) warnings.push(placeholderWarning({ ...placeholders, count: setAside }, 'line'));
-  badLines -= far?.count ?? 0;
+  if (far) far.dropped = farLines;
   if (badLines > 0)
-    warnings.push({ code: 'bad-transaction-lines', message: `${badLines} line(s) have an unreadable date or amount and were left out.`, count: badLines });
+    warnings.push({ code: 'bad-transaction-lines', message: `${badLines} line(s) have an unreadable date or amount and were left out.`, count: badLines, dropped: badLines });
   if (cancellations > 0)
     warnings.push({ code: 'cancellations', message: `${cancellations} line(s) are cancellations or returns (negative quantity or amount, or an invoice starting with "C"); they reduce the customer's spend but do not count as purchases.`, count: cancellations });
 
@@ -165,6 +171,7 @@ export function aggregateTransactions(
     monetary: f((a) => a.monetary),
     numeric,
     categorical: [],
+    linesAggregated: aggregated,
   };
   return { ok: true, frame, warnings };
 }
