@@ -45,6 +45,8 @@ test('a file in euros: EUR detected and shown at the mapping step, every money f
   const overview = page.getByTestId('panel-overview');
   for (const id of ['kpi-arpu', 'kpi-clv', 'kpi-revenue-at-risk', 'kpi-lost']) await expect(page.getByTestId(id)).toContainText('€');
   await expect(overview).not.toContainText('$');
+  // every overview number names whom it counts: all customers in the file, the active ones, or those who left
+  for (const kpi of await overview.locator('[data-testid^="kpi-"]').all()) expect(await kpi.innerText()).toMatch(/of all \d[\d,]* customers|active customers|\d active · \d+ already left/);
   await page.screenshot({ path: `${DOCS}/currency-overview.png`, fullPage: true });
 
   await page.getByTestId('tab-revenue').click();

@@ -34,10 +34,12 @@ export function churnDrivers(frame: CustomerFrame, max = 6): Driver[] {
     });
   }
   const seen = new Set<Float64Array>();
+  // tenure in months (converted when the file counts years or days): its raw column is not listed again
+  const tenureName = frame.tenureName ?? 'tenure';
   const numeric = [
-    ...(frame.tenure ? [{ name: 'tenure', values: frame.tenure }] : []),
+    ...(frame.tenure ? [{ name: frame.tenureUnit && frame.tenureUnit !== 'months' ? `${tenureName} in months` : tenureName, values: frame.tenure }] : []),
     ...(frame.monthly && frame.monthlyAssumed === undefined ? [{ name: 'monthly charge', values: frame.monthly }] : []),
-    ...frame.numeric,
+    ...frame.numeric.filter((f) => !(frame.tenure && f.name === tenureName)),
   ];
   for (const f of numeric) {
     if (seen.has(f.values)) continue;
