@@ -7,9 +7,13 @@ import type { AnalysisResult } from './result';
 /** JSON-ready copy: typed arrays become number arrays; per-customer arrays are dropped unless asked. */
 export function analysisSummary(result: AnalysisResult, perCustomer = false): unknown {
   const n = result.rows;
-  // Per-customer data: arrays with one entry per customer, the compact reasons and the PCA sample.
+  // Per-customer data: typed arrays with one entry per customer, the ids, the compact reasons and
+  // the PCA sample. Every per-customer column is a typed array except the ids, so a plain array
+  // (a cohort grid, monthly movements) is kept even when its length happens to equal the customers.
   const isPerCustomer = (v: unknown, key: string) =>
-    (ArrayBuffer.isView(v) || Array.isArray(v)) ? (v as ArrayLike<unknown>).length === n && n > 1 && key !== 'columns' && key !== 'warnings' : key === 'pca' || (key === 'reasons' && !Array.isArray(v));
+    ArrayBuffer.isView(v) ? (v as ArrayLike<unknown>).length === n && n > 1
+      : Array.isArray(v) ? key === 'ids' && v.length === n
+        : key === 'pca' || key === 'reasons';
   const walk = (v: unknown): unknown => {
     if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>, round);
     if (Array.isArray(v)) return v.map(walk);
