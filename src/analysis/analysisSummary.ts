@@ -11,7 +11,7 @@ export function analysisSummary(result: AnalysisResult, perCustomer = false): un
   // the PCA sample. Every per-customer column is a typed array except the ids, so a plain array
   // (a cohort grid, monthly movements) is kept even when its length happens to equal the customers.
   const isPerCustomer = (v: unknown, key: string) =>
-    ArrayBuffer.isView(v) ? (v as ArrayLike<unknown>).length === n && n > 1
+    ArrayBuffer.isView(v) ? (v as unknown as ArrayLike<unknown>).length === n && n > 1
       : Array.isArray(v) ? key === 'ids' && v.length === n
         : key === 'pca' || key === 'reasons';
   const walk = (v: unknown): unknown => {

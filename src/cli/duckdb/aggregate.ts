@@ -3,7 +3,10 @@
  * with the in-memory engine's rules (data/transactions.ts, data/purchaseLog.ts) and results.
  * Cells are parsed once per distinct value by the engine's own parsers (dates, numbers,
  * placeholder ids), joined back as small tables, so a cell means the same in both engines;
- * sums run in line order (list_reduce over an ordered list), as the engine adds them.
+ * sums run in line order (list_reduce over an ordered list), as the engine adds them, up to
+ * EXACT_SUM_LINES lines; above that an ordered list per customer does not fit DuckDB's memory
+ * (a 20-million-line log ran out of its 2 GB), so DuckDB's own SUM adds them (it can spill to
+ * disk) and a finding says the sums may differ from the in-memory engine's in the last digits.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CustomerFrame, Roles, Warning } from '../../analysis/types';
@@ -18,6 +21,11 @@ import { q } from './logTable';
 const DAY = 86_400_000;
 const MONTH_DAYS = 30.4375;
 const YEAR_1900 = Date.UTC(1900, 0, 1);
+/** Logs up to this many lines sum in line order, bit for bit as the in-memory engine. */
+export const EXACT_SUM_LINES = 5_000_000;
+/** A sum of `expr` over the lines where `cond` holds: in line order (exact) or DuckDB's SUM. */
+const sumOf = (exact: boolean, expr: string, cond: string, order = 'row') =>
+  exact ? `COALESCE(list_reduce(list(${expr} ORDER BY ${order}) FILTER (WHERE ${cond}), (a, b) -> a + b), 0.0)` : `COALESCE(sum(${expr}) FILTER (WHERE ${cond}), 0.0)`;
 
 type Cell = string | number | bigint | boolean | null;
 const rowsOf = async (duck: DuckDBConnection, sql: string): Promise<Cell[][]> => (await duck.runAndReadAll(sql)).getRows() as Cell[][];
@@ -53,8 +61,9 @@ export interface DuckLog {
   aggregate(churnWindowDays: number): Promise<TransactionsResult>;
 }
 
-/** Builds the per-line table and the purchase log; `roles` are the sample's (mapping) roles. */
-export async function duckLog(duck: DuckDBConnection, ins: Inspected, roles: Roles): Promise<DuckLog | { ok: false; code: string; message: string }> {
+/** Builds the per-line table and the purchase log; `roles` are the sample's (mapping) roles;
+ *  `exact`: sums in line order (see EXACT_SUM_LINES). */
+export async function duckLog(duck: DuckDBConnection, ins: Inspected, roles: Roles, exact = true): Promise<DuckLog | { ok: false; code: string; message: string }> {
   const col = (r: keyof Roles) => {
     const i = ins.raw.columns.findIndex((c) => c.name === roles[r]);
     return i < 0 ? null : { name: ins.raw.columns[i].name, inf: ins.inferred[i] };
@@ -86,21 +95,21 @@ export async function duckLog(duck: DuckDBConnection, ins: Inspected, roles: Rol
   const qx = qty ? 'mq.x' : '1.0';
   const value = amount ? 'ma.x' : `${qx} * mp.x`;
   await duck.run(`CREATE OR REPLACE TEMP TABLE ln AS SELECT l._row AS row, trim(l.${q(id.name)}) AS cid, mi.ph, mi.blank,
-    CASE WHEN ${farSql} THEN NULL ELSE d.ms END AS ms, d.pday, ${qx} AS q, ${value} AS v, ${invoice ? `l.${q(invoice.name)}` : 'NULL'} AS inv
+    CASE WHEN ${farSql} THEN NULL ELSE d.ms END AS ms, COALESCE(${farSql}, false) AS far, d.pday, ${qx} AS q, ${value} AS v, ${invoice ? `l.${q(invoice.name)}` : 'NULL'} AS inv
     FROM lines l JOIN m_id mi ON mi.v = l.${q(id.name)} JOIN m_date d ON d.v = l.${q(date.name)}
     ${qty ? `JOIN m_q mq ON mq.v = l.${q(qty.name)}` : ''} ${price ? `JOIN m_p mp ON mp.v = l.${q(price.name)}` : ''} ${amount ? `JOIN m_a ma ON ma.v = l.${q(amount.name)}` : ''}`);
-  const log = await purchaseDays(duck, invoice !== null);
+  const log = await purchaseDays(duck, invoice !== null, exact);
   const farWarning: Warning | null = far
     ? { code: 'date-outliers', message: `${far} line(s) have a date far outside the rest of the log or after the analysis date (e.g. ${farExamples.slice(0, 3).map((d) => new Date(d).toISOString().slice(0, 10)).join(', ')}), likely typos; they were left out so they do not move the analysis date or the churn cutoff.`, count: far, column: roles.date ?? '' }
     : null;
-  return { log, aggregate: (w) => aggregate(duck, w, invoice !== null, farWarning, far, id.name) };
+  return { log, aggregate: (w) => aggregate(duck, w, invoice !== null, farWarning, id.name, exact) };
 }
 
 /** data/purchaseLog.ts + lifetime/log.ts collapseLines, in SQL: purchase-days per customer in first-appearance order. */
-async function purchaseDays(duck: DuckDBConnection, hasInvoice: boolean): Promise<PurchaseLog> {
+async function purchaseDays(duck: DuckDBConnection, hasInvoice: boolean, exact: boolean): Promise<PurchaseLog> {
   const cancel = hasInvoice ? `(regexp_matches(trim(inv), '^[cC]') OR q < 0)` : 'q < 0';
   await duck.run(`CREATE OR REPLACE TEMP TABLE pl AS SELECT row, cid, pday AS day, CASE WHEN ${cancel} THEN -abs(v) ELSE v END AS v FROM ln WHERE NOT blank AND pday IS NOT NULL AND v IS NOT NULL AND isfinite(v)`);
-  const [refunds, refundTotal, zeros] = (await rowsOf(duck, `SELECT count(*) FILTER (WHERE NOT (v >= 0)), list_reduce(list(-v ORDER BY row) FILTER (WHERE NOT (v >= 0)), (a, b) -> a + b, 0.0), count(*) FILTER (WHERE v = 0) FROM pl`))[0].map(Number);
+  const [refunds, refundTotal, zeros] = (await rowsOf(duck, `SELECT count(*) FILTER (WHERE NOT (v >= 0)), ${sumOf(exact, '-v', 'NOT (v >= 0)')}, count(*) FILTER (WHERE v = 0) FROM pl`))[0].map(Number);
   const [nDays] = (await rowsOf(duck, 'SELECT count(*) FROM (SELECT DISTINCT cid, day FROM pl WHERE v >= 0)'))[0].map(Number);
   const ids: string[] = [];
   const customer = new Int32Array(nDays);
@@ -109,7 +118,7 @@ async function purchaseDays(duck: DuckDBConnection, hasInvoice: boolean): Promis
   let at = 0;
   await eachChunk(duck, `WITH c AS (SELECT cid, min(row) AS first FROM pl WHERE v >= 0 GROUP BY cid),
     o AS (SELECT cid, row_number() OVER (ORDER BY first) - 1 AS k FROM c)
-    SELECT o.k, o.cid, p.day, list_reduce(list(p.v ORDER BY p.row), (a, b) -> a + b) FROM pl p JOIN o USING (cid) WHERE p.v >= 0 GROUP BY o.k, o.cid, p.day ORDER BY o.k, p.day`, (cols, n) => {
+    SELECT o.k, o.cid, p.day, ${sumOf(exact, 'p.v', 'true', 'p.row')} FROM pl p JOIN o USING (cid) WHERE p.v >= 0 GROUP BY o.k, o.cid, p.day ORDER BY o.k, p.day`, (cols, n) => {
     for (let r = 0; r < n; r++, at++) {
       const k = Number(cols[0][r]);
       if (k === ids.length) ids.push(String(cols[1][r]));
@@ -126,9 +135,14 @@ async function purchaseDays(duck: DuckDBConnection, hasInvoice: boolean): Promis
 }
 
 /** data/transactions.ts aggregateTransactions in SQL (same rules, same findings, same row order). */
-async function aggregate(duck: DuckDBConnection, w: number, hasInvoice: boolean, farWarning: Warning | null, far: number, idName: string): Promise<TransactionsResult> {
-  const warnings: Warning[] = farWarning ? [farWarning] : [];
-  const [maxRaw, setAside, badAll] = (await rowsOf(duck, 'SELECT max(ms), count(*) FILTER (WHERE ph), count(*) FILTER (WHERE NOT ph AND (ms IS NULL OR v IS NULL OR NOT isfinite(v))) FROM ln'))[0].map(Number);
+async function aggregate(duck: DuckDBConnection, w: number, hasInvoice: boolean, farWarning: Warning | null, idName: string, exact: boolean): Promise<TransactionsResult> {
+  // every data line is aggregated into a customer or set aside by one finding (its `dropped`), as in data/transactions.ts
+  const [farLines, bad, aggregated] = (await rowsOf(duck, `SELECT count(*) FILTER (WHERE NOT ph AND far), count(*) FILTER (WHERE NOT ph AND NOT far AND (ms IS NULL OR v IS NULL OR NOT isfinite(v))),
+    count(*) FILTER (WHERE NOT ph AND ms IS NOT NULL AND v IS NOT NULL AND isfinite(v)) FROM ln`))[0].map(Number);
+  const warnings: Warning[] = farWarning ? [{ ...farWarning, dropped: farLines }] : [];
+  if (!exact)
+    warnings.push({ code: 'duckdb-sum-order', message: `The log is too long to add amounts line by line in memory, so DuckDB added the amounts in its own order (out of core); totals can differ from the in-memory engine's in the last digits.`, count: 1 });
+  const [maxRaw, setAside] = (await rowsOf(duck, 'SELECT max(ms), count(*) FILTER (WHERE ph) FROM ln'))[0].map(Number);
   const maxDate = maxRaw;
   const cutoff = maxDate - w * DAY;
   if (setAside > 0) {
@@ -136,11 +150,10 @@ async function aggregate(duck: DuckDBConnection, w: number, hasInvoice: boolean,
     const vals = (await rowsOf(duck, `SELECT l.${q(idName)} AS v, count(*) AS n, min(l._row) AS r FROM lines l JOIN ln ON ln.row = l._row WHERE ln.ph GROUP BY 1 ORDER BY n DESC, r`)).map((r) => ({ value: String(r[0]).trim() === '' ? '(empty)' : String(r[0]), count: Number(r[1]) }));
     warnings.push(placeholderWarning({ column: idName, count: setAside, values: vals, examples: ex, isPlaceholder: new Uint8Array(0) }, 'line'));
   }
-  const bad = badAll - far;
-  if (bad > 0) warnings.push({ code: 'bad-transaction-lines', message: `${bad} line(s) have an unreadable date or amount and were left out.`, count: bad });
+  if (bad > 0) warnings.push({ code: 'bad-transaction-lines', message: `${bad} line(s) have an unreadable date or amount and were left out.`, count: bad, dropped: bad });
   const inv = hasInvoice ? 'inv' : 'CAST(ms AS VARCHAR)';
   const cancelled = hasInvoice ? `(q < 0 OR v < 0 OR regexp_matches(inv, '^[cC]'))` : '(q < 0 OR v < 0)';
-  const sum = (cond: string) => `COALESCE(list_reduce(list(v ORDER BY row) FILTER (WHERE ${cond}), (a, b) -> a + b), 0.0)`;
+  const sum = (cond: string) => sumOf(exact, 'v', cond);
   const [cancellations] = (await rowsOf(duck, `SELECT count(*) FROM ln WHERE NOT ph AND ms IS NOT NULL AND v IS NOT NULL AND isfinite(v) AND ${cancelled}`))[0].map(Number);
   if (cancellations > 0)
     warnings.push({ code: 'cancellations', message: `${cancellations} line(s) are cancellations or returns (negative quantity or amount, or an invoice starting with "C"); they reduce the customer's spend but do not count as purchases.`, count: cancellations });
@@ -168,7 +181,7 @@ async function aggregate(duck: DuckDBConnection, w: number, hasInvoice: boolean,
   if (!withTarget) warnings.push({ code: 'no-churn-window', message: `The log covers only ${Math.round(spanDays)} days; at least ${2 * w} are needed to judge churn, so no churn model was trained.`, count: 1 });
   else
     warnings.push({ code: 'derived-target', message: `Churn was derived from the log: a customer counts as churned when they bought nothing in the last ${w} days (after ${new Date(cutoff).toISOString().slice(0, 10)}). Model features use only purchases before that date.`, count: kept.length });
-  return { ok: true, frame: frameOf(kept, maxDate, cutoff, w, withTarget), warnings };
+  return { ok: true, frame: { ...frameOf(kept, maxDate, cutoff, w, withTarget), linesAggregated: aggregated }, warnings };
 }
 
 type Agg = { cid: string; first: number; last: number; nInv: number; monetary: number; preFirst: number; preLast: number; preInv: number; preMonetary: number; after: boolean };

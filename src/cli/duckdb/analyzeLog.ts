@@ -17,7 +17,7 @@ import { logFeatureColumns } from '../../analysis/model/logFeatures';
 import { exportSql } from '../../analysis/sql/exportSql';
 import { mulberry32 } from '../../analysis/random';
 import { openLog, lit, q } from './logTable';
-import { duckLog } from './aggregate';
+import { duckLog, EXACT_SUM_LINES } from './aggregate';
 
 /** Customers analysed in memory at most (default); above it the models train on a sample. */
 export const MAX_CUSTOMERS = 250_000;
@@ -25,14 +25,15 @@ export const MAX_CUSTOMERS = 250_000;
 export type DuckAnalysis = AnalyzeResult & { scored?: { customers: number; file: string; seconds: number } };
 
 /** Runs the analysis of `file` through DuckDB; writes `<out>/scores.csv` (every customer, exported SQL) when there is a saved model. */
-export async function analyzeLogWithDuckdb(file: string, fileName: string, options: AnalysisOptions, out: string, onProgress: OnProgress = () => {}, maxCustomers = MAX_CUSTOMERS): Promise<DuckAnalysis> {
+export async function analyzeLogWithDuckdb(file: string, fileName: string, options: AnalysisOptions, out: string, onProgress: OnProgress = () => {}, maxCustomers = MAX_CUSTOMERS, exactSumLines = EXACT_SUM_LINES): Promise<DuckAnalysis> {
   const db = await openLog(file, fileName);
   try {
     const ins = db.sample;
     if ((options.kind ?? ins.kind) !== 'transactions')
       return { ok: false, code: 'duckdb-not-a-log', message: 'The DuckDB engine reads invoice logs (one line per purchase); this file looks like a customer table. Run it without --engine duckdb.' };
     const roles = { ...ins.roles };
-    const dl = await duckLog(db.duck, ins, roles);
+    const exact = db.lines <= exactSumLines;
+    const dl = await duckLog(db.duck, ins, roles, exact);
     if ('ok' in dl) return dl;
     let full: CustomerFrame | null = null;
     const res = await runAnalysis(ins, options, onProgress, undefined, undefined, {

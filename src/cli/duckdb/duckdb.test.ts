@@ -34,9 +34,9 @@ async function inMemory(file: string): Promise<AnalysisResult> {
   return r.result;
 }
 
-async function viaDuckdb(file: string, name: string, max?: number) {
+async function viaDuckdb(file: string, name: string, max?: number, exactSumLines?: number) {
   const out = mkdtempSync(join(dir, 'out-'));
-  const r = await analyzeLogWithDuckdb(file, name, { ...OPTS, seed: 42 }, out, undefined, max);
+  const r = await analyzeLogWithDuckdb(file, name, { ...OPTS, seed: 42 }, out, undefined, max, exactSumLines);
   if (!r.ok) throw new Error(r.message);
   return r;
 }
@@ -65,6 +65,16 @@ describe('analyze --engine duckdb', () => {
     const duck = await viaDuckdb(FIXTURE, 'transactions.csv');
     expect(strip(duck.result)).toEqual(strip(mem));
     expect(duck.result.warnings.map((w) => w.code)).toContain('placeholder-ids');
+  });
+
+  it('above the exact-sum limit, DuckDB adds the amounts out of core: a finding says so, and analysis.json (10 digits) is unchanged', async () => {
+    const exact = await viaDuckdb(FIXTURE, 'transactions.csv');
+    const summed = await viaDuckdb(FIXTURE, 'transactions.csv', undefined, 0);
+    const codes = (r: AnalysisResult) => r.warnings.map((w) => w.code);
+    expect(codes(summed.result)).toContain('duckdb-sum-order');
+    expect(codes(exact.result)).not.toContain('duckdb-sum-order');
+    const noFinding = (r: AnalysisResult) => strip({ ...r, warnings: r.warnings.filter((w) => w.code !== 'duckdb-sum-order') });
+    expect(noFinding(summed.result)).toEqual(noFinding(exact.result));
   });
 
   it('reads parquet (written by DuckDB from the CSV) to the same analysis', async () => {
