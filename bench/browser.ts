@@ -2,6 +2,8 @@
  * Browser side of the benchmark: build the site, serve it with `vite preview`, and drive headless
  * Chromium through the real page (file input -> mapping-confirm -> analysis-done), one fresh
  * browser per run so the renderer's peak RSS (VmHWM) belongs to that run alone.
+ * Not split: one run's script (serve, launch, pick, wait for the saved dashboard and its refining,
+ * sample memory) reads top to bottom; the timestamps it reads come from bench/instrument.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';

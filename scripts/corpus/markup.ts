@@ -3,6 +3,8 @@
  * (Plotly renders <a>, <b>, <span style> in labels), prototype names as columns and values,
  * targets in any case and spacing, placeholder customer ids, ids recognised from their values,
  * formula cells behind whitespace, and files whose message must name the actual problem.
+ * Not split: one table of cases, each a few lines of payload and its expected outcome; splitting it
+ * by class would only scatter the payload strings they share.
  * Appended to the corpus by scripts/corpus.ts; every file is generated, never committed.
  */
 import type { CorpusCase } from '../corpus';
