@@ -90,6 +90,9 @@ test('ten analyses in a row keep tensors and memory bounded', async ({ page }) =
     await page.getByTestId('demo-button').click();
     await page.getByTestId('mapping-confirm').click();
     await expect(page.getByTestId('analysis-done')).toContainText('saved in this browser', { timeout: 120_000 });
+    // each analysis counted with its refining work (repeated CV, survival evaluation: refine.ts) done,
+    // so the next run does not start while the workers are still busy with this one's
+    await expect(page.getByTestId('refining')).toHaveCount(0, { timeout: 120_000 });
     const m = await page.evaluate(() => (window as unknown as Hooks).__retentionStudio.memory());
     expect(m.backendReady).toBe(true);
     engine.push(m.numTensors);

@@ -10,6 +10,7 @@ import type { SurvivalResult } from '../survival/run';
 import type { BusinessOptions } from '../types';
 import type { Kpi, Kpis } from './types';
 import { HAZARD_MIN } from './clv';
+import { exp as detExp } from '../math/detmath';
 import { monthlyDiscount } from './options';
 import { fmtInt as count, fmtMoneyCents, fmtMoneyWhole, fmtPct as pct } from '../format';
 
@@ -25,7 +26,7 @@ export function discountedMonths(curve: ArrayLike<number>, tailHazard: number, r
     vm *= v;
     L += curve[m] * vm;
   }
-  const rho = Math.exp(-Math.max(tailHazard, HAZARD_MIN)) * v;
+  const rho = detExp(-Math.max(tailHazard, HAZARD_MIN)) * v;
   return L + curve[M] * vm * (rho / (1 - rho));
 }
 

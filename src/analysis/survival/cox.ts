@@ -9,6 +9,7 @@ import { AnalysisError } from '../errors';
 import type { Warning } from '../types';
 import { coxData, efronAt, type CoxData } from './efron';
 import { cholFactor, cholSolve } from './chol';
+import { exp as detExp } from '../math/detmath';
 
 export { efron } from './efron';
 
@@ -147,7 +148,7 @@ function breslow(data: CoxData, beta: Float64Array, time: ArrayLike<number>, cen
     for (let p = groupStart[g]; p < groupStart[g + 1]; p++) {
       let s = -centre;
       for (let u = rowStart[p]; u < rowStart[p + 1]; u++) s += val[u] * beta[col[u]];
-      r0 += Math.exp(s);
+      r0 += detExp(s);
       nd += event[p];
     }
     if (nd > 0) {

@@ -8,6 +8,7 @@
  * are counted within a horizon (the curve's length), not over an unbounded extrapolation.
  */
 import type { CoxModel } from './cox';
+import { exp as detExp } from '../math/detmath';
 
 export const TAIL_MONTHS = 12;
 /** Floor of a customer's monthly hazard past the data (0.1%: keeps lifetimes finite, as business/clv's HAZARD_MIN). */
@@ -40,7 +41,7 @@ export function tailBaselineRate(model: CoxModel, cap: number): number {
  * beyond cap.
  */
 export function conditionalSurvival(model: CoxModel, eta: number, t0: number, months: number, cap: number, tailRate = tailBaselineRate(model, cap)): { curve: Float64Array; expectedRemaining: number; tailHazard: number } {
-  const r = Math.exp(eta);
+  const r = detExp(eta);
   const tailHazard = Math.max(tailRate * r, TAIL_HAZARD_MIN);
   const hCap = baselineAt(model, cap);
   const { times, cumHazard } = model;
@@ -55,7 +56,7 @@ export function conditionalSurvival(model: CoxModel, eta: number, t0: number, mo
   const curve = new Float64Array(months + 1);
   for (let m = 0; m <= months; m++) {
     const t = t0 + m;
-    curve[m] = t <= cap ? Math.exp(-(H(t) - h0) * r) : Math.exp(-(hCap - h0) * r - tailHazard * (t - Math.max(t0, cap)));
+    curve[m] = t <= cap ? detExp(-(H(t) - h0) * r) : detExp(-(hCap - h0) * r - tailHazard * (t - Math.max(t0, cap)));
   }
   // area from t0 to min(t0 + months, cap) over the step function, then the tail up to t0 + months
   const end = t0 + months;
@@ -68,10 +69,10 @@ export function conditionalSurvival(model: CoxModel, eta: number, t0: number, mo
     const t = Math.min(times[e], stepEnd);
     area += (t - prevT) * prevS;
     prevT = t;
-    if (times[e] <= stepEnd) prevS = Math.exp(-(cumHazard[e] - h0) * r);
+    if (times[e] <= stepEnd) prevS = detExp(-(cumHazard[e] - h0) * r);
   }
   if (prevT < stepEnd) area += (stepEnd - prevT) * prevS;
   const tailLen = end - Math.max(t0, cap);
-  if (tailLen > 0) area += (prevS * (1 - Math.exp(-tailHazard * tailLen))) / tailHazard;
+  if (tailLen > 0) area += (prevS * (1 - detExp(-tailHazard * tailLen))) / tailHazard;
   return { curve, expectedRemaining: Math.max(0, area), tailHazard };
 }

@@ -3,6 +3,7 @@
  * design prepared once per fit (rows sorted by time, sparse entries, tie groups), so each
  * Newton step costs O(non-zeros^2) per row plus O(d^2) per distinct time, not per event.
  */
+import { exp as detExp, log as detLog } from '../math/detmath';
 
 /** Row order by time descending, so risk sets (time >= t) are prefixes. */
 export function descendingOrder(time: ArrayLike<number>): Int32Array {
@@ -69,7 +70,7 @@ export function efronAt(data: CoxData, beta: Float64Array, withInfo: boolean): {
     let s = 0;
     for (let u = rowStart[p]; u < rowStart[p + 1]; u++) s += val[u] * beta[col[u]];
     eta[p] = s;
-    w[p] = Math.exp(s);
+    w[p] = detExp(s);
   }
   let ll = 0;
   const grad = new Float64Array(d);
@@ -108,7 +109,7 @@ export function efronAt(data: CoxData, beta: Float64Array, withInfo: boolean): {
     for (let l = 0; l < nd; l++) {
       const f = l / nd;
       const den = r0 - f * e0;
-      ll -= Math.log(den);
+      ll -= detLog(den);
       s1 += 1 / den;
       sf += f / den;
       q1 += 1 / (den * den);

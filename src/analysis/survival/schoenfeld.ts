@@ -15,6 +15,7 @@
 import type { CoxModel } from './cox';
 import { cholFactor, cholInverse } from './chol';
 import { coxData, efronAt, type CoxData } from './efron';
+import { exp as detExp } from '../math/detmath';
 
 export interface PhTest {
   /** design column name */
@@ -37,7 +38,7 @@ export function chi2Sf1(x: number): number {
 function erfc(x: number): number {
   const z = Math.abs(x);
   const t = 1 / (1 + 0.5 * z);
-  const r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  const r = t * detExp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
   return x >= 0 ? r : 2 - r;
 }
 
@@ -52,7 +53,7 @@ export function schoenfeldTest(data: CoxData, beta: Float64Array, l2: number, na
   for (let p = 0; p < n; p++) {
     let s = 0;
     for (let u = rowStart[p]; u < rowStart[p + 1]; u++) s += val[u] * beta[col[u]];
-    w[p] = Math.exp(s);
+    w[p] = detExp(s);
   }
   // Event groups in time order (the data are sorted by time descending: risk sets are prefixes)
   const nGroups = groupStart.length - 1;
