@@ -84,6 +84,8 @@ export interface SavedClv {
   monthlyRate: number;
   hazardMin: number;
   hazardMax: number;
+  /** ISO 4217 code of the monthly revenue and so of the lifetime value (absent in models saved before it: USD) */
+  currency?: string;
 }
 
 /** Training distribution of a feature: numeric by quantile bins, categorical by level. */

@@ -152,6 +152,7 @@ export function buildSavedModel(b: BuildInput): SavedModel | null {
           monthlyRate: monthlyDiscount(b.businessOptions.discountRate),
           hazardMin: HAZARD_MIN,
           hazardMax: HAZARD_MAX,
+          currency: b.businessOptions.currency,
         }
       : null,
     reference: { features, score: b.churn ? scoreReference(b.churn.probability) : null },

@@ -24,7 +24,7 @@ describe('engine.scoreNewFile', () => {
     expect(out.n).toBe(400);
     expect(out.csv).toBe(scoresCsv(model, s));
     expect(out.drift).toEqual(driftReport(model, s));
-    expect(out.csv.split(/\r?\n/)[0]).toBe('customer_id,segment,segment_name,churn_probability,lifetime_value,top_reasons');
+    expect(out.csv.split(/\r?\n/)[0]).toBe('customer_id,segment,segment_name,churn_probability,lifetime_value_usd,top_reasons');
     // the table loaded for the analysis is still there: the same analysis runs again
     const again = await engine.analyze({ seed: 42, folds: 3, k: 3, kRange: [3, 3], models: ['logistic'] });
     expect(again.ok && again.result.rows).toBe(600);

@@ -22,5 +22,7 @@ export function scoresCsv(model: SavedModel, s: Pick<Scored, 'n' | 'ids' | 'segm
       reasons.join('; '),
     ]);
   }
-  return toCsv(['customer_id', 'segment', 'segment_name', 'churn_probability', 'lifetime_value', 'top_reasons'], rows);
+  // the money column names its currency, as the analysis's own exports do (clv_usd)
+  const clvColumn = `lifetime_value_${(model.clv?.currency ?? 'USD').toLowerCase()}`;
+  return toCsv(['customer_id', 'segment', 'segment_name', 'churn_probability', clvColumn, 'top_reasons'], rows);
 }

@@ -62,7 +62,7 @@ const SCHEMA = obj({
     members: arr(obj({ name: oneOf('logistic', 'gbdt', 'forest', 'mlp'), model: any, platt: nullable(obj({ a: num, b: num })) })),
     explainer: any, meanProbability: num, cvRocAuc: (v, p) => (typeof v === 'number' || v === null ? null : `${p} must be a number`),
   })),
-  clv: nullable(obj({ monthly: str, baseHazard: num, margin: num, monthlyRate: num, hazardMin: num, hazardMax: num })),
+  clv: nullable(obj({ monthly: str, baseHazard: num, margin: num, monthlyRate: num, hazardMin: num, hazardMax: num, currency: str }, ['currency'])),
   reference: obj({ features: arr(reference), score: nullable(obj({ edges: arr(num), shares: arr(num) })) }),
 }, ['log']);
 

@@ -161,7 +161,7 @@ function render(model: SavedModel, d: Dialect, table: string, ctes: Cte[], out: 
   const last = ctes[ctes.length - 1].name;
   const header = [
     `-- Retention Studio scoring query (${d.label}), from the model trained on ${oneLine(model.source.fileName)} (${model.source.rows} customers, ${model.createdAt}).`,
-    `-- Outputs per row of the input table: customer_id, segment, segment_name, churn_probability, reason_1..3, lifetime_value.`,
+    `-- Outputs per row of the input table: customer_id, segment, segment_name, churn_probability, reason_1..3, lifetime_value${model.clv ? ` (in ${model.clv.currency ?? 'USD'})` : ''}.`,
     `-- Numeric input columns must have a numeric type (blank = NULL); the rest are read as trimmed text.`,
     ...(d.name === 'postgres' ? ['-- PostgreSQL: run SET jit = off; first (compiling an expression this large takes longer than running it).'] : []),
     ...notes.map((n) => `-- Note: ${oneLine(n)}`),
