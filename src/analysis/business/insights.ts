@@ -29,7 +29,7 @@ function driver(x: InsightInputs): Insight | null {
   const best = x.churn?.models.find((m) => m.name === x.churn?.best) ?? x.churn?.models[0];
   const top = best?.importance.slice().sort((a, b) => Math.abs(b.value) - Math.abs(a.value))[0];
   if (best && top)
-    return { kind: 'driver', value: top.value, text: `The strongest churn driver is ${top.feature} (importance ${top.value.toFixed(3)} in the ${best.label} model).` };
+    return { kind: 'driver', value: top.value, text: `The churn model leans most on ${top.feature} to tell customers who leave from those who stay (its unitless weight is under "For analysts" on the Churn tab).` };
   const y = x.frame.y;
   if (!y) return null;
   let out: Insight | null = null;
