@@ -39,7 +39,7 @@ function top1(pts: Float64Array): Int32Array {
 const out: Record<string, unknown> = { rows: n, groups: G };
 for (const name of ['gbdt', 'forest'] as const) {
   const spec = MODEL_SPECS.find((s) => s.name === name)!;
-  const model = await spec.fit(X, y, design.d, 42);
+  const model = await spec.fit(X, y, 42);
   const run = (m: TreeAttribution) => (name === 'gbdt' ? gbdtGroupPoints(model as GbdtModel, X, groupOf, G, m) : forestGroupPoints(model as ForestModel, X, groupOf, G, m));
   const time = (m: TreeAttribution) => {
     run(m);

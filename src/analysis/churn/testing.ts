@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import type { CustomerFrame } from '../types';
 import { mulberry32 } from '../random';
 import { fitGbdt, predictGbdt } from './models/gbdt';
+import { asMatrix } from '../math/matrix';
 import { stratifiedFolds } from './evaluation/folds';
 import { rocAuc } from './evaluation/metrics';
 
@@ -131,8 +132,8 @@ export async function gbdtFoldAuc(X: Float64Array, y: Uint8Array, d: number, imp
     const fill = new Float64Array(d);
     for (let q = 0; q < Xtr0.length; q++) if (Number.isNaN(Xtr0[q])) fill[q % d] = Xtr[q];
     const Xte = impute ? take(te).map((v, q) => (Number.isNaN(v) ? fill[q % d] : v)) : take(te);
-    const m = await fitGbdt(Xtr, Uint8Array.from(tr, (i) => y[i]), d, { seed: f + 1 });
-    s += rocAuc(predictGbdt(m, Xte), te.map((i) => y[i])) / 5;
+    const m = await fitGbdt(asMatrix(Xtr, d), Uint8Array.from(tr, (i) => y[i]), { seed: f + 1 });
+    s += rocAuc(predictGbdt(m, asMatrix(Xte, d)), te.map((i) => y[i])) / 5;
   }
   return s;
 }

@@ -22,12 +22,12 @@ describe('design matrix', () => {
     const d = fitDesign(f, Int32Array.from([0, 1, 2]));
     expect(d.names.slice(0, 2)).toEqual(['tenure', 'tenure=(blank)']);
     expect(d.groups[0]).toEqual({ name: 'tenure', kind: 'numeric', start: 0, count: 2 });
-    const lin = transformDesign(d, f, Int32Array.from([0, 1]));
-    const tree = transformDesign(d, f, Int32Array.from([0, 1]), true);
+    const lin = transformDesign(d, f, Int32Array.from([0, 1])).X;
+    const tree = transformDesign(d, f, Int32Array.from([0, 1]), true).X;
     const s = d.numeric[0].sd;
-    expect(lin.X[0]).toBeCloseTo((1 - 11 / 3) / s, 12);
-    expect([lin.X[1], lin.X[lin.d], lin.X[lin.d + 1]]).toEqual([0, (5 - 11 / 3) / s, 1]);
-    expect([tree.X[tree.d], tree.X[tree.d + 1]]).toEqual([NaN, 1]);
+    expect(lin.data[0]).toBeCloseTo((1 - 11 / 3) / s, 12);
+    expect([lin.data[1], lin.data[lin.d], lin.data[lin.d + 1]]).toEqual([0, (5 - 11 / 3) / s, 1]);
+    expect([tree.data[tree.d], tree.data[tree.d + 1]]).toEqual([NaN, 1]);
     // no blank among the training rows: no indicator
     expect(fitDesign(f, Int32Array.from([0, 2, 3])).names[1]).toBe('Contract=Month-to-month');
   });
@@ -42,8 +42,8 @@ describe('design matrix', () => {
     const m = transformDesign(d, f, Int32Array.from([2, 3]));
     const s = Math.sqrt(8 / 3);
     // row 2: missing contract; row 3: "Two year" unseen in training -> all zeros
-    expect(Array.from(m.X)).toEqual([2 / s, 0, 0, 1, 97 / s, 0, 0, 0]);
-    expect(m.d).toBe(4);
+    expect(Array.from(m.X.data)).toEqual([2 / s, 0, 0, 1, 97 / s, 0, 0, 0]);
+    expect([m.X.n, m.X.d]).toEqual([2, 4]);
     expect(structuredClone(d)).toEqual(d);
   });
   it('rejects bad rows and mismatched frames', () => {

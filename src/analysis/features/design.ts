@@ -8,6 +8,7 @@
  */
 import type { CustomerFrame, Warning } from '../types';
 import { AnalysisError } from '../errors';
+import type { Matrix } from '../math/matrix';
 
 /** Categorical columns with more levels than this are skipped as id-like. */
 export const MAX_LEVELS = 50;
@@ -50,9 +51,8 @@ export interface Design {
 }
 
 export interface DesignMatrix {
-  /** n x d, row-major */
-  X: Float64Array;
-  d: number;
+  /** n x d (d = the design's width) */
+  X: Matrix;
   names: string[];
 }
 
@@ -171,7 +171,7 @@ export function transformDesign(design: Design, frame: CustomerFrame, rows: Int3
     }
     j += width;
   }
-  return { X, d, names: design.names.slice() };
+  return { X: { n, d, data: X }, names: design.names.slice() };
 }
 
 /**

@@ -1,9 +1,9 @@
 /**
  * The engine's one matrix convention: X is n x d, row-major, as a Matrix {n, d, data}. Builders,
  * input validation at the public door, column statistics and standardisation (population sd, as
- * scikit-learn's StandardScaler) and row selection, shared by segmentation and churn. The churn
- * estimators keep (X: Float64Array, d) at their public doors (saved models and SQL export are
- * written against them) and view their input as a Matrix with asMatrix.
+ * scikit-learn's StandardScaler) and row selection, shared by segmentation and churn. Every
+ * estimator takes a Matrix at its public door (fitX(X, y, params), predictX(model, X)); the
+ * tree kernels inside churn/trees/ read X.data with X.d.
  */
 import { AnalysisError } from '../errors';
 
@@ -75,7 +75,7 @@ export function checkMatrix(X: Matrix, who: string): void {
   }
 }
 
-/** A Matrix view of row-major data with d columns (no copy). */
+/** A Matrix view of row-major data with d columns (no copy): n = data.length / d. */
 export function asMatrix(data: Float64Array, d: number): Matrix {
   return { n: d > 0 ? data.length / d : 0, d, data };
 }

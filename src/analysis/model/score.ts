@@ -6,6 +6,7 @@
  */
 import type { RawTable, Warning } from '../types';
 import type { Design } from '../features/design';
+import type { Matrix } from '../math/matrix';
 import type { CustomerReasons } from '../churn/types';
 import type { LogisticModel } from '../churn/models/logistic';
 import { MODEL_SPECS, type ChurnModel } from '../churn/models/models';
@@ -64,7 +65,7 @@ export function designOf(s: SavedDesign): Design {
 
 /** Rows [a, b) encoded as in transformDesign: numeric (x - mean) / sd (then the "=(blank)" indicator, and NaN in the value
  *  with missingAsNaN), one-hot levels, a "(missing)" column; new levels all zeros. */
-export function encodeRows(s: SavedDesign, cols: ReadColumns, a: number, b: number, missingAsNaN = false): Float64Array {
+export function encodeRows(s: SavedDesign, cols: ReadColumns, a: number, b: number, missingAsNaN = false): Matrix {
   const d = s.names.length;
   const X = new Float64Array((b - a) * d);
   let j = 0;
@@ -99,7 +100,7 @@ export function encodeRows(s: SavedDesign, cols: ReadColumns, a: number, b: numb
     }
     j += c.levels.length + (c.missing ? 1 : 0);
   }
-  return X;
+  return { n: b - a, d, data: X };
 }
 
 /** Segment per row: the nearest centre (squared distance, first on ties) of the standardised features. */

@@ -47,7 +47,7 @@ export async function warehouseModels(): Promise<WarehouseModels> {
   const cols = readColumns(lg.model, raw);
   const X = encodeRows(lg.model.churn!.design, cols, 0, cols.n);
   const y = Uint8Array.from(lg.result.churn!.actual!);
-  const mlp = await fitMlp(X, y, lg.model.churn!.design.names.length, { seed: 3, maxEpochs: 4 });
+  const mlp = await fitMlp(X, y, { seed: 3, maxEpochs: 4 });
   models.set('mlp', { ...lg.model, churn: { ...lg.model.churn!, best: 'mlp', label: 'mlp', members: [{ name: 'mlp', model: encodeModel(mlp), platt: { a: 1.1, b: -0.2 } }] } });
   const engine = new Map<string, Map<string, EngineScore>>();
   for (const [name, m] of models) {

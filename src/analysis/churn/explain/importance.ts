@@ -6,25 +6,26 @@
  * base score, which gives the same bits because every model scores each row on its own.
  */
 import type { DesignGroup } from '../../features/design';
+import type { Matrix } from '../../math/matrix';
 import { shuffleInPlace } from '../../random';
 import { rocAuc } from '../evaluation/metrics';
 
 /**
- * AUC drop per group on X (n x d row-major) with labels y; one seeded shuffle per group.
+ * AUC drop per group on X (n x d) with labels y; one seeded shuffle per group.
  * predict must score each row independently of the other rows (all churn models do).
  */
 export function permutationImportance(
-  predict: (X: Float64Array) => Float64Array,
-  X: Float64Array,
+  predict: (X: Matrix) => Float64Array,
+  Xm: Matrix,
   y: Uint8Array,
-  d: number,
   groups: DesignGroup[],
   rng: () => number,
   /** predict(X) when already known */
   pX?: Float64Array,
 ): Float64Array {
   const n = y.length;
-  const p0 = pX ?? predict(X);
+  const { d, data: X } = Xm;
+  const p0 = pX ?? predict(Xm);
   const base = rocAuc(p0, y);
   const out = new Float64Array(groups.length);
   // the changed rows, packed: their shuffled copies and where their scores go
@@ -47,7 +48,7 @@ export function permutationImportance(
     }
     p.set(p0);
     if (m > 0) {
-      const q = predict(Xc.subarray(0, m * d));
+      const q = predict({ n: m, d, data: Xc.subarray(0, m * d) });
       for (let k = 0; k < m; k++) p[rows[k]] = q[k];
     }
     out[t] = base - rocAuc(p, y);

@@ -9,6 +9,7 @@ import { runChurn } from '../index';
 import { synthChurn, telcoFrame } from '../testing';
 import { pathReasons } from '../jobs/assemble';
 import { TELCO_REL, describeWithShared } from '../../testing/shared';
+import { asMatrix } from '../../math/matrix';
 
 beforeAll(async () => {
   expect(await tf.setBackend('cpu')).toBe(true);
@@ -27,12 +28,12 @@ describe('path contributions', () => {
 
   // depth 6: walked as complete trees; 12: on the node lists
   it.each([6, 12])('forest of depth %i: mean leaf probability = mean root value + contributions / trees', async (maxDepth) => {
-    const m = await fitForest(train.X, train.y, d, { seed: 3, nTrees: 15, maxDepth, minLeaf: 3 });
-    const p = predictForest(m, test.X);
+    const m = await fitForest(asMatrix(train.X, d), train.y, { seed: 3, nTrees: 15, maxDepth, minLeaf: 3 });
+    const p = predictForest(m, asMatrix(test.X, d));
     const c = new Float64Array(n * G);
     addPathContributions(m.trees, test.X, d, groupOf, G, c);
     const T = m.trees.roots.length;
-    const pts = forestGroupPoints(m, test.X, groupOf, G, 'saabas');
+    const pts = forestGroupPoints(m, asMatrix(test.X, d), groupOf, G, 'saabas');
     for (let i = 0; i < n; i++) {
       let s = rootSum(m.trees);
       let q = 0;
@@ -50,11 +51,11 @@ describe('path contributions', () => {
   });
 
   it('gbdt: logit = base + root values + contributions (log-odds); points follow the logistic conversion', async () => {
-    const m = await fitGbdt(train.X, train.y, d, { seed: 5, nTrees: 60 });
-    const z = logitGbdt(m, test.X);
+    const m = await fitGbdt(asMatrix(train.X, d), train.y, { seed: 5, nTrees: 60 });
+    const z = logitGbdt(m, asMatrix(test.X, d));
     const c = new Float64Array(n * G);
     addPathContributions(m.trees, test.X, d, groupOf, G, c);
-    const pts = gbdtGroupPoints(m, test.X, groupOf, G, 'saabas');
+    const pts = gbdtGroupPoints(m, asMatrix(test.X, d), groupOf, G, 'saabas');
     for (let i = 0; i < n; i++) {
       let s = m.base + rootSum(m.trees);
       for (let t = 0; t < G; t++) s += c[i * G + t];

@@ -7,6 +7,7 @@
  * contributions. One extra tree walk per row, the cost of a prediction.
  */
 import type { Design } from '../../features/design';
+import type { Matrix } from '../../math/matrix';
 import { sigmoid } from '../../math/detmath';
 import type { ForestModel } from '../models/forest';
 import type { GbdtModel } from '../models/gbdt';
@@ -182,9 +183,9 @@ function completePaths(t: TreeArrays, D: number, X: Float64Array, d: number, gro
 }
 
 /** Forest: per row and group, the attributions (default TreeSHAP) averaged over trees, in probability points (n x G). */
-export function forestGroupPoints(model: ForestModel, X: Float64Array, groupOf: Int32Array, G: number, method: TreeAttribution = 'treeshap'): Float64Array {
-  const out = new Float64Array((X.length / model.d) * G);
-  addAttributions(model.trees, X, model.d, groupOf, G, out, method);
+export function forestGroupPoints(model: ForestModel, X: Matrix, groupOf: Int32Array, G: number, method: TreeAttribution = 'treeshap'): Float64Array {
+  const out = new Float64Array(X.n * G);
+  addAttributions(model.trees, X.data, model.d, groupOf, G, out, method);
   const s = 100 / model.trees.roots.length;
   for (let q = 0; q < out.length; q++) out[q] *= s;
   return out;
@@ -195,10 +196,10 @@ export function forestGroupPoints(model: ForestModel, X: Float64Array, groupOf: 
  * converted to probability points as the logistic reasons are: 100 * (p - sigmoid(z - c)), where z
  * is the row's logit (base + baseline + all contributions) and p = sigmoid(z) (n x G).
  */
-export function gbdtGroupPoints(model: GbdtModel, X: Float64Array, groupOf: Int32Array, G: number, method: TreeAttribution = 'treeshap'): Float64Array {
-  const n = X.length / model.d;
+export function gbdtGroupPoints(model: GbdtModel, X: Matrix, groupOf: Int32Array, G: number, method: TreeAttribution = 'treeshap'): Float64Array {
+  const n = X.n;
   const out = new Float64Array(n * G);
-  const z0 = model.base + addAttributions(model.trees, X, model.d, groupOf, G, out, method);
+  const z0 = model.base + addAttributions(model.trees, X.data, model.d, groupOf, G, out, method);
   for (let i = 0; i < n; i++) {
     const o = i * G;
     let z = z0;

@@ -7,6 +7,7 @@
  * average); tree models' come from their decision paths (pathReasons.ts).
  */
 import type { Design } from '../../features/design';
+import type { Matrix } from '../../math/matrix';
 import type { CustomerReasons } from '../types';
 import { sigmoid, type LogisticModel } from '../models/logistic';
 import { coefGroups } from '../models/logisticTerms';
@@ -73,9 +74,9 @@ export function pickTopReasons(pts: ArrayLike<number>, nameOf: Int32Array, R: nu
 }
 
 /** Top `R` (default 3) reasons per row of X (n x d, encoded with `design`), largest |points| first. */
-export function logisticReasons(model: LogisticModel, design: Design, X: Float64Array, R = 3): CustomerReasons {
+export function logisticReasons(model: LogisticModel, design: Design, Xm: Matrix, R = 3): CustomerReasons {
   const { d, coef, mean, sd } = model;
-  const n = X.length / d;
+  const { n, data: X } = Xm;
   const naming = reasonNaming(design);
   const G = design.groups.length;
   const reasonFeature = new Int16Array(n * R).fill(-1);

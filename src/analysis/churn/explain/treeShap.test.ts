@@ -7,6 +7,7 @@ import { forestGroupPoints, gbdtGroupPoints } from './pathReasons';
 import { sigmoid } from '../../math/detmath';
 import { synthChurn } from '../testing';
 import type { TreeArrays } from '../trees/treeStorage';
+import { asMatrix } from '../../math/matrix';
 
 const d = 6;
 const train = synthChurn(1500, d, 1);
@@ -51,8 +52,8 @@ describe('TreeSHAP', () => {
     ['per column', perColumn, d],
     ['per group', grouped, 4],
   ])('equals the Shapley values by enumeration of coalitions (%s, GBDT depth 4, forest depth 5)', async (_, groupOf, G) => {
-    const gb = await fitGbdt(train.X, train.y, d, { seed: 3, nTrees: 12, maxDepth: 4, validationFraction: 0 });
-    const fo = await fitForest(train.X, train.y, d, { seed: 4, nTrees: 5, maxDepth: 5, minLeaf: 5 });
+    const gb = await fitGbdt(asMatrix(train.X, d), train.y, { seed: 3, nTrees: 12, maxDepth: 4, validationFraction: 0 });
+    const fo = await fitForest(asMatrix(train.X, d), train.y, { seed: 4, nTrees: 5, maxDepth: 5, minLeaf: 5 });
     for (const t of [gb.trees, fo.trees]) {
       const m = 25;
       const X = test.X.subarray(0, m * d);
@@ -67,10 +68,10 @@ describe('TreeSHAP', () => {
   });
 
   it.each([3, 6])('identity at depth %i: GBDT contributions + expected value = log-odds, forest = probability (1e-9)', async (maxDepth) => {
-    const gb = await fitGbdt(train.X, train.y, d, { seed: 5, nTrees: 80, maxDepth, validationFraction: 0 });
-    const fo = await fitForest(train.X, train.y, d, { seed: 6, nTrees: 20, maxDepth, minLeaf: 3 });
-    const z = logitGbdt(gb, test.X);
-    const p = predictForest(fo, test.X);
+    const gb = await fitGbdt(asMatrix(train.X, d), train.y, { seed: 5, nTrees: 80, maxDepth, validationFraction: 0 });
+    const fo = await fitForest(asMatrix(train.X, d), train.y, { seed: 6, nTrees: 20, maxDepth, minLeaf: 3 });
+    const z = logitGbdt(gb, asMatrix(test.X, d));
+    const p = predictForest(fo, asMatrix(test.X, d));
     const T = fo.trees.roots.length;
     for (const groupOf of [perColumn, grouped]) {
       const G = Math.max(...groupOf) + 1;
@@ -90,8 +91,8 @@ describe('TreeSHAP', () => {
       }
     }
     // probability points: forest points sum to 100 x (p - expected value); GBDT points are the logistic conversion
-    const pf = forestGroupPoints(fo, test.X, grouped, 4);
-    const pg = gbdtGroupPoints(gb, test.X, grouped, 4);
+    const pf = forestGroupPoints(fo, asMatrix(test.X, d), grouped, 4);
+    const pg = gbdtGroupPoints(gb, asMatrix(test.X, d), grouped, 4);
     const cg = new Float64Array(n * 4);
     addTreeShap(gb.trees, test.X, d, grouped, 4, cg);
     for (let i = 0; i < n; i++) {
@@ -103,7 +104,7 @@ describe('TreeSHAP', () => {
   });
 
   it('tabulated leaves (many rows) and per-row leaves (few rows) give the same values', async () => {
-    const fo = await fitForest(train.X, train.y, d, { seed: 7, nTrees: 10, maxDepth: 8, minLeaf: 2 });
+    const fo = await fitForest(asMatrix(train.X, d), train.y, { seed: 7, nTrees: 10, maxDepth: 8, minLeaf: 2 });
     const all = new Float64Array(n * d);
     addTreeShap(fo.trees, test.X, d, perColumn, d, all);
     for (const i of [0, 7, 150]) {
@@ -114,7 +115,7 @@ describe('TreeSHAP', () => {
   });
 
   it('the driver x0 gets the largest mean |value|; a column no tree splits on gets exactly 0', async () => {
-    const gb = await fitGbdt(train.X, train.y, d, { seed: 8, nTrees: 60, maxDepth: 3, colsample: 1 });
+    const gb = await fitGbdt(asMatrix(train.X, d), train.y, { seed: 8, nTrees: 60, maxDepth: 3, colsample: 1 });
     const used = new Set(Array.from(gb.trees.feature).filter((f) => f >= 0));
     const out = new Float64Array(n * d);
     addTreeShap(gb.trees, test.X, d, perColumn, d, out);

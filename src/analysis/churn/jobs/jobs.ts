@@ -6,6 +6,7 @@
  */
 import type { Warning } from '../../types';
 import { fitDesign, screenDesign, transformDesign, type Design } from '../../features/design';
+import type { Matrix } from '../../math/matrix';
 import { mulberry32, sampleIndices } from '../../random';
 import { permutationImportance } from '../explain/importance';
 import { rocAuc } from '../evaluation/metrics';
@@ -123,7 +124,6 @@ async function cvJob(plan: ChurnPlan, spec: ModelSpec, f: number, cache: JobCach
   const { frame, y, seed } = plan;
   const { train, test } = splitFold(plan.fold, f);
   const design = designFor(plan, cache, f, () => train);
-  const d = design.d;
   // only the training rows this model uses are encoded (bounded memory on big files)
   const cap = spec.maxTrain ?? Infinity;
   const pool = train.length > cap ? pick(train, sampleIndices(train.length, cap, mulberry32(jobSeed(seed, spec.name, 2 * f)))) : train;
@@ -131,7 +131,7 @@ async function cvJob(plan: ChurnPlan, spec: ModelSpec, f: number, cache: JobCach
   const X = transformDesign(design, frame, pool, nan).X;
   const ytr = Uint8Array.from(pool, (r) => y[r]);
   const t0 = performance.now();
-  const model = await spec.fit(X, ytr, d, seed + 1000 * (f + 1), design.groups);
+  const model = await spec.fit(X, ytr, seed + 1000 * (f + 1), design.groups);
   const fitMs = performance.now() - t0;
   const p = new Float64Array(test.length);
   for (let a = 0; a < test.length; a += PREDICT_CHUNK) p.set(spec.predict(model, transformDesign(design, frame, test.subarray(a, a + PREDICT_CHUNK), nan).X), a);
@@ -141,7 +141,7 @@ async function cvJob(plan: ChurnPlan, spec: ModelSpec, f: number, cache: JobCach
   const Ximp = transformDesign(design, frame, pick(test, impRows), nan).X;
   const yimp = Uint8Array.from(impRows, (r) => yte[r]);
   const pimp = Float64Array.from(impRows, (r) => p[r]);
-  const drops = permutationImportance((Xq) => spec.predict(model, Xq), Ximp, yimp, d, design.groups, mulberry32(jobSeed(seed, spec.name, 2 * f + 1)), pimp);
+  const drops = permutationImportance((Xq) => spec.predict(model, Xq), Ximp, yimp, design.groups, mulberry32(jobSeed(seed, spec.name, 2 * f + 1)), pimp);
   return {
     kind: 'cv', model: spec.name, fold: f, p, auc: rocAuc(p, yte), fitMs, ms: 0,
     importance: design.groups.map((g, t) => ({ feature: g.name, value: drops[t] })),
@@ -158,7 +158,7 @@ async function finalJob(plan: ChurnPlan, spec: ModelSpec, cache: JobCache): Prom
   const cap = spec.maxTrain ?? Infinity;
   const pool = n > cap ? sampleIndices(n, cap, mulberry32(jobSeed(seed, spec.name, 7919))) : all;
   const nan = spec.missingAsNaN === true;
-  const model = await spec.fit(transformDesign(design, frame, pool, nan).X, Uint8Array.from(pool, (r) => y[r]), d, seed, design.groups);
+  const model = await spec.fit(transformDesign(design, frame, pool, nan).X, Uint8Array.from(pool, (r) => y[r]), seed, design.groups);
   const raw = new Float64Array(n);
   const isLogistic = spec.name === 'logistic';
   const R = REASONS;
@@ -170,8 +170,8 @@ async function finalJob(plan: ChurnPlan, spec: ModelSpec, cache: JobCache): Prom
   const method: TreeAttribution = trees && n * treeShapWork(trees, groupOf) <= TREESHAP_MAX_WORK ? 'treeshap' : 'saabas';
   const treePoints =
     n > PATH_REASONS_MAX_ROWS ? null
-    : spec.name === 'forest' ? (Xc: Float64Array) => forestGroupPoints(model as ForestModel, Xc, groupOf, G, method)
-    : spec.name === 'gbdt' ? (Xc: Float64Array) => gbdtGroupPoints(model as GbdtModel, Xc, groupOf, G, method)
+    : spec.name === 'forest' ? (Xc: Matrix) => forestGroupPoints(model as ForestModel, Xc, groupOf, G, method)
+    : spec.name === 'gbdt' ? (Xc: Matrix) => gbdtGroupPoints(model as GbdtModel, Xc, groupOf, G, method)
     : null;
   const naming = reasonNaming(design);
   const paths: PathPoints | undefined = treePoints ? { groups: G, points: new Float32Array(n * G), names: new Int16Array(n * G), reasonNames: naming.reasonNames, method } : undefined;
@@ -182,8 +182,8 @@ async function finalJob(plan: ChurnPlan, spec: ModelSpec, cache: JobCache): Prom
     raw.set(spec.predict(model, Xc), a);
     if (treePoints && paths) {
       paths.points.set(treePoints(Xc), a * G);
-      for (let i = 0, m = Xc.length / d; i < m; i++) {
-        rowReasonNames(design, naming, Xc, i * d, cut, nameOf);
+      for (let i = 0; i < Xc.n; i++) {
+        rowReasonNames(design, naming, Xc.data, i * d, cut, nameOf);
         paths.names.set(nameOf, (a + i) * G);
       }
     }

@@ -3,6 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { DENSE_MAX_DEPTH, fitForest, predictForest, type ForestModel } from './forest';
 import { addTreeSums } from '../trees/treeStorage';
 import { synthChurn } from '../testing';
+import { asMatrix } from '../../math/matrix';
 
 const synth = synthChurn;
 
@@ -23,18 +24,18 @@ describe('forest', () => {
     ['a stump', { maxDepth: 1, nTrees: 3 }],
     ['no split', { maxDepth: 0, nTrees: 2 }],
   ])('dense prediction equals walking the trees: %s', async (_, params) => {
-    const m = await fitForest(train.X, train.y, d, { seed: 3, ...params });
+    const m = await fitForest(asMatrix(train.X, d), train.y, { seed: 3, ...params });
     expect(m.dense).not.toBeNull();
-    expect(predictForest(m, test.X)).toEqual(walk(m, test.X));
+    expect(predictForest(m, asMatrix(test.X, d))).toEqual(walk(m, test.X));
   });
   it('deeper forests keep the node lists only', async () => {
-    const m = await fitForest(train.X, train.y, d, { seed: 3, maxDepth: DENSE_MAX_DEPTH + 1, nTrees: 4, minLeaf: 2 });
+    const m = await fitForest(asMatrix(train.X, d), train.y, { seed: 3, maxDepth: DENSE_MAX_DEPTH + 1, nTrees: 4, minLeaf: 2 });
     expect(m.dense).toBeNull();
-    expect(predictForest(m, test.X)).toEqual(walk(m, test.X));
+    expect(predictForest(m, asMatrix(test.X, d))).toEqual(walk(m, test.X));
   });
   it('leaves hold positive rates, so predictions lie in [0, 1]; seeded', async () => {
-    const a = predictForest(await fitForest(train.X, train.y, d, { seed: 5 }), test.X);
-    const b = predictForest(await fitForest(train.X, train.y, d, { seed: 5 }), test.X);
+    const a = predictForest(await fitForest(asMatrix(train.X, d), train.y, { seed: 5 }), asMatrix(test.X, d));
+    const b = predictForest(await fitForest(asMatrix(train.X, d), train.y, { seed: 5 }), asMatrix(test.X, d));
     expect(a).toEqual(b);
     expect(a.every((v) => v >= 0 && v <= 1)).toBe(true);
   });

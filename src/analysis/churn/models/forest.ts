@@ -8,6 +8,7 @@ import { binMatrix, fitBinEdges } from '../trees/binning';
 import { CountTreeGrower } from '../trees/forestGrower';
 import { addTreeSums, TreeBuffer, type TreeArrays } from '../trees/treeStorage';
 import { checkX, checkXy } from './validate';
+import type { Matrix } from '../../math/matrix';
 
 export interface ForestParams {
   nTrees: number;
@@ -52,9 +53,10 @@ export interface ForestModel {
 }
 
 /** Fits on X (n x d row-major), y (0/1). Defaults: 40 trees of depth 7 on half-size bootstraps, >= 10 rows per leaf (Telco 5-fold AUC 0.8469 vs 0.8470 for 80 trees of depth 8, about half the cost). */
-export async function fitForest(X: Float64Array, y: Uint8Array, d: number, params: Partial<ForestParams> = {}): Promise<ForestModel> {
+export async function fitForest(Xm: Matrix, y: Uint8Array, params: Partial<ForestParams> = {}): Promise<ForestModel> {
   const p = { ...FOREST_DEFAULTS, ...params };
-  const n = checkXy('forest', X, y, d);
+  const n = checkXy('forest', Xm, y);
+  const { d, data: X } = Xm;
   const rng = mulberry32(p.seed);
   const edges = fitBinEdges(X, d, p.maxBins);
   const data = { bins: binMatrix(X, d, edges), n, d, edges };
@@ -104,8 +106,9 @@ function denseTrees(t: TreeArrays, D: number): DenseTrees {
 }
 
 /** Churn probability per row of X n x d: mean of the trees' leaf positive rates. */
-export function predictForest(model: ForestModel, X: Float64Array): Float64Array {
-  const n = checkX('forest', X, model.d);
+export function predictForest(model: ForestModel, Xm: Matrix): Float64Array {
+  const n = checkX('forest', Xm, model.d);
+  const X = Xm.data;
   const out = new Float64Array(n);
   if (model.dense) denseSums(model.dense, X, model.d, out);
   else addTreeSums(model.trees, X, model.d, out);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fitGbdt, logitGbdt } from './gbdt';
 import { addTreeSums } from '../trees/treeStorage';
 import { mulberry32 } from '../../random';
+import { asMatrix } from '../../math/matrix';
 
 describe('gbdt prediction', () => {
   it('complete-tree prediction gives the bits of the plain traversal, shallow leaves included', async () => {
@@ -16,10 +17,10 @@ describe('gbdt prediction', () => {
     }
     for (const maxDepth of [1, 2, 3, 4]) {
       // minChildWeight large enough that some nodes stop before maxDepth
-      const m = await fitGbdt(X, y, d, { maxDepth, minChildWeight: 8, nTrees: 30, validationFraction: 0, seed: maxDepth });
+      const m = await fitGbdt(asMatrix(X, d), y, { maxDepth, minChildWeight: 8, nTrees: 30, validationFraction: 0, seed: maxDepth });
       const ref = new Float64Array(n).fill(m.base);
       addTreeSums(m.trees, X, d, ref);
-      expect(logitGbdt(m, X)).toEqual(ref);
+      expect(logitGbdt(m, asMatrix(X, d))).toEqual(ref);
     }
   });
 });

@@ -10,7 +10,7 @@
 import { mulberry32 } from '../../random';
 import { binRows, fitBinEdges } from '../trees/binning';
 import { stratifiedHoldout } from '../evaluation/folds';
-import { asMatrix, takeSample } from '../../math/matrix';
+import { takeSample, type Matrix } from '../../math/matrix';
 import { log, sigmoid, softplus } from '../../math/detmath';
 import { HistGrower } from '../trees/boostingGrower';
 import { addTreeSumsMissing, hasNaN } from '../trees/missingTrees';
@@ -126,15 +126,16 @@ function boost(X: Float64Array, y: Uint8Array, d: number, p: GbdtParams, nTrees:
 }
 
 /** Fits on X (n x d row-major; NaN = missing, each split learns where missing values go), y (0/1). Defaults: GBDT_DEFAULTS (depth 3, lr 0.1, <= 250 trees, early stopping on 15%, the early-stopped ensemble is kept). */
-export async function fitGbdt(X: Float64Array, y: Uint8Array, d: number, params: Partial<GbdtParams> = {}): Promise<GbdtModel> {
+export async function fitGbdt(X: Matrix, y: Uint8Array, params: Partial<GbdtParams> = {}): Promise<GbdtModel> {
   const p = { ...GBDT_DEFAULTS, ...params };
-  checkXy('gbdt', X, y, d, true, true);
+  checkXy('gbdt', X, y, true, true);
+  const d = X.d;
   let nTrees = p.nTrees;
   let bestIter = p.nTrees;
   if (p.validationFraction > 0) {
     const { fit, val } = stratifiedHoldout(y, p.validationFraction, p.seed + 1);
-    const tr = takeSample(asMatrix(X, d), y, fit);
-    const va = takeSample(asMatrix(X, d), y, val);
+    const tr = takeSample(X, y, fit);
+    const va = takeSample(X, y, val);
     const es = boost(tr.X.data, tr.y, d, p, p.nTrees, { X: va.X.data, y: va.y });
     bestIter = es.bestIter;
     if (!p.refit) {
@@ -144,7 +145,7 @@ export async function fitGbdt(X: Float64Array, y: Uint8Array, d: number, params:
     // all training rows now: slightly more trees for the larger sample
     nTrees = Math.max(1, Math.round(bestIter / (1 - p.validationFraction)));
   }
-  const { base, trees } = boost(X, y, d, p, nTrees);
+  const { base, trees } = boost(X.data, y, d, p, nTrees);
   return { kind: 'gbdt', d, base, trees, nTrees, bestIter, params: p, version: 1 };
 }
 
@@ -165,8 +166,9 @@ function firstTrees(t: TreeArrays, m: number): TreeArrays {
 }
 
 /** Logit per row of X n x d (NaN = missing: each split sends it the way it learned). */
-export function logitGbdt(model: GbdtModel, X: Float64Array): Float64Array {
-  const n = checkX('gbdt', X, model.d, true);
+export function logitGbdt(model: GbdtModel, Xm: Matrix): Float64Array {
+  const n = checkX('gbdt', Xm, model.d, true);
+  const X = Xm.data;
   const out = new Float64Array(n).fill(model.base);
   if (hasNaN(X)) {
     addTreeSumsMissing(model.trees, X, model.d, out);
@@ -257,6 +259,6 @@ function addCompleteSums(c: CompleteTrees, X: Float64Array, d: number, out: Floa
 }
 
 /** Churn probability per row of X n x d. */
-export function predictGbdt(model: GbdtModel, X: Float64Array): Float64Array {
+export function predictGbdt(model: GbdtModel, X: Matrix): Float64Array {
   return logitGbdt(model, X).map(sigmoid);
 }

@@ -5,7 +5,7 @@
  * in tfjs (logisticTf.ts, the backend path for very large n * d^2).
  */
 import { checkX, checkXy } from './validate';
-import { asMatrix, columnStats } from '../../math/matrix';
+import { columnStats, type Matrix } from '../../math/matrix';
 import { solveSpd } from '../../math/linalg';
 import { sigmoid, softplus } from '../../math/detmath';
 import { expandRows, type Term } from './terms';
@@ -44,22 +44,18 @@ export interface LogisticModel {
 export { sigmoid };
 
 /** Fits on X (n x d row-major) and y (0/1). Defaults: C=1, solver auto (Newton unless n*d^2 > 2e9). */
-export async function fitLogistic(
-  X: Float64Array,
-  y: Uint8Array,
-  d: number,
-  params: Partial<LogisticParams> = {},
-): Promise<LogisticModel> {
+export async function fitLogistic(X: Matrix, y: Uint8Array, params: Partial<LogisticParams> = {}): Promise<LogisticModel> {
   const p = { ...LOGISTIC_DEFAULTS, ...params };
-  const n = checkXy('logistic', X, y, d);
-  const { mean, sd } = columnStats(asMatrix(X, d), 1);
+  const n = checkXy('logistic', X, y);
+  const d = X.d;
+  const { mean, sd } = columnStats(X, 1);
   const solver = p.solver === 'auto' ? (n * d * d > 2e9 ? 'tfjs' : 'newton') : p.solver;
   if (solver === 'tfjs') {
     const { fitLogisticTf } = await import('./logisticTf');
-    const r = await fitLogisticTf(X, y, d, mean, sd, p);
+    const r = await fitLogisticTf(X, y, mean, sd, p);
     return { kind: 'logistic', d, ...r, mean, sd, solver, params: p, version: 1 };
   }
-  const r = newton(X, y, d, mean, sd, 1 / p.C, p.maxIter);
+  const r = newton(X.data, y, d, mean, sd, 1 / p.C, p.maxIter);
   return { kind: 'logistic', d, ...r, mean, sd, solver, params: p, version: 1 };
 }
 
@@ -218,11 +214,11 @@ function newton(X: Float64Array, y: Uint8Array, d: number, mean: Float64Array, s
 }
 
 /** Linear predictor (logit) per row of X n x d. */
-export function logitLogistic(model: LogisticModel, X: Float64Array): Float64Array {
+export function logitLogistic(model: LogisticModel, X: Matrix): Float64Array {
   const { coef, mean, sd } = model;
   const n = checkX('logistic', X, model.d);
   const D = coef.length;
-  const Xe = model.terms ? expandRows(X, model.d, model.terms) : X;
+  const Xe = model.terms ? expandRows(X, model.terms).data : X.data;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let z = model.intercept;
@@ -233,6 +229,6 @@ export function logitLogistic(model: LogisticModel, X: Float64Array): Float64Arr
 }
 
 /** Churn probability per row of X n x d. */
-export function predictLogistic(model: LogisticModel, X: Float64Array): Float64Array {
+export function predictLogistic(model: LogisticModel, X: Matrix): Float64Array {
   return logitLogistic(model, X).map(sigmoid);
 }

@@ -7,6 +7,7 @@
  * evenly between its two columns).
  */
 import type { DesignGroup } from '../../features/design';
+import type { Matrix } from '../../math/matrix';
 import { fitLogistic, type LogisticModel, type LogisticParams } from './logistic';
 import { chooseTerms, expandRows, KNOT_QUANTILES, splineBasis, type TermOptions } from './terms';
 import { exp, log } from '../../math/detmath';
@@ -20,17 +21,16 @@ export const TERMS_C = 10;
 
 /** Chooses terms on (X, y) and fits the logistic on the expanded columns; model.d stays the design width. */
 export async function fitLogisticTerms(
-  X: Float64Array,
+  X: Matrix,
   y: Uint8Array,
-  d: number,
   groups: DesignGroup[],
   opts: Partial<TermOptions> = {},
   params: Partial<LogisticParams> = {},
 ): Promise<LogisticModel> {
-  const terms = chooseTerms(X, d, y, groups, opts);
-  if (terms.length === 0) return fitLogistic(X, y, d, params);
-  const m = await fitLogistic(expandRows(X, d, terms), y, d + terms.length, { C: TERMS_C, ...params });
-  return { ...m, d, terms };
+  const terms = chooseTerms(X, y, groups, opts);
+  if (terms.length === 0) return fitLogistic(X, y, params);
+  const m = await fitLogistic(expandRows(X, terms), y, { C: TERMS_C, ...params });
+  return { ...m, d: X.d, terms };
 }
 
 /** Per coefficient, the design groups it belongs to and their shares: input columns to their own group,

@@ -5,17 +5,17 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { LogisticParams } from './logistic';
+import type { Matrix } from '../../math/matrix';
 import { log } from '../../math/detmath';
 
 export async function fitLogisticTf(
-  X: Float64Array,
+  Xm: Matrix,
   y: Uint8Array,
-  d: number,
   mean: Float64Array,
   sd: Float64Array,
   p: LogisticParams,
 ): Promise<{ coef: Float64Array; intercept: number; nIter: number; converged: boolean }> {
-  const n = X.length / d;
+  const { n, d, data: X } = Xm;
   const Xs = new Float32Array(X.length);
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) Xs[i * d + j] = (X[i * d + j] - mean[j]) / sd[j];
   const xt = tf.tensor2d(Xs, [n, d]);

@@ -4,6 +4,7 @@ import { fitGbdt, predictGbdt, type GbdtModel } from './gbdt';
 import { predictLogistic, type LogisticModel } from './logistic';
 import { fitLogisticTerms } from './logisticTerms';
 import type { DesignGroup } from '../../features/design';
+import type { Matrix } from '../../math/matrix';
 import { fitMlp, predictMlp, type MlpModel } from './mlp';
 
 export type ChurnModel = LogisticModel | MlpModel | GbdtModel | ForestModel;
@@ -12,8 +13,8 @@ export interface ModelSpec {
   name: 'logistic' | 'mlp' | 'gbdt' | 'forest';
   label: string;
   /** seed is mixed into the model's own params; groups: the design's source columns (X's column blocks; without them the logistic has no extra terms) */
-  fit: (X: Float64Array, y: Uint8Array, d: number, seed: number, groups?: DesignGroup[]) => Promise<ChurnModel>;
-  predict: (model: ChurnModel, X: Float64Array) => Float64Array;
+  fit: (X: Matrix, y: Uint8Array, seed: number, groups?: DesignGroup[]) => Promise<ChurnModel>;
+  predict: (model: ChurnModel, X: Matrix) => Float64Array;
   /** training rows above this are subsampled (seeded) for this model, to bound time and memory */
   maxTrain?: number;
   /** the model learns where missing values go: blank numeric cells reach it as NaN (transformDesign) */
@@ -24,14 +25,14 @@ export const MODEL_SPECS: ModelSpec[] = [
   {
     name: 'logistic',
     label: 'Logistic regression (L2, splines and interactions)',
-    fit: (X, y, d, _seed, groups) => fitLogisticTerms(X, y, d, groups ?? []),
+    fit: (X, y, _seed, groups) => fitLogisticTerms(X, y, groups ?? []),
     predict: (m, X) => predictLogistic(m as LogisticModel, X),
     maxTrain: 30_000,
   },
   {
     name: 'gbdt',
     label: 'Gradient-boosted trees',
-    fit: (X, y, d, seed) => fitGbdt(X, y, d, { seed }),
+    fit: (X, y, seed) => fitGbdt(X, y, { seed }),
     predict: (m, X) => predictGbdt(m as GbdtModel, X),
     maxTrain: 20_000,
     missingAsNaN: true,
@@ -39,14 +40,14 @@ export const MODEL_SPECS: ModelSpec[] = [
   {
     name: 'forest',
     label: 'Random forest',
-    fit: (X, y, d, seed) => fitForest(X, y, d, { seed }),
+    fit: (X, y, seed) => fitForest(X, y, { seed }),
     predict: (m, X) => predictForest(m as ForestModel, X),
     maxTrain: 20_000,
   },
   {
     name: 'mlp',
     label: 'Neural network (MLP)',
-    fit: (X, y, d, seed) => fitMlp(X, y, d, { seed }),
+    fit: (X, y, seed) => fitMlp(X, y, { seed }),
     predict: (m, X) => predictMlp(m as MlpModel, X),
     maxTrain: 10_000,
   },

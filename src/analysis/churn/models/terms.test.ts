@@ -4,6 +4,7 @@ import { chooseTerms, expandRows, splineBasis, termValue } from './terms';
 import { coefGroups, fitLogisticTerms, logisticOddsRatios } from './logisticTerms';
 import { logitLogistic } from './logistic';
 import { mulberry32 } from '../../random';
+import { asMatrix } from '../../math/matrix';
 import type { DesignGroup } from '../../features/design';
 
 describe('restricted cubic spline basis', () => {
@@ -43,33 +44,34 @@ function table(n: number, seed: number) {
     { name: 'A', kind: 'categorical', start: 1, count: 3 },
     { name: 'B', kind: 'categorical', start: 4, count: 2 },
   ];
-  return { X, y, d, groups };
+  return { X: asMatrix(X, d), y, d, groups };
 }
 
 describe('chooseTerms and the expanded logistic', () => {
   const { X, y, d, groups } = table(3000, 3);
 
   it('chooses a spline on the many-valued column and products of the two categorical drivers, from the rows given', () => {
-    const terms = chooseTerms(X, d, y, groups);
+    const terms = chooseTerms(X, y, groups);
     const splines = terms.filter((t) => t.kind === 'spline');
     expect(splines).toHaveLength(2); // 4 knots -> 2 basis columns
     expect(splines.every((t) => t.kind === 'spline' && t.col === 0 && t.group === 0)).toBe(true);
     const products = terms.filter((t) => t.kind === 'product');
     expect(products).toHaveLength(6); // 3 x 2 levels, every pair frequent enough
-    expect(termValue(products[0], X, 0)).toBe(X[products[0].kind === 'product' ? products[0].a : 0] * X[products[0].kind === 'product' ? products[0].b : 0]);
-    expect(chooseTerms(X, d, y, groups, { knots: 0, interactionDrivers: 0 })).toEqual([]);
-    const wide = expandRows(X, d, terms);
-    expect(wide.length).toBe((X.length / d) * (d + terms.length));
+    expect(termValue(products[0], X.data, 0)).toBe(X.data[products[0].kind === 'product' ? products[0].a : 0] * X.data[products[0].kind === 'product' ? products[0].b : 0]);
+    expect(chooseTerms(X, y, groups, { knots: 0, interactionDrivers: 0 })).toEqual([]);
+    const wide = expandRows(X, terms);
+    expect(wide.data.length).toBe(X.n * (d + terms.length));
+    expect(wide.d).toBe(d + terms.length);
   });
 
   it('fits the bend and the interaction: reasons share out the logit, odds ratios name the new terms', async () => {
-    const m = await fitLogisticTerms(X, y, d, groups);
+    const m = await fitLogisticTerms(X, y, groups);
     expect(m.d).toBe(d);
     expect(m.coef.length).toBe(d + m.terms!.length);
     const z = logitLogistic(m, X);
     // per-group shares add up to the whole logit, for every row
     const owners = coefGroups(m, groups);
-    const wide = expandRows(X, d, m.terms!);
+    const wide = expandRows(X, m.terms!).data;
     const D = m.coef.length;
     for (const i of [0, 1, 2, 500]) {
       const per = new Float64Array(groups.length);

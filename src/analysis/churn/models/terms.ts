@@ -8,6 +8,7 @@
  * (interactions), which keeps reasons per source column and odds ratios readable.
  */
 import type { DesignGroup } from '../../features/design';
+import type { Matrix } from '../../math/matrix';
 
 /** Restricted cubic spline basis column `k` (0..knots.length-3) of design column `col` (Harrell's form, linear beyond the outer knots). */
 export interface SplineTerm {
@@ -67,9 +68,9 @@ export function splineBasis(x: number, t: number[], k: number): number {
 }
 
 /** Design row expanded with the extra columns: n x (d + terms.length). */
-export function expandRows(X: Float64Array, d: number, terms: Term[]): Float64Array {
-  if (terms.length === 0) return X;
-  const n = X.length / d;
+export function expandRows(Xm: Matrix, terms: Term[]): Matrix {
+  if (terms.length === 0) return Xm;
+  const { n, d, data: X } = Xm;
   const D = d + terms.length;
   const out = new Float64Array(n * D);
   for (let i = 0; i < n; i++) {
@@ -77,7 +78,7 @@ export function expandRows(X: Float64Array, d: number, terms: Term[]): Float64Ar
     out.set(X.subarray(row, row + d), i * D);
     for (let e = 0; e < terms.length; e++) out[i * D + d + e] = termValue(terms[e], X, row);
   }
-  return out;
+  return { n, d: D, data: out };
 }
 
 /** Source-column strength on 0/1 y: |correlation| for a numeric value column, the correlation ratio for a one-hot group. */
@@ -116,7 +117,8 @@ function strength(X: Float64Array, d: number, y: Uint8Array, g: DesignGroup): nu
 }
 
 /** Chooses the extra columns on training rows (X n x d, y 0/1, the design's groups). Defaults: TERM_DEFAULTS. */
-export function chooseTerms(X: Float64Array, d: number, y: Uint8Array, groups: DesignGroup[], opts: Partial<TermOptions> = {}): Term[] {
+export function chooseTerms(Xm: Matrix, y: Uint8Array, groups: DesignGroup[], opts: Partial<TermOptions> = {}): Term[] {
+  const { d, data: X } = Xm;
   const o = { ...TERM_DEFAULTS, ...opts };
   const n = y.length;
   const scored = groups.map((g, t) => ({ g, t, s: strength(X, d, y, g) })).sort((a, b) => b.s - a.s || a.t - b.t);

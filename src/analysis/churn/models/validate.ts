@@ -1,17 +1,19 @@
 /** Input checks at the public doors of the churn estimators (STYLE.md habit 2). */
 import { AnalysisError } from '../../errors';
+import type { Matrix } from '../../math/matrix';
 
 /** Throws AnalysisError unless X is n x d finite (NaN allowed as missing when allowNaN; never infinities), y is 0/1 of
- *  length n with both classes (when needClasses). */
-export function checkXy(who: string, X: Float64Array, y: Uint8Array | null, d: number, needClasses = true, allowNaN = false): number {
+ *  length n with both classes (when needClasses). Returns n. */
+export function checkXy(who: string, X: Matrix, y: Uint8Array | null, needClasses = true, allowNaN = false): number {
+  const { d, data } = X;
   if (!Number.isInteger(d) || d < 1) throw new AnalysisError('churn/bad-shape', `${who}: d=${d} must be an integer >= 1`);
-  if (X.length === 0) throw new AnalysisError('churn/empty', `${who}: X is empty`);
-  if (X.length % d !== 0)
-    throw new AnalysisError('churn/bad-shape', `${who}: X length ${X.length} is not a multiple of d=${d}`);
-  const n = X.length / d;
-  for (let i = 0; i < X.length; i++)
-    if (!Number.isFinite(X[i]) && !(allowNaN && X[i] !== X[i]))
-      throw new AnalysisError('churn/non-finite', `${who}: X[${Math.floor(i / d)}, ${i % d}]=${X[i]} must be finite`);
+  if (data.length === 0) throw new AnalysisError('churn/empty', `${who}: X is empty`);
+  if (data.length !== X.n * d)
+    throw new AnalysisError('churn/bad-shape', `${who}: X has ${data.length} values, expected n*d=${X.n}*${d}`);
+  const n = X.n;
+  for (let i = 0; i < data.length; i++)
+    if (!Number.isFinite(data[i]) && !(allowNaN && data[i] !== data[i]))
+      throw new AnalysisError('churn/non-finite', `${who}: X[${Math.floor(i / d)}, ${i % d}]=${data[i]} must be finite`);
   if (y) {
     if (y.length !== n) throw new AnalysisError('churn/bad-shape', `${who}: y length ${y.length} must equal n=${n}`);
     let pos = 0;
@@ -25,7 +27,8 @@ export function checkXy(who: string, X: Float64Array, y: Uint8Array | null, d: n
   return n;
 }
 
-/** Throws unless X has d columns and finite values (NaN too when allowNaN) (predict door). */
-export function checkX(who: string, X: Float64Array, d: number, allowNaN = false): number {
-  return checkXy(who, X, null, d, false, allowNaN);
+/** Throws unless X has the model's d columns and finite values (NaN too when allowNaN) (predict door). Returns n. */
+export function checkX(who: string, X: Matrix, d: number, allowNaN = false): number {
+  if (X.d !== d) throw new AnalysisError('churn/bad-shape', `${who}: X has d=${X.d} columns, the model was fitted on d=${d}`);
+  return checkXy(who, X, null, false, allowNaN);
 }

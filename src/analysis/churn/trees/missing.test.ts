@@ -8,6 +8,7 @@ import { addPathContributions, rootSum } from '../explain/pathReasons';
 import { gbdtFoldAuc, medianImputed, synthBlanks } from '../testing';
 import { runChurn } from '../index';
 import type { CustomerFrame } from '../../types';
+import { asMatrix } from '../../math/matrix';
 
 describe('GBDT with missing values', () => {
   const { X, y, d } = synthBlanks(5000, 11);
@@ -23,7 +24,7 @@ describe('GBDT with missing values', () => {
   });
 
   it('splits learn where missing values go; prediction, the binned walk, Saabas and TreeSHAP agree on rows with NaN', async () => {
-    const m = await fitGbdt(X, y, d, { seed: 3, validationFraction: 0, nTrees: 40, maxDepth: 4 });
+    const m = await fitGbdt(asMatrix(X, d), y, { seed: 3, validationFraction: 0, nTrees: 40, maxDepth: 4 });
     const t = m.trees;
     const onBlank = Array.from(t.feature.keys()).filter((k) => t.feature[k] === 1);
     // splits on x1 learn both directions (measured: 108 of 218 send missing values right)
@@ -31,13 +32,13 @@ describe('GBDT with missing values', () => {
     expect(right).toBeGreaterThan(20);
     expect(onBlank.length - right).toBeGreaterThan(20);
     // the first tree's logit for a NaN row follows missingRight (not the x > threshold rule, which sends NaN left)
-    const z = logitGbdt(m, X);
+    const z = logitGbdt(m, asMatrix(X, d));
     const ref = new Float64Array(y.length).fill(m.base);
     addTreeSumsMissing(t, X, d, ref);
     expect(z).toEqual(ref);
     // rows without NaN: the same as the plain walk
     const clean = medianImputed(X, d);
-    const zc = logitGbdt(m, clean);
+    const zc = logitGbdt(m, asMatrix(clean, d));
     const rc = new Float64Array(y.length).fill(m.base);
     addTreeSums(t, clean, d, rc);
     expect(zc).toEqual(rc);
@@ -66,7 +67,7 @@ describe('GBDT with missing values', () => {
 
   it('no missing values: the same trees as before missing bins existed (only missing-right splits when NaN are seen)', async () => {
     const clean = medianImputed(X, d);
-    const m = await fitGbdt(clean, y, d, { seed: 4 });
+    const m = await fitGbdt(asMatrix(clean, d), y, { seed: 4 });
     expect(Array.from(m.trees.missingRight).every((v) => v === 0)).toBe(true);
     expect(Array.from(m.trees.threshold).every((v) => Number.isFinite(v))).toBe(true);
   });
