@@ -26,6 +26,7 @@ import { buildSavedModel } from './model/build';
 import { resolveOptions } from './business/options';
 import { churnScoreAt, gapWindow, runLifetime, type LifetimeResult, type PurchaseLog } from './lifetime/index';
 import { rocAuc } from './churn/evaluation/metrics';
+import { compareOnFlag, runLifetimeTable } from './lifetime/table';
 import { purchaseLog } from './data/purchaseLog';
 import { applyRoleOverrides } from './data/roles';
 import { refineAll, refiningEntries, type Refinement } from './refine';
@@ -93,6 +94,13 @@ export async function runAnalysis(
     warnings.push(...lifetime.warnings);
     if (lifetime.customersOut) frame.alive = lifetime.customersOut.pAlive;
   }
+  if (frame.kind === 'customers' && frame.rfm) {
+    // an RFM summary: the same models; P(alive) drives revenue at risk and the call list only without a churn flag
+    const b = { ...DEFAULT_BUSINESS_OPTIONS, ...opts.business };
+    lifetime = await timed('lifetime', () => runLifetimeTable(frame.rfm!, frame.ids, { seed: opts.seed, discountRate: b.discountRate, margin: b.margin }));
+    warnings.push(...lifetime.warnings);
+    if (lifetime.customersOut && !frame.y) frame.alive = lifetime.customersOut.pAlive;
+  }
   if (frame.n < 2) return { ok: false, code: 'too-few-rows', message: 'At least 2 customers are needed for an analysis.' };
 
   // Segmentation and churn are independent: start both, so a second worker can take churn.
@@ -120,6 +128,7 @@ export async function runAnalysis(
   if (segmentation) warnings.push(...segmentation.warnings);
   for (const [k, v] of Object.entries(churnMs)) timingsMs[`churn.${k}`] = v;
   if (lifetime?.model && frame.y && logged) lifetime.windowComparison = compareOnWindow(logged, frame, churn, lifetime, opts);
+  if (lifetime?.customersOut && frame.y && !logged) lifetime.flagComparison = compareOnFlag(lifetime.customersOut.pAlive, frame.y, churn);
   if (churn) {
     churn.actual = frame.y ?? undefined;
     warnings.push(...churn.warnings);

@@ -6,7 +6,8 @@
 /** Column types detected by schema inference. */
 export type ColumnType = 'numeric' | 'categorical' | 'boolean' | 'date' | 'id' | 'text';
 
-/** Roles a column can play. Customer tables use id/target/tenure/monthly/total;
+/** Roles a column can play. Customer tables use id/target/tenure/monthly/total, and for the lifetime
+ *  models an RFM summary (repeats/recency/age/avgSpend, see data/rfmTable.ts);
  *  transaction logs use id/date/quantity/price/amount/invoice. */
 export type Role =
   | 'id'
@@ -18,7 +19,14 @@ export type Role =
   | 'quantity'
   | 'price'
   | 'amount'
-  | 'invoice';
+  | 'invoice'
+  | 'repeats'
+  | 'recency'
+  | 'age'
+  | 'avgSpend';
+
+/** The unit the recency and customer-age columns of an RFM summary count in (converted to weeks for the fit). */
+export type RfmUnit = 'days' | 'weeks' | 'months';
 
 /** Column name per role (absent role = not present / not used). */
 export type Roles = Partial<Record<Role, string>>;
@@ -129,6 +137,23 @@ export interface CustomerFrame {
   monthlyAssumed?: number;
   /** transaction logs: data lines aggregated into customers (the others are set aside by findings with `dropped`) */
   linesAggregated?: number;
+  /** customer tables that carry an RFM summary (data/rfmTable.ts): per customer, repeat purchases x,
+   *  recency t_x and customer age T in weeks, and mean repeat spend m (0 when x = 0 or no spend column) */
+  rfm?: RfmColumns | null;
+  /** monthly was estimated from the RFM summary (no monthly charge column): not a column a saved model can read */
+  monthlyFromRfm?: boolean;
+}
+
+export interface RfmColumns {
+  x: Float64Array;
+  tx: Float64Array;
+  T: Float64Array;
+  m: Float64Array;
+  /** the unit the file counted recency and T in, and why */
+  unit: RfmUnit;
+  unitReason: string;
+  /** whether the file has a spend column at all */
+  hasSpend: boolean;
 }
 
 /** Progress events from long work; stage is one of the pipeline stages. */
@@ -198,6 +223,10 @@ export interface AnalysisOptions {
   valuePerCustomer?: number;
   /** transaction logs: churn window in days for the window label (default: from the gaps between purchases) */
   churnWindowDays?: number;
+  /** customer tables with an RFM summary: unit of the recency and customer-age columns (absent = detected; asked when the names and values leave it open) */
+  rfmUnit?: RfmUnit;
+  /** customer tables with an RFM summary: the spend column is a total of the repeat purchases, not their average (absent = read from its name) */
+  rfmSpendTotal?: boolean;
   /** transaction logs: back-test calibration end, "YYYY-MM-DD" (default: the last third of the log is held out) */
   calibrationEnd?: string;
   /** tfjs backend preference; default automatic */

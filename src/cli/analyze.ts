@@ -13,11 +13,11 @@ import { fileURLToPath } from 'node:url';
 import { createEngine } from '../analysis/engine';
 import { analysisSummary } from '../analysis/analysisSummary';
 import { customersCsv } from '../report/csv';
-import type { AnalysisOptions, OnProgress } from '../analysis/types';
+import type { AnalysisOptions, OnProgress, RfmUnit } from '../analysis/types';
 import { initBackend } from '../analysis/tensor/backend';
 import { analyzeLogWithDuckdb, MAX_CUSTOMERS, type DuckAnalysis } from './duckdb/analyzeLog';
 
-const USAGE = 'Usage: npm run analyze -- <file.csv|file.parquet> --out <dir> [--seed N] [--k N] [--folds N] [--models a,b] [--backend wasm|cpu] [--calibration-end YYYY-MM-DD] [--churn-window DAYS] [--engine memory|duckdb] [--max-customers N]';
+const USAGE = 'Usage: npm run analyze -- <file.csv|file.parquet> --out <dir> [--seed N] [--k N] [--folds N] [--models a,b] [--backend wasm|cpu] [--calibration-end YYYY-MM-DD] [--churn-window DAYS] [--time-unit days|weeks|months] [--engine memory|duckdb] [--max-customers N]';
 
 class UsageError extends Error {}
 function usage(msg: string): never {
@@ -31,7 +31,7 @@ export interface Io {
 }
 
 export function parseArgs(argv: string[]) {
-  const args = { file: '', out: 'out', seed: 42, k: undefined as number | undefined, folds: 5, models: undefined as string[] | undefined, backend: 'wasm' as 'wasm' | 'cpu', calibrationEnd: undefined as string | undefined, churnWindowDays: undefined as number | undefined, engine: 'memory' as 'memory' | 'duckdb', maxCustomers: MAX_CUSTOMERS };
+  const args = { file: '', out: 'out', seed: 42, k: undefined as number | undefined, folds: 5, models: undefined as string[] | undefined, backend: 'wasm' as 'wasm' | 'cpu', calibrationEnd: undefined as string | undefined, churnWindowDays: undefined as number | undefined, timeUnit: undefined as RfmUnit | undefined, engine: 'memory' as 'memory' | 'duckdb', maxCustomers: MAX_CUSTOMERS };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i] ?? usage(`${a} needs a value`);
@@ -43,6 +43,7 @@ export function parseArgs(argv: string[]) {
     else if (a === '--backend') args.backend = next() as 'wasm' | 'cpu';
     else if (a === '--calibration-end') args.calibrationEnd = /^\d{4}-\d{2}-\d{2}$/.test(argv[i + 1] ?? '') ? next() : usage('--calibration-end needs a date YYYY-MM-DD');
     else if (a === '--churn-window') args.churnWindowDays = Number(next());
+    else if (a === '--time-unit') args.timeUnit = ['days', 'weeks', 'months'].includes(argv[i + 1] ?? '') ? (next() as RfmUnit) : usage('--time-unit is days, weeks or months');
     else if (a === '--engine') args.engine = ['memory', 'duckdb'].includes(argv[i + 1] ?? '') ? (next() as 'memory' | 'duckdb') : usage('--engine is memory or duckdb');
     else if (a === '--max-customers') args.maxCustomers = Number(next());
     else if (a.startsWith('--')) usage(`unknown option ${a}`);
@@ -73,6 +74,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   const options: AnalysisOptions = { seed: args.seed, folds: args.folds, ...(args.k ? { k: args.k } : {}), ...(args.models ? { models: args.models } : {}) };
   if (args.calibrationEnd) options.calibrationEnd = args.calibrationEnd;
   if (args.churnWindowDays !== undefined && args.churnWindowDays > 0) options.churnWindowDays = args.churnWindowDays;
+  if (args.timeUnit) options.rfmUnit = args.timeUnit;
   const progress = (p: Parameters<OnProgress>[0]) => {
     if (io.isTTY) io.stderr(`\r${p.stage} ${Math.round(p.fraction * 100)}% ${p.detail ?? ''}`.padEnd(60));
   };
@@ -110,7 +112,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     const bt = lt.backtest;
     io.stdout(
       `Lifetime (BG/NBD, ${lt.model.n.toLocaleString('en-US')} customers): r=${p.r.toPrecision(3)} alpha=${p.alpha.toPrecision(4)} a=${p.a.toPrecision(3)} b=${p.b.toPrecision(4)} LL=${lt.model.logLik.toFixed(1)}` +
-        (bt ? `; back-test to ${new Date(bt.calibrationEnd * 86_400_000).toISOString().slice(0, 10)}: ${bt.actual.toLocaleString('en-US')} actual vs ${Math.round(bt.expected).toLocaleString('en-US')} expected repeat purchase-days in ${Math.round(bt.holdoutWeeks)} weeks, MAE ${bt.mae.toFixed(3)} vs naive ${bt.naiveMae.toFixed(3)}` : '') + '\n',
+        (bt ? `; back-test to ${new Date(bt.calibrationEnd * 86_400_000).toISOString().slice(0, 10)}: ${bt.actual.toLocaleString('en-US')} actual vs ${Math.round(bt.expected).toLocaleString('en-US')} expected repeat purchase-days in ${Math.round(bt.holdoutWeeks)} weeks, MAE ${bt.mae.toFixed(3)} vs naive ${bt.naiveMae.toFixed(3)}` : '') +
+        (lt.spend?.model ? `; Gamma-Gamma p=${lt.spend.model.params.p.toPrecision(3)} q=${lt.spend.model.params.q.toPrecision(3)} gamma=${lt.spend.model.params.gamma.toPrecision(4)}` : '') +
+        (lt.source === 'table' ? '; fitted on the table\'s RFM columns, no back-test (no purchase log to split)' : '') + '\n',
     );
   } else if (lt) io.stdout(`Lifetime: not fitted (${lt.warnings.find((w) => w.code === 'lifetime-too-short')?.message ?? 'see the findings'})\n`);
   return 0;

@@ -43,7 +43,8 @@ export function resolveProbabilities(
 ): Probabilities {
   if (frame.alive && frame.alive.length === frame.n) {
     const p = Float64Array.from(frame.alive, (a) => (Number.isFinite(a) ? 1 - Math.min(1, Math.max(0, a)) : 0));
-    return { p, source: 'lifetime', note: 'probability that each customer has stopped buying, 1 - P(alive) from the BG/NBD model fitted on the whole log' };
+    const on = frame.kind === 'transactions' ? 'the whole log' : "the table's repeat purchases, recency and customer age";
+    return { p, source: 'lifetime', note: `probability that each customer has stopped buying, 1 - P(alive) from the BG/NBD model fitted on ${on}` };
   }
   if (churn && churn.probability.length > 0) {
     if (churn.probability.length !== frame.n)

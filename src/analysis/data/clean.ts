@@ -7,6 +7,7 @@ import type { CategoricalFeature, ColumnInfo, CustomerFrame, NumericFeature, Raw
 import type { InferredColumn } from './infer';
 import { isPerfectPredictor, LEAK_NAME } from '../churn/leakage';
 import { codeTarget } from './targetCoding';
+import { rfmReader, type RfmChoices } from './rfmTable';
 import { idFromValuesWarning, idProblem, placeholderIds, placeholderWarning } from './placeholders';
 import { booleanValues, categoricalFeature, exclusionWarnings, isConstant, isNumericBoolean, median, parseNumericColumn, round, servicesCount } from './cleanColumns';
 
@@ -19,10 +20,18 @@ export type CleanResult =
 const MAX_LEVELS = 50;
 
 /** Clean a customer table given inferred column types and roles. */
-export function cleanCustomerTable(raw: RawTable, inferred: InferredColumn[], roles: Roles): CleanResult {
+export function cleanCustomerTable(raw: RawTable, inferred: InferredColumn[], roles: Roles, rfmChoices: RfmChoices = {}): CleanResult {
   const warnings: Warning[] = [];
   const byName = new Map(raw.columns.map((c, i) => [c.name, { raw: c, inf: inferred[i] }]));
-  if (!roles.target || !byName.has(roles.target))
+  // an RFM summary (repeat purchases, recency, customer age) runs the lifetime models, with or without a churn flag
+  const rfm = rfmReader(raw, inferred, roles, rfmChoices);
+  const noTarget = !roles.target || !byName.has(roles.target);
+  if (rfm && 'ok' in rfm) {
+    if (noTarget) return rfm;
+    warnings.push({ code: rfm.code, message: `${rfm.message} The churn analysis runs without them.`, count: 1 });
+  }
+  const reader = rfm && !('ok' in rfm) ? rfm : null;
+  if (noTarget && !reader)
     return {
       ok: false,
       code: 'no-target',
@@ -31,8 +40,8 @@ export function cleanCustomerTable(raw: RawTable, inferred: InferredColumn[], ro
     };
 
   // 1. Rows kept: a usable target value, and the first occurrence of each customer id.
-  const t = byName.get(roles.target)!;
-  const coding = codeTarget(t.raw, t.inf.counts);
+  const t = noTarget ? null : byName.get(roles.target!)!;
+  const coding = t ? codeTarget(t.raw, t.inf.counts) : { y: new Int8Array(raw.nRows), warnings: [] };
   warnings.push(...coding.warnings);
   const keep: number[] = [];
   const idCol = roles.id ? byName.get(roles.id)?.raw : undefined;
@@ -43,6 +52,7 @@ export function cleanCustomerTable(raw: RawTable, inferred: InferredColumn[], ro
   const dup = { count: 0, examples: [] as number[], first: '' };
   for (let i = 0; i < raw.nRows; i++) {
     if (coding.y[i] === -1) continue;
+    if (reader && !reader.check(i)) continue;
     if (idCol) {
       if (placeholders?.isPlaceholder[idCol.codes[i]]) {
         setAside++;
@@ -79,8 +89,8 @@ export function cleanCustomerTable(raw: RawTable, inferred: InferredColumn[], ro
   const y = new Uint8Array(n);
   for (let r = 0; r < n; r++) y[r] = coding.y[keep[r]];
   const positives = y.reduce((s, v) => s + v, 0);
-  const singleClass = positives === 0 || positives === n;
-  if (singleClass)
+  const singleClass = noTarget || positives === 0 || positives === n;
+  if (singleClass && !noTarget)
     warnings.push({
       code: 'target-single-class',
       message: `Every customer has the same value in "${roles.target}" (${positives === 0 ? 'nobody churned' : 'everybody churned'}), so churn cannot be predicted; segments and revenue figures are still shown.`,
@@ -217,7 +227,7 @@ export function cleanCustomerTable(raw: RawTable, inferred: InferredColumn[], ro
     n,
     ids,
     y: singleClass ? null : y,
-    targetName: roles.target,
+    targetName: roles.target ?? null,
     tenure: pick('tenure'),
     ...(roles.tenure ? { tenureName: roles.tenure } : {}),
     monthly: pick('monthly'),
@@ -228,5 +238,11 @@ export function cleanCustomerTable(raw: RawTable, inferred: InferredColumn[], ro
     numeric,
     categorical,
   };
+  if (reader) {
+    const r = reader.finish(keep, !frame.monthly);
+    frame.rfm = r.rfm;
+    if (r.monthly) Object.assign(frame, { monthly: r.monthly, monthlyFromRfm: true });
+    warnings.push(...r.warnings);
+  }
   return { ok: true, frame, columns, warnings };
 }

@@ -14,6 +14,7 @@ import { profileColumn } from './profile';
 import { checkMapping } from './mappingChecks';
 import { guessTenureUnit, tenureInMonths } from './tenureUnit';
 import { detectCurrency } from './currency';
+import { guessRfmUnit, hasRfm, spendIsTotal } from './rfmRoles';
 import { DEFAULT_CURRENCY, fmtMoney } from '../format';
 import { CHURN_WINDOW_DAYS, formatQuestions, isoDay, logPeriod, withFormatAnswers } from './questions';
 
@@ -60,6 +61,7 @@ export function summarize(ins: Inspected, sampleRows = 8): TableSummary {
     ...(period ? { period } : {}),
     ...(raw.workbook ? { workbook: raw.workbook } : {}),
     placeholderIds: setAsideIds(ins),
+    ...(ins.kind === 'customers' && hasRfm(ins.roles) ? { rfm: { ...guessRfmUnit(raw, ins.inferred, ins.roles), spendTotal: spendIsTotal(ins.roles.avgSpend) } } : {}),
   };
 }
 
@@ -99,7 +101,7 @@ export function prepareFrame(given: Inspected, options: Partial<AnalysisOptions>
     const columns = summarize({ ...ins, roles }, 0).columns;
     return { ok: true, frame: withChoices(agg.frame, options, warnings), kind, roles, columns: [...columns, ...ignored], warnings: [...warnings, ...agg.warnings] };
   }
-  const res = cleanCustomerTable(ins.raw, ins.inferred, roles);
+  const res = cleanCustomerTable(ins.raw, ins.inferred, roles, { rfmUnit: options.rfmUnit, rfmSpendTotal: options.rfmSpendTotal });
   if (!res.ok) return res;
   return { ok: true, frame: withChoices(res.frame, options, warnings), kind, roles, columns: [...res.columns, ...ignored], warnings: [...warnings, ...res.warnings] };
 }

@@ -4,6 +4,7 @@
  */
 import type { Role, Roles, TableKind } from '../types';
 import type { InferredColumn } from './infer';
+import { detectRfmRoles } from './rfmRoles';
 
 interface RoleRule {
   role: Role;
@@ -68,7 +69,14 @@ export function detectRoles(cols: InferredColumn[], nRows: number): { kind: Tabl
   const repeats = idCol ? idCol.unique < (nRows - idCol.missing) * 0.8 : false;
   if (trans.id && trans.date && (trans.amount || (trans.quantity && trans.price)) && repeats)
     return { kind: 'transactions', roles: trans };
-  const roles = cols.length > 0 && cols.every((c) => GENERIC.test(c.name)) ? customerRolesFromValues(cols) : match(CUSTOMER_RULES, cols);
+  const generic = cols.length > 0 && cols.every((c) => GENERIC.test(c.name));
+  let roles = generic ? customerRolesFromValues(cols) : match(CUSTOMER_RULES, cols);
+  // an RFM summary for the lifetime models takes its columns first ("customer age" is T there, not tenure)
+  const rfm = generic ? {} : detectRfmRoles(cols, Boolean(roles.target));
+  if (Object.keys(rfm).length > 0) {
+    const taken = new Set(Object.values(rfm));
+    roles = { ...match(CUSTOMER_RULES, cols.filter((c) => !taken.has(c.name))), ...rfm };
+  }
   // A target must have exactly two classes (a third stray value is tolerated and reported).
   if (roles.target) {
     const t = cols.find((c) => c.name === roles.target)!;

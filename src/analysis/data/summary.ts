@@ -1,6 +1,6 @@
 /** What the mapping step shows of a loaded table (part of the engine's API, api.ts, which
  *  re-exports these; defined here so the data stage needs nothing above it). */
-import type { ColumnInfo, Roles, TableKind, Warning } from '../types';
+import type { ColumnInfo, RfmUnit, Roles, TableKind, Warning } from '../types';
 import type { CurrencyGuess } from './currency';
 
 /** What the mapping step shows: detected kind, roles and column types, and a sample of rows. */
@@ -25,6 +25,9 @@ export interface TableSummary {
   /** per column holding placeholder ids ("(blank)", "N/A", "0", ...): the rows that would be set
    *  aside if it were the id column (shown at the mapping step) */
   placeholderIds?: SetAsideIds[];
+  /** customer tables with an RFM summary (repeat purchases, recency, customer age): the unit guessed
+   *  for recency and age (null: the user is asked) and why, and whether the spend column reads as a total */
+  rfm?: { unit: RfmUnit | null; reason: string; spendTotal: boolean };
 }
 
 /** Rows set aside for a placeholder id: count, the values met (most frequent first), first rows. */

@@ -3,33 +3,13 @@
  * in ../shared/data/cdnow. Skips, saying so, when that folder is not beside the clone.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { collapseLines } from './log';
 import { summarize, spendSummary } from './summary';
 import { fitBgnbd } from './bgnbd';
 import { fitGammaGamma } from './gammaGamma';
+import { dayOf, haveCdnow, loadCdnow } from '../testing/cdnow';
 
-const FILE = resolve(__dirname, '../../../../shared/data/cdnow/CDNOW_sample.txt');
-const have = existsSync(FILE);
-if (!have) console.warn(`cdnow.test: ${FILE} is missing; the CDNOW reference tests are skipped`);
-
-const dayOf = (ymd: string) => Date.UTC(+ymd.slice(0, 4), +ymd.slice(4, 6) - 1, +ymd.slice(6, 8)) / 86_400_000;
-
-/** The sample's own tiny loader: `id id2 yyyymmdd cds dollars`, whitespace-separated, no header. */
-function loadCdnow() {
-  const id: string[] = [];
-  const day: number[] = [];
-  const amount: number[] = [];
-  for (const line of readFileSync(FILE, 'utf8').split('\n')) {
-    const f = line.trim().split(/\s+/);
-    if (f.length < 5) continue;
-    id.push(f[0]);
-    day.push(dayOf(f[2]));
-    amount.push(Number(f[4]));
-  }
-  return collapseLines({ id, day, amount });
-}
+const have = haveCdnow();
+if (!have) console.warn('cdnow.test: ../shared/data/cdnow/CDNOW_sample.txt is missing; the CDNOW reference tests are skipped');
 
 const sig3 = (v: number) => Number(v.toPrecision(3));
 

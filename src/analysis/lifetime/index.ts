@@ -5,7 +5,8 @@
  * are findings (warnings); nothing here throws on user data.
  */
 import type { Warning } from '../types';
-import type { BgnbdModel, PurchaseLog } from './types';
+import type { BgnbdModel, PurchaseLog, RfmSummary } from './types';
+import type { CalibrationSummary } from './summary';
 import type { Backtest } from './backtest';
 import type { CohortGrid, RevenueMonth } from './cohorts';
 import type { SpendResult } from './spend';
@@ -50,7 +51,15 @@ export interface LifetimeCustomers {
 }
 
 export interface LifetimeResult {
-  /** first and last purchase day of the log (days since 1970-01-01 UTC) and weeks between */
+  /** what the models were fitted on: a purchase log, or a customer table's RFM summary (absent: a log) */
+  source?: 'log' | 'table';
+  /** customer tables: why there is no back-test, in words */
+  noBacktest?: string;
+  /** customer tables with a churn flag: the flag ranked by 1 - P(alive) (which never saw it) and by the
+   *  churn model's pooled out-of-fold scores, on the same customers */
+  flagComparison?: { customers: number; aucAlive: number; aucModel: number | null; model: string | null } | null;
+  /** first and last purchase day of the log (days since 1970-01-01 UTC; 0 for customer tables) and
+   *  weeks between (customer tables: the largest customer age) */
   firstDay: number;
   lastDay: number;
   weeks: number;
@@ -85,37 +94,15 @@ export function runLifetime(log: PurchaseLog, ids: string[], o: LifetimeOptions)
   }
   const weeks = log.day.length ? (lastDay - firstDay) / 7 : 0;
   const full = summarize(log, lastDay);
-  let repeatBuyers = 0;
-  for (const x of full.x) if (x > 0) repeatBuyers++;
-  const singles = full.x.length - repeatBuyers;
-  if (singles > 0 && full.x.length > 0)
-    warnings.push({
-      code: 'lifetime-single-purchase',
-      message: `${singles} of ${full.x.length} customers bought only once; the models count them as alive until a repeat purchase shows their rhythm (P(alive) = 1), and their expected purchases come from the population.`,
-      count: singles,
-    });
   const result: LifetimeResult = {
-    firstDay, lastDay, weeks, customers: full.x.length, repeatBuyers,
+    firstDay, lastDay, weeks, customers: full.x.length, repeatBuyers: 0,
     model: null, spend: null, customersOut: null, backtest: null,
     cohorts: cohortGrid(log), movements: revenueMovements(log),
     window: o.window ?? null,
-    clvFormula: `margin ${o.margin} x expected spend per purchase x expected purchases in each of the next 12 months, discounted at ${(o.discountRate * 100).toFixed(0)}% a year`,
+    clvFormula: clvFormula(o),
     warnings,
   };
-  if (full.x.length < LIFETIME_MIN.customers || repeatBuyers < LIFETIME_MIN.repeatBuyers || weeks < LIFETIME_MIN.weeks) {
-    warnings.push({
-      code: 'lifetime-too-short',
-      message: `The log is too small for the lifetime models: it has ${full.x.length} customer(s), ${repeatBuyers} repeat buyer(s) and ${weeks.toFixed(1)} weeks; at least ${LIFETIME_MIN.customers} customers, ${LIFETIME_MIN.repeatBuyers} repeat buyers and ${LIFETIME_MIN.weeks} weeks are needed.`,
-      count: 1,
-    });
-    return result;
-  }
-  const model = fitBgnbd(full, o.seed);
-  result.model = model;
-  checkBoundary(model, warnings);
-  const spend = spendModel(full, o.seed, warnings);
-  result.spend = { model: spend.model, correlation: spend.correlation, method: spend.method };
-  result.customersOut = score(full, log, ids, model, spend.perCustomer, o);
+  if (!fitAndScore(full, Array.from(full.customer, (c) => log.ids[c]), ids, o, result, 'log')) return result;
   const end = o.calibrationEnd ?? Math.round(firstDay + ((lastDay - firstDay) * 2) / 3);
   if (end - firstDay < 7 * LIFETIME_MIN.weeks || lastDay - end < 7)
     warnings.push({ code: 'lifetime-backtest-skipped', message: `The back-test needs at least ${LIFETIME_MIN.weeks} weeks before the calibration date and one week after it.`, count: 1 });
@@ -125,6 +112,44 @@ export function runLifetime(log: PurchaseLog, ids: string[], o: LifetimeOptions)
       warnings.push({ code: 'lifetime-backtest-convergence', message: 'The back-test fit did not fully converge; read its numbers with care.', count: 1 });
   }
   return result;
+}
+
+export const clvFormula = (o: Pick<LifetimeOptions, 'margin' | 'discountRate'>): string =>
+  `margin ${o.margin} x expected spend per purchase x expected purchases in each of the next 12 months, discounted at ${(o.discountRate * 100).toFixed(0)}% a year`;
+
+/**
+ * The models on per-customer summaries, the one code path of logs (after aggregation) and of
+ * customer tables that carry the summary: findings for single buyers and a too-small input, the
+ * BG/NBD fit, the spend model (skipped when `withSpend` is false: no spend column) and the scores of
+ * `ids`; `rowIds[i]` is the customer of summary row i. Fills `out`; false when too small to fit.
+ */
+export function fitAndScore(full: CalibrationSummary, rowIds: string[], ids: string[], o: LifetimeOptions, out: LifetimeResult, what: 'log' | 'table', withSpend = true): boolean {
+  const warnings = out.warnings;
+  let repeatBuyers = 0;
+  for (const x of full.x) if (x > 0) repeatBuyers++;
+  out.repeatBuyers = repeatBuyers;
+  const singles = full.x.length - repeatBuyers;
+  if (singles > 0 && full.x.length > 0)
+    warnings.push({
+      code: 'lifetime-single-purchase',
+      message: `${singles} of ${full.x.length} customers bought only once; the models count them as alive until a repeat purchase shows their rhythm (P(alive) = 1), and their expected purchases come from the population.`,
+      count: singles,
+    });
+  if (full.x.length < LIFETIME_MIN.customers || repeatBuyers < LIFETIME_MIN.repeatBuyers || out.weeks < LIFETIME_MIN.weeks) {
+    warnings.push({
+      code: 'lifetime-too-short',
+      message: `The ${what} is too small for the lifetime models: it has ${full.x.length} customer(s), ${repeatBuyers} repeat buyer(s) and ${out.weeks.toFixed(1)} weeks; at least ${LIFETIME_MIN.customers} customers, ${LIFETIME_MIN.repeatBuyers} repeat buyers and ${LIFETIME_MIN.weeks} weeks are needed.`,
+      count: 1,
+    });
+    return false;
+  }
+  const model = fitBgnbd(full, o.seed);
+  out.model = model;
+  checkBoundary(model, warnings);
+  const spend = withSpend ? spendModel(full, o.seed, warnings) : null;
+  if (spend) out.spend = { model: spend.model, correlation: spend.correlation, method: spend.method };
+  out.customersOut = score(full, rowIds, ids, model, spend ? spend.perCustomer : new Float64Array(full.x.length).fill(NaN), o);
+  return true;
 }
 
 /** A fit at the edge of the parameter space: say what it means. */
@@ -142,15 +167,15 @@ function checkBoundary(m: BgnbdModel, warnings: Warning[]): void {
 }
 
 function score(
-  s: ReturnType<typeof summarize>,
-  log: PurchaseLog,
+  s: RfmSummary,
+  rowIds: string[],
   ids: string[],
   model: BgnbdModel,
   spend: Float64Array,
   o: LifetimeOptions,
 ): LifetimeCustomers {
   const rowOf = new Map<string, number>();
-  s.customer.forEach((c, i) => rowOf.set(log.ids[c], i));
+  rowIds.forEach((id, i) => rowOf.set(id, i));
   const n = ids.length;
   const out: LifetimeCustomers = {
     pAlive: new Float64Array(n).fill(NaN), expected3: new Float64Array(n).fill(NaN), expected6: new Float64Array(n).fill(NaN),

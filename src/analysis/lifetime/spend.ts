@@ -47,6 +47,7 @@ export function spendModel(s: CalibrationSummary, seed: number, warnings: Warnin
   let overall = 0;
   let days = 0;
   for (let i = 0; i < s.x.length; i++) {
+    if (!Number.isFinite(s.mAll[i])) continue; // customer tables: no spend known for one-time buyers
     overall += s.mAll[i] * (s.x[i] + 1);
     days += s.x[i] + 1;
   }

@@ -29,8 +29,9 @@ export function defaultFeatures(frame: CustomerFrame): string[] {
     const rfm = (['recency', 'frequency', 'monetary'] as const).filter((r) => frame[r]);
     if (rfm.length > 0) return rfm.map((r) => `log1p(${r})`);
   }
-  // a value the user typed for everyone (frame.monthlyAssumed) describes nobody: not a feature
-  const value: string[] = (['tenure', 'monthly', 'total'] as const).filter((r) => frame[r] && !(r === 'monthly' && frame.monthlyAssumed !== undefined));
+  // a value the user typed for everyone (frame.monthlyAssumed) describes nobody: not a feature; one
+  // estimated from an RFM summary (frame.monthlyFromRfm) repeats its columns, which are features already
+  const value: string[] = (['tenure', 'monthly', 'total'] as const).filter((r) => frame[r] && !(r === 'monthly' && (frame.monthlyAssumed !== undefined || frame.monthlyFromRfm)));
   if (value.length >= 3) return value;
   // Fewer than three value columns (e.g. a bank table with tenure only): add the behavioural
   // numeric columns: not the id, target or leak columns (already out of frame.numeric), not a

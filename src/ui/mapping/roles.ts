@@ -2,14 +2,15 @@
  *  Feature, and saying in words what that did to any other column (nothing changes silently). */
 import { dict, own } from '../../analysis/dict';
 import type { TableSummary } from '../../analysis/api';
-import type { AnalysisOptions, ColumnType, FlagMeaning, Role, TableKind, TenureUnit } from '../../analysis/types';
+import type { AnalysisOptions, ColumnType, FlagMeaning, RfmUnit, Role, TableKind, TenureUnit } from '../../analysis/types';
 
 export const ROLE_LABELS: Record<Role, string> = {
   id: 'Customer ID', target: 'Churned? (churn flag)', tenure: 'Tenure (months)', monthly: 'Monthly charge', total: 'Total spend',
   date: 'Date', quantity: 'Quantity', price: 'Unit price', amount: 'Amount', invoice: 'Invoice number',
+  repeats: 'Repeat purchases (frequency)', recency: 'Recency (first to last purchase)', age: 'Customer age T (first purchase to end of data)', avgSpend: 'Average spend per repeat purchase',
 };
 export const KIND_ROLES: Record<TableKind, Role[]> = {
-  customers: ['id', 'target', 'tenure', 'monthly', 'total'],
+  customers: ['id', 'target', 'tenure', 'monthly', 'total', 'repeats', 'recency', 'age', 'avgSpend'],
   transactions: ['id', 'date', 'quantity', 'price', 'amount', 'invoice', 'target'],
 };
 export const TYPE_LABELS: Record<ColumnType, string> = {
@@ -42,6 +43,9 @@ export interface Mapping {
   currency?: string;
   /** unit of the tenure column (SummaryBar.svelte); absent = the detected one */
   tenureUnit?: TenureUnit;
+  /** customer tables with an RFM summary: the unit of recency and customer age, and whether the spend column is a total (LifetimeColumns.svelte); absent = detected */
+  rfmUnit?: RfmUnit;
+  rfmSpendTotal?: boolean;
   /** transaction logs: churn window in days (blank: chosen from the gaps between purchases) */
   churnWindowDays?: number | null;
   /** transaction logs: back-test calibration end, YYYY-MM-DD (blank: the last third is held out) */
@@ -86,13 +90,17 @@ export function changedTypes(summary: TableSummary, types: Record<string, Column
   return out;
 }
 
-type MappingChoices = Pick<AnalysisOptions, 'flagMeaning' | 'valuePerCustomer' | 'churnWindowDays' | 'calibrationEnd' | 'segmentFeatures' | 'currency' | 'tenureUnit'>;
+type MappingChoices = Pick<AnalysisOptions, 'flagMeaning' | 'valuePerCustomer' | 'churnWindowDays' | 'calibrationEnd' | 'segmentFeatures' | 'currency' | 'tenureUnit' | 'rfmUnit' | 'rfmSpendTotal'>;
 
 /** The mapping's answers to the churn-flag, money, currency and tenure-unit questions, as analysis options (only those the user gave). */
 export function mappingChoices(m: Mapping): MappingChoices {
   const out: MappingChoices = {};
   if (m.currency) out.currency = m.currency;
   if (m.tenureUnit && m.kind === 'customers' && m.roles.tenure) out.tenureUnit = m.tenureUnit;
+  if (m.kind === 'customers' && m.roles.recency) {
+    if (m.rfmUnit) out.rfmUnit = m.rfmUnit;
+    if (m.rfmSpendTotal !== undefined && m.roles.avgSpend) out.rfmSpendTotal = m.rfmSpendTotal;
+  }
   if (m.segmentFeatures && m.segmentFeatures.length > 0) out.segmentFeatures = [...m.segmentFeatures];
   if (m.kind === 'transactions') {
     if (typeof m.churnWindowDays === 'number' && m.churnWindowDays > 0) out.churnWindowDays = Math.round(m.churnWindowDays);

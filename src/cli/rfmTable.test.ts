@@ -1,0 +1,47 @@
+/**
+ * `npm run analyze` on a customer table that carries an RFM summary: the CDNOW calibration summary
+ * built at test time (../shared/data/cdnow, via the engine's log aggregation) into a temp CSV.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { cdnowSummaryCsv, haveCdnow } from '../analysis/testing/cdnow';
+
+const root = resolve(import.meta.dirname, '../..');
+const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/analyze.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+
+describe.skipIf(!haveCdnow())('CLI on an RFM customer table', () => {
+  it('fits BG/NBD + Gamma-Gamma on the CDNOW summary and writes P(alive) per customer', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rs-rfm-'));
+    const file = join(dir, 'cdnow_summary.csv');
+    writeFileSync(file, cdnowSummaryCsv('weeks'));
+    const r = cli([file, '--out', join(dir, 'out'), '--backend', 'cpu']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('r=0.243 alpha=4.414 a=0.793 b=2.426 LL=-9582.4; Gamma-Gamma p=6.25 q=3.74 gamma=15.44; fitted on the table');
+    const a = JSON.parse(readFileSync(join(dir, 'out', 'analysis.json'), 'utf8'));
+    expect(a).toMatchObject({ kind: 'customers', rows: 2357, inputRows: 2357, roles: { repeats: 'frequency', recency: 'recency', age: 'T', avgSpend: 'monetary_value' } });
+    expect(a.lifetime).toMatchObject({ source: 'table', backtest: null, customers: 2357, repeatBuyers: 946 });
+    expect(a.churn).toBeNull();
+    expect(a.business.revenue.atRiskMonthly).toBeGreaterThan(0);
+    const csv = readFileSync(join(dir, 'out', 'customers.csv'), 'utf8').trim().split('\n');
+    expect(csv).toHaveLength(2358);
+    const head = csv[0].split(',');
+    const row = csv[1].split(',');
+    // no churn flag: the churn probability is 1 - P(alive)
+    expect(Number(row[head.indexOf('churn_probability')]) + Number(row[head.indexOf('p_alive')])).toBeCloseTo(1, 3);
+  });
+
+  it('a table whose unit the names and values leave open exits 1 asking for --time-unit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rs-rfm-'));
+    const file = join(dir, 'open.csv');
+    writeFileSync(file, ['id,frequency,recency,T', ...Array.from({ length: 40 }, (_, i) => `c${i},${i % 3},${i % 3 ? 5 : 0},${20 + i}`)].join('\n'));
+    const r = cli([file, '--out', join(dir, 'out')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/days, weeks or months.*--time-unit/);
+    const ok = cli([file, '--out', join(dir, 'out'), '--time-unit', 'weeks', '--backend', 'cpu']);
+    expect(ok.status).toBe(0);
+  });
+});
