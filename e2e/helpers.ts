@@ -23,6 +23,7 @@ export function watchConsole(page: Page): { errors: string[] } {
 export async function uploadTelco(page: Page): Promise<void> {
   await page.getByTestId('file-input').setInputFiles(TELCO);
   await page.getByTestId('mapping-confirm').waitFor({ timeout: 30_000 });
+  await page.getByTestId('mapping-complete').waitFor({ state: 'attached' }); // the step's lower part is built after its first paint
 }
 
 /** Confirm the mapping and wait for the finished dashboard. */

@@ -19,6 +19,7 @@ async function openBank(page: Page): Promise<void> {
   await page.goto(FAST);
   await page.getByTestId('file-input').setInputFiles({ name: 'bank.csv', mimeType: 'text/csv', buffer: bankCsv() });
   await page.getByTestId('mapping-confirm').waitFor();
+  await page.getByTestId('mapping-complete').waitFor({ state: 'attached' }); // the columns table is built after the step's first paint
 }
 
 test('a continuous churn flag and negative tenure block the run, each problem named', async ({ page }) => {

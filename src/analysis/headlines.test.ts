@@ -13,4 +13,16 @@ describe('reachAt: share of churners among the riskiest customers', () => {
     expect(reachAt([0.5, 0.5], [1, 0], 0.5).reached).toBe(1);
     expect(reachAt([0.3, 0.2], [0, 0]).reach).toBeNull();
   });
+  it('equals a comparator sort (score descending, ties by row order) on tied scores, at every share', () => {
+    const reference = (scores: number[], y: number[], share: number) => {
+      const order = scores.map((_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
+      const contacted = Math.round(scores.length * share);
+      return order.slice(0, contacted).filter((i) => y[i] === 1).length;
+    };
+    let seed = 7;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const scores = Array.from({ length: 501 }, () => Math.round(rand() * 20) / 20);
+    const y = scores.map(() => (rand() < 0.3 ? 1 : 0));
+    for (const share of [0, 0.01, 0.2, 0.37, 0.5, 1]) expect(reachAt(scores, y, share).reached).toBe(reference(scores, y, share));
+  });
 });

@@ -18,15 +18,23 @@ export const CONTACT_SHARE = 0.2;
  */
 export function reachAt(scores: ArrayLike<number>, y: ArrayLike<number>, share = CONTACT_SHARE): { contacted: number; positives: number; reached: number; reach: number | null } {
   const n = Math.min(scores.length, y.length);
-  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
   const contacted = Math.round(n * share);
+  // The contacted set without a comparator sort (the page computes this line while it mounts the
+  // dashboard: a comparator sort of 7,043 indices was ~10 ms there, of 704,300 about a second):
+  // every score above the cut-off score, then the tied ones in row order until the count is full.
+  const sorted = Float64Array.from({ length: n }, (_, i) => scores[i]).sort();
+  const cut = contacted > 0 ? sorted[n - contacted] : Infinity;
+  let above = 0;
+  for (let i = n - contacted; i < n; i++) if (sorted[i] > cut) above++;
+  let tiedSlots = contacted - above;
   let positives = 0;
   let reached = 0;
-  for (let k = 0; k < n; k++) {
-    const i = order[k];
+  for (let i = 0; i < n; i++) {
+    const s = scores[i];
+    const taken = s > cut || (s === cut && tiedSlots-- > 0);
     if (y[i] !== 1) continue;
     positives++;
-    if (k < contacted) reached++;
+    if (taken) reached++;
   }
   return { contacted, positives, reached, reach: positives > 0 ? reached / positives : null };
 }
