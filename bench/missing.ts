@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stratifiedFolds } from '../src/analysis/churn/evaluation/folds';
-import { gbdtFoldAuc, synthBlanks } from '../src/analysis/churn/testing';
+import { gbdtFoldAuc, synthBlanks } from '../src/analysis/testing/synthetic';
 
 const { X, y, d } = synthBlanks(5000, 11);
 const fold = stratifiedFolds(y, 5, 42);

@@ -13,7 +13,7 @@ import type { CustomerFrame } from '../src/analysis/types';
 import { runChurn } from '../src/analysis/churn/index';
 import { stratifiedFolds } from '../src/analysis/churn/evaluation/folds';
 import { mulberry32 } from '../src/analysis/random';
-import { TELCO_PATH, telcoFrame } from '../src/analysis/churn/testing';
+import { TELCO_PATH, telcoFrame } from '../src/analysis/testing/telco';
 
 const SEED = 42;
 type Col = { name: string; num?: Float64Array; miss?: Uint8Array; cat?: string[] };
@@ -121,7 +121,7 @@ function csvOf(f: CustomerFrame, fold: Int32Array): string {
 }
 
 const tables: { name: string; what: string; frame: CustomerFrame }[] = [];
-if (existsSync(TELCO_PATH)) tables.push({ name: 'telco', what: 'the real Telco file, 7,043 rows (blank TotalCharges = 0, the reference policy)', frame: telcoFrame() });
+if (existsSync(TELCO_PATH)) tables.push({ name: 'telco', what: 'the real Telco file, 7,043 rows, through the data layer (blank TotalCharges = tenure x monthly = 0)', frame: await telcoFrame() });
 else console.warn(`telco skipped: ${TELCO_PATH} is missing`);
 for (const t of synthetic()) tables.push({ name: t.name, what: t.what, frame: frameOf(t.cols, t.y) });
 

@@ -11,10 +11,10 @@ import { MODEL_SPECS } from '../src/analysis/churn/models/models';
 import { forestGroupPoints, gbdtGroupPoints, groupOfColumns, type TreeAttribution } from '../src/analysis/churn/explain/pathReasons';
 import type { ForestModel } from '../src/analysis/churn/models/forest';
 import type { GbdtModel } from '../src/analysis/churn/models/gbdt';
-import { telcoFrame } from '../src/analysis/churn/testing';
+import { telcoFrame } from '../src/analysis/testing/telco';
 import { TREESHAP_MAX_WORK, treeShapWork } from '../src/analysis/churn/explain/treeShap';
 
-const frame0 = telcoFrame();
+const frame0 = await telcoFrame();
 const frame = dropLeaks(frame0, frame0.y!).frame;
 const n = frame.n;
 const all = Int32Array.from({ length: n }, (_, i) => i);

@@ -4,9 +4,10 @@
  */
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { SHOTS, TELCO, watchConsole } from './helpers';
+import { SHOTS, TELCO, needTelco, watchConsole } from './helpers';
 
 test('dropping the Telco file shows its row count and cleaning findings', async ({ page }) => {
+  needTelco();
   await page.goto('./');
   const text = fs.readFileSync(TELCO, 'utf8');
   await page.evaluate((csv) => {

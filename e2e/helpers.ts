@@ -1,7 +1,8 @@
 /** Shared e2e helpers: the Telco file path, console-error capture, screenshots, corpus files, going home. */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { corpus } from '../scripts/corpus';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -19,8 +20,14 @@ export function watchConsole(page: Page): { errors: string[] } {
   return out;
 }
 
-/** Upload the Telco CSV through the file input and wait for the mapping step. */
+/** Skips the calling test, naming the missing path, when ../shared's Telco file is not beside the clone. */
+export function needTelco(): void {
+  test.skip(!existsSync(TELCO), `skipped: ${TELCO} is missing (the ../shared folder beside the clone)`);
+}
+
+/** Upload the Telco CSV through the file input and wait for the mapping step (the test is skipped without the file). */
 export async function uploadTelco(page: Page): Promise<void> {
+  needTelco();
   await page.getByTestId('file-input').setInputFiles(TELCO);
   await page.getByTestId('mapping-confirm').waitFor({ timeout: 30_000 });
   await page.getByTestId('mapping-complete').waitFor({ state: 'attached' }); // the step's lower part is built after its first paint

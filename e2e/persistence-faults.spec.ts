@@ -5,7 +5,7 @@
  * its analyses still openable.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { fixtureResult } from '../src/charts/fixture.test-helper';
+import { fixtureResult } from '../src/analysis/testing/resultFixture';
 import { resultToJson } from '../src/report/json';
 import { corpusFile, home, watchConsole } from './helpers';
 

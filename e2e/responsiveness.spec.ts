@@ -11,7 +11,7 @@ import os from 'node:os';
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { corpus } from '../scripts/corpus';
-import { TELCO } from './helpers';
+import { TELCO, needTelco } from './helpers';
 
 // Playwright's trace snapshots run in the page's main thread and would count as long tasks.
 test.use({ trace: 'off' });
@@ -46,6 +46,7 @@ async function bestOf(tries: number, flow: () => Promise<Task[]>): Promise<{ wor
 
 test('no main-thread task over 100 ms from upload to the saved dashboard (Telco)', async ({ page }) => {
   test.setTimeout(300_000);
+  needTelco();
   await observe(page);
   const r = await bestOf(3, async () => {
     await page.goto('./?models=logistic&folds=3');

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { buildReportHtml } from '../src/report/html';
-import { fixtureResult } from '../src/charts/fixture.test-helper';
+import { fixtureResult } from '../src/analysis/testing/resultFixture';
 
 test('storage full: the user is told, and earlier analyses are kept', async ({ page }, testInfo) => {
   const file = testInfo.outputPath('small-report.html');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureResult } from './fixture.test-helper';
+import { fixtureResult } from '../analysis/testing/resultFixture';
 import { elbowFigure, pcaFigure, profileHeatmapFigure, silhouetteFigure } from './segments';
 import { confusionAt } from '../analysis/churn/evaluation/metrics';
 import { calibrationFigure, importanceFigure, prFigure, probabilityHistogramFigure, rocFigure } from './churn';

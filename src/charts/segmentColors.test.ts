@@ -2,7 +2,7 @@
  *  cards (segmentColor) and the HTML report give a segment the colour of its id, whatever order a
  *  chart sorts it in. The fixture's revenue-at-risk bars sort "New & risky" (id 1) first. */
 import { describe, expect, it } from 'vitest';
-import { fixtureResult } from './fixture.test-helper';
+import { fixtureResult } from '../analysis/testing/resultFixture';
 import { elbowFigure, pcaFigure, profileHeatmapFigure, silhouetteFigure } from './segments';
 import { survivalFigure, survivalGroupings } from './retention';
 import { paretoFigure, profitCurveFigure, riskBySegmentFigure } from './revenue';

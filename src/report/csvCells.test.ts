@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { csvCell, isFormulaLike } from '../analysis/csvCells';
 import { customersCsv, callListCsv } from './csv';
 import { scoresCsv } from '../analysis/model/scoresCsv';
-import { fixtureResult } from '../charts/fixture.test-helper';
+import { fixtureResult } from '../analysis/testing/resultFixture';
 import type { SavedModel } from '../analysis/model/types';
 import type { Scored } from '../analysis/model/score';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureResult } from '../charts/fixture.test-helper';
+import { fixtureResult } from '../analysis/testing/resultFixture';
 import { buildReportHtml } from './html';
 import { importJson, importReportHtml, resultToJson } from './json';
 

@@ -1,6 +1,6 @@
 /** The report's lifetime section and the lifetime columns of customers.csv, for a transaction log. */
 import { describe, expect, it } from 'vitest';
-import { fixtureResult } from '../charts/fixture.test-helper';
+import { fixtureResult } from '../analysis/testing/resultFixture';
 import { buildReportHtml } from './html';
 import { customersCsv } from './csv';
 import { collapseLines, runLifetime } from '../analysis/lifetime/index';

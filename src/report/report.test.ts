@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureResult } from '../charts/fixture.test-helper';
+import { fixtureResult } from '../analysis/testing/resultFixture';
 import { callListCsv, csvCell, customersCsv, winBackCsv } from './csv';
 import { buildReportHtml } from './html';
 import { resultFromJson, resultFromReportHtml, resultToJson } from './json';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { StudioStore, type SavedMeta } from './db';
 import { RESULT_VERSION, type AnalysisResult } from '../analysis/result';
 import { upgradeResult } from '../analysis/resultUpgrade';
-import { fixtureResult } from '../charts/fixture.test-helper';
+import { fixtureResult } from '../analysis/testing/resultFixture';
 import { importJson, resultToJson } from '../report/json';
 import { buildReportHtml } from '../report/html';
 

@@ -2,19 +2,21 @@
  *  Not split: the cases share one Telco frame and one business result, built once in beforeAll. */
 import { it, expect, beforeAll } from 'vitest';
 import { runBusiness } from './index';
-import { countingKm, loadTelcoFrame, fakeSegmentation, fakeChurn } from './testing';
+import { countingKm, fakeSegmentation, fakeChurn } from '../testing/fakeResults';
+import { telcoFrame } from '../testing/telco';
 import type { CustomerFrame } from '../types';
 import type { BusinessResult } from './types';
 import { TELCO_REL, describeWithShared } from '../testing/shared';
 
 let frame: CustomerFrame;
 let base: BusinessResult;
-beforeAll(() => {
-  frame = loadTelcoFrame();
-  base = runBusiness(frame, fakeSegmentation(frame, 'Contract'), fakeChurn(frame));
-});
 
 describeWithShared(TELCO_REL, 'business on Telco', () => {
+  beforeAll(async () => {
+    frame = await telcoFrame();
+    base = runBusiness(frame, fakeSegmentation(frame, 'Contract'), fakeChurn(frame));
+  });
+
   it('churn rate 26.54%, ARPU 64.76, with formulas', () => {
     expect(frame.n).toBe(7043);
     expect(base.kpis.churnRate.value).toBeCloseTo(0.2654, 4);

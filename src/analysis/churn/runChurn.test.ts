@@ -2,7 +2,7 @@
 import { beforeAll, describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { runChurn } from './index';
-import { frameFromCsv } from './testing';
+import { frameFromCsv } from '../testing/frames';
 import { mulberry32 } from '../random';
 import type { CustomerFrame } from '../types';
 
@@ -28,8 +28,8 @@ function bankCsv(n: number, spell: (churned: boolean) => string): string {
 
 describe('runChurn', () => {
   it('works on another schema with target spelled 1/0 or True/False', async () => {
-    const a = frameFromCsv(bankCsv(600, (c) => (c ? '1' : '0')), { id: 'CustomerId', target: 'Exited' });
-    const b = frameFromCsv(bankCsv(600, (c) => (c ? 'True' : 'False')), { id: 'CustomerId', target: 'Exited' });
+    const a = await frameFromCsv(bankCsv(600, (c) => (c ? '1' : '0')), { id: 'CustomerId', target: 'Exited' });
+    const b = await frameFromCsv(bankCsv(600, (c) => (c ? 'True' : 'False')), { id: 'CustomerId', target: 'Exited' });
     expect(a.y).toEqual(b.y);
     const r = await runChurn(b, { seed: 1, models: ['logistic', 'gbdt', 'forest'] });
     const m = Object.fromEntries(r.models.map((x) => [x.name, x]));
@@ -47,7 +47,7 @@ describe('runChurn', () => {
   });
 
   it('excludes a target-leaking column with a warning', async () => {
-    const f = frameFromCsv(bankCsv(400, (c) => (c ? 'Yes' : 'No')), { id: 'CustomerId', target: 'Exited' });
+    const f = await frameFromCsv(bankCsv(400, (c) => (c ? 'Yes' : 'No')), { id: 'CustomerId', target: 'Exited' });
     const rng = mulberry32(5);
     const leak = Float64Array.from(f.y!, (v) => (v ? 30 + rng() * 10 : rng() * 10)); // e.g. "days since cancellation"
     const lf: CustomerFrame = { ...f, numeric: [...f.numeric, { name: 'DaysSinceCancel', values: leak }] };
@@ -58,7 +58,7 @@ describe('runChurn', () => {
   });
 
   it('trains the MLP and picks a profit threshold from economics', async () => {
-    const f = frameFromCsv(bankCsv(500, (c) => (c ? '1' : '0')), { id: 'CustomerId', target: 'Exited' });
+    const f = await frameFromCsv(bankCsv(500, (c) => (c ? '1' : '0')), { id: 'CustomerId', target: 'Exited' });
     const before = tf.memory().numTensors;
     const value = new Float64Array(f.n).fill(1000);
     const r = await runChurn(f, { seed: 2, folds: 3, models: ['mlp', 'logistic'], economics: { offerCost: 50, saveRate: 0.3, value } });
@@ -76,7 +76,7 @@ describe('runChurn', () => {
   });
 
   it('rejects frames without a usable target', async () => {
-    const f = frameFromCsv(bankCsv(50, (c) => (c ? '1' : '0')), { id: 'CustomerId', target: 'Exited' });
+    const f = await frameFromCsv(bankCsv(50, (c) => (c ? '1' : '0')), { id: 'CustomerId', target: 'Exited' });
     const code = (c: string) => expect.objectContaining({ code: c });
     await expect(runChurn({ ...f, y: null }, { seed: 1 })).rejects.toThrow(code('churn/no-target'));
     await expect(runChurn({ ...f, y: new Uint8Array(f.n) }, { seed: 1 })).rejects.toThrow(code('churn/single-class'));

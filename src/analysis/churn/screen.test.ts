@@ -1,7 +1,7 @@
 /** Univariate screening of wide tables: fitted on training rows only, keeps the informative columns. */
 import { describe, it, expect } from 'vitest';
 import { fitDesign, screenDesign } from '../features/design';
-import { frameFromCsv } from './testing';
+import { frameFromCsv } from '../testing/frames';
 import { mulberry32 } from '../random';
 
 function wideCsv(n: number, extra: number): string {
@@ -18,8 +18,8 @@ function wideCsv(n: number, extra: number): string {
 }
 
 describe('screenDesign', () => {
-  it('keeps at most maxColumns, the informative columns among them, chosen from the training rows only', () => {
-    const f = frameFromCsv(wideCsv(400, 300), { id: 'id', target: 'churn' });
+  it('keeps at most maxColumns, the informative columns among them, chosen from the training rows only', async () => {
+    const f = await frameFromCsv(wideCsv(400, 300), { id: 'id', target: 'churn' });
     const train = Int32Array.from({ length: 300 }, (_, i) => i);
     const full = fitDesign(f, train);
     expect(full.d).toBeGreaterThan(300);

@@ -2,7 +2,7 @@
 import { beforeAll, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { runChurn } from './index';
-import { telcoFrame } from './testing';
+import { telcoFrame } from '../testing/telco';
 import { mulberry32, shuffleInPlace } from '../random';
 import type { Progress } from '../types';
 import { TELCO_REL, describeWithShared, sharedPath } from '../testing/shared';
@@ -14,7 +14,7 @@ beforeAll(async () => {
 
 describeWithShared(TELCO_REL, 'churn on Telco (5-fold stratified CV, seed 42)', () => {
   it('logistic and gbdt reach the scikit-learn references', async () => {
-    const frame = telcoFrame();
+    const frame = await telcoFrame();
     const events: Progress[] = [];
     const r = await runChurn(frame, { seed: 42, models: ['logistic', 'gbdt'] }, (p) => events.push(p));
     const m = Object.fromEntries(r.models.map((x) => [x.name, x]));
@@ -64,7 +64,7 @@ describeWithShared(TELCO_REL, 'churn on Telco (5-fold stratified CV, seed 42)', 
   });
 
   it('no leakage: a shuffled target gives out-of-fold ROC-AUC near 0.5', async () => {
-    const frame = telcoFrame();
+    const frame = await telcoFrame();
     const y = shuffleInPlace(frame.y!.slice(), mulberry32(7));
     const r = await runChurn({ ...frame, y }, { seed: 42, models: ['logistic', 'gbdt'] });
     for (const m of r.models) expect(Math.abs(m.cvRocAuc.mean - 0.5)).toBeLessThan(0.05);

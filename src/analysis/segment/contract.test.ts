@@ -7,7 +7,7 @@ import { dbscanOutliers } from './dbscan';
 import { silhouetteScores } from './silhouette';
 import { runSegmentation } from './index';
 import { fromRows, fromColumns, type Matrix } from '../math/matrix';
-import { smallCustomers } from './fixtures';
+import { smallCustomers } from '../testing/frames';
 import type { CustomerFrame } from '../types';
 
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 /** A transaction log aggregated to R, F, M per customer gets RFM segments from the same machinery. */
 import { describe, it, expect } from 'vitest';
 import { runSegmentation } from './index';
-import { rfmCustomers, RFM_GROUPS, smallCustomers } from './fixtures';
+import { rfmCustomers, RFM_GROUPS, smallCustomers } from '../testing/frames';
 import { nameSegments } from './naming';
 import { profileSegments } from './profiles';
 

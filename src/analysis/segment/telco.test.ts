@@ -2,7 +2,6 @@
  *  (../shared/reference/telco-sklearn.json, kmeans.i_std_tenure_MC_TC and dbscan_set_i). */
 import { it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { fitKMeans } from './kmeans';
 import { lloydTs } from './lloydTs';
@@ -13,12 +12,12 @@ import { daviesBouldin } from './daviesBouldin';
 import { dbscanOutliers } from './dbscan';
 import { fromColumns, standardize, type Matrix } from '../math/matrix';
 import { runSegmentation } from './index';
-import { loadTelcoFrame, TELCO_PATH } from './testing';
+import { telcoFrame } from '../testing/telco';
 import { mulberry32 } from '../random';
 import type { CustomerFrame } from '../types';
-import { TELCO_REL, describeWithShared, hasShared } from '../testing/shared';
+import { TELCO_REL, describeWithShared, hasShared, sharedPath } from '../testing/shared';
 
-const refPath = path.resolve(path.dirname(TELCO_PATH), '../../reference/telco-sklearn.json');
+const refPath = sharedPath('reference/telco-sklearn.json');
 const ref = hasShared(TELCO_REL) ? JSON.parse(readFileSync(refPath, 'utf8')) : null;
 
 describeWithShared(TELCO_REL, 'Telco (real file) vs scikit-learn', () => {
@@ -26,7 +25,7 @@ describeWithShared(TELCO_REL, 'Telco (real file) vs scikit-learn', () => {
   let Z: Matrix;
   beforeAll(async () => {
     await tf.setBackend('cpu');
-    frame = loadTelcoFrame();
+    frame = await telcoFrame();
     Z = standardize(fromColumns([frame.tenure!, frame.monthly!, frame.total!])).Z;
   });
 

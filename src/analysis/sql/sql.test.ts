@@ -6,13 +6,14 @@
  * rows on both engines: million.test.ts (npm run test:warehouse, minutes of CPU). Spark, BigQuery
  * and Snowflake texts parse (node-sql-parser).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Parser } from 'node-sql-parser';
 import { exportSql } from './exportSql';
 import { MODEL_NAMES, warehouseModels, type EngineScore } from '../testing/warehouseModels';
 import { startPg, typedTableSql, TELCO_CSV, type Pg } from '../testing/warehouse';
 import { duckAgreement, duckResample } from '../testing/resampleSql';
+import { TELCO_REL, describeWithShared, hasShared } from '../testing/shared';
 import type { SavedModel } from '../savedModel';
 import type { RawTable } from '../types';
 
@@ -24,6 +25,7 @@ let duck: DuckDBConnection | null = null;
 let pg: Pg | null = null;
 
 beforeAll(async () => {
+  if (!hasShared(TELCO_REL)) return; // the suites below are skipped, named with the missing path
   ({ raw, models, engine } = await warehouseModels());
   const typed = models.get('ensemble')!;
   duck = await (await DuckDBInstance.create(':memory:')).connect();
@@ -67,7 +69,7 @@ const NAMES = MODEL_NAMES;
 const SELECT = (q: string) => `SELECT customer_id, churn_probability, segment, lifetime_value, reason_1, reason_2, reason_3 FROM (${q}) s`;
 const toRow = (v: unknown[]): Row => ({ id: String(v[0]), p: Number(v[1]), seg: Number(v[2]), clv: Number(v[3]), reasons: v.slice(4, 7).filter((x) => x !== null && x !== '').map(String) });
 
-describe('SQL export on DuckDB', () => {
+describeWithShared(TELCO_REL, 'SQL export on DuckDB', () => {
   it.each(NAMES)('%s: the SQL gives the engine scores on Telco', async (name) => {
     const { sql } = exportSql(models.get(name)!, { dialect: 'duckdb', table: 'telco' });
     const res = await duck!.runAndReadAll(SELECT(sql));
@@ -83,7 +85,7 @@ describe('SQL export on DuckDB', () => {
   }, 300_000);
 });
 
-describe('SQL export on PostgreSQL', () => {
+describeWithShared(TELCO_REL, 'SQL export on PostgreSQL', () => {
   it.each(NAMES)('%s: the SQL gives the engine scores on Telco', (name) => {
     if (!pg) {
       if (CI) throw new Error('PostgreSQL is not available in CI (scripts/pg.sh install)');
@@ -96,7 +98,7 @@ describe('SQL export on PostgreSQL', () => {
   });
 });
 
-describe('SQL export for Spark, BigQuery and Snowflake', () => {
+describeWithShared(TELCO_REL, 'SQL export for Spark, BigQuery and Snowflake', () => {
   const parser = new Parser();
   // node-sql-parser has no Spark grammar: Spark SQL is checked with its Hive grammar (Spark SQL's ancestor)
   const GRAMMAR = { spark: 'hive', bigquery: 'bigquery', snowflake: 'snowflake' } as const;

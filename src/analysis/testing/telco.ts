@@ -1,8 +1,8 @@
-/** Test helpers: the real Telco file beside the checkout (never copied into the repo). */
+/** Test helpers: the real Telco file beside the checkout (never copied into the repo), loaded through the real
+ *  data layer: the one Telco loader of every test and bench script. */
 import { readFileSync } from 'node:fs';
-import { parseCsv } from '../data/parse';
-import { inspectTable, prepareFrame } from '../data/prepare';
 import type { CustomerFrame } from '../types';
+import { frameFromCsv } from './frames';
 import { TELCO_REL, sharedPath } from './sharedPaths';
 
 export const TELCO_PATH = sharedPath(TELCO_REL);
@@ -12,11 +12,7 @@ export function telcoText(): string {
   return readFileSync(TELCO_PATH, 'utf8');
 }
 
-/** The cleaned Telco CustomerFrame, through the real data layer. */
+/** The cleaned Telco CustomerFrame (roles detected as in the app: customerID, Churn, tenure, charges). */
 export async function telcoFrame(): Promise<CustomerFrame> {
-  const parsed = await parseCsv(telcoText(), 'telco.csv');
-  if (!parsed.ok) throw new Error(parsed.message);
-  const prep = prepareFrame(inspectTable(parsed.table), {});
-  if (!prep.ok) throw new Error(prep.message);
-  return prep.frame;
+  return frameFromCsv(telcoText(), {}, 'telco.csv');
 }

@@ -6,7 +6,8 @@ import { fitGbdt, logitGbdt } from '../models/gbdt';
 import { addPathContributions, forestGroupPoints, gbdtGroupPoints, rootSum } from './pathReasons';
 import { sigmoid } from '../../math/detmath';
 import { runChurn } from '../index';
-import { synthChurn, telcoFrame } from '../testing';
+import { synthChurn } from '../../testing/synthetic';
+import { telcoFrame } from '../../testing/telco';
 import { pathReasons } from '../jobs/assemble';
 import { TELCO_REL, describeWithShared } from '../../testing/shared';
 import { asMatrix } from '../../math/matrix';
@@ -79,7 +80,7 @@ describe('ensemble reasons', () => {
 
 describeWithShared(TELCO_REL, 'Telco reasons from the scoring models', () => {
   it('the ensemble of trees gives its own reasons, naming the known drivers for the riskiest customers', async () => {
-    const frame = telcoFrame();
+    const frame = await telcoFrame();
     // tree models only: with splines and interactions the logistic model joins the best average on Telco
     const r = await runChurn(frame, { seed: 42, models: ['gbdt', 'forest'] });
     // a tree model (or the average of GBDT and the forest) scores Telco

@@ -5,7 +5,7 @@ import { fitGbdt, logitGbdt } from '../models/gbdt';
 import { addTreeShap } from './treeShap';
 import { forestGroupPoints, gbdtGroupPoints } from './pathReasons';
 import { sigmoid } from '../../math/detmath';
-import { synthChurn } from '../testing';
+import { synthChurn } from '../../testing/synthetic';
 import type { TreeArrays } from '../trees/treeStorage';
 import { asMatrix } from '../../math/matrix';
 

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { runChurn, type JobRunner } from '../index';
 import { planChurn } from './plan';
 import { newJobCache, runJob, type ChurnJob } from './jobs';
-import { frameFromCsv } from '../testing';
+import { frameFromCsv } from '../../testing/frames';
 import { mulberry32 } from '../../random';
 
 beforeAll(async () => {
@@ -28,7 +28,7 @@ const strip = (v: unknown) => JSON.parse(JSON.stringify(v, (k, x) => (k === 'fit
 
 describe('distributed churn jobs', () => {
   it('give the same result whichever runner ran which job, and for a model alone or among others', async () => {
-    const f = frameFromCsv(csv(500), { id: 'id', target: 'churn' });
+    const f = await frameFromCsv(csv(500), { id: 'id', target: 'churn' });
     const opts = { seed: 9, folds: 3, models: ['logistic', 'gbdt', 'forest', 'mlp'] };
     const here = await runChurn(f, opts);
     // a "remote" with its own plan and cache (as in a worker), slow to answer, so it takes some jobs while this thread takes others

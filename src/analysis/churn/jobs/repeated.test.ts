@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { runChurn } from '../index';
 import { repeatedCv } from './repeated';
-import { frameFromCsv } from '../testing';
+import { frameFromCsv } from '../../testing/frames';
 import { mulberry32 } from '../../random';
 
 function csv(n: number): string {
@@ -19,7 +19,7 @@ function csv(n: number): string {
 
 describe('repeatedCv', () => {
   it('3 x 5 folds per model: the first five are the stage CV, the rest differ; mean ± sd over all 15; deterministic', async () => {
-    const frame = frameFromCsv(csv(500), { id: 'id', target: 'left' });
+    const frame = await frameFromCsv(csv(500), { id: 'id', target: 'left' });
     const opts = { seed: 7, models: ['logistic', 'gbdt'] };
     const c = await runChurn(frame, opts);
     const first = { models: c.models.map((m) => ({ name: m.name, folds: m.cvRocAuc.folds })), ensembleOf: c.best === 'ensemble' ? c.fitted!.members.map((m) => m.name) : null, best: c.best };

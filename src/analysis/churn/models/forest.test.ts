@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { DENSE_MAX_DEPTH, fitForest, predictForest, type ForestModel } from './forest';
 import { addTreeSums } from '../trees/treeStorage';
-import { synthChurn } from '../testing';
+import { synthChurn } from '../../testing/synthetic';
 import { asMatrix } from '../../math/matrix';
 
 const synth = synthChurn;

@@ -5,7 +5,7 @@ import { addTreeSums } from './treeStorage';
 import { addTreeSumsMissing } from './missingTrees';
 import { addTreeShap } from '../explain/treeShap';
 import { addPathContributions, rootSum } from '../explain/pathReasons';
-import { gbdtFoldAuc, medianImputed, synthBlanks } from '../testing';
+import { gbdtFoldAuc, medianImputed, synthBlanks } from '../../testing/synthetic';
 import { runChurn } from '../index';
 import type { CustomerFrame } from '../../types';
 import { asMatrix } from '../../math/matrix';

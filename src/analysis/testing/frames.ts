@@ -1,11 +1,24 @@
 /**
- * Test-only CustomerFrame builders (hand-made, seeded): a small customers table and a
- * transaction-derived RFM table. Never imported by the engine.
+ * Test-only CustomerFrame builders (never imported by the engine): CSV text through the real data
+ * layer (parse, inspect, prepare: the same cleaning as the app and the CLI), and small seeded
+ * hand-made tables (a customers table in three groups, a transaction-derived RFM table).
  */
-import type { CustomerFrame } from '../types';
+import { parseCsv } from '../data/parse';
+import { inspectTable, prepareFrame } from '../data/prepare';
+import type { AnalysisOptions, CustomerFrame } from '../types';
 import { mulberry32 } from '../random';
 
-const empty = (n: number): CustomerFrame => ({
+/** The frame the app would analyse for this CSV text: roles detected, then overridden by `roles` (id, target, ...). */
+export async function frameFromCsv(text: string, roles: AnalysisOptions['roles'] = {}, fileName = 'test.csv'): Promise<CustomerFrame> {
+  const parsed = await parseCsv(text, fileName);
+  if (!parsed.ok) throw new Error(parsed.message);
+  const prep = prepareFrame(inspectTable(parsed.table), { roles });
+  if (!prep.ok) throw new Error(prep.message);
+  return prep.frame;
+}
+
+/** An empty customers frame with n rows and ids c0..c{n-1}. */
+export const emptyFrame = (n: number): CustomerFrame => ({
   kind: 'customers',
   n,
   ids: Array.from({ length: n }, (_, i) => `c${i}`),
@@ -30,7 +43,6 @@ export function smallCustomers(seed: number, per = 30): CustomerFrame {
     { tenure: 50, monthly: 100, churn: 0.15, contract: 1 },
   ];
   const n = groups.length * per;
-  const f = empty(n);
   const tenure = new Float64Array(n);
   const monthly = new Float64Array(n);
   const y = new Uint8Array(n);
@@ -44,7 +56,7 @@ export function smallCustomers(seed: number, per = 30): CustomerFrame {
   }
   const total = Float64Array.from(tenure, (t, i) => t * monthly[i]);
   return {
-    ...f,
+    ...emptyFrame(n),
     y,
     targetName: 'Churn',
     tenure,
@@ -78,5 +90,5 @@ export function rfmCustomers(seed: number, per = 25): CustomerFrame {
     frequency[i] = Math.max(1, Math.round(g.frequency * jitter()));
     monetary[i] = g.monetary * jitter();
   }
-  return { ...empty(n), kind: 'transactions', recency, frequency, monetary };
+  return { ...emptyFrame(n), kind: 'transactions', recency, frequency, monetary };
 }

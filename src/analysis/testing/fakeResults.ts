@@ -1,49 +1,10 @@
 /**
- * Test helper (Node only): reads the Telco CSV with papaparse into a CustomerFrame without the
- * data layer (built concurrently): tenure, MonthlyCharges as monthly, TotalCharges as total
- * (blank -> 0), y from Churn, every other text column as categorical. Plus fake segmentation
- * and churn inputs for tests. Not imported by the engine.
+ * Test-only stand-ins for the business tests (never imported by the engine): a segmentation by one
+ * categorical column, a churn result from a fixed score, and an independent counting Kaplan-Meier.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import Papa from 'papaparse';
-import type { CategoricalFeature, CustomerFrame, NumericFeature } from '../types';
+import type { CustomerFrame } from '../types';
 import type { SegmentationResult, Segment } from '../segment/types';
 import type { ChurnResult } from '../churn/types';
-
-export const TELCO_PATH = resolve(__dirname, '../../../../shared/data/telco/WA_Fn-UseC_-Telco-Customer-Churn.csv');
-
-/** The Telco file as a CustomerFrame. */
-export function loadTelcoFrame(path = TELCO_PATH): CustomerFrame {
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true });
-  const rows = parsed.data;
-  const n = rows.length;
-  const num = (col: string) => Float64Array.from(rows, (r) => { const v = parseFloat(r[col]); return Number.isFinite(v) ? v : 0; });
-  const skip = new Set(['customerID', 'tenure', 'MonthlyCharges', 'TotalCharges', 'Churn', 'SeniorCitizen']);
-  const categorical: CategoricalFeature[] = [];
-  for (const name of parsed.meta.fields ?? []) {
-    if (skip.has(name)) continue;
-    const levels: string[] = [];
-    const index = new Map<string, number>();
-    const codes = Int32Array.from(rows, (r) => {
-      const v = r[name];
-      let c = index.get(v);
-      if (c === undefined) { c = levels.length; levels.push(v); index.set(v, c); }
-      return c;
-    });
-    categorical.push({ name, codes, levels });
-  }
-  const tenure = num('tenure'), monthly = num('MonthlyCharges'), total = num('TotalCharges');
-  const numeric: NumericFeature[] = [
-    { name: 'tenure', values: tenure }, { name: 'MonthlyCharges', values: monthly },
-    { name: 'TotalCharges', values: total }, { name: 'SeniorCitizen', values: num('SeniorCitizen') },
-  ];
-  return {
-    kind: 'customers', n, ids: rows.map((r) => r.customerID),
-    y: Uint8Array.from(rows, (r) => (r.Churn === 'Yes' ? 1 : 0)), targetName: 'Churn',
-    tenure, monthly, total, recency: null, frequency: null, monetary: null, numeric, categorical,
-  };
-}
 
 /** Fake segmentation: one segment per level of a categorical column (e.g. Contract). */
 export function fakeSegmentation(frame: CustomerFrame, column: string): SegmentationResult {

@@ -1,6 +1,6 @@
-/** A small hand-made AnalysisResult for unit tests of charts and exports (not shipped). */
-import type { AnalysisResult } from '../analysis/result';
-import { planCampaign, rankForCampaign } from '../analysis/business/campaign';
+/** Test-only: a small hand-made AnalysisResult for the charts, report, store and e2e tests (not shipped). */
+import type { AnalysisResult } from '../result';
+import { planCampaign, rankForCampaign } from '../business/campaign';
 
 export function fixtureResult(): AnalysisResult {
   const ids = ['C1', '=HYPERLINK("x")', 'C3', '<script>alert(1)</script>', 'C5', 'C6'];
