@@ -119,9 +119,9 @@ function revenueLine(r: AnalysisResult): string {
 
 function lifetimeLine(r: AnalysisResult): string {
   const t = lifetimeTotals(r);
-  if (!r.lifetime) return `Lifetime models apply to purchase logs; this file has one row per customer (${count(r.rows)} customers).`;
-  if (!t) return `The purchase log covers ${count(r.rows)} customers; lifetime models were not fitted (see the findings).`;
-  return `The ${count(t.n)} customers in the log are expected to make ${count(t.expected12)} purchases worth ${moneyOf(r, t.clv)} in the next 12 months; ${count(t.likelyGone)} have probably stopped buying.`;
+  if (!r.lifetime) return `Lifetime models apply to purchase logs and to tables that give repeat purchases, recency and customer age; this file has neither (${count(r.rows)} customers).`;
+  if (!t) return `The ${r.lifetime.source === 'table' ? 'table' : 'purchase log'} covers ${count(r.rows)} customers; lifetime models were not fitted (see the findings).`;
+  return `The ${count(t.n)} customers in the ${r.lifetime.source === 'table' ? 'table' : 'log'} are expected to make ${count(t.expected12)} purchases worth ${moneyOf(r, t.clv)} in the next 12 months; ${count(t.likelyGone)} have probably stopped buying.`;
 }
 
 function customersLine(r: AnalysisResult): string {

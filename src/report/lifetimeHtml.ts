@@ -18,9 +18,11 @@ export function lifetimeHtml(r: AnalysisResult, lead = ''): string {
     parts.push(
       `<p data-testid="report-lifetime">BG/NBD on ${fmtInt(lt.model.n)} customers (${fmtInt(lt.repeatBuyers)} repeat buyers, ${lt.weeks.toFixed(0)} weeks): r = ${sig(p.r)}, α = ${sig(p.alpha)}, a = ${sig(p.a)}, b = ${sig(p.b)}, log-likelihood ${lt.model.logLik.toFixed(1)}. ` +
         `Spend per purchase: ${s?.method === 'gamma-gamma' && s.model ? `Gamma-Gamma on ${fmtInt(s.model.n)} repeat buyers (p = ${sig(s.model.params.p)}, q = ${sig(s.model.params.q)}, γ = ${sig(s.model.params.gamma)})` : "each customer's own mean spend"}. ` +
-        `CLV = ${esc(lt.clvFormula)}. Revenue at risk and the call list use 1 − P(alive).</p>`,
+        `CLV = ${esc(lt.clvFormula)}. ` +
+        (lt.source === 'table' && r.churn ? 'The churn model trained on the churn flag ranks the call list and revenue at risk; P(alive) is shown beside it.</p>' : 'Revenue at risk and the call list use 1 − P(alive).</p>'),
     );
   }
+  if (lt.noBacktest) parts.push(`<p>${esc(lt.noBacktest)}</p>`);
   const bt = lt.backtest;
   if (bt)
     parts.push(

@@ -65,3 +65,17 @@ describe('summary profile and the engine guard', () => {
     expect(r.columns.find((c) => c.name === 'Note')?.excluded).toBe('set to Ignore in the mapping step');
   });
 });
+
+describe('checkMapping: RFM summaries for the lifetime models', () => {
+  const cols = ['frequency', 'recency', 'T', 'Churn'].map((name) => col({ name, type: 'numeric', unique: 20 }));
+  const codes = (cs: ReturnType<typeof checkMapping>) => cs.map((c) => `${c.code}:${c.blocking}`);
+  it('asks for customer age T: blocking without a churn flag, stated with one', () => {
+    expect(codes(checkMapping(cols, 'customers', { repeats: 'frequency', recency: 'recency' }))).toEqual(['rfm-no-age:true']);
+    expect(codes(checkMapping(cols, 'customers', { repeats: 'frequency', recency: 'recency', target: null }))).toEqual(['rfm-no-age:true']);
+  });
+  it('asks for the time unit until one is known', () => {
+    const roles = { repeats: 'frequency', recency: 'recency', age: 'T' };
+    expect(codes(checkMapping(cols, 'customers', roles, { unit: null }))).toEqual(['rfm-unit-unknown:true']);
+    expect(checkMapping(cols, 'customers', roles, { unit: 'days' })).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@
  * analyze() (a blocking problem stops it with its message) and the mapping screen (which shows
  * every problem and keeps "Analyse" disabled until the blocking ones are fixed).
  */
-import type { ColumnInfo, Role, TableKind } from '../types';
+import type { ColumnInfo, RfmUnit, Role, TableKind } from '../types';
 import { chooseClasses, groupTargetValues } from './targetCoding';
 import { isPlaceholderId } from './placeholders';
 
@@ -88,7 +88,7 @@ function checkId(col: ColumnInfo): MappingCheck[] {
 
 /** Every problem of a mapping: the churn flag must have exactly two kinds of value (a few stray
  *  rows are stated and left out), and tenure must be a number that is never negative. */
-export function checkMapping(columns: ColumnInfo[], kind: TableKind, roles: Partial<Record<Role, string | null>>): MappingCheck[] {
+export function checkMapping(columns: ColumnInfo[], kind: TableKind, roles: Partial<Record<Role, string | null>>, rfm?: { unit: RfmUnit | null }): MappingCheck[] {
   const byName = new Map(columns.map((c) => [c.name, c]));
   const out: MappingCheck[] = [];
   const target = roles.target ? byName.get(roles.target) : undefined;
@@ -102,5 +102,20 @@ export function checkMapping(columns: ColumnInfo[], kind: TableKind, roles: Part
     else if (tenure.min !== undefined && tenure.min < 0)
       out.push({ code: 'tenure-negative', blocking: true, role: 'tenure', column: tenure.name, message: `Tenure cannot be negative, but "${tenure.name}" goes down to ${fmt(tenure.min)}. Choose the column that counts how long each customer has been with you.` });
   }
+  if (kind === 'customers' && roles.repeats && roles.recency) out.push(...checkRfm(roles, rfm));
   return out;
+}
+
+/** An RFM summary for the lifetime models needs customer age T and a known time unit: asked here
+ *  (blocking when there is no churn flag, else the churn analysis runs without the lifetime models). */
+function checkRfm(roles: Partial<Record<Role, string | null>>, rfm: { unit: RfmUnit | null } | undefined): MappingCheck[] {
+  const base = { role: 'age' as Role, column: roles.age ?? '' };
+  if (!roles.age)
+    return [{
+      ...base, code: 'rfm-no-age', blocking: !roles.target,
+      message: `Which column gives each customer's age, the time from their first purchase to the end of the data (“T” in lifetimes)? The lifetime models need it beside "${roles.repeats}" and "${roles.recency}"${roles.target ? '; without it the churn analysis runs without them' : ''}. Set it in the table below.`,
+    }];
+  if (rfm && rfm.unit === null)
+    return [{ ...base, role: 'recency', code: 'rfm-unit-unknown', blocking: true, message: `Are "${roles.recency}" and "${roles.age}" counted in days, weeks or months? Choose the unit under “Lifetime columns” above.` }];
+  return [];
 }

@@ -123,7 +123,8 @@ describe('customer-table RFM edge cases', () => {
     const noT = ['id,frequency,recency', ...good.map((l) => l.split(',').slice(0, 3).join(','))].join('\n');
     const r = await prepare(noT, { roles: { repeats: 'frequency', recency: 'recency' } });
     expect(r.ins.roles.repeats).toBe('frequency');
-    expect(r.prep).toMatchObject({ ok: false, code: 'rfm-no-age' });
+    expect(r.prep).toMatchObject({ ok: false });
+    expect(!r.prep.ok && r.prep.message).toMatch(/each customer's age/);
     const withFlag = ['id,frequency,recency,Churn', ...good.map((l, i) => `${l.split(',').slice(0, 3).join(',')},${i % 3 ? 'No' : 'Yes'}`)].join('\n');
     const f = await prepare(withFlag, { roles: { repeats: 'frequency', recency: 'recency' } });
     expect(f.prep.ok).toBe(true);
