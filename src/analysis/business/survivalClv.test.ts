@@ -5,6 +5,7 @@ import { monthlyDiscount, resolveOptions } from './options';
 import { fitCox, predictCoxRisk } from '../survival/cox';
 import { conditionalSurvival } from '../survival/curves';
 import { mulberry32 } from '../random';
+import { asMatrix } from '../math/matrix';
 
 describe('lifetime value from each customer survival curve', () => {
   it('a geometric curve with the same hazard past it gives the average-hazard lifetime exactly', () => {
@@ -29,8 +30,8 @@ describe('lifetime value from each customer survival curve', () => {
       time[i] = Math.min(t + 1, 48);
       event[i] = t < 48 ? 1 : 0;
     }
-    const model = fitCox(X, 1, time, event);
-    const eta = predictCoxRisk(model, Float64Array.of(0, 1));
+    const model = fitCox(asMatrix(X, 1), time, event);
+    const eta = predictCoxRisk(model, asMatrix(Float64Array.of(0, 1), 1));
     expect(eta[1]).toBeGreaterThan(eta[0]);
     const months = 48;
     const curves = new Float64Array(2 * (months + 1));

@@ -3,6 +3,7 @@ import { efron, fitCox, predictCoxRisk } from './cox';
 import { harrellC } from './cindex';
 import { conditionalSurvival } from './curves';
 import { mulberry32 } from '../random';
+import { asMatrix } from '../math/matrix';
 
 // times 1,1,2,3; events 1,1,1,0; x 0,1,0,1. By hand (Efron, two tied events at t=1):
 //   t=1: b - log(2 + 2e^b) - log(2 + 2e^b - (1 + e^b)/2);  t=2: 0 - log(1 + e^b)
@@ -26,27 +27,27 @@ describe('Efron partial likelihood (hand-computed, 4 rows)', () => {
   });
 
   it('Newton-Raphson without penalty finds b = -ln 2 (on the raw scale)', () => {
-    const m = fitCox(x, 1, time, event, { l2: 0 });
+    const m = fitCox(asMatrix(x, 1), time, event, { l2: 0 });
     expect(m.converged).toBe(true);
     expect(m.beta[0] / m.scale[0]).toBeCloseTo(-Math.LN2, 8);
-    const risk = predictCoxRisk(m, x);
+    const risk = predictCoxRisk(m, asMatrix(x, 1));
     expect(risk[1] - risk[0]).toBeCloseTo(-Math.LN2, 8);
   });
 
   it('the ridge penalty shrinks the coefficient toward 0', () => {
-    const free = fitCox(x, 1, time, event, { l2: 0 }).beta[0];
-    const ridge = fitCox(x, 1, time, event, { l2: 5 }).beta[0];
+    const free = fitCox(asMatrix(x, 1), time, event, { l2: 0 }).beta[0];
+    const ridge = fitCox(asMatrix(x, 1), time, event, { l2: 5 }).beta[0];
     expect(Math.abs(ridge)).toBeLessThan(Math.abs(free));
     expect(Math.sign(ridge)).toBe(Math.sign(free));
   });
 
   it('rejects bad input with a code', () => {
-    expect(() => fitCox(x, 1, [1, 2, 3, 4], [0, 0, 0, 0])).toThrow(expect.objectContaining({ code: 'survival/no-events' }));
-    expect(() => fitCox(x, 1, [1, -2, 3, 4], event)).toThrow(expect.objectContaining({ code: 'survival/bad-input' }));
+    expect(() => fitCox(asMatrix(x, 1), [1, 2, 3, 4], [0, 0, 0, 0])).toThrow(expect.objectContaining({ code: 'survival/no-events' }));
+    expect(() => fitCox(asMatrix(x, 1), [1, -2, 3, 4], event)).toThrow(expect.objectContaining({ code: 'survival/bad-input' }));
   });
 
   it('conditional survival starts at 1, never rises; the expectation is the area within the horizon, tail included', () => {
-    const m = fitCox(x, 1, time, event, { l2: 0 });
+    const m = fitCox(asMatrix(x, 1), time, event, { l2: 0 });
     const { curve, expectedRemaining, tailHazard } = conditionalSurvival(m, 0, 1, 3, 3);
     expect(curve[0]).toBe(1);
     for (let k = 1; k < curve.length; k++) expect(curve[k]).toBeLessThanOrEqual(curve[k - 1]);

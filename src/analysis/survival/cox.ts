@@ -2,13 +2,15 @@
  * Cox proportional-hazards model with a ridge penalty and Efron's handling of tied event times,
  * fitted by Newton-Raphson (with step halving) on the penalised log partial likelihood
  *   l(b) - (l2 / 2) * |b|^2
- * over plain Float64Arrays (X n x d row-major). Covariates are standardised inside the fit (the
- * means and scales are part of the model) so one penalty fits every column. A model is data only.
+ * over a Matrix X (n x d). Covariates are standardised inside the fit (analysis/math's column
+ * statistics; the means and scales are part of the model) so one penalty fits every column; Newton
+ * steps solve with analysis/math's Cholesky factor. A model is data only.
  */
 import { AnalysisError } from '../errors';
 import type { Warning } from '../types';
 import { coxData, efronAt, type CoxData } from './efron';
-import { cholFactor, cholSolve } from './chol';
+import { cholFactor, cholSolve } from '../math/linalg';
+import { columnStats, type Matrix } from '../math/matrix';
 import { exp as detExp } from '../math/detmath';
 
 export { efron } from './efron';
@@ -41,19 +43,13 @@ export interface CoxModel {
   version: 1;
 }
 
-/** Centres and scales X with the given mean/scale into a new array. */
-export function standardise(X: Float64Array, d: number, mean: Float64Array, scale: Float64Array): Float64Array {
-  const Z = new Float64Array(X.length);
-  for (let i = 0; i < X.length; i++) Z[i] = (X[i] - mean[i % d]) / scale[i % d];
-  return Z;
-}
-
 /** Fits the penalised Cox model. `init` (standardised coefficients) only moves Newton's starting point: the penalised
  *  objective is strictly concave, so the solution is the same. */
-export function fitCox(X: Float64Array, d: number, time: ArrayLike<number>, event: ArrayLike<number>, params: Partial<CoxParams> = {}, init?: Float64Array): CoxModel {
+export function fitCox(Xm: Matrix, time: ArrayLike<number>, event: ArrayLike<number>, params: Partial<CoxParams> = {}, init?: Float64Array): CoxModel {
   const p: CoxParams = { ...COX_DEFAULTS, ...params };
   const n = time.length;
-  if (n === 0 || X.length !== n * d) throw new AnalysisError('survival/bad-input', `fitCox: X has ${X.length} values, expected n=${n} x d=${d} (n > 0)`);
+  const { d, data: X } = Xm;
+  if (n === 0 || Xm.n !== n || X.length !== n * d) throw new AnalysisError('survival/bad-input', `fitCox: X has ${X.length} values, expected n=${n} x d=${d} (n > 0)`);
   if (event.length !== n) throw new AnalysisError('survival/bad-input', `fitCox: event has ${event.length} values, expected ${n}`);
   let nEvents = 0;
   for (let i = 0; i < n; i++) {
@@ -61,17 +57,9 @@ export function fitCox(X: Float64Array, d: number, time: ArrayLike<number>, even
     if (event[i]) nEvents++;
   }
   if (nEvents === 0) throw new AnalysisError('survival/no-events', 'fitCox: no events (nobody left), a hazard cannot be estimated');
-  const mean = new Float64Array(d);
-  const scale = new Float64Array(d);
-  for (let i = 0, u = 0; i < n; i++)
-    for (let j = 0; j < d; j++, u++) {
-      const x = X[u];
-      if (!Number.isFinite(x)) throw new AnalysisError('survival/bad-input', `fitCox: X[${u}] is not finite`);
-      mean[j] += x;
-    }
-  for (let j = 0; j < d; j++) mean[j] /= n;
-  for (let i = 0, u = 0; i < n; i++) for (let j = 0; j < d; j++, u++) scale[j] += (X[u] - mean[j]) ** 2;
-  for (let j = 0; j < d; j++) scale[j] = scale[j] / n > 1e-24 ? Math.sqrt(scale[j] / n) : 1;
+  for (let u = 0; u < X.length; u++) if (!Number.isFinite(X[u])) throw new AnalysisError('survival/bad-input', `fitCox: X[${u}] is not finite`);
+  // population sd; a constant column (up to rounding) gets scale 1
+  const { mean, sd: scale } = columnStats(Xm, 1);
   // Centring leaves the partial likelihood, its gradient and information unchanged (a common shift
   // of x.b cancels in every risk-set ratio), so the fit runs on scaled, uncentred columns, which
   // keeps one-hot zeros sparse; the baseline hazard below uses the centred columns.
@@ -171,9 +159,9 @@ const dot = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
 };
 
 /** Linear predictor x.b (log relative hazard) per row of X (n x d, raw scale). Higher = leaves sooner. */
-export function predictCoxRisk(model: CoxModel, X: Float64Array): Float64Array {
+export function predictCoxRisk(model: CoxModel, Xm: Matrix): Float64Array {
   const { d, beta, mean, scale } = model;
-  const n = X.length / d;
+  const { n, data: X } = Xm;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let s = 0;

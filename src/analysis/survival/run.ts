@@ -10,6 +10,7 @@
  */
 import type { CustomerFrame, Warning } from '../types';
 import { fitDesign, transformDesign, type Design } from '../features/design';
+import type { Matrix } from '../math/matrix';
 import { splitFold, stratifiedFolds } from '../churn/evaluation/folds';
 import { meanSd } from '../churn/evaluation/metrics';
 import { fitCox, predictCoxRisk, type CoxModel, type CoxParams } from './cox';
@@ -72,7 +73,7 @@ export interface SurvivalFit {
   result: SurvivalResult;
   sub: CustomerFrame;
   design: Design;
-  X: Float64Array;
+  X: Matrix;
   full: CoxModel;
 }
 
@@ -88,8 +89,8 @@ export function fitSurvival(frame: CustomerFrame, options: Partial<SurvivalOptio
   const design = fitDesign(sub, all);
   if (design.d > SURVIVAL_MAX_COVARIATES)
     throw Object.assign(new Error(`the table has ${design.d} model columns after encoding, more than the ${SURVIVAL_MAX_COVARIATES} the survival model handles in the browser; churn, segments and value are unaffected.`), { code: 'survival-too-wide' });
-  const { X: { data: X, d }, names } = transformDesign(design, sub, all);
-  const full = fitCox(X, d, tenure, y, o.cox);
+  const { X, names } = transformDesign(design, sub, all);
+  const full = fitCox(X, tenure, y, o.cox);
   const eta = predictCoxRisk(full, X);
   let cap = 0;
   for (let i = 0; i < frame.n; i++) cap = Math.max(cap, tenure[i]);
@@ -140,8 +141,8 @@ export function evaluateSurvival(frame: CustomerFrame, fit: SurvivalFit, options
     const te = transformDesign(fd, sub, test);
     const trainT = { time: Float64Array.from(train, (i) => tenure[i]), event: Uint8Array.from(train, (i) => y[i]) };
     const testT = { time: Float64Array.from(test, (i) => tenure[i]), event: Uint8Array.from(test, (i) => y[i]) };
-    const fm = fitCox(tr.X.data, tr.X.d, trainT.time, trainT.event, o.cox, fd.d === design.d ? full.beta : undefined);
-    const risk = predictCoxRisk(fm, te.X.data);
+    const fm = fitCox(tr.X, trainT.time, trainT.event, o.cox, fd.d === design.d ? full.beta : undefined);
+    const risk = predictCoxRisk(fm, te.X);
     foldC.push(harrellC(testT.time, testT.event, risk).cIndex);
     cumulativeDynamicAuc(trainT, testT, risk, TD_AUC_MONTHS).forEach((a, h) => foldAuc[h].push(a));
     for (const w of fm.warnings) warnings.push({ ...w, message: `fold ${f + 1}: ${w.message}` });

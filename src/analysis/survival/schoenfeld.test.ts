@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fitCox } from './cox';
 import { checkProportionalHazards, chi2Sf1 } from './schoenfeld';
 import { mulberry32 } from '../random';
+import { asMatrix } from '../math/matrix';
 
 /** n customers, x binary and z normal; monthly hazard of leaving: z acts proportionally
  *  (x exp(0.5 z)); x's effect is proportional too when `cross` is false, else it crosses over time
@@ -31,8 +32,8 @@ function table(n: number, seed: number, cross: boolean) {
 describe('proportional-hazards check (scaled Schoenfeld residuals, rank of time)', () => {
   it('flags a covariate whose effect crosses over time, and not one acting proportionally', () => {
     const { X, time, event } = table(1500, 11, true);
-    const m = fitCox(X, 2, time, event, { l2: 0.01 });
-    const [x, z] = checkProportionalHazards(m, X, time, event, ['x', 'z']);
+    const m = fitCox(asMatrix(X, 2), time, event, { l2: 0.01 });
+    const [x, z] = checkProportionalHazards(m, asMatrix(X, 2), time, event, ['x', 'z']);
     expect(x.column).toBe('x');
     expect(x.p).toBeLessThan(1e-6);
     expect(x.rho).toBeLessThan(-0.2); // the effect of x falls with time
@@ -41,8 +42,8 @@ describe('proportional-hazards check (scaled Schoenfeld residuals, rank of time)
 
   it('passes both covariates when hazards are proportional', () => {
     const { X, time, event } = table(1500, 11, false);
-    const m = fitCox(X, 2, time, event, { l2: 0.01 });
-    for (const t of checkProportionalHazards(m, X, time, event, ['x', 'z'])) expect(t.p, t.column).toBeGreaterThan(0.01);
+    const m = fitCox(asMatrix(X, 2), time, event, { l2: 0.01 });
+    for (const t of checkProportionalHazards(m, asMatrix(X, 2), time, event, ['x', 'z'])) expect(t.p, t.column).toBeGreaterThan(0.01);
   });
 
   it('chi-square upper tail with 1 degree of freedom', () => {

@@ -13,7 +13,8 @@
  * got chi2 = 0.08).
  */
 import type { CoxModel } from './cox';
-import { cholFactor, cholInverse } from './chol';
+import { cholFactor, cholInverse } from '../math/linalg';
+import type { Matrix } from '../math/matrix';
 import { coxData, efronAt, type CoxData } from './efron';
 import { exp as detExp } from '../math/detmath';
 
@@ -130,6 +131,6 @@ export function schoenfeldTest(data: CoxData, beta: Float64Array, l2: number, na
 }
 
 /** The check for a model fitted by fitCox on X (n x d raw), time and event. */
-export function checkProportionalHazards(model: CoxModel, X: Float64Array, time: ArrayLike<number>, event: ArrayLike<number>, names: string[]): PhTest[] {
-  return schoenfeldTest(coxData(X, model.d, time, event, model.scale), model.beta, model.params.l2, names);
+export function checkProportionalHazards(model: CoxModel, X: Matrix, time: ArrayLike<number>, event: ArrayLike<number>, names: string[]): PhTest[] {
+  return schoenfeldTest(coxData(X.data, model.d, time, event, model.scale), model.beta, model.params.l2, names);
 }
