@@ -24,6 +24,7 @@ async function openTab(page: Page, id: string, narrow: boolean): Promise<void> {
   if (narrow) await page.getByTestId('tab-select').selectOption(id);
   else await page.getByTestId(`tab-${id}`).click();
   await expect(page.getByTestId(`panel-${id}`)).toBeVisible();
+  await page.getByTestId('panel-complete').waitFor({ state: 'attached' }); // the panel's body (after the dashboard's first paint)
   await page.waitForFunction(() => !document.querySelector('.placeholder'), null, { timeout: 20_000 }).catch(() => {});
 }
 
@@ -45,6 +46,7 @@ for (const width of process.env.VIEWS_1280 ? [1440, 1280, 390] : [1440, 390]) {
     await check('landing');
     await page.getByTestId('demo-button').click();
     await page.getByTestId('mapping-confirm').waitFor();
+    await page.getByTestId('mapping-complete').waitFor({ state: 'attached' }); // its lower part comes after the first paint
     await check('mapping');
     await page.getByTestId('mapping-confirm').click();
     await page.getByTestId('analysis-done').waitFor({ timeout: 180_000 });

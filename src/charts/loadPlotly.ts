@@ -34,3 +34,16 @@ export function preloadPlotlyWhenIdle(stillIdle: () => boolean, delayMs = 1500, 
     else go();
   }, delayMs);
 }
+
+let turn: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs chart drawings one per main-thread task, in the order they were asked for: a panel with
+ * five charts draws them in five tasks (each Plotly newPlot is 10-60 ms) instead of one long one
+ * (issue 19: no main-thread task over 50 ms), and the page can paint and take input in between.
+ */
+export function drawInTurn<T>(draw: () => Promise<T> | T): Promise<T> {
+  const mine = turn.then(() => new Promise<void>((resolve) => setTimeout(resolve, 0))).then(draw);
+  turn = mine.catch(() => undefined);
+  return mine;
+}
