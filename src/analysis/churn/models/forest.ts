@@ -1,11 +1,11 @@
 /**
  * Random forest of probability trees: bootstrap rows (as per-row counts), sqrt(d) features
- * tried per node, leaves hold the positive rate (trees/forestGrower.ts CountTreeGrower). Prediction walks
+ * tried per node, leaves hold the positive rate (trees/forestGrower.ts ForestGrower). Prediction walks
  * a complete-tree copy of the forest without branches (DenseTrees).
  */
 import { mulberry32 } from '../../random';
 import { binMatrix, fitBinEdges } from '../trees/binning';
-import { CountTreeGrower } from '../trees/forestGrower';
+import { ForestGrower } from '../trees/forestGrower';
 import { addTreeSums, TreeBuffer, type TreeArrays } from '../trees/treeStorage';
 import { checkX, checkXy } from './validate';
 import type { Matrix } from '../../math/matrix';
@@ -61,7 +61,7 @@ export async function fitForest(Xm: Matrix, y: Uint8Array, params: Partial<Fores
   const edges = fitBinEdges(X, d, p.maxBins);
   const data = { bins: binMatrix(X, d, edges), n, d, edges };
   const frac = p.maxFeatures > 0 ? p.maxFeatures : Math.sqrt(d) / d;
-  const grower = new CountTreeGrower(data, p.maxDepth, p.minLeaf, Math.max(1, Math.round(frac * d)));
+  const grower = new ForestGrower(data, p.maxDepth, p.minLeaf, Math.max(1, Math.round(frac * d)));
   const buf = new TreeBuffer();
   // a bootstrap sample as per-row counts
   const cnt = new Int32Array(n);

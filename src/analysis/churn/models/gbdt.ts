@@ -12,7 +12,7 @@ import { binRows, fitBinEdges } from '../trees/binning';
 import { stratifiedHoldout } from '../evaluation/folds';
 import { takeSample, type Matrix } from '../../math/matrix';
 import { log, sigmoid, softplus } from '../../math/detmath';
-import { HistGrower } from '../trees/boostingGrower';
+import { BoostingGrower } from '../trees/boostingGrower';
 import { addTreeSumsMissing, hasNaN } from '../trees/missingTrees';
 import { addTreeSums, TreeBuffer, type TreeArrays } from '../trees/treeStorage';
 import { checkX, checkXy } from './validate';
@@ -70,7 +70,7 @@ function boost(X: Float64Array, y: Uint8Array, d: number, p: GbdtParams, nTrees:
   const rng = mulberry32(p.seed);
   const edges = fitBinEdges(X, d, p.maxBins);
   const bins = binRows(X, d, edges);
-  const grower = new HistGrower({ bins, n, d, edges }, { maxDepth: p.maxDepth, minChildWeight: p.minChildWeight, lambda: p.lambda, colsampleByNode: p.colsample });
+  const grower = new BoostingGrower({ bins, n, d, edges }, { maxDepth: p.maxDepth, minChildWeight: p.minChildWeight, lambda: p.lambda, colsampleByNode: p.colsample });
   let pos = 0;
   for (let i = 0; i < n; i++) pos += y[i];
   const base = log((pos + 0.5) / (n - pos + 0.5));

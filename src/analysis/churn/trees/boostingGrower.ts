@@ -22,7 +22,7 @@ export interface RowBinned {
 }
 
 /** Reusable work buffers for one binned data set (allocate once per boosting run). */
-export class HistGrower {
+export class BoostingGrower {
   readonly d: number;
   /** first histogram slot of feature j; nb(j) = off[j + 1] - off[j] = edges + 2 (the last slot: missing values) */
   readonly off: Int32Array;

@@ -49,7 +49,7 @@ function binSums(hist: Float64Array, nb: number, bins: Uint8Array, base: number,
  * node's rows, which stay contiguous in one per-tree array (stable in-place partition), and
  * a node's (H, P) come from its parent's split, so nothing is allocated per node.
  */
-export class CountTreeGrower {
+export class ForestGrower {
   private readonly rows: Int32Array;
   private readonly wts: Float64Array;
   private readonly tmpRows: Int32Array;
