@@ -99,7 +99,7 @@ export async function runAnalysis(
     const b = { ...DEFAULT_BUSINESS_OPTIONS, ...opts.business };
     lifetime = await timed('lifetime', () => runLifetimeTable(frame.rfm!, frame.ids, { seed: opts.seed, discountRate: b.discountRate, margin: b.margin }));
     warnings.push(...lifetime.warnings);
-    if (lifetime.customersOut && !frame.y) frame.alive = lifetime.customersOut.pAlive;
+    if (lifetime.customersOut && !frame.y) Object.assign(frame, { alive: lifetime.customersOut.pAlive, lifetimeClv: lifetime.customersOut.clv });
   }
   if (frame.n < 2) return { ok: false, code: 'too-few-rows', message: 'At least 2 customers are needed for an analysis.' };
 

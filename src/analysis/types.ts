@@ -140,6 +140,9 @@ export interface CustomerFrame {
   /** customer tables that carry an RFM summary (data/rfmTable.ts): per customer, repeat purchases x,
    *  recency t_x and customer age T in weeks, and mean repeat spend m (0 when x = 0 or no spend column) */
   rfm?: RfmColumns | null;
+  /** RFM customer tables without a churn flag: the lifetime models' discounted 12-month value per customer
+   *  (set with `alive` by the lifetime stage); the business layer values customers with it */
+  lifetimeClv?: Float64Array | null;
   /** monthly was estimated from the RFM summary (no monthly charge column): not a column a saved model can read */
   monthlyFromRfm?: boolean;
 }

@@ -32,6 +32,9 @@ describe.skipIf(!haveCdnow())('CLI on an RFM customer table', () => {
     const row = csv[1].split(',');
     // no churn flag: the churn probability is 1 - P(alive)
     expect(Number(row[head.indexOf('churn_probability')]) + Number(row[head.indexOf('p_alive')])).toBeCloseTo(1, 3);
+    // and each customer's value at stake is the lifetime models' discounted 12-month value (one number, shown twice)
+    expect(row[head.indexOf('clv_usd')]).toBe(row[head.indexOf('lifetime_clv_12m_usd')]);
+    expect(a.warnings.map((w: { code: string }) => w.code)).toContain('clv-from-lifetime');
   });
 
   it('a table whose unit the names and values leave open exits 1 asking for --time-unit', () => {

@@ -81,7 +81,11 @@ export function runBusiness(
   const n = frame.n;
   let clv: Float64Array = new Float64Array(n);
   const h = bundle.baseClv.hazard;
-  if (frame.monthly && survival && frame.kind === 'customers') {
+  if (frame.lifetimeClv && !frame.y) {
+    // an RFM customer table without a churn flag: the lifetime models' discounted 12-month value (lifetime/index.ts)
+    clv = Float64Array.from(frame.lifetimeClv, (v) => (Number.isFinite(v) ? v : 0));
+    warnings.push({ code: 'clv-from-lifetime', count: n, message: "No churn flag: each customer's value at stake is the lifetime models' discounted value of their expected purchases in the next 12 months (as in the Lifetime tab)." });
+  } else if (frame.monthly && survival && frame.kind === 'customers') {
     clv = survivalClv(n, frame.monthly, survival, o.margin, o.discountRate);
     Object.assign(bundle.kpis, curveClvKpis(clv, survival, bundle.kpis.clv, o));
   } else if (frame.monthly && h !== null && probs.p) {
