@@ -31,6 +31,8 @@ import { purchaseLog } from './data/purchaseLog';
 import { applyRoleOverrides } from './data/roles';
 import { refineAll, refiningEntries, type Refinement } from './refine';
 import { repeatedCvRefinement, skip, survivalRefinement } from './refinements';
+import { churnView, deferredChurnRefinement, type Rechoice } from './rechoice';
+import type { ChurnMore } from './churn/index';
 import { REPEATED_CV_MAX_ROWS } from './churn/jobs/repeated';
 import { detectCurrency } from './data/currency';
 import { isCurrencyCode } from './format';
@@ -50,7 +52,7 @@ export interface Runners {
   parallel?: boolean;
 }
 
-const IN_PROCESS: Runners = { churn: (frame, opts, onProgress, _ready, timings) => runChurn(frame, opts, onProgress, { timings }) };
+const IN_PROCESS: Runners = { churn: (frame, opts, onProgress, _ready, timings, later) => runChurn(frame, opts, onProgress, { timings, later }) };
 
 /** Run every stage on a table; user-data problems return {ok: false}, never throw.
  *  `later`: when given, work that may finish after the dashboard is shown (refine.ts) is pushed
@@ -103,6 +105,8 @@ export async function runAnalysis(
   }
   if (frame.n < 2) return { ok: false, code: 'too-few-rows', message: 'At least 2 customers are needed for an analysis.' };
 
+  /** the churn stage's deferred work (churn/jobs/deferred.ts): a refinement below */
+  let churnRest: ChurnMore | null = null;
   // Segmentation and churn are independent: start both, so a second worker can take churn.
   const segment = (): Promise<SegmentationResult | null> =>
     frame.n >= 3
@@ -114,17 +118,31 @@ export async function runAnalysis(
   const predict = (localReady?: Promise<unknown>): Promise<ChurnResult | null> =>
     frame.y
     ? timed('churn', () =>
-        runners.churn(frame, { seed: opts.seed, folds: opts.folds, models: opts.models, economics: economics(opts, frame) }, onProgress, localReady, churnMs),
+        runners.churn(frame, { seed: opts.seed, folds: opts.folds, models: opts.models, economics: economics(opts, frame) }, onProgress, localReady, churnMs, (m) => (churnRest = m)),
       ).catch((e) => skip(warnings, 'churn-skipped', 'Churn prediction', e))
     : Promise.resolve(null);
+  // The survival model's fit (customer tables with tenure + flag) reads neither segments nor churn
+  // scores; its findings are added below, in the same place either way.
+  const survivalWarnings: Warning[] = [];
+  const wantSurvival = frame.kind === 'customers' && !!frame.tenure && !!frame.y;
+  const fitSurv = (): Promise<SurvivalFit | null> =>
+    wantSurvival && frame.n <= SURVIVAL_MAX_ROWS
+      ? timed('survival', () => fitSurvival(frame, { seed: opts.seed, k: opts.folds })).catch((e) => skip(survivalWarnings, 'survival-skipped', 'The survival model', e))
+      : Promise.resolve(null);
   // In one thread, run them in turn so each stage's timing is its own. With a churn worker,
-  // churn starts there at once and this thread joins in when segmentation is done.
+  // churn starts there at once and this thread fits the survival model after segmentation, then
+  // joins in (the survival fit off the critical path: ~0.1-0.2 s at 1x).
   let segmentation: SegmentationResult | null;
   let churn: ChurnResult | null;
+  let survivalRun: Promise<SurvivalFit | null>;
   if (runners.parallel) {
     const seg = segment();
-    [segmentation, churn] = await Promise.all([seg, predict(seg)]);
-  } else [segmentation, churn] = [await segment(), await predict()];
+    survivalRun = seg.then(fitSurv);
+    [segmentation, churn] = await Promise.all([seg, predict(survivalRun)]);
+  } else {
+    [segmentation, churn] = [await segment(), await predict()];
+    survivalRun = fitSurv();
+  }
   if (segmentation) warnings.push(...segmentation.warnings);
   for (const [k, v] of Object.entries(churnMs)) timingsMs[`churn.${k}`] = v;
   if (lifetime?.model && frame.y && logged) lifetime.windowComparison = compareOnWindow(logged, frame, churn, lifetime, opts);
@@ -136,14 +154,16 @@ export async function runAnalysis(
 
   // Refinements: applied after the base result, in this order, now (CLI) or after the dashboard (page)
   const refinements: Refinement[] = [];
-  // survival after churn (customer tables with tenure + flag): the full Cox fit and the curves per
-  // active customer now (the lifetime value reads them); its out-of-fold evaluation (5 fold fits,
-  // C-index, time-dependent AUC) and the proportional-hazards check refine after the dashboard
-  let survival: SurvivalFit | null = null;
-  if (frame.kind === 'customers' && frame.tenure && frame.y) {
+  // the deferred models' CV first: it may change the model choice, which the figures below read
+  const rechoice: Rechoice = { view: churn ? churnView(churn) : null, rebuild: null };
+  if (churn && churnRest) refinements.push(deferredChurnRefinement(churnRest, churn, rechoice));
+  // survival: the Cox fit and curves per active customer now (lifetime values read them); its
+  // out-of-fold evaluation and proportional-hazards check refine after the dashboard
+  const survival = await survivalRun;
+  if (wantSurvival) {
     if (frame.n > SURVIVAL_MAX_ROWS) warnings.push({ code: 'survival/skipped-large', message: `The survival model was skipped: ${frame.n} customers is more than ${SURVIVAL_MAX_ROWS}`, count: 1 });
     else {
-      survival = await timed('survival', () => fitSurvival(frame, { seed: opts.seed, k: opts.folds })).catch((e) => skip(warnings, 'survival-skipped', 'The survival model', e));
+      warnings.push(...survivalWarnings);
       if (survival) {
         warnings.push(...survival.result.warnings);
         refinements.push(survivalRefinement(frame, survival, opts));
@@ -152,7 +172,7 @@ export async function runAnalysis(
   }
 
   // below 20,000 rows, 3 x 5-fold repeated CV of the churn models (mean ± sd)
-  if (churn && frame.y && frame.n <= REPEATED_CV_MAX_ROWS) refinements.push(repeatedCvRefinement(frame, opts, churn));
+  if (churn && frame.y && frame.n <= REPEATED_CV_MAX_ROWS) refinements.push(repeatedCvRefinement(frame, opts, () => rechoice.view!));
 
   const business: BusinessResult | null = await timed('business', () => runBusiness(frame, segmentation, churn, businessOpts, undefined, survival?.result ?? null)).catch((e) =>
     skip(warnings, 'business-skipped', 'Business figures', e),
@@ -164,6 +184,19 @@ export async function runAnalysis(
     segmentation, churn, business, businessOptions: business ? resolveOptions(businessOpts) : DEFAULT_BUSINESS_OPTIONS,
     ...(frame.kind === 'transactions' ? { log: { churnWindowDays: churnWindowDays ?? CHURN_WINDOW_DAYS, lifetime } } : {}),
   });
+  // a changed model choice (deferred CV) recomputes what reads the churn result, as above
+  const segFitted = segmentation ? { ...segmentation } : null;
+  rechoice.rebuild = (c) => {
+    c.actual = frame.y ?? undefined;
+    const b = business ? runBusiness(frame, segmentation, c, businessOpts, undefined, survival?.result ?? null) : null;
+    const m = buildSavedModel({
+      fileName: ins.raw.fileName, frame, roles: prep.roles, columns: prep.columns, inferred: ins.inferred,
+      segmentation: segFitted, churn: c, business: b, businessOptions: resolveOptions(businessOpts),
+      ...(frame.kind === 'transactions' ? { log: { churnWindowDays: churnWindowDays ?? CHURN_WINDOW_DAYS, lifetime } } : {}),
+    });
+    delete c.fitted;
+    return { business: b, model: m, dropWarnings: [...new Set([...(churn?.warnings ?? []), ...(business?.warnings ?? [])].map((w) => w.code))] };
+  };
   if (churn) delete churn.fitted;
   if (segmentation) delete segmentation.fitted;
 

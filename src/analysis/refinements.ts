@@ -4,10 +4,10 @@
  * schedules; and how a stage that fails on the data becomes a warning (skip) instead of an error.
  */
 import type { AnalysisOptions, CustomerFrame, Warning } from './types';
-import type { ChurnResult } from './churn/types';
+import type { ChurnView } from './rechoice';
 import { evaluateSurvival, type SurvivalEvaluation, type SurvivalFit } from './survival/run';
 import type { Refinement } from './refine';
-import { CV_REPEATS, repeatedCv, type FirstCv } from './churn/jobs/repeated';
+import { CV_REPEATS, repeatedCv } from './churn/jobs/repeated';
 
 /** A stage that failed on this data: its message becomes a warning; programmer errors rethrow. */
 export function skip(warnings: Warning[], code: string, what: string, e: unknown): null {
@@ -52,24 +52,22 @@ export function survivalRefinement(frame: CustomerFrame, fit: SurvivalFit, opts:
 }
 
 /** 3 x 5-fold repeated CV of the churn models: two more CVs (~2x the churn stage's CV work), so it
- *  refines after the dashboard. Captures the first CV's fold AUCs (copies), never the result. */
-export function repeatedCvRefinement(frame: CustomerFrame, opts: AnalysisOptions, churn: ChurnResult): Refinement {
-  const first: FirstCv = {
-    models: churn.models.map((m) => ({ name: m.name, folds: [...m.cvRocAuc.folds] })),
-    ensembleOf: churn.best === 'ensemble' && churn.fitted ? churn.fitted.members.map((m) => m.name) : null,
-    best: churn.best,
-  };
-  const names = churn.models.filter((m) => m.name !== 'ensemble').map((m) => m.name);
+ *  refines after the dashboard. Reads the churn stage's fold AUCs and choice through `view` when it
+ *  runs (after the deferred CV, rechoice.ts): copies, never the result. */
+export function repeatedCvRefinement(frame: CustomerFrame, opts: AnalysisOptions, view: () => ChurnView): Refinement {
+  const folds = view().folds;
   return {
     key: 'churn.repeatedCv',
-    label: `repeated cross-validation (${CV_REPEATS} x ${churn.folds} folds)`,
+    label: `repeated cross-validation (${CV_REPEATS} x ${folds} folds)`,
     marks: ['churn.repeatedCv'],
     async run() {
       const t0 = performance.now();
       const warnings: Warning[] = [];
+      const { first, labels } = view();
+      const names = first.models.filter((m) => m.name !== 'ensemble').map((m) => m.name);
       const r = await repeatedCv(frame, { seed: opts.seed, folds: opts.folds, models: names }, first);
       if (r.best !== r.firstBest) {
-        const label = (n: string) => churn.models.find((m) => m.name === n)?.label ?? n;
+        const label = (n: string) => labels.get(n) ?? n;
         const cv = (n: string) => {
           const m = r.models.find((x) => x.name === n)!;
           return `${m.mean.toFixed(4)} ± ${m.sd.toFixed(4)}`;

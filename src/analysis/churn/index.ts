@@ -14,9 +14,11 @@ import { planChurn, type ChurnOptions, type ChurnPlan } from './jobs/plan';
 import { newJobCache, runJob, type ChurnJob, type CvJobResult, type FinalJobResult, type JobResult, type ModelName } from './jobs/jobs';
 import { yieldToEvents } from '../yieldToEvents';
 import { assemble, scoreModels, subsampled, summarizeCv } from './jobs/assemble';
+import { churnMore, DEFERRED_MODELS, type ChurnMore } from './jobs/deferred';
 
 export type { Economics } from './evaluation/threshold';
 export type { ChurnOptions } from './jobs/plan';
+export type { ChurnMore, ChurnMoreResult } from './jobs/deferred';
 export { MODEL_NAMES } from './models/models';
 
 /** Something that runs jobs of the same plan (this thread, or a worker holding the same frame and options). */
@@ -32,6 +34,9 @@ export interface ChurnDistribution {
   /** receives job time per model and kind, summed over folds ("mlp.cv", "gbdt.final"; jobs run on
    *  both workers at once, so the sum exceeds the stage's wall time) and "scoring" (this thread) */
   timings?: Record<string, number>;
+  /** when given, the DEFERRED_MODELS (if another model is selected too) are cross-validated
+   *  later: the result is decided on the other models and `later` receives the rest (deferred.ts) */
+  later?: (more: ChurnMore) => void;
 }
 
 /** Up to this many rows, the tree models' final refits run with the cross-validation jobs, on
@@ -49,9 +54,13 @@ const COST: Record<ChurnJob['kind'], Record<ModelName, number>> = {
 /** Runs the churn stage on a frame with a target; progress per job. */
 export async function runChurn(frame: CustomerFrame, opts: ChurnOptions, onProgress?: OnProgress, dist: ChurnDistribution = {}): Promise<ChurnResult> {
   const plan = planChurn(frame, opts);
-  const { specs, k } = plan;
+  const { k } = plan;
   const cache = newJobCache();
   const local: JobRunner = { run: (job) => runJob(plan, job, cache) };
+  // the models that decide the first result (all, unless some are deferred)
+  const deferred = dist.later && plan.specs.some((s) => !DEFERRED_MODELS.includes(s.name)) ? DEFERRED_MODELS : [];
+  const specs = plan.specs.filter((s) => !deferred.includes(s.name));
+  const decide: ChurnPlan = specs.length === plan.specs.length ? plan : { ...plan, specs };
   // Final refits usually needed start with the cross-validation jobs (no wait for the CV
   // results between the two phases); the logistic one always is (explanations).
   const early: ModelName[] = ['logistic', ...specs.filter((sp) => frame.n <= SPECULATIVE_FINALS_MAX_ROWS && (sp.name === 'gbdt' || sp.name === 'forest')).map((sp) => sp.name)];
@@ -69,7 +78,7 @@ export async function runChurn(frame: CustomerFrame, opts: ChurnOptions, onProgr
   const first = cvRes.find((r) => r.model === specs[0].name && r.fold === 0)!;
   const warnings = [...plan.warnings, ...first.designWarnings, ...subsampled(plan)];
   const tScore = performance.now();
-  const scored = scoreModels(plan, cv, opts.economics);
+  const scored = scoreModels(decide, cv, opts.economics);
   let scoringMs = performance.now() - tScore;
 
   // phase 2: final refits of the models that score customers
@@ -79,8 +88,11 @@ export async function runChurn(frame: CustomerFrame, opts: ChurnOptions, onProgr
   totalSteps += phase2.length;
   for (const r of await runQueue(phase2, local, dist, progress)) finals.set(r.model, r as FinalJobResult);
   const tAssemble = performance.now();
-  const result = assemble(plan, warnings, scored, finals, frame.targetName ?? 'churn');
+  const target = frame.targetName ?? 'churn';
+  const result = assemble(decide, warnings, scored, finals, target);
   scoringMs += performance.now() - tAssemble;
+  if (decide !== plan)
+    dist.later!(churnMore({ plan, run: local.run, cv: new Map(specs.map((s, i) => [s.name, cv[i]])), first: scored, decided: specs.map((s) => s.name), finals, warnings, economics: opts.economics, target }));
   if (dist.timings) {
     const t = dist.timings;
     for (const r of [...results, ...finals.values()].filter((x, i, a) => a.indexOf(x) === i)) {

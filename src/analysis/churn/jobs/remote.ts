@@ -11,7 +11,7 @@ import { AnalysisError } from '../../errors';
 import { initBackend, type BackendEnv } from '../../tensor/backend';
 import { planChurn, type ChurnOptions, type ChurnPlan } from './plan';
 import { newJobCache, runJob, type ChurnJob, type JobCache, type JobResult } from './jobs';
-import { runChurn } from '../index';
+import { runChurn, type ChurnMore } from '../index';
 
 type Outcome<T> = { ok: true; result: T } | { ok: false; code: string | null; message: string };
 
@@ -88,11 +88,19 @@ export function remoteChurnApi(env: BackendEnv, warmUpJobs: WarmUpJobs = async (
 }
 
 /** The churn runner the pipeline takes in the browser: local jobs wait for `localReady`. */
-export type ChurnRunner = (frame: CustomerFrame, opts: ChurnOptions, onProgress?: OnProgress, localReady?: Promise<unknown>, timings?: Record<string, number>) => Promise<ChurnResult>;
+export type ChurnRunner = (
+  frame: CustomerFrame,
+  opts: ChurnOptions,
+  onProgress?: OnProgress,
+  localReady?: Promise<unknown>,
+  timings?: Record<string, number>,
+  /** receives the deferred part of the stage (churn/index.ts ChurnDistribution.later) */
+  later?: (more: ChurnMore) => void,
+) => Promise<ChurnResult>;
 
 /** A runChurn that shares its jobs between this thread and the remote churn worker. */
 export function churnRunner(remote: () => RemoteChurnApi): ChurnRunner {
-  return async (frame, opts, onProgress, localReady, timings) => {
+  return async (frame, opts, onProgress, localReady, timings, later) => {
     const api = remote();
     // the worker needs no customer ids; the rest of the frame is copied once
     const begun = api.begin({ ...frame, ids: [] }, opts);
@@ -100,6 +108,7 @@ export function churnRunner(remote: () => RemoteChurnApi): ChurnRunner {
       return await runChurn(frame, opts, onProgress, {
         localReady,
         timings,
+        later,
         remote: { run: async (job) => (unwrap(await begun), unwrap(await api.job(job))) },
       });
     } finally {

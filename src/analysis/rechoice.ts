@@ -1,0 +1,79 @@
+/**
+ * The churn stage's deferred cross-validation as a refinement (issue 19, churn/jobs/deferred.ts):
+ * after the dashboard, the deferred models' folds run and the model choice is made again over
+ * every model. Unchanged (the usual case): the model table gains its rows, the same bits as a run
+ * without deferral. Changed: the churn result, the business figures (call list, revenue at risk)
+ * and the saved model are replaced together (`Rechoice.rebuild`, set by the pipeline), with a
+ * finding that says so. Later refinements read the current choice through `Rechoice.view`.
+ */
+import type { ChurnResult, ModelReport } from './churn/types';
+import type { BusinessResult } from './business/types';
+import type { SavedModel } from './model/types';
+import type { ChurnMore } from './churn/index';
+import type { FirstCv } from './churn/jobs/repeated';
+import type { ModelName } from './churn/jobs/jobs';
+import type { Refinement } from './refine';
+
+/** What later refinements need of the churn result: fold AUCs, labels and the choice (plain copies). */
+export interface ChurnView {
+  first: FirstCv;
+  labels: Map<string, string>;
+  /** folds of the stage's CV (fewer than asked when a class is small) */
+  folds: number;
+}
+
+/** The current choice, and how the pipeline recomputes what reads the churn result. */
+export interface Rechoice {
+  view: ChurnView | null;
+  rebuild: ((churn: ChurnResult) => { business: BusinessResult | null; model: SavedModel | null; dropWarnings: string[] }) | null;
+}
+
+/** The view of a churn result that still has its fitted members (copies, never the result itself). */
+export function churnView(churn: ChurnResult, models: ModelReport[] = churn.models): ChurnView {
+  return {
+    first: {
+      models: models.map((m) => ({ name: m.name, folds: [...m.cvRocAuc.folds] })),
+      ensembleOf: churn.best === 'ensemble' && churn.fitted ? churn.fitted.members.map((m) => m.name as ModelName) : null,
+      best: churn.best,
+    },
+    labels: new Map(models.map((m) => [m.name, m.label])),
+    folds: churn.folds,
+  };
+}
+
+/** The refinement that runs the churn stage's deferred work (`more`) for the first result `churn`. */
+export function deferredChurnRefinement(more: ChurnMore, churn: ChurnResult, rechoice: Rechoice): Refinement {
+  const firstBest = churn.models.find((m) => m.name === churn.best)?.label ?? churn.best;
+  return {
+    key: 'churn.models',
+    label: 'neural network cross-validation',
+    marks: ['churn.models'],
+    async run() {
+      const t0 = performance.now();
+      const r = await more();
+      const timingsMs: Record<string, number> = {};
+      for (const [k, v] of Object.entries(r.timings)) timingsMs[`churn.${k}`] = v;
+      if (!r.changed) {
+        const view = rechoice.view!;
+        rechoice.view = { first: { ...view.first, models: r.models.map((m) => ({ name: m.name, folds: [...m.cvRocAuc.folds] })) }, labels: new Map(r.models.map((m) => [m.name, m.label])), folds: view.folds };
+        timingsMs['churn.deferred'] = Math.round(performance.now() - t0);
+        return { key: 'churn.models', set: { 'churn.models': r.models }, timingsMs };
+      }
+      rechoice.view = churnView(r.churn);
+      const { business, model, dropWarnings } = rechoice.rebuild!(r.churn);
+      const label = r.churn.models.find((m) => m.name === r.churn.best)?.label ?? r.churn.best;
+      timingsMs['churn.deferred'] = Math.round(performance.now() - t0);
+      return {
+        key: 'churn.models',
+        set: { churn: r.churn, business, model },
+        dropWarnings,
+        warnings: [
+          ...r.churn.warnings,
+          ...(business?.warnings ?? []),
+          { code: 'churn/choice-changed', message: `With every model cross-validated, ${label} scores the customers instead of ${firstBest}, which was chosen first: the scores, call list, revenue at risk and saved model were updated.`, count: 1 },
+        ],
+        timingsMs,
+      };
+    },
+  };
+}
