@@ -12,13 +12,14 @@ import { chromium, type BrowserServer, type CDPSession } from 'playwright-core';
 import { INSTRUMENT, type BenchRecord } from './instrument';
 import { procMemMB, rendererPids } from './proc';
 import { REPO_ROOT } from './resample';
+import { rendererCpuMs } from './idle';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SITE_DIR = resolve(REPO_ROOT, 'bench/data/site');
 
-export async function buildSite(): Promise<number> {
+export async function buildSite(outDir = SITE_DIR): Promise<number> {
   const t0 = performance.now();
-  await run('npx', ['vite', 'build', '--outDir', SITE_DIR, '--emptyOutDir', '--logLevel', 'warn']);
+  await run('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn']);
   return performance.now() - t0;
 }
 
@@ -47,11 +48,11 @@ export interface Served {
 }
 
 /** `vite preview` of the built site on a free port; resolves once it answers. */
-export async function serveSite(): Promise<Served> {
+export async function serveSite(outDir = SITE_DIR): Promise<Served> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     'npx',
-    ['vite', 'preview', '--outDir', SITE_DIR, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
     { cwd: REPO_ROOT, stdio: 'ignore', detached: true },
   );
   const url = `http://127.0.0.1:${port}/`;
@@ -94,6 +95,8 @@ export interface BrowserRun {
   chromium: string;
   /** page load (goto) to the page saying the engine is ready (both workers warmed up), ms */
   engineReadyMs?: number;
+  /** renderer CPU (every thread of the page's processes) from the mapping confirm to the dashboard, ms */
+  rendererCpuMs?: number;
 }
 
 /** Polls the page's JS heap (Performance.getMetrics) and the worker's (Runtime.getHeapUsage). */
@@ -164,8 +167,14 @@ export async function browserRun(url: string, file: string, timeoutMs: number, o
     }
     const engineReadyMs = opts.cold ? undefined : Math.round(performance.now() - tGoto);
     await input.setInputFiles(file);
+    await page.getByTestId('mapping-confirm').waitFor({ timeout: timeoutMs });
+    const cpu0 = rendererCpuMs(browserPid);
     await page.getByTestId('mapping-confirm').click({ timeout: timeoutMs });
-    const done = page.getByTestId('analysis-done').waitFor({ state: 'attached', timeout: timeoutMs });
+    let cpuMs: number | undefined;
+    const done = page
+      .getByTestId('analysis-done')
+      .waitFor({ state: 'attached', timeout: timeoutMs })
+      .then(() => (cpuMs = cpuSince(cpu0, rendererCpuMs(browserPid))));
     const failed = page.getByTestId('error').waitFor({ state: 'attached', timeout: timeoutMs }).then(() => 'error');
     const how = await Promise.race([done.then(() => 'done'), failed]).catch((e: Error) => `timeout: ${e.message.split('\n')[0]}`);
     if (how === 'done') {
@@ -177,7 +186,7 @@ export async function browserRun(url: string, file: string, timeoutMs: number, o
     const rec = (await page.evaluate('window.__bench')) as BenchRecord;
     for (const pid of rendererPids(browserPid)) rss = Math.max(rss, procMemMB(pid)?.hwm ?? 0);
     const heap = await heaps.stop();
-    const out = { ...summarise(rec), engineReadyMs, rendererPeakMB: rss || null, pageHeapPeakMB: heap.pageMB, workerHeapPeakMB: heap.workerMB, chromium: browser.version() };
+    const out = { ...summarise(rec), engineReadyMs, rendererCpuMs: cpuMs, rendererPeakMB: rss || null, pageHeapPeakMB: heap.pageMB, workerHeapPeakMB: heap.workerMB, chromium: browser.version() };
     if (how === 'done' && rec.t.done) return { ...out, ok: true };
     // not finished: say how far it got (the partial stage times and memory still tell where time goes)
     const last = rec.progress.at(-1);
@@ -190,6 +199,8 @@ export async function browserRun(url: string, file: string, timeoutMs: number, o
     await server.close().catch(() => {});
   }
 }
+
+const cpuSince = (a: Record<string, number>, b: Record<string, number>) => Math.round(Object.keys(b).reduce((s, k) => s + Math.max(0, b[k] - (a[k] ?? 0)), 0));
 
 /** Wall time and stage times from the in-page record (all performance.now() of the page). */
 function summarise(rec: BenchRecord) {

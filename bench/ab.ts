@@ -1,0 +1,38 @@
+/**
+ * A/B of two builds of the site in one run, runs alternating (A B A B ...), so both see the same
+ * machine load: wall time from the file pick to the dashboard and the renderer's CPU time from
+ * the mapping confirm to the dashboard (robust on a shared machine). Not a benchmark row; a
+ * profiling aid to say what one change bought.
+ *   node --import tsx bench/ab.ts <siteDirA> <siteDirB> [--runs N] [--cold] [file.csv]
+ *   (build each with: npx vite build --outDir <dir>, e.g. from a stash of the change and with it)
+ */
+import { resolve } from 'node:path';
+import { browserRun, serveSite } from './browser';
+import { loadNow } from './proc';
+import { REPO_ROOT } from './resample';
+
+const args = process.argv.slice(2);
+const [dirA, dirB] = args.filter((a) => !a.startsWith('--') && !a.endsWith('.csv') && !/^\d+$/.test(a));
+const runs = Number(args[args.indexOf('--runs') + 1] || 3) || 3;
+const file = args.find((a) => a.endsWith('.csv')) ?? resolve(REPO_ROOT, '../shared/data/telco/WA_Fn-UseC_-Telco-Customer-Churn.csv');
+if (!dirA || !dirB) throw new Error('usage: bench/ab.ts <siteDirA> <siteDirB> [--runs N] [--cold]');
+const sites = [await serveSite(resolve(dirA)), await serveSite(resolve(dirB))];
+const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)];
+const got: { wall: number[]; cpu: number[]; churn: number[] }[] = [{ wall: [], cpu: [], churn: [] }, { wall: [], cpu: [], churn: [] }];
+try {
+  for (let r = 0; r < runs; r++)
+    for (const ab of [0, 1]) {
+      const load = loadNow();
+      const x = await browserRun(sites[ab].url, file, 300_000, { cold: args.includes('--cold') });
+      if (!x.ok) throw new Error(`${'AB'[ab]} run ${r + 1}: ${x.error}`);
+      got[ab].wall.push(Math.round(x.totalMs));
+      got[ab].cpu.push(x.rendererCpuMs ?? NaN);
+      got[ab].churn.push(x.stagesMs.churn ?? NaN);
+      process.stdout.write(`${'AB'[ab]} run ${r + 1} (load ${load.join(' ')}): pick->dashboard ${Math.round(x.totalMs)} ms, renderer CPU confirm->dashboard ${x.rendererCpuMs} ms, churn ${x.stagesMs.churn} ms, segmentation ${x.stagesMs.segmentation} ms\n`);
+    }
+  for (const ab of [0, 1])
+    process.stdout.write(`${'AB'[ab]} (${[dirA, dirB][ab]}): median wall ${median(got[ab].wall)} ms, median renderer CPU ${median(got[ab].cpu)} ms, median churn stage ${median(got[ab].churn)} ms over ${runs} runs\n`);
+} finally {
+  for (const s of sites) s.stop();
+}
+process.exit(0);
