@@ -33,8 +33,11 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
   let parseMs = 0;
   /** bumped by load() and analyze(): a running warm-up stops at its next step */
   let work = 0;
-  /** the warm-up in flight: real work waits for its current step (tfjs is not safe to interleave) */
+  /** the warm-up's steps in flight: real work waits for the current one (tfjs is not safe to interleave) */
   let warming: Promise<unknown> = Promise.resolve();
+  /** the backend set-up warm() started: analyze() waits for it, load() does not (parsing needs no
+   *  tfjs; a file picked as the page appears is parsed while the wasm backend compiles) */
+  let backendInit: Promise<unknown> = Promise.resolve();
   /** refinements the last analysis left pending, and the work counter they belong to */
   let pending: { work: number; list: Refinement[] } = { work: -1, list: [] };
 
@@ -54,6 +57,7 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
     if (!table) return { ok: false, code: 'no-table', message: 'Load a file first.' };
     work++;
     await warming;
+    await backendInit;
     await initBackend(options.backend ?? env.backend ?? 'auto', env);
     const later: Refinement[] | undefined = env.refine === 'later' ? [] : undefined;
     const at = work;
@@ -78,11 +82,16 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
     async warm(): Promise<EngineStatus> {
       const t0 = performance.now();
       const at = work;
+      const backend = initBackend(env.backend ?? 'auto', env);
+      backendInit = backend.catch(() => {});
       const run = (async () => {
-        const b = await initBackend(env.backend ?? 'auto', env);
-        return { b, r: await warmUp({ mode: 'pipeline', stop: () => work !== at }) };
+        const b = await backend;
+        // a file that arrived meanwhile stops the warm-up before its first step (it would only
+        // compile what that file's analysis is about to run anyway)
+        const steps = warmUp({ mode: 'pipeline', stop: () => work !== at });
+        warming = steps.catch(() => {});
+        return { b, r: await steps };
       })();
-      warming = run.catch(() => {});
       const { b, r } = await run;
       return { name: b.name, backend: describeBackend(), warmMs: Math.round(performance.now() - t0), stopped: r.stopped };
     },
@@ -98,6 +107,7 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
       // the MLP predicts through tfjs: the warm-up stops, the backend is ready
       work++;
       await warming;
+      await backendInit;
       await initBackend(env.backend ?? 'auto', env);
       return scoreNewFile(model, source, fileName);
     },
