@@ -31,7 +31,7 @@ import { purchaseLog } from './data/purchaseLog';
 import { applyRoleOverrides } from './data/roles';
 import { refineAll, refiningEntries, type Refinement } from './refine';
 import { repeatedCvRefinement, skip, survivalRefinement } from './refinements';
-import { churnView, deferredChurnRefinement, type Rechoice } from './rechoice';
+import { churnView, deferredChurnRefinement, rebuilder, type Rechoice } from './rechoice';
 import type { ChurnMore } from './churn/index';
 import { REPEATED_CV_MAX_ROWS } from './churn/jobs/repeated';
 import { detectCurrency } from './data/currency';
@@ -121,17 +121,15 @@ export async function runAnalysis(
         runners.churn(frame, { seed: opts.seed, folds: opts.folds, models: opts.models, economics: economics(opts, frame) }, onProgress, localReady, churnMs, (m) => (churnRest = m)),
       ).catch((e) => skip(warnings, 'churn-skipped', 'Churn prediction', e))
     : Promise.resolve(null);
-  // The survival model's fit (customer tables with tenure + flag) reads neither segments nor churn
-  // scores; its findings are added below, in the same place either way.
+  // the survival fit reads neither segments nor churn scores; its findings are added below either way
   const survivalWarnings: Warning[] = [];
   const wantSurvival = frame.kind === 'customers' && !!frame.tenure && !!frame.y;
   const fitSurv = (): Promise<SurvivalFit | null> =>
     wantSurvival && frame.n <= SURVIVAL_MAX_ROWS
       ? timed('survival', () => fitSurvival(frame, { seed: opts.seed, k: opts.folds })).catch((e) => skip(survivalWarnings, 'survival-skipped', 'The survival model', e))
       : Promise.resolve(null);
-  // In one thread, run them in turn so each stage's timing is its own. With a churn worker,
-  // churn starts there at once and this thread fits the survival model after segmentation, then
-  // joins in (the survival fit off the critical path: ~0.1-0.2 s at 1x).
+  // In one thread, run them in turn so each stage's timing is its own. With a churn worker, churn
+  // starts there at once and this thread fits the survival model after segmentation, then joins in.
   let segmentation: SegmentationResult | null;
   let churn: ChurnResult | null;
   let survivalRun: Promise<SurvivalFit | null>;
@@ -145,8 +143,11 @@ export async function runAnalysis(
   }
   if (segmentation) warnings.push(...segmentation.warnings);
   for (const [k, v] of Object.entries(churnMs)) timingsMs[`churn.${k}`] = v;
-  if (lifetime?.model && frame.y && logged) lifetime.windowComparison = compareOnWindow(logged, frame, churn, lifetime, opts);
-  if (lifetime?.customersOut && frame.y && !logged) lifetime.flagComparison = compareOnFlag(lifetime.customersOut.pAlive, frame.y, churn);
+  // the lifetime model against the churn scores (again when the model choice changes: rechoice.ts)
+  const compared = (c: ChurnResult | null, lt = lifetime): LifetimeResult | null =>
+    !lt || !frame.y ? lt
+    : { ...lt, ...(lt.model && logged ? { windowComparison: compareOnWindow(logged, frame, c, lt, opts) } : {}), ...(lt.customersOut && !logged ? { flagComparison: compareOnFlag(lt.customersOut.pAlive, frame.y, c) } : {}) };
+  lifetime = compared(churn);
   if (churn) {
     churn.actual = frame.y ?? undefined;
     warnings.push(...churn.warnings);
@@ -179,24 +180,14 @@ export async function runAnalysis(
   );
   if (business) warnings.push(...business.warnings);
   // the fitted pipeline as a saved model; the churn stage's fitted objects are not kept twice
-  const model = buildSavedModel({
+  const savedModel = (c: ChurnResult | null, b: BusinessResult | null, seg: SegmentationResult | null) => buildSavedModel({
     fileName: ins.raw.fileName, frame, roles: prep.roles, columns: prep.columns, inferred: ins.inferred,
-    segmentation, churn, business, businessOptions: business ? resolveOptions(businessOpts) : DEFAULT_BUSINESS_OPTIONS,
+    segmentation: seg, churn: c, business: b, businessOptions: b ? resolveOptions(businessOpts) : DEFAULT_BUSINESS_OPTIONS,
     ...(frame.kind === 'transactions' ? { log: { churnWindowDays: churnWindowDays ?? CHURN_WINDOW_DAYS, lifetime } } : {}),
   });
-  // a changed model choice (deferred CV) recomputes what reads the churn result, as above
-  const segFitted = segmentation ? { ...segmentation } : null;
-  rechoice.rebuild = (c) => {
-    c.actual = frame.y ?? undefined;
-    const b = business ? runBusiness(frame, segmentation, c, businessOpts, undefined, survival?.result ?? null) : null;
-    const m = buildSavedModel({
-      fileName: ins.raw.fileName, frame, roles: prep.roles, columns: prep.columns, inferred: ins.inferred,
-      segmentation: segFitted, churn: c, business: b, businessOptions: resolveOptions(businessOpts),
-      ...(frame.kind === 'transactions' ? { log: { churnWindowDays: churnWindowDays ?? CHURN_WINDOW_DAYS, lifetime } } : {}),
-    });
-    delete c.fitted;
-    return { business: b, model: m, dropWarnings: [...new Set([...(churn?.warnings ?? []), ...(business?.warnings ?? [])].map((w) => w.code))] };
-  };
+  const model = savedModel(churn, business, segmentation);
+  const segFitted = segmentation && { ...segmentation }; // a changed model choice (deferred CV) rebuilds what reads churn
+  rechoice.rebuild = rebuilder(frame, [...(churn?.warnings ?? []), ...(business?.warnings ?? [])], (c) => business && runBusiness(frame, segmentation, c, businessOpts, undefined, survival?.result ?? null), (c, b) => savedModel(c, b, segFitted), (c) => (lifetime ? { lifetime: compared(c) } : {}));
   if (churn) delete churn.fitted;
   if (segmentation) delete segmentation.fitted;
 

@@ -25,7 +25,27 @@ export interface ChurnView {
 /** The current choice, and how the pipeline recomputes what reads the churn result. */
 export interface Rechoice {
   view: ChurnView | null;
-  rebuild: ((churn: ChurnResult) => { business: BusinessResult | null; model: SavedModel | null; dropWarnings: string[] }) | null;
+  /** the new business figures and saved model, the findings to drop, and other result paths to set */
+  rebuild: ((churn: ChurnResult) => { business: BusinessResult | null; model: SavedModel | null; dropWarnings: string[]; set: Record<string, unknown> }) | null;
+}
+
+/** Rechoice.rebuild from how the pipeline computes the business figures and the saved model of a
+ *  churn result; the first result's churn and business findings (`oldWarnings`) are dropped by code. */
+export function rebuilder(
+  frame: { y: Uint8Array | null },
+  oldWarnings: { code: string }[],
+  business: (churn: ChurnResult) => BusinessResult | null,
+  model: (churn: ChurnResult, business: BusinessResult | null) => SavedModel | null,
+  more: (churn: ChurnResult) => Record<string, unknown> = () => ({}),
+): NonNullable<Rechoice['rebuild']> {
+  return (churn) => {
+    churn.actual = frame.y ?? undefined;
+    const b = business(churn);
+    const m = model(churn, b);
+    const set = more(churn);
+    delete churn.fitted;
+    return { business: b, model: m, dropWarnings: [...new Set(oldWarnings.map((w) => w.code))], set };
+  };
 }
 
 /** The view of a churn result that still has its fitted members (copies, never the result itself). */
@@ -60,12 +80,12 @@ export function deferredChurnRefinement(more: ChurnMore, churn: ChurnResult, rec
         return { key: 'churn.models', set: { 'churn.models': r.models }, timingsMs };
       }
       rechoice.view = churnView(r.churn);
-      const { business, model, dropWarnings } = rechoice.rebuild!(r.churn);
+      const { business, model, dropWarnings, set } = rechoice.rebuild!(r.churn);
       const label = r.churn.models.find((m) => m.name === r.churn.best)?.label ?? r.churn.best;
       timingsMs['churn.deferred'] = Math.round(performance.now() - t0);
       return {
         key: 'churn.models',
-        set: { churn: r.churn, business, model },
+        set: { churn: r.churn, business, model, ...set },
         dropWarnings,
         warnings: [
           ...r.churn.warnings,
