@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { runChurn, type ChurnMore } from './churn/index';
 import { createEngine } from './engine';
 import { applyPatch } from './refine';
-import { frameFromCsv } from './churn/testing';
+import { frameFromCsv } from './testing/frames';
 import { generateDemoCsv } from './data/demo';
 import { analysisSummary } from './analysisSummary';
 import { mulberry32 } from './random';
@@ -50,8 +50,8 @@ async function deferredRun(frame: CustomerFrame, models: string[]): Promise<[Chu
 
 describe('deferred MLP cross-validation', () => {
   it('decides on the other models first; the final result equals deciding on all at once (choice kept or changed)', async () => {
-    const demo = frameFromCsv(generateDemoCsv(5, 500), { id: 'customerID', target: 'Churn' });
-    const linear = frameFromCsv(linearCsv(500, 2), { id: 'customerID', target: 'Churn' });
+    const demo = await frameFromCsv(generateDemoCsv(5, 500));
+    const linear = await frameFromCsv(linearCsv(500, 2));
     const seen = new Set<boolean>();
     for (const [frame, models] of [[demo, ['logistic', 'gbdt', 'mlp']], [linear, ['forest', 'mlp']]] as const) {
       const [first, final, changed] = await deferredRun(frame, [...models]);
