@@ -6,11 +6,8 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_BGNBD, DEMO_SPEND, simulateLog } from '../src/analysis/lifetime/synthetic';
-import { collapseLines, runLifetime } from '../src/analysis/lifetime/index';
-import { summarize as summarizeLog, spendSummary } from '../src/analysis/lifetime/summary';
-import { fitBgnbd } from '../src/analysis/lifetime/bgnbd';
-import { fitGammaGamma } from '../src/analysis/lifetime/gammaGamma';
+import { runLifetime } from '../src/analysis/lifetime/index';
+import { benchLog, timeLifetimeFitOn } from '../src/analysis/lifetime/benchFit';
 import { summarize, type RunSummary } from './report';
 
 export interface LifetimeRun {
@@ -25,38 +22,34 @@ export interface LifetimeRun {
   fitCpuMs: number;
 }
 
-/** One timed fit on a fresh synthetic log of `customers` (default 100,000), seed 42. */
+/** One timed fit on a fresh synthetic log of `customers` (default 100,000), seed 42: the fit as the
+ *  browser worker times it (lifetime/benchFit.ts), with its process CPU time, then the whole stage apart. */
 export function lifetimeRun(customers = 100_000, seed = 42): LifetimeRun {
-  const t = () => performance.now();
-  const t0 = t();
-  const log = collapseLines(simulateLog(DEMO_BGNBD, DEMO_SPEND, { customers, seed }));
-  let last = 0;
-  for (const d of log.day) if (d > last) last = d;
-  const t1 = t();
-  const s = summarizeLog(log, last);
-  const t2 = t();
-  const cpu0 = process.cpuUsage();
-  const bg = fitBgnbd(s, seed);
-  const t3 = t();
-  const gg = fitGammaGamma(spendSummary(s), seed);
-  const t4 = t();
-  const cpu = process.cpuUsage(cpu0);
+  const t0 = performance.now();
+  const log = benchLog(customers, seed);
+  const simulateMs = performance.now() - t0;
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const fit = timeLifetimeFitOn(log, seed, cpuMs);
+  const t4 = performance.now();
   const full = runLifetime(log, log.ids, { seed, discountRate: 0.1, margin: 0.7 });
-  const t5 = t();
-  const ok = bg.converged && gg.converged && full.model !== null;
+  const t5 = performance.now();
+  const ok = fit.converged && full.model !== null;
   return {
     ok,
     ...(ok ? {} : { error: 'a fit did not converge' }),
-    totalMs: t4 - t2,
+    totalMs: fit.fitMs,
     stagesMs: {
-      'simulate log': Math.round(t1 - t0), 'summarize': Math.round(t2 - t1), 'BG/NBD fit': Math.round(t3 - t2), 'Gamma-Gamma fit': Math.round(t4 - t3),
+      'simulate log': Math.round(simulateMs), 'summarize': Math.round(fit.summarizeMs), 'BG/NBD fit': Math.round(fit.bgnbdMs), 'Gamma-Gamma fit': Math.round(fit.gammaGammaMs),
       'whole lifetime stage (fits, scoring, back-test, cohorts)': Math.round(t5 - t4),
     },
     /** process CPU time of the two fits (user + system), ms: closer to the unshared cost on a busy machine */
-    fitCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    fitCpuMs: Math.round(fit.fitCpuMs!),
     peakMemoryMB: Math.round(process.memoryUsage().rss / 2 ** 20),
     longestMainThreadTaskMs: null,
-    params: { ...bg.params, ...gg.params },
+    params: fit.params,
   };
 }
 

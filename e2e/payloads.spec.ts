@@ -9,6 +9,7 @@ import { expect, test, type Download, type Page } from '@playwright/test';
 import { corpus, PAYLOADS } from '../scripts/corpus';
 import { generateDemoCsv } from '../src/analysis/data/demo';
 import { watchConsole } from './helpers';
+import { csvRows } from '../src/analysis/testing/csvRows';
 
 const FAST = './?models=logistic&folds=3';
 
@@ -28,36 +29,6 @@ function payloadIdsCsv(n = 300): Buffer {
     return `"${id.replace(/"/g, '""')}"${l.slice(l.indexOf(','))}`;
   });
   return Buffer.from(out.join('\n') + '\n');
-}
-
-/** Minimal RFC 4180 reader (quoted fields with commas, quotes and newlines). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
 }
 
 /** No cell of any row may start with a formula character, unless it is a plain number. */
@@ -110,7 +81,7 @@ test('payload cells stay text on screen and are neutralised in every export', as
   expect(await page.locator('script:not([src]):not([type])').count()).toBe(0);
 
   const customers = await saved(Promise.all([page.waitForEvent('download'), page.getByTestId('export-customers').click()]).then(([d]) => d));
-  const rows = parseCsv(customers);
+  const rows = csvRows(customers);
   expect(rows.length).toBe(301);
   expect(formulaCells(rows)).toEqual([]);
   const ids = rows.slice(1).map((r) => r[0]);
@@ -119,7 +90,7 @@ test('payload cells stay text on screen and are neutralised in every export', as
   expect(ids).toContain('<script>alert(1)</script> 5');
 
   const calls = await saved(Promise.all([page.waitForEvent('download'), page.getByTestId('export-call-list').click()]).then(([d]) => d));
-  const callRows = parseCsv(calls);
+  const callRows = csvRows(calls);
   expect(callRows.length).toBeGreaterThan(1);
   expect(formulaCells(callRows)).toEqual([]);
 

@@ -4,6 +4,7 @@ import { csvCell, isFormulaLike } from '../analysis/csvCells';
 import { customersCsv, callListCsv } from './csv';
 import { scoresCsv } from '../analysis/model/scoresCsv';
 import { fixtureResult } from '../analysis/testing/resultFixture';
+import { csvRows } from '../analysis/testing/csvRows';
 import type { SavedModel } from '../analysis/model/types';
 import type { Scored } from '../analysis/model/score';
 
@@ -11,27 +12,7 @@ import type { Scored } from '../analysis/model/score';
 const HOSTILE = [' =1+1', '  +cmd|calc', ' -2+3', '   @SUM(A1)', '\t=1+1', '\r=1+1', '\n@x', '=HYPERLINK("x")', '\tplain', '\nplain'];
 
 /** Every cell of a CSV text (RFC 4180 quoting), row by row. */
-function cells(text: string): string[] {
-  const out: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',' || ch === '\n') {
-      out.push(cell);
-      cell = '';
-    }
-    else if (ch !== '\r') cell += ch;
-  }
-  return out;
-}
+const cells = (text: string): string[] => csvRows(text).flat();
 /** Cells that would still run as formulas (typed numbers aside). */
 const live = (text: string) => cells(text).filter((c) => isFormulaLike(c) && !/^-?\d+(\.\d+)?$/.test(c));
 

@@ -54,7 +54,7 @@ export class BoostingGrower {
   private readonly leafStart: Int32Array;
   private readonly leafEnd: Int32Array;
   /** the node's best split, filled by bestHistSplit (read into locals before the children grow) */
-  private readonly best: HistSplit = { f: -1, b: -1, GL: 0, HL: 0, mr: 0 };
+  private readonly best: HistSplit = { f: -1, b: -1, GL: 0, HL: 0, mr: 0, gain: 0 };
 
   constructor(
     private readonly data: RowBinned,
