@@ -30,6 +30,8 @@ test('exports the pipeline as SQL, downloads the saved model and scores a shifte
   await expect(sql).toContainText('Retention Studio scoring query (DuckDB)');
   await expect(sql).toContainText('churn_probability');
   await expect(sql).toContainText('WITH');
+  // Telco's analysis values customers from their survival curves: the SQL and the scored file say so, and do so
+  await expect(sql).toContainText("Lifetime value from each customer's own survival curve");
   await page.getByTestId('dialect').selectOption('bigquery');
   await expect(sql).toContainText('(BigQuery)');
   await expect(sql).toContainText('`customers`');
@@ -37,8 +39,11 @@ test('exports the pipeline as SQL, downloads the saved model and scores a shifte
   const saved = JSON.parse(fs.readFileSync((await dl.path())!, 'utf8'));
   expect(saved.type).toBe('retention-studio/model');
   expect(saved.churn.members.length).toBeGreaterThan(0);
+  expect(saved.version).toBe(2);
+  expect(saved.survival.beta.length).toBeGreaterThan(0);
   await page.getByTestId('score-file').setInputFiles({ name: 'telco-next-month.csv', mimeType: 'text/csv', buffer: shiftedTelco() });
   await expect(page.getByTestId('scored')).toContainText('7,043 customers');
+  await expect(page.getByTestId('scored-clv-method')).toContainText("each customer's own survival curve");
   const first = page.getByTestId('drift-row').first();
   await expect(first).toContainText('MonthlyCharges');
   await expect(first).toHaveAttribute('data-flag', 'major');

@@ -184,6 +184,7 @@ export async function runAnalysis(
     fileName: ins.raw.fileName, frame, roles: prep.roles, columns: prep.columns, inferred: ins.inferred,
     segmentation: seg, churn: c, business: b, businessOptions: b ? resolveOptions(businessOpts) : DEFAULT_BUSINESS_OPTIONS,
     ...(frame.kind === 'transactions' ? { log: { churnWindowDays: churnWindowDays ?? CHURN_WINDOW_DAYS, lifetime } } : {}),
+    survival,
   });
   const model = savedModel(churn, business, segmentation);
   const segFitted = segmentation && { ...segmentation }; // a changed model choice (deferred CV) rebuilds what reads churn

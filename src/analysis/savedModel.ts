@@ -8,7 +8,11 @@
 import type { Roles } from './types';
 
 export const MODEL_TYPE = 'retention-studio/model';
-export const MODEL_VERSION = 1;
+/** 2: `survival` (lifetime value from each customer's own survival curve, issue 15); version 1 files still load and
+ *  value customers with one average hazard (`clv`), which the scorer then says. */
+export const MODEL_VERSION = 2;
+/** Versions this app reads. */
+export const MODEL_VERSIONS_READ: readonly number[] = [1, 2];
 
 /** How one input column is read from a file. */
 export interface InputColumn {
@@ -88,6 +92,38 @@ export interface SavedClv {
   currency?: string;
 }
 
+/** The Cox model of a customer table with tenure and churn flag, as the analysis used it for lifetime value
+ *  (business/survivalClv.ts): each customer's curve S(t0 + m | x) / S(t0 | x) from the Breslow baseline, the
+ *  customer's own months stayed t0 in the scored file, a constant-hazard tail past `capMonths`. */
+export interface SavedSurvival {
+  /** tenure column, and months per unit of it (1 for months, 12 for years: data/tenureUnit.ts) */
+  tenure: string;
+  monthsPerUnit: number;
+  /** monthly revenue column */
+  monthly: string;
+  /** the covariates (tenure and duration proxies excluded), encoded as the churn design is */
+  design: SavedDesign;
+  /** coefficients on the standardised design columns: eta = sum beta_j (x_j - mean_j) / scale_j */
+  beta: number[];
+  mean: number[];
+  scale: number[];
+  /** Breslow baseline cumulative hazard at the distinct event times (ascending) */
+  times: number[];
+  cumHazard: number[];
+  /** the longest training tenure (months): past it the baseline continues at `tailRate` a month */
+  capMonths: number;
+  tailRate: number;
+  /** floor of a customer's monthly hazard past cap (survival/curves.ts) and in the discounted tail (business/clv.ts) */
+  tailHazardMin: number;
+  hazardMin: number;
+  /** months ahead summed before the tail (the training's longest tenure, rounded up) */
+  months: number;
+  margin: number;
+  /** monthly discount rate r_m */
+  monthlyRate: number;
+  currency?: string;
+}
+
 /** Training distribution of a feature: numeric by quantile bins, categorical by level. */
 export type Reference =
   | { name: string; kind: 'numeric'; edges: number[]; shares: number[] }
@@ -118,6 +154,9 @@ export interface SavedModel {
   derived: DerivedCount[];
   segmentation: SavedSegmentation | null;
   churn: SavedChurn | null;
+  /** average-hazard lifetime value: the fallback when `survival` is absent (version 1 files, tables without tenure) */
   clv: SavedClv | null;
+  /** lifetime value from each customer's survival curve (version 2; absent or null: `clv` values customers) */
+  survival?: SavedSurvival | null;
   reference: { features: Reference[]; score: { edges: number[]; shares: number[] } | null };
 }

@@ -64,13 +64,13 @@ export async function runScoreCli(argv: string[], io: Io): Promise<number> {
   const drift = driftReport(model, scored);
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'scores.csv'), scoresCsv(model, scored));
-  writeFileSync(join(out, 'drift.json'), JSON.stringify({ model: model.source, reasonsFrom: scored.reasonsFrom, findings: [...t.findings, ...drift.findings], drift }, null, 1));
+  writeFileSync(join(out, 'drift.json'), JSON.stringify({ model: model.source, reasonsFrom: scored.reasonsFrom, lifetimeValue: scored.clvMethod, findings: [...t.findings, ...drift.findings], drift }, null, 1));
   const oot = drift.outcome;
   io.stdout(
     `${scored.n.toLocaleString('en-US')} customers scored with the model trained on ${model.source.fileName}; ` +
       `${t.findings.length + drift.findings.length} finding(s)` +
       (oot ? `; out-of-time ROC-AUC ${oot.rocAuc === null ? '-' : oot.rocAuc.toFixed(3)} (predicted churn ${(100 * oot.predictedRate).toFixed(1)}%, actual ${(100 * oot.actualRate).toFixed(1)}%)` : '') +
-      `; wrote ${join(out, 'scores.csv')} and drift.json\n`,
+      `; wrote ${join(out, 'scores.csv')} and drift.json\n${scored.clvMethod.text}\n`,
   );
   return 0;
 }

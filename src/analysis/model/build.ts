@@ -16,6 +16,8 @@ import { MODEL_TYPE, MODEL_VERSION, type DerivedCount, type InputColumn, type Re
 import { baseName, numericReference, categoricalReference, scoreReference } from './reference';
 import { logFeatureColumns, logFeatureName } from './logFeatures';
 import type { LifetimeResult } from '../lifetime/index';
+import type { SurvivalFit } from '../survival/run';
+import { saveSurvival } from './survivalModel';
 
 export interface BuildInput {
   fileName: string;
@@ -29,6 +31,8 @@ export interface BuildInput {
   businessOptions: BusinessOptions;
   /** transaction logs: the churn window used and the lifetime stage's fits */
   log?: { churnWindowDays: number; lifetime: LifetimeResult | null };
+  /** the survival stage's fit when the analysis valued customers from their curves */
+  survival?: SurvivalFit | null;
 }
 
 const ROLE_KEYS = ['tenure', 'monthly', 'total'] as const;
@@ -63,6 +67,13 @@ export function buildSavedModel(b: BuildInput): SavedModel | null {
   segFeatures.forEach((f) => addNum(baseName(f)));
   const clvOn = !!(fitted && frame.monthly && roles.monthly && b.business?.kpis.monthlyHazard.value != null);
   if (clvOn) addNum(roles.monthly!);
+  const survival = b.business ? saveSurvival(b.survival ?? null, frame, roles, b.businessOptions) : null;
+  if (survival) {
+    survival.design.numeric.forEach((c) => addNum(c.name));
+    survival.design.categorical.forEach((c) => addCat(c.name));
+    addNum(survival.tenure);
+    addNum(survival.monthly);
+  }
   const derived: DerivedCount[] = [];
   if (numericNames.includes('ServicesCount') && !b.columns.some((c) => c.name === 'ServicesCount')) {
     const cols = frame.categorical.filter((c) => c.levels.includes('Yes') && !DEMOGRAPHIC.test(c.name)).map((c) => c.name);
@@ -142,8 +153,7 @@ export function buildSavedModel(b: BuildInput): SavedModel | null {
       ? { features: segFeatures, mean: Array.from(seg.mean), sd: Array.from(seg.sd), centers: Array.from(seg.centers), names: b.segmentation.segments.map((s) => s.name) }
       : null,
     churn,
-    // Scoring a new file uses the average-hazard CLV (base hazard x p / mean p): the analysis itself
-    // values its active customers from their survival curves when the Cox model ran (issue 15).
+    // the average-hazard CLV (base hazard x p / mean p): scoring's fallback when `survival` is null
     clv: clvOn
       ? {
           monthly: roles.monthly!,
@@ -155,6 +165,7 @@ export function buildSavedModel(b: BuildInput): SavedModel | null {
           currency: b.businessOptions.currency,
         }
       : null,
+    survival,
     reference: { features, score: b.churn ? scoreReference(b.churn.probability) : null },
   };
 }

@@ -37,18 +37,20 @@ describeWithShared(TELCO_REL, 'saved model (Telco, GBDT + forest analysis)', () 
     expect(s.n).toBe(7043);
     expect(Array.from(s.probability!)).toEqual(Array.from(result.churn!.probability));
     expect(Array.from(s.segment!)).toEqual(Array.from(result.segmentation!.labels));
-    // The analysis values its 5,174 active customers from each one's survival curve (issue 15: the Cox
-    // model needs tenure and the churn flag of the training file); the saved model scores any file, so
-    // it keeps the average-hazard method (the base monthly hazard scaled by churn probability / mean
-    // probability, business/clv.ts) and values every scored row with it.
+    // The analysis values its 5,174 active customers from each one's survival curve (issue 15); the
+    // saved model (version 2) keeps the Cox model, and re-scoring conditions each curve on the tenure
+    // read from the file: the same values for every active customer. Every scored row is valued as a
+    // current customer (a new month's file), so the 1,869 who left get a value too.
     const bclv = result.business!.clv;
     expect(result.business!.kpis.clv.basis).toBe('survival-curves');
-    expect(Array.from(bclv).filter(Number.isFinite).length).toBe(7043 - 1869);
-    const b = result.business!;
-    const avg = customerClv(s.columns.numeric.get('MonthlyCharges')!, customerHazards(b.probability!, b.kpis.monthlyHazard.value!), b.options.margin, b.options.discountRate);
+    expect(model.version).toBe(2);
+    expect(s.clvMethod.method).toBe('survival-curves');
+    const active = Array.from(bclv.keys()).filter((i) => Number.isFinite(bclv[i]));
+    expect(active.length).toBe(7043 - 1869);
     let worst = 0;
-    avg.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - s.clv![i]) / Math.max(1, v))));
-    expect(worst).toBeLessThan(1e-12);
+    for (const i of active) worst = Math.max(worst, Math.abs(bclv[i] - s.clv![i]) / Math.max(1, bclv[i]));
+    expect(worst).toBe(0);
+    expect(s.clv!.every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
     expect(s.ids).toEqual(result.ids);
     // the only finding is the 11 blank TotalCharges, filled by the training rule
     expect(s.findings.map((f) => [f.code, f.count])).toEqual([['score/imputed', 11]]);
@@ -84,10 +86,26 @@ describeWithShared(TELCO_REL, 'saved model (Telco, GBDT + forest analysis)', () 
     expect(s.probability!.every((p) => p > 0 && p < 1)).toBe(true);
   });
 
+  it('still loads a version 1 model (no survival part) and values customers with one average hazard, saying so', () => {
+    const { survival: _, ...rest } = model;
+    const v1 = parseSavedModel({ ...rest, version: 1 });
+    expect(v1.ok).toBe(true);
+    const s = scoreFile((v1 as { model: SavedModel }).model, raw);
+    expect(s.clvMethod.method).toBe('average-hazard');
+    expect(s.clvMethod.text).toContain('version 1');
+    const b = result.business!;
+    const avg = customerClv(s.columns.numeric.get('MonthlyCharges')!, customerHazards(b.probability!, b.kpis.monthlyHazard.value!), b.options.margin, b.options.discountRate);
+    let worst = 0;
+    avg.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - s.clv![i]) / Math.max(1, v))));
+    expect(worst).toBeLessThan(1e-12);
+    expect(Array.from(s.probability!)).toEqual(Array.from(result.churn!.probability));
+  });
+
   it('rejects a damaged or foreign model file with a message naming the field', () => {
     expect(parseSavedModelText('{')).toMatchObject({ ok: false, code: 'model-invalid' });
     expect(parseSavedModel({ type: 'x' })).toMatchObject({ ok: false, code: 'model-invalid' });
     expect(parseSavedModel({ ...model, version: 99 })).toMatchObject({ ok: false, code: 'model-version' });
+    expect(parseSavedModel({ ...model, survival: { ...model.survival!, beta: [1] } })).toMatchObject({ ok: false, message: 'This saved model is damaged: model.survival sizes do not match its design.' });
     const broken = { ...model, segmentation: { ...model.segmentation!, mean: 'no' } };
     expect(parseSavedModel(broken)).toEqual({ ok: false, code: 'model-invalid', message: 'This saved model is damaged: model.segmentation.mean must be a list.' });
   });

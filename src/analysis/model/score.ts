@@ -18,6 +18,7 @@ import { levelCounts } from '../data/infer';
 import { decodeModel } from './codec';
 import { readColumns, findColumn, type ReadColumns } from './columns';
 import type { SavedDesign, SavedModel } from './types';
+import { clvMethodOf, survivalValues, type ClvMethod } from './survivalModel';
 
 /** Rows encoded at a time (bounds the design matrix's memory). */
 const CHUNK = 50_000;
@@ -29,6 +30,8 @@ export interface Scored {
   segment: Int32Array | null;
   probability: Float64Array | null;
   clv: Float64Array | null;
+  /** how `clv` was computed, and the sentence that says so (survivalModel.ts) */
+  clvMethod: { method: ClvMethod; text: string };
   /** from the scoring model when it is logistic, else from the logistic explainer (reasonsFrom says which) */
   reasons: CustomerReasons | null;
   reasonsFrom: string | null;
@@ -174,11 +177,16 @@ export function scoreFile(model: SavedModel, raw: RawTable, mapping?: Record<str
     }
     reasonsFrom = ch.best === 'logistic' ? 'the scoring model (logistic regression)' : `the logistic model (the scoring model, ${ch.label}, has no per-column contributions in a saved model)`;
   }
-  const clv = probability && model.clv && ch ? lifetimeValues(model.clv, cols.numeric.get(model.clv.monthly)!, probability, ch.meanProbability) : null;
+  // each customer's own survival curve when the model keeps one (version 2), else one average hazard
+  const clvMethod = clvMethodOf(model);
+  const clv =
+    clvMethod.method === 'survival-curves' ? survivalValues(model.survival!, cols, encodeRows)
+    : clvMethod.method === 'average-hazard' ? lifetimeValues(model.clv!, cols.numeric.get(model.clv!.monthly)!, probability!, ch!.meanProbability)
+    : null;
   let actual: Int8Array | null = null;
   const target = model.roles.target ? findColumn(raw, model.roles.target, mapping, findings) : null;
   if (target) actual = codeTarget(target, levelCounts(target)).y;
-  return { n, ids, segment, probability, clv, reasons, reasonsFrom, actual, columns: cols, findings };
+  return { n, ids, segment, probability, clv, clvMethod, reasons, reasonsFrom, actual, columns: cols, findings };
 }
 
 /** CLV_i = margin x max(0, monthly_i) x L(h_i), h_i = clamp(h x p_i / mean p) with the training mean p (business/clv.ts). */

@@ -24,6 +24,9 @@ describe('engine.scoreNewFile', () => {
     expect(out.n).toBe(400);
     expect(out.csv).toBe(scoresCsv(model, s));
     expect(out.drift).toEqual(driftReport(model, s));
+    // the sentence on the page says the method the values came from: the analysis's own when it had survival curves
+    expect(out.clvMethod).toBe(s.clvMethod.text);
+    expect(s.clvMethod.method).toBe(res.result.business!.kpis.clv.basis === 'survival-curves' ? 'survival-curves' : 'average-hazard');
     expect(out.csv.split(/\r?\n/)[0]).toBe('customer_id,segment,segment_name,churn_probability,lifetime_value_usd,top_reasons');
     // the table loaded for the analysis is still there: the same analysis runs again
     const again = await engine.analyze({ seed: 42, folds: 3, k: 3, kRange: [3, 3], models: ['logistic'] });

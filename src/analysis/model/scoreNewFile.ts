@@ -12,7 +12,7 @@ import { scoresCsv } from './scoresCsv';
 import type { SavedModel } from './types';
 
 export type ScoreFileOutcome =
-  | { ok: true; file: string; n: number; findings: Warning[]; drift: DriftReport; csv: string }
+  | { ok: true; file: string; n: number; findings: Warning[]; drift: DriftReport; csv: string; clvMethod: string }
   | { ok: false; code: string; message: string };
 
 /** A parsed file scored with `model`: a customer table row by row, a transaction log (log model)
@@ -33,5 +33,5 @@ export async function scoreNewFile(model: SavedModel, source: Blob | string, fil
   const t = scoreTable(model, parsed.table, mapping);
   if (!t.ok) return t;
   const drift = driftReport(model, t.scored);
-  return { ok: true, file: fileName, n: t.scored.n, findings: [...t.findings, ...drift.findings], drift, csv: scoresCsv(model, t.scored) };
+  return { ok: true, file: fileName, n: t.scored.n, findings: [...t.findings, ...drift.findings], drift, csv: scoresCsv(model, t.scored), clvMethod: t.scored.clvMethod.text };
 }

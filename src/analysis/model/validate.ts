@@ -2,7 +2,7 @@
  * The import door of a saved model: a type guard over parsed JSON that names the first field
  * that breaks the schema (types.ts), in words a user can act on. Inside, the model is trusted.
  */
-import { MODEL_TYPE, MODEL_VERSION, type SavedModel } from './types';
+import { MODEL_TYPE, MODEL_VERSION, MODEL_VERSIONS_READ, type SavedModel } from './types';
 
 export type ParsedModel = { ok: true; model: SavedModel } | { ok: false; code: 'model-invalid' | 'model-version'; message: string };
 
@@ -42,6 +42,11 @@ const input = obj({ name: str, kind: oneOf('numeric', 'boolean', 'categorical'),
 const reference = (v: unknown, p: string) => (isObj(v) && v.kind === 'numeric'
   ? obj({ name: str, kind: str, edges: arr(num), shares: arr(num) })(v, p)
   : obj({ name: str, kind: oneOf('categorical'), levels: arr(str), shares: arr(num) })(v, p));
+const design = obj({ numeric: arr(obj({ name: str, mean: num, sd: num, blank: bool }, ['blank'])), categorical: arr(obj({ name: str, levels: arr(str), missing: bool })), names: arr(str) });
+const survival = obj({
+  tenure: str, monthsPerUnit: num, monthly: str, design, beta: arr(num), mean: arr(num), scale: arr(num), times: arr(num), cumHazard: arr(num),
+  capMonths: num, tailRate: num, tailHazardMin: num, hazardMin: num, months: num, margin: num, monthlyRate: num, currency: str,
+}, ['currency']);
 const SCHEMA = obj({
   type: str,
   version: num,
@@ -58,20 +63,21 @@ const SCHEMA = obj({
   segmentation: nullable(obj({ features: arr(str), mean: arr(num), sd: arr(num), centers: arr(num), names: arr(str) })),
   churn: nullable(obj({
     target: str, best: str, label: str,
-    design: obj({ numeric: arr(obj({ name: str, mean: num, sd: num, blank: bool }, ['blank'])), categorical: arr(obj({ name: str, levels: arr(str), missing: bool })), names: arr(str) }),
+    design,
     members: arr(obj({ name: oneOf('logistic', 'gbdt', 'forest', 'mlp'), model: any, platt: nullable(obj({ a: num, b: num })) })),
     explainer: any, meanProbability: num, cvRocAuc: (v, p) => (typeof v === 'number' || v === null ? null : `${p} must be a number`),
   })),
   clv: nullable(obj({ monthly: str, baseHazard: num, margin: num, monthlyRate: num, hazardMin: num, hazardMax: num, currency: str }, ['currency'])),
+  survival: nullable(survival),
   reference: obj({ features: arr(reference), score: nullable(obj({ edges: arr(num), shares: arr(num) })) }),
-}, ['log']);
+}, ['log', 'survival']);
 
 /** Checks parsed JSON against the saved-model schema; names the first field that breaks it. */
 export function parseSavedModel(json: unknown): ParsedModel {
   if (!isObj(json) || json.type !== MODEL_TYPE)
     return { ok: false, code: 'model-invalid', message: 'This file is not a Retention Studio saved model (its "type" is not retention-studio/model).' };
-  if (json.version !== MODEL_VERSION)
-    return { ok: false, code: 'model-version', message: `This saved model has version ${String(json.version)}; this app reads version ${MODEL_VERSION}.` };
+  if (typeof json.version !== 'number' || !MODEL_VERSIONS_READ.includes(json.version))
+    return { ok: false, code: 'model-version', message: `This saved model has version ${String(json.version)}; this app reads versions ${MODEL_VERSIONS_READ.join(' and ')} (the latest is ${MODEL_VERSION}).` };
   const err = SCHEMA(json, 'model');
   if (err) return { ok: false, code: 'model-invalid', message: `This saved model is damaged: ${err}.` };
   const m = json as unknown as SavedModel;
@@ -79,6 +85,9 @@ export function parseSavedModel(json: unknown): ParsedModel {
   const seg = m.segmentation;
   if (seg && (seg.mean.length !== seg.features.length || seg.sd.length !== seg.features.length || seg.centers.length % Math.max(1, seg.features.length) !== 0))
     return { ok: false, code: 'model-invalid', message: 'This saved model is damaged: model.segmentation sizes do not match its features.' };
+  const sv = m.survival;
+  if (sv && (sv.mean.length !== sv.beta.length || sv.scale.length !== sv.beta.length || sv.design.names.length !== sv.beta.length || sv.times.length !== sv.cumHazard.length || sv.times.length === 0 || !(sv.months >= 1)))
+    return { ok: false, code: 'model-invalid', message: 'This saved model is damaged: model.survival sizes do not match its design.' };
   return { ok: true, model: m };
 }
 

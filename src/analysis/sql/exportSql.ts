@@ -11,6 +11,8 @@ import { designOf } from '../model/score';
 import { DIALECT, num, str, tableName, type Dialect, type DialectName } from './dialect';
 import { memberCtes, plattCtes, sigmoid, sum, type Cte } from './models';
 import { reasonCtes } from './reasonsSql';
+import { survivalCtes, survivalEta, survivalTables } from './survivalSql';
+import { clvMethodOf } from '../model/survivalModel';
 
 export interface SqlOptions {
   dialect: DialectName;
@@ -74,13 +76,35 @@ export function exportSql(model: SavedModel, o: SqlOptions): SqlExport {
   const enc: [string, string][] = [];
   const ch = model.churn;
   let linearReasons = false;
+  // the "=(blank)" indicator of a numeric design column: the cell was NULL before imputation
+  const blankOf = (name: string): string => {
+    const i = model.inputs.findIndex((x) => x.name === name);
+    return model.inputs[i]?.kind === 'numeric' ? `s${i} IS NULL` : '1 = 0';
+  };
   if (ch) {
     let j = 0;
-    for (const c of ch.design.numeric) enc.push([`x${j++}`, `(${alias.get(c.name)} - ${num(c.mean)}) / ${num(c.sd)}`]);
+    for (const c of ch.design.numeric) {
+      enc.push([`x${j++}`, `(${alias.get(c.name)} - ${num(c.mean)}) / ${num(c.sd)}`]);
+      if (c.blank) enc.push([`x${j++}`, `CAST(CASE WHEN ${blankOf(c.name)} THEN 1 ELSE 0 END AS ${d.double})`]);
+    }
     for (const c of ch.design.categorical) {
       const a = alias.get(c.name)!;
       for (const l of c.levels) enc.push([`x${j++}`, `CAST(CASE WHEN ${a} = ${str(l, d)} THEN 1 ELSE 0 END AS ${d.double})`]);
       if (c.missing) enc.push([`x${j++}`, `CAST(CASE WHEN ${a} IS NULL THEN 1 ELSE 0 END AS ${d.double})`]);
+    }
+  }
+  // the survival design (issue 15: lifetime value from each customer's curve), encoded as the churn design
+  const sv = model.kind === 'customers' ? (model.survival ?? null) : null;
+  if (sv) {
+    let j = 0;
+    for (const c of sv.design.numeric) {
+      enc.push([`u${j++}`, `(${alias.get(c.name)} - ${num(c.mean)}) / ${num(c.sd)}`]);
+      if (c.blank) enc.push([`u${j++}`, `CAST(CASE WHEN ${blankOf(c.name)} THEN 1 ELSE 0 END AS ${d.double})`]);
+    }
+    for (const c of sv.design.categorical) {
+      const a = alias.get(c.name)!;
+      for (const l of c.levels) enc.push([`u${j++}`, `CAST(CASE WHEN ${a} = ${str(l, d)} THEN 1 ELSE 0 END AS ${d.double})`]);
+      if (c.missing) enc.push([`u${j++}`, `CAST(CASE WHEN ${a} IS NULL THEN 1 ELSE 0 END AS ${d.double})`]);
     }
   }
   const seg = model.segmentation;
@@ -93,6 +117,11 @@ export function exportSql(model: SavedModel, o: SqlOptions): SqlExport {
     });
   // the design columns are read in thousands of places (tree splits): stored once, not copied into each
   ctes.push({ name: 'enc', cols: enc, materialize: true });
+  if (sv) {
+    const t = alias.get(sv.tenure)!;
+    ctes.push({ name: 'sv_x', cols: [['sv_r', `EXP(${survivalEta(sv)})`], ['sv_t0', sv.monthsPerUnit === 1 ? t : `${t} * ${num(sv.monthsPerUnit)}`]] });
+  }
+  const svKeep = sv ? [alias.get(sv.monthly)!, 'sv_r', 'sv_t0'] : [];
   const out: [string, string][] = [['customer_id', 'customer_id']];
   if (seg) {
     const D = seg.features.length;
@@ -115,7 +144,7 @@ export function exportSql(model: SavedModel, o: SqlOptions): SqlExport {
     });
     const k = ch.members.length;
     // stored once: the probability is read by the output, the CLV and the reasons
-    const keep = ['customer_id', ...(seg ? ['segment'] : []), ...(model.clv ? [alias.get(model.clv.monthly)!] : []), ...(ch.best === 'logistic' ? enc.filter(([a]) => a.startsWith('x')).map(([a]) => a) : [])];
+    const keep = ['customer_id', ...(seg ? ['segment'] : []), ...(model.clv && !sv ? [alias.get(model.clv.monthly)!] : []), ...svKeep, ...(ch.best === 'logistic' ? enc.filter(([a]) => a.startsWith('x')).map(([a]) => a) : [])];
     ctes.push({ name: 'churn', materialize: true, only: keep, cols: [['churn_probability', ch.members.map((_, i) => (k === 1 ? `m${i}_prob` : `m${i}_prob / ${num(k)}`)).join(' + ')]] });
     out.push(['churn_probability', 'churn_probability']);
     if (ch.best === 'logistic') {
@@ -130,7 +159,12 @@ export function exportSql(model: SavedModel, o: SqlOptions): SqlExport {
     for (const r of ['reason_1', 'reason_2', 'reason_3']) out.push([r, `CAST(NULL AS ${d.text})`]);
     notes.push('The analysis had no churn model: churn_probability and reasons are empty.');
   }
-  if (model.clv && ch) {
+  const method = clvMethodOf(model);
+  if (sv) {
+    out.push(['lifetime_value', 'lifetime_value']);
+    notes.push(method.text);
+  } else if (model.clv && ch) {
+    notes.push(method.text);
     const c = model.clv;
     const m = alias.get(c.monthly)!;
     // single references (see models.ts); L = q / (1 - q) = 1 / (1 / q - 1)
@@ -142,26 +176,30 @@ export function exportSql(model: SavedModel, o: SqlOptions): SqlExport {
     out.push(['lifetime_value', `CAST(NULL AS ${d.double})`]);
     notes.push('No lifetime-value model (no monthly revenue, churn flag or tenure): lifetime_value is empty.');
   }
-  const carry = ['customer_id', ...(seg ? ['segment'] : []), ...(ch ? ['churn_probability'] : []), ...(model.clv && ch ? ['lifetime_value'] : [])];
+  const outCarry = ['customer_id', ...(seg ? ['segment'] : []), ...(ch ? ['churn_probability'] : []), ...(model.clv && ch && !sv ? ['lifetime_value'] : [])];
+  const carry = [...outCarry, ...svKeep];
   if (ch) ctes.push({ name: 'scored', only: linearReasons ? [...carry, ...enc.filter(([a]) => a.startsWith('x')).map(([a]) => a)] : carry, cols: [] });
   if (linearReasons) ctes.push(...reasonCtes(decodeModel<LogisticModel>(ch!.members[0].model), designOf(ch!.design), d, carry));
-  return { sql: render(model, d, o.table, ctes, out, notes), notes };
+  if (sv) ctes.push(...survivalCtes(sv, [...outCarry, ...(linearReasons ? ['reason_1', 'reason_2', 'reason_3'] : [])], alias.get(sv.monthly)!));
+  return { sql: render(model, d, o.table, ctes, out, notes, sv ? survivalTables(sv) : []), notes };
 }
 
-function render(model: SavedModel, d: Dialect, table: string, ctes: Cte[], out: [string, string][], notes: string[]): string {
+function render(model: SavedModel, d: Dialect, table: string, ctes: Cte[], out: [string, string][], notes: string[], tables: string[]): string {
   const parts: string[] = [];
   ctes.forEach((c, i) => {
+    // constant tables (the survival baseline) just before the first step reading them, so the query opens with the scoring steps
+    if (c.name === 'sv_a') parts.push(...tables);
     const prev = i === 0 ? '' : ctes[i - 1].name;
-    const from = i === 0 ? tableName(table, d) : prev;
+    const from = i === 0 ? tableName(table, d) : (c.from?.replace('{prev}', prev) ?? prev);
     const carried: [string, string][] = i === 0 ? [] : c.only ? c.only.map((a) => [a, a]) : [[`${prev}.*`, `${prev}.*`]];
     const body = [...carried, ...c.cols].map(([a, e]) => (e === a ? a : `${e} AS ${a}`)).join(',\n    ');
     const mat = c.materialize && (d.name === 'duckdb' || d.name === 'postgres') ? 'MATERIALIZED ' : '';
-    parts.push(`${c.name} AS ${mat}(\n  SELECT\n    ${body}\n  FROM ${from}\n)`);
+    parts.push(`${c.name} AS ${mat}(\n  SELECT\n    ${body}\n  FROM ${from}${c.groupBy ? `\n  GROUP BY ${c.groupBy.join(', ')}` : ''}\n)`);
   });
   const last = ctes[ctes.length - 1].name;
   const header = [
     `-- Retention Studio scoring query (${d.label}), from the model trained on ${oneLine(model.source.fileName)} (${model.source.rows} customers, ${model.createdAt}).`,
-    `-- Outputs per row of the input table: customer_id, segment, segment_name, churn_probability, reason_1..3, lifetime_value${model.clv ? ` (in ${model.clv.currency ?? 'USD'})` : ''}.`,
+    `-- Outputs per row of the input table: customer_id, segment, segment_name, churn_probability, reason_1..3, lifetime_value${model.clv || model.survival ? ` (in ${model.survival?.currency ?? model.clv?.currency ?? 'USD'})` : ''}.`,
     `-- Numeric input columns must have a numeric type (blank = NULL); the rest are read as trimmed text.`,
     ...(d.name === 'postgres' ? ['-- PostgreSQL: run SET jit = off; first (compiling an expression this large takes longer than running it).'] : []),
     ...notes.map((n) => `-- Note: ${oneLine(n)}`),

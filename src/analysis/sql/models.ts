@@ -20,6 +20,10 @@ export interface Cte {
   /** computed once and stored where the dialect can say so (DuckDB, PostgreSQL: AS MATERIALIZED), so
    *  columns read many times below are not recomputed in each place an inlining planner copies them */
   materialize?: boolean;
+  /** what it reads instead of the previous step (a join); carried columns are then named in `only` */
+  from?: string;
+  /** an aggregate step: GROUP BY these columns */
+  groupBy?: string[];
 }
 
 const x = (j: number) => `x${j}`;

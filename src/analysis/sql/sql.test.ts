@@ -1,7 +1,8 @@
 /**
  * Proof on real engines: the exported SQL, run on DuckDB (@duckdb/node-api) and PostgreSQL
  * (a throwaway cluster, scripts/pg.sh), gives the engine's probabilities within 1e-9, the same
- * segment ids, lifetime values and (logistic) reasons, on Telco for every model on both engines,
+ * segment ids, lifetime values (from each customer's survival curve: within 1e-9, relative to the value
+ * where it exceeds 1) and (logistic) reasons, on Telco for every model on both engines,
  * and on a 1,000,000-row resample generated inside DuckDB for the GBDT. Every model on 1,000,000
  * rows on both engines: million.test.ts (npm run test:warehouse, minutes of CPU). Spark, BigQuery
  * and Snowflake texts parse (node-sql-parser).
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Parser } from 'node-sql-parser';
 import { exportSql } from './exportSql';
+import { scoreFile } from '../model/score';
 import { MODEL_NAMES, warehouseModels, type EngineScore } from '../testing/warehouseModels';
 import { startPg, typedTableSql, TELCO_CSV, type Pg } from '../testing/warehouse';
 import { duckAgreement, duckResample } from '../testing/resampleSql';
@@ -74,6 +76,23 @@ describeWithShared(TELCO_REL, 'SQL export on DuckDB', () => {
     const { sql } = exportSql(models.get(name)!, { dialect: 'duckdb', table: 'telco' });
     const res = await duck!.runAndReadAll(SELECT(sql));
     compare(name, res.getRows().map(toRow));
+  });
+  it('lifetime value from the survival curves: SQL = engine, also when event times are off the month grid (range join)', async () => {
+    const m = models.get('gbdt')!;
+    expect(m.survival).toBeTruthy();
+    expect(exportSql(m, { dialect: 'duckdb', table: 'telco' }).sql).toContain('LEFT JOIN sv_wide ON sv_g = FLOOR(');
+    // the same model with its event times moved off whole months: the grid holds the baseline's steps
+    const off: SavedModel = { ...m, survival: { ...m.survival!, times: m.survival!.times.map((t) => t * 0.97 + 0.013) } };
+    const { sql } = exportSql(off, { dialect: 'duckdb', table: 'telco' });
+    expect(sql).toContain('sv_lo <= ');
+    const s = scoreFile(off, raw);
+    const got = new Map((await duck!.runAndReadAll(`SELECT customer_id, lifetime_value FROM (${sql}) q`)).getRows().map((r) => [String(r[0]), Number(r[1])]));
+    let worst = 0;
+    s.ids.forEach((id, i) => (worst = Math.max(worst, Math.abs(got.get(id)! - s.clv![i]) / Math.max(1, s.clv![i]))));
+    expect(got.size).toBe(7043);
+    expect(worst).toBeLessThan(1e-9);
+    // and the values differ from the whole-month model's (the steps moved), so the check has teeth
+    expect(Math.abs(s.clv![0] - engine.get('gbdt')!.get(s.ids[0])!.clv)).toBeGreaterThan(1e-6);
   });
   it('on a 1,000,000-row resample generated in DuckDB (GBDT): within 1e-9, identical segments (every model: npm run test:warehouse)', async () => {
     await duckResample(duck!, 1_000_000);

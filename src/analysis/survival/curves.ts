@@ -11,11 +11,13 @@ import type { CoxModel } from './cox';
 import { exp as detExp } from '../math/detmath';
 
 export const TAIL_MONTHS = 12;
+/** What the curves read of a fitted model (a saved model keeps just these). */
+export type Baseline = Pick<CoxModel, 'times' | 'cumHazard'>;
 /** Floor of a customer's monthly hazard past the data (0.1%: keeps lifetimes finite, as business/clv's HAZARD_MIN). */
 export const TAIL_HAZARD_MIN = 0.001;
 
 /** Baseline cumulative hazard H0(t): the step function at the model's event times. */
-export function baselineAt(model: CoxModel, t: number): number {
+export function baselineAt(model: Baseline, t: number): number {
   const { times, cumHazard } = model;
   let lo = 0;
   let hi = times.length; // first index with times[idx] > t
@@ -28,7 +30,7 @@ export function baselineAt(model: CoxModel, t: number): number {
 }
 
 /** The baseline's average monthly hazard over the last TAIL_MONTHS months before cap. */
-export function tailBaselineRate(model: CoxModel, cap: number): number {
+export function tailBaselineRate(model: Baseline, cap: number): number {
   const span = Math.min(TAIL_MONTHS, cap);
   return span > 0 ? (baselineAt(model, cap) - baselineAt(model, cap - span)) / span : 0;
 }
@@ -40,7 +42,7 @@ export function tailBaselineRate(model: CoxModel, cap: number): number {
  * by `months`, so an extrapolated tail cannot promise decades); and the customer's monthly hazard
  * beyond cap.
  */
-export function conditionalSurvival(model: CoxModel, eta: number, t0: number, months: number, cap: number, tailRate = tailBaselineRate(model, cap)): { curve: Float64Array; expectedRemaining: number; tailHazard: number } {
+export function conditionalSurvival(model: Baseline, eta: number, t0: number, months: number, cap: number, tailRate = tailBaselineRate(model, cap)): { curve: Float64Array; expectedRemaining: number; tailHazard: number } {
   const r = detExp(eta);
   const tailHazard = Math.max(tailRate * r, TAIL_HAZARD_MIN);
   const hCap = baselineAt(model, cap);
