@@ -9,9 +9,10 @@ import { generateDemoCsv } from './data/demo';
 import { parseCsv } from './data/parse';
 import { inspectTable, prepareFrame } from './data/prepare';
 import { planChurn, type ChurnPlan } from './churn/jobs/plan';
-import { newJobCache, runJob, type ChurnJob, type CvJobResult, type FinalJobResult, type JobResult } from './churn/jobs/jobs';
+import { newJobCache, runJob, type ChurnJob, type CvJobResult, type FinalJobResult, type JobResult, type ModelName } from './churn/jobs/jobs';
 import { assemble, scoreModels, summarizeCv } from './churn/jobs/assemble';
 import { MODEL_NAMES } from './churn/models/models';
+import { DEFERRED_MODELS } from './churn/jobs/deferred';
 import { runSegmentation } from './segment/index';
 import { runBusiness } from './business/index';
 import type { SegmentationResult } from './segment/types';
@@ -25,8 +26,9 @@ const WARMUP_SEED = 7;
 
 export interface WarmUpOptions {
   /** 'pipeline' (the analysis worker): segmentation, the churn stage with its scoring and
-   *  assembly, and the business layer, as an analysis runs them; 'jobs' (the churn worker):
-   *  one fold and one final refit of every churn model */
+   *  assembly, and the business layer, as an analysis runs them, then the deferred models' jobs
+   *  (they run there after the dashboard); 'jobs' (the churn worker): one fold and one final
+   *  refit of every model that decides the first result (the deferred ones never run there) */
   mode?: 'pipeline' | 'jobs';
   /** checked between steps: true stops the warm-up there */
   stop?: () => boolean;
@@ -49,6 +51,9 @@ async function demoFrame(): Promise<CustomerFrame> {
 
 type Step = [string, () => Promise<unknown>];
 
+/** The models that decide the first result (churn/jobs/deferred.ts), in registry order. */
+const FIRST_MODELS: ModelName[] = MODEL_NAMES.filter((m) => !DEFERRED_MODELS.includes(m));
+
 /** Runs parse and then the steps of `mode` on the demo table. */
 export async function warmUp(opts: WarmUpOptions = {}): Promise<WarmUpReport> {
   const stop = opts.stop ?? (() => false);
@@ -57,7 +62,7 @@ export async function warmUp(opts: WarmUpOptions = {}): Promise<WarmUpReport> {
   if (stop()) return out(true);
   const frame = await demoFrame();
   steps.push('parse');
-  const work = opts.mode === 'pipeline' ? pipelineSteps(frame) : jobSteps(planChurn(frame, { seed: WARMUP_SEED, folds: 3 }), 1, []);
+  const work = opts.mode === 'pipeline' ? pipelineSteps(frame) : jobSteps(planChurn(frame, { seed: WARMUP_SEED, folds: 3 }), 1, [], FIRST_MODELS);
   for (const [name, run] of work) {
     await yieldToEvents();
     if (stop()) return out(true);
@@ -69,26 +74,28 @@ export async function warmUp(opts: WarmUpOptions = {}): Promise<WarmUpReport> {
 
 /** One step per job (each well under 0.3 s on the warm-up table, so a file waits little), the
  *  results kept in `done`. `folds` CV jobs per model, then every model's final refit. */
-function jobSteps(plan: ChurnPlan, folds: number, done: JobResult[]): Step[] {
-  const cache = newJobCache();
+function jobSteps(plan: ChurnPlan, folds: number, done: JobResult[], models: ModelName[], cache = newJobCache()): Step[] {
   const step = (name: string, job: ChurnJob): Step => [name, async () => done.push(await runJob(plan, job, cache))];
-  return MODEL_NAMES.flatMap((model): Step[] => [
+  return models.flatMap((model): Step[] => [
     ...Array.from({ length: folds }, (_, fold) => step(`${model} fold${folds > 1 ? ` ${fold + 1}` : ''}`, { kind: 'cv', model, fold })),
     step(`${model} final`, { kind: 'final', model }),
   ]);
 }
 
-/** As an analysis runs it: segmentation, every churn job (2 folds), the churn scoring and assembly on those jobs, the business layer. */
+/** As an analysis runs it: segmentation, the deciding models' churn jobs (2 folds), the churn
+ *  scoring and assembly on those jobs, the business layer, then the deferred models' jobs. */
 function pipelineSteps(frame: CustomerFrame): Step[] {
   let seg: SegmentationResult | null = null;
   let churn: ChurnResult | null = null;
-  const plan = planChurn(frame, { seed: WARMUP_SEED, folds: 2 });
+  const plan = planChurn(frame, { seed: WARMUP_SEED, folds: 2, models: FIRST_MODELS });
   const done: JobResult[] = [];
+  const cache = newJobCache();
   return [
     ['segmentation', async () => (seg = await runSegmentation(frame, { seed: WARMUP_SEED }))],
-    ...jobSteps(plan, plan.k, done),
+    ...jobSteps(plan, plan.k, done, FIRST_MODELS, cache),
     ['churn scoring', async () => (churn = assembleJobs(plan, done))],
     ['business', async () => runBusiness(frame, seg, churn)],
+    ...jobSteps(plan, plan.k, [], [...DEFERRED_MODELS], cache),
   ];
 }
 
