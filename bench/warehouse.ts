@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { telcoAnalysis } from '../src/analysis/testing/savedModel';
+import { telcoAnalysis } from '../src/analysis/testing/telcoAnalysis';
 import { TELCO_PATH } from '../src/analysis/testing/telco';
 import { typedTableSql } from '../src/analysis/testing/warehouse';
 import { duckAgreement, duckCopies } from '../src/analysis/testing/resampleSql';

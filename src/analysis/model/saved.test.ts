@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { scoreFile } from './score';
 import { driftReport } from './drift';
 import { parseSavedModel, parseSavedModelText } from './validate';
-import { telcoAnalysis } from '../testing/savedModel';
+import { telcoAnalysis } from '../testing/telcoAnalysis';
 import { TELCO_REL, describeWithShared, hasShared } from '../testing/shared';
 import { mulberry32 } from '../random';
 import type { RawTable } from '../types';

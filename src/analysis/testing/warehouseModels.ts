@@ -7,7 +7,7 @@ import { scoreFile, encodeRows } from '../model/score';
 import { encodeModel } from '../model/codec';
 import { readColumns } from '../model/columns';
 import { fitMlp } from '../churn/models/mlp';
-import { telcoAnalysis } from './savedModel';
+import { telcoAnalysis } from './telcoAnalysis';
 import type { SavedModel } from '../savedModel';
 import type { RawTable } from '../types';
 
