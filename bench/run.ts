@@ -100,7 +100,7 @@ async function main() {
             );
             chromiumVersion ??= r.chromium ?? null;
             rs.push({ ...r, peakMemoryMB: r.rendererPeakMB ?? null });
-            log(`${where} ${s}x run ${i + 1}: ${r.ok ? `${sec(r.totalMs)}, renderer peak ${Math.round(r.rendererPeakMB ?? 0)} MB, longest task ${r.longestToSavedMs} ms pick to saved` : `FAILED ${r.error}`}`);
+            log(`${where} ${s}x run ${i + 1}: ${r.ok ? `${sec(r.totalMs)}, renderer peak ${Math.round(r.rendererPeakMB ?? 0)} MB, longest task ${r.longestToSavedMs} ms pick to saved, renderer CPU ${r.rendererCpuMs} ms confirm to dashboard` : `FAILED ${r.error}`}`);
           }
           const ok = rs.filter((r) => r.ok);
           const maxOf = (k: 'pageHeapPeakMB' | 'workerHeapPeakMB') => {
@@ -118,6 +118,8 @@ async function main() {
             longestToSavedMs: ok.length ? Math.max(...ok.map((r) => r.longestToSavedMs)) : null,
             longTasksPerRun: ok.map((r) => r.longTasks),
             engineReadyMsAfterPageLoad: ok.map((r) => r.engineReadyMs ?? null),
+            // CPU of every renderer thread (workers, V8's compiler, main thread) from the mapping confirm to the dashboard: what the analysis costs, whatever the machine's load
+            rendererCpuMsPerRun: ok.map((r) => r.rendererCpuMs ?? null),
             timelines: ok.map((r) => r.timeline),
             engine: ok[0]?.info ?? null,
             ...(ok.length < rs.length ? { unfinished: rs.filter((r) => !r.ok).map((r) => ({ error: r.error, stagesMs: r.stagesMs, rendererPeakMB: r.rendererPeakMB, workerJsHeapPeakMB: r.workerHeapPeakMB, timeline: r.timeline })) } : {}),
