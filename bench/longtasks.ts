@@ -127,5 +127,9 @@ for (const task of tasks) {
   lines.push('  self time (profile):', ...top(self, 10).map((s) => `    ${s}`));
   lines.push('  by the page\'s own nearest frame:', ...top(own, 6).map((s) => `    ${s}`));
 }
+// the rule's window: tasks that start from the pick up to the saved dashboard
+const inWindow = tasks.filter((x) => x.ts >= pick && (saved === undefined || x.ts < saved));
+const maxOf = (k: 'dur' | 'tdur') => Math.round(inWindow.reduce((m, x) => Math.max(m, x[k] ?? 0), 0) / 1000);
+lines.push(`\nlongest from the pick to the saved dashboard: wall ${maxOf('dur')} ms, cpu ${maxOf('tdur')} ms (tasks >= ${minMs} ms wall: ${inWindow.length})`);
 process.stdout.write(lines.join('\n') + `\n(trace: ${out})\n`);
 process.exit(0);
