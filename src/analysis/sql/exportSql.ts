@@ -72,7 +72,9 @@ export function exportSql(model: SavedModel, o: SqlOptions): SqlExport {
     alias.set(dv.name, `dv${k}`);
     imp.push([`dv${k}`, `CAST(${dv.columns.map((c) => `CASE WHEN ${alias.get(c)} = ${str(dv.level, d)} THEN 1 ELSE 0 END`).join(' + ')} AS ${d.double})`]);
   });
-  const ctes: Cte[] = [{ name: 'src', cols: src }, { name: 'imp', cols: imp }];
+  // PostgreSQL inlines src into every place a column is read (each categorical is trimmed once per level
+  // test): stored once there (Telco 20,000 rows, GBDT: 7.6 s -> 4.6 s under load); DuckDB shares them itself
+  const ctes: Cte[] = [{ name: 'src', cols: src }, { name: 'imp', cols: imp, materialize: o.dialect === 'postgres' }];
   const enc: [string, string][] = [];
   const ch = model.churn;
   let linearReasons = false;
@@ -116,7 +118,11 @@ export function exportSql(model: SavedModel, o: SqlOptions): SqlExport {
       enc.push([`z${j}`, `(${base} - ${num(seg.mean[j])}) / ${num(seg.sd[j])}`]);
     });
   // the design columns are read in thousands of places (tree splits): stored once, not copied into each
-  ctes.push({ name: 'enc', cols: enc, materialize: true });
+  // (only what later steps read is carried: the id and the monthly/tenure values; not every input column as text)
+  const encKeep = new Set(['customer_id']);
+  if (model.clv) encKeep.add(alias.get(model.clv.monthly)!);
+  if (sv) [sv.monthly, sv.tenure].forEach((c) => encKeep.add(alias.get(c)!));
+  ctes.push({ name: 'enc', cols: enc, materialize: true, only: [...encKeep] });
   if (sv) {
     const t = alias.get(sv.tenure)!;
     ctes.push({ name: 'sv_x', cols: [['sv_r', `EXP(${survivalEta(sv)})`], ['sv_t0', sv.monthsPerUnit === 1 ? t : `${t} * ${num(sv.monthsPerUnit)}`]] });

@@ -126,5 +126,9 @@ describeWithShared(TELCO_REL, 'SQL export for Spark, BigQuery and Snowflake', ()
       const { sql } = exportSql(models.get(name)!, { dialect, table: 'analytics.customers' });
       expect(() => parser.astify(sql, { database: GRAMMAR[dialect] }), `${dialect} ${name}`).not.toThrow();
     }
+    // the survival value's other form (event times off the month grid: range join, ROW_NUMBER key, GROUP BY)
+    const m = models.get('gbdt')!;
+    const off: SavedModel = { ...m, survival: { ...m.survival!, times: m.survival!.times.map((t) => t * 0.97 + 0.013) } };
+    expect(() => parser.astify(exportSql(off, { dialect, table: 'analytics.customers' }).sql, { database: GRAMMAR[dialect] }), `${dialect} off-grid`).not.toThrow();
   });
 });
