@@ -5,7 +5,7 @@
  * the detected unit; the lifetime panel shows P(alive), the published parameters and why there is no back-test.
  */
 import { expect, test } from '@playwright/test';
-import { analyse, openAnalysts, watchConsole } from './helpers';
+import { SHOTS, analyse, openAnalysts, watchConsole } from './helpers';
 import { cdnowSummaryCsv, haveCdnow } from '../src/analysis/testing/cdnow';
 
 test('CDNOW calibration summary as a customer table: lifetime roles at the mapping step, P(alive) in the lifetime panel', async ({ page }) => {
@@ -22,6 +22,7 @@ test('CDNOW calibration summary as a customer table: lifetime roles at the mappi
   await expect(page.getByTestId('rfm-unit')).toHaveValue('weeks');
   await expect(page.getByTestId('rfm-unit-reason')).toContainText('whole sevenths');
   await expect(page.getByTestId('no-value')).toHaveCount(0);
+  await page.getByTestId('lifetime-columns').screenshot({ path: `${SHOTS}/rfm-mapping.png` });
   await analyse(page);
   await page.getByTestId('tab-lifetime').click();
   const panel = page.getByTestId('lifetime-panel');
@@ -35,5 +36,6 @@ test('CDNOW calibration summary as a customer table: lifetime roles at the mappi
   await expect(page.getByTestId('bgnbd-r')).toHaveText('0.2426');
   await expect(panel).toContainText('α = 4.414, a = 0.7929, b = 2.426');
   await expect(panel).toContainText('p = 6.25, q = 3.744, γ = 15.44');
+  await page.screenshot({ path: `${SHOTS}/rfm-lifetime.png`, fullPage: true });
   expect(con.errors).toEqual([]);
 });
