@@ -24,13 +24,13 @@ import type { BusinessResult } from './business/types';
 import { currentBackend } from './tensor/backend';
 import { buildSavedModel } from './model/build';
 import { resolveOptions } from './business/options';
-import { churnScoreAt, gapWindow, runLifetime, type LifetimeResult, type PurchaseLog } from './lifetime/index';
-import { rocAuc } from './churn/evaluation/metrics';
+import { gapWindow, runLifetime, type LifetimeResult, type PurchaseLog } from './lifetime/index';
 import { compareOnFlag, runLifetimeTable } from './lifetime/table';
 import { purchaseLog } from './data/purchaseLog';
 import { applyRoleOverrides } from './data/roles';
 import { refineAll, refiningEntries, type Refinement } from './refine';
-import { repeatedCvRefinement, skip, survivalRefinement } from './refinements';
+import { modelChoiceRefinement, skip, survivalRefinement } from './refinements';
+import { compareOnWindow } from './lifetime/compareWindow';
 import { churnView, deferredChurnRefinement, rebuilder, type Rechoice } from './rechoice';
 import type { ChurnMore } from './churn/index';
 import { REPEATED_CV_MAX_ROWS } from './churn/jobs/repeated';
@@ -105,6 +105,8 @@ export async function runAnalysis(
   }
   if (frame.n < 2) return { ok: false, code: 'too-few-rows', message: 'At least 2 customers are needed for an analysis.' };
 
+  // keepJobs: the refined model choice (below) reuses the jobs of the models it does not tune
+  const churnOptions = { seed: opts.seed, folds: opts.folds, models: opts.models, economics: economics(opts, frame), keepJobs: frame.n <= REPEATED_CV_MAX_ROWS };
   /** the churn stage's deferred work (churn/jobs/deferred.ts): a refinement below */
   let churnRest: ChurnMore | null = null;
   // Segmentation and churn are independent: start both, so a second worker can take churn.
@@ -118,7 +120,7 @@ export async function runAnalysis(
   const predict = (localReady?: Promise<unknown>): Promise<ChurnResult | null> =>
     frame.y
     ? timed('churn', () =>
-        runners.churn(frame, { seed: opts.seed, folds: opts.folds, models: opts.models, economics: economics(opts, frame) }, onProgress, localReady, churnMs, (m) => (churnRest = m)),
+        runners.churn(frame, churnOptions, onProgress, localReady, churnMs, (m) => (churnRest = m)),
       ).catch((e) => skip(warnings, 'churn-skipped', 'Churn prediction', e))
     : Promise.resolve(null);
   // the survival fit reads neither segments nor churn scores; its findings are added below either way
@@ -172,24 +174,29 @@ export async function runAnalysis(
     }
   }
 
-  // below 20,000 rows, 3 x 5-fold repeated CV of the churn models (mean ± sd)
-  if (churn && frame.y && frame.n <= REPEATED_CV_MAX_ROWS) refinements.push(repeatedCvRefinement(frame, opts, () => rechoice.view!));
+  // below 20,000 rows the model choice refines: settings chosen inside the folds, 3 x 5-fold repeated CV
+  if (churn && frame.y && frame.n <= REPEATED_CV_MAX_ROWS) refinements.push(modelChoiceRefinement(frame, churnOptions, churn, rechoice));
 
   const business: BusinessResult | null = await timed('business', () => runBusiness(frame, segmentation, churn, businessOpts, undefined, survival?.result ?? null)).catch((e) =>
     skip(warnings, 'business-skipped', 'Business figures', e),
   );
   if (business) warnings.push(...business.warnings);
   // the fitted pipeline as a saved model; the churn stage's fitted objects are not kept twice
-  const savedModel = (c: ChurnResult | null, b: BusinessResult | null, seg: SegmentationResult | null) => buildSavedModel({
+  const savedModel = (c: ChurnResult | null, b: BusinessResult | null, seg: SegmentationResult | null, lt = lifetime, surv = survival) => buildSavedModel({
     fileName: ins.raw.fileName, frame, roles: prep.roles, columns: prep.columns, inferred: ins.inferred,
     segmentation: seg, churn: c, business: b, businessOptions: b ? resolveOptions(businessOpts) : DEFAULT_BUSINESS_OPTIONS,
-    ...(frame.kind === 'transactions' ? { log: { churnWindowDays: churnWindowDays ?? CHURN_WINDOW_DAYS, lifetime } } : {}),
-    survival,
+    ...(frame.kind === 'transactions' ? { log: { churnWindowDays: churnWindowDays ?? CHURN_WINDOW_DAYS, lifetime: lt } } : {}),
+    survival: surv,
   });
   const model = savedModel(churn, business, segmentation);
-  const segFitted = segmentation && { ...segmentation }; // a changed model choice (deferred CV) rebuilds what reads churn
-  rechoice.rebuild = rebuilder(frame, [...(churn?.warnings ?? []), ...(business?.warnings ?? [])], (c) => business && runBusiness(frame, segmentation, c, businessOpts, undefined, survival?.result ?? null), (c, b) => savedModel(c, b, segFitted), (c) => (lifetime ? { lifetime: compared(c) } : {}));
-  if (churn) delete churn.fitted;
+  // a changed model choice (deferred CV, refined choice) rebuilds what reads churn, from copies: the
+  // result's own objects lose their typed arrays when the page's worker transfers them
+  const [segKept, survKept, lifeKept] = churn ? structuredClone([segmentation, survival?.result ?? null, lifetime]) : [null, null, null];
+  rechoice.rebuild = rebuilder(frame, [...(churn?.warnings ?? []), ...(business?.warnings ?? [])], (c) => business && runBusiness(frame, segKept, c, businessOpts, undefined, survKept), (c, b) => savedModel(c, b, segKept, lifeKept, survival && survKept && { ...survival, result: survKept }), (c) => (lifeKept ? { lifetime: compared(c, lifeKept) } : {}));
+  if (churn) {
+    delete churn.fitted;
+    delete churn.jobs;
+  }
   if (segmentation) delete segmentation.fitted;
 
   const result: AnalysisResult = {
@@ -247,26 +254,6 @@ function lifetimeStage(log: PurchaseLog, ids: string[], opts: AnalysisOptions, w
   if (opts.calibrationEnd && !Number.isFinite(end))
     out.warnings.push({ code: 'lifetime-bad-calibration-date', message: `The calibration date "${opts.calibrationEnd}" is not a date (YYYY-MM-DD); the last third of the log is held out instead.`, count: 1 });
   return out;
-}
-
-/** The window label ranked by 1 - P(alive) (BG/NBD fitted before the cutoff only) and by the churn
- *  model's out-of-fold scores: both out of sample, on the same customers. */
-function compareOnWindow(log: PurchaseLog, frame: { ids: string[]; y: Uint8Array | null }, churn: ChurnResult | null, lt: LifetimeResult, opts: AnalysisOptions) {
-  const given = opts.churnCutoff ? Math.floor(Date.parse(opts.churnCutoff) / 86_400_000) : NaN;
-  const cutoff = Number.isFinite(given) ? given : lt.lastDay - (lt.window?.days ?? 90);
-  const score = churnScoreAt(log, frame.ids, cutoff, opts.seed);
-  if (!score || !frame.y) return null;
-  const keep: number[] = [];
-  score.forEach((v, i) => Number.isFinite(v) && keep.push(i));
-  const y = Uint8Array.from(keep, (i) => frame.y![i]);
-  if (keep.length < 2 || y.every((v) => v === y[0])) return null;
-  const oof = churn?.oof ?? null;
-  return {
-    customers: keep.length,
-    aucAlive: rocAuc(Float64Array.from(keep, (i) => score[i]), y),
-    aucModel: oof && oof.length === frame.ids.length ? rocAuc(Float64Array.from(keep, (i) => oof[i]), y) : null,
-    model: oof ? churn!.best : null,
-  };
 }
 
 function economics(opts: AnalysisOptions, frame: { monthly: Float64Array | null }) {

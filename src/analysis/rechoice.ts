@@ -10,13 +10,12 @@ import type { ChurnResult, ModelReport } from './churn/types';
 import type { BusinessResult } from './business/types';
 import type { SavedModel } from './model/types';
 import type { ChurnMore } from './churn/index';
-import type { FirstCv } from './churn/jobs/repeated';
 import type { ModelName } from './churn/jobs/jobs';
 import type { Refinement } from './refine';
 
 /** What later refinements need of the churn result: fold AUCs, labels and the choice (plain copies). */
 export interface ChurnView {
-  first: FirstCv;
+  first: { models: { name: string; folds: number[] }[]; ensembleOf: ModelName[] | null; best: string };
   labels: Map<string, string>;
   /** folds of the stage's CV (fewer than asked when a class is small) */
   folds: number;

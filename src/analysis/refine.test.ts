@@ -27,7 +27,7 @@ describe('refining: work after the dashboard (refine.ts)', () => {
     // its out-of-fold checks and the 3 x 3-fold repeated CV pending and marked
     expect(first.result.refining).toEqual([
       { key: 'survival', label: 'survival model checks', marks: ['survivalModel.cIndex', 'survivalModel.tdAuc', 'survivalModel.proportionalHazards'] },
-      { key: 'churn.repeatedCv', label: 'repeated cross-validation (3 x 3 folds)', marks: ['churn.repeatedCv'] },
+      { key: 'churn.repeatedCv', label: 'model choice (settings chosen inside the folds, repeated cross-validation 3 x 3 folds)', marks: ['churn.repeatedCv', 'churn.best', 'churn.models'] },
     ]);
     expect(first.result.survivalModel?.cIndex).toBeNull();
     expect(first.result.survivalModel?.active.expectedRemaining.length).toBeGreaterThan(0);
@@ -35,6 +35,7 @@ describe('refining: work after the dashboard (refine.ts)', () => {
     expect(isRefining(first.result, 'survivalModel.cIndex')).toBe(true);
     expect(isRefining(first.result, 'survivalModel.active')).toBe(false);
     expect(isRefining(first.result, 'churn.repeatedCv')).toBe(true);
+    expect(isRefining(first.result, 'churn.best')).toBe(true);
     expect(isRefining(first.result, 'churn.reasons')).toBe(false);
     // patches cross a worker boundary (structured clone), one per refine() call, then null
     let r = structuredClone(first.result);
@@ -42,8 +43,35 @@ describe('refining: work after the dashboard (refine.ts)', () => {
     expect(r.refining).toBeUndefined();
     expect(r.timingsMs['survival.evaluation']).toBeGreaterThanOrEqual(0);
     expect(r.churn?.repeatedCv?.models[0].folds).toHaveLength(9);
+    // the refined run chose the ridge strength inside each training fold
+    expect(r.churn?.models[0].settings?.every((s) => s === null || [3, 10, 30].includes(s.C))).toBe(true);
     expect(strip(r)).toEqual(strip(all.result));
     expect(await page.refine()).toBeNull();
+  });
+
+  it('the refined model choice (3 x 3 means, settings chosen inside the folds) drives the scores, the business figures and the saved model', async () => {
+    const opts = { seed: 42, folds: 3, models: ['logistic', 'gbdt'] };
+    const page = createEngine({ wasmPaths, refine: 'later' });
+    expect((await page.loadDemo(42, 600)).ok).toBe(true);
+    const first = await page.analyze(opts);
+    if (!first.ok) throw new Error('analysis failed');
+    expect(first.result.churn?.tuned).toBeUndefined();
+    let r = first.result;
+    for (let patch = await page.refine(); patch; patch = await page.refine()) r = applyPatch(r, structuredClone(patch));
+    const c = r.churn!;
+    const rc = c.repeatedCv!;
+    expect(c.tuned).toBe(true);
+    expect(c.best).toBe(rc.best);
+    const gb = c.models.find((m) => m.name === 'gbdt')!;
+    expect(gb.settings!.every((x) => x!.depth >= 2 && x!.depth <= 6)).toBe(true);
+    // one probability everywhere: the churn result's, the business figures', the saved model's scoring members
+    expect(Array.from(r.business!.probability!)).toEqual(Array.from(c.probability));
+    expect(r.model!.churn!.best).toBe(c.best);
+    expect(r.model!.churn!.members.map((m) => m.name)).toEqual(c.best === 'ensemble' ? rc.ensembleOf : [c.best]);
+    // the first result's churn and business findings were replaced, not doubled
+    const codes = r.warnings.map((w) => `${w.code}:${w.message}`);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(r.warnings.some((w) => w.code === 'churn/repeated-cv-best')).toBe(rc.best !== rc.firstBest);
   });
 
   it('a new analysis drops the refinements of the last one', async () => {

@@ -1,13 +1,15 @@
 /**
  * Work that refines a result after the dashboard is shown (refine.ts, issue 19): the survival
- * model's checks and the repeated cross-validation of the churn models, as Refinements the pipeline
- * schedules; and how a stage that fails on the data becomes a warning (skip) instead of an error.
+ * model's checks and the churn model choice (settings chosen inside the folds, repeated cross-
+ * validation), as Refinements the pipeline schedules; and how a stage that fails on the data becomes a warning (skip) instead of an error.
  */
 import type { AnalysisOptions, CustomerFrame, Warning } from './types';
-import type { ChurnView } from './rechoice';
+import { churnView, type Rechoice } from './rechoice';
 import { evaluateSurvival, type SurvivalEvaluation, type SurvivalFit } from './survival/run';
 import type { Refinement } from './refine';
-import { CV_REPEATS, repeatedCv } from './churn/jobs/repeated';
+import { CV_REPEATS } from './churn/jobs/repeated';
+import { runChurn, type ChurnOptions } from './churn/index';
+import type { ChurnResult } from './churn/types';
 
 /** A stage that failed on this data: its message becomes a warning; programmer errors rethrow. */
 export function skip(warnings: Warning[], code: string, what: string, e: unknown): null {
@@ -51,30 +53,40 @@ export function survivalRefinement(frame: CustomerFrame, fit: SurvivalFit, opts:
   };
 }
 
-/** 3 x 5-fold repeated CV of the churn models: two more CVs (~2x the churn stage's CV work), so it
- *  refines after the dashboard. Reads the churn stage's fold AUCs and choice through `view` when it
- *  runs (after the deferred CV, rechoice.ts): copies, never the result. */
-export function repeatedCvRefinement(frame: CustomerFrame, opts: AnalysisOptions, view: () => ChurnView): Refinement {
-  const folds = view().folds;
+/** The model choice, refined (issue 15 points 3 and 4): the churn stage again with every setting
+ *  chosen inside each training fold (the GBDT's successive-halving search, the logistic ridge C)
+ *  and 3 x k-fold repeated CV whose means choose the scoring model (the pipeline schedules it below
+ *  REPEATED_CV_MAX_ROWS rows; above, the first result stays). Its cost does not fit the first
+ *  dashboard's budget, so the dashboard shows the k-fold choice with fixed settings, marked
+ *  refining; when this lands the churn result, the business figures (call list, revenue at risk),
+ *  the saved model and their findings are replaced together (`rechoice.rebuild`, rechoice.ts).
+ *  The first run's jobs of models that tuning does not change (`jobs`) are reused, same bits. */
+export function modelChoiceRefinement(frame: CustomerFrame, opts: ChurnOptions, first: ChurnResult, rechoice: Rechoice): Refinement {
+  const repeats = CV_REPEATS;
+  const jobs = first.jobs ?? [];
+  const firstBest = first.best;
+  const firstLabel = first.models.find((m) => m.name === first.best)?.label ?? first.best;
   return {
     key: 'churn.repeatedCv',
-    label: `repeated cross-validation (${CV_REPEATS} x ${folds} folds)`,
-    marks: ['churn.repeatedCv'],
+    label: `model choice (settings chosen inside the folds, repeated cross-validation ${repeats} x ${opts.folds ?? 5} folds)`,
+    marks: ['churn.repeatedCv', 'churn.best', 'churn.models'],
     async run() {
       const t0 = performance.now();
-      const warnings: Warning[] = [];
-      const { first, labels } = view();
-      const names = first.models.filter((m) => m.name !== 'ensemble').map((m) => m.name);
-      const r = await repeatedCv(frame, { seed: opts.seed, folds: opts.folds, models: names }, first);
-      if (r.best !== r.firstBest) {
-        const label = (n: string) => labels.get(n) ?? n;
-        const cv = (n: string) => {
-          const m = r.models.find((x) => x.name === n)!;
-          return `${m.mean.toFixed(4)} ± ${m.sd.toFixed(4)}`;
-        };
-        warnings.push({ code: 'churn/repeated-cv-best', message: `Over ${r.repeats} x ${r.folds}-fold cross-validation, ${label(r.best)} ranks first (ROC-AUC ${cv(r.best)}) ahead of ${label(r.firstBest)} (${cv(r.firstBest)}), which scores the customers: it was chosen on the first ${r.folds} folds`, count: 1 });
-      }
-      return { key: 'churn.repeatedCv', set: { 'churn.repeatedCv': r }, warnings, timingsMs: { 'churn.repeatedCv': Math.round(performance.now() - t0) } };
+      const churn = await runChurn(frame, { ...opts, keepJobs: false, tune: true, repeats }, undefined, { reuse: jobs });
+      rechoice.view = churnView(churn);
+      const { business, model, dropWarnings, set } = rechoice.rebuild!(churn);
+      const label = churn.models.find((m) => m.name === churn.best)?.label ?? churn.best;
+      const changed: Warning[] =
+        churn.best === firstBest ? []
+        : [{ code: 'churn/choice-changed', message: `With settings chosen inside each training fold and ${repeats} x ${churn.folds}-fold cross-validation, ${label} scores the customers instead of ${firstLabel}, which was chosen first: the scores, call list, revenue at risk and saved model were updated.`, count: 1 }];
+      return {
+        key: 'churn.repeatedCv',
+        set: { churn, business, model, ...set },
+        // the first choice's findings (and a deferred CV's 'choice changed') give way to this choice's
+        dropWarnings: [...dropWarnings, 'churn/choice-changed', 'churn/repeated-cv-best'],
+        warnings: [...churn.warnings, ...(business?.warnings ?? []), ...changed],
+        timingsMs: { 'churn.refined': Math.round(performance.now() - t0) },
+      };
     },
   };
 }

@@ -13,8 +13,11 @@ import type { ChurnResult } from './types';
 import { planChurn, type ChurnOptions, type ChurnPlan } from './jobs/plan';
 import { newJobCache, runJob, type ChurnJob, type CvJobResult, type FinalJobResult, type JobResult, type ModelName } from './jobs/jobs';
 import { yieldToEvents } from '../yieldToEvents';
-import { assemble, scoreModels, subsampled, summarizeCv } from './jobs/assemble';
+import { assemble, scoreModels, subsampled, summarizeCv, type Scored } from './jobs/assemble';
 import { churnMore, DEFERRED_MODELS, type ChurnMore } from './jobs/deferred';
+import { repeatedCv } from './jobs/repeated';
+import type { Warning } from '../types';
+import type { RepeatedCv } from './types';
 
 export type { Economics } from './evaluation/threshold';
 export type { ChurnOptions } from './jobs/plan';
@@ -37,6 +40,9 @@ export interface ChurnDistribution {
   /** when given, the DEFERRED_MODELS (if another model is selected too) are cross-validated
    *  later: the result is decided on the other models and `later` receives the rest (deferred.ts) */
   later?: (more: ChurnMore) => void;
+  /** results of an earlier run on the same frame and options but `tune`: its jobs of models that
+   *  tuning does not change are taken from there instead of run again (the refined run) */
+  reuse?: JobResult[];
 }
 
 /** Up to this many rows, the tree models' final refits run with the cross-validation jobs, on
@@ -56,11 +62,15 @@ export async function runChurn(frame: CustomerFrame, opts: ChurnOptions, onProgr
   const plan = planChurn(frame, opts);
   const { k } = plan;
   const cache = newJobCache();
-  const local: JobRunner = { run: (job) => runJob(plan, job, cache) };
   // the models that decide the first result (all, unless some are deferred)
   const deferred = dist.later && plan.specs.some((s) => !DEFERRED_MODELS.includes(s.name)) ? DEFERRED_MODELS : [];
   const specs = plan.specs.filter((s) => !deferred.includes(s.name));
   const decide: ChurnPlan = specs.length === plan.specs.length ? plan : { ...plan, specs };
+  // jobs of an earlier run that tuning does not change are taken from it (same bits)
+  const reusable = new Map((dist.reuse ?? []).filter((r) => !plan.specs.find((s) => s.name === r.model)?.tunable).map((r) => [jobKey(r), r]));
+  const local: JobRunner = { run: (job) => reusable.has(jobKey(job)) ? Promise.resolve(reusable.get(jobKey(job))!) : runJob(plan, job, cache) };
+  const remote = dist.remote;
+  if (remote) dist = { ...dist, remote: { run: (job) => reusable.has(jobKey(job)) ? Promise.resolve(reusable.get(jobKey(job))!) : remote.run(job) } };
   // Final refits usually needed start with the cross-validation jobs (no wait for the CV
   // results between the two phases); the logistic one always is (explanations).
   const early: ModelName[] = ['logistic', ...specs.filter((sp) => frame.n <= SPECULATIVE_FINALS_MAX_ROWS && (sp.name === 'gbdt' || sp.name === 'forest')).map((sp) => sp.name)];
@@ -78,8 +88,20 @@ export async function runChurn(frame: CustomerFrame, opts: ChurnOptions, onProgr
   const first = cvRes.find((r) => r.model === specs[0].name && r.fold === 0)!;
   const warnings = [...plan.warnings, ...first.designWarnings, ...subsampled(plan)];
   const tScore = performance.now();
-  const scored = scoreModels(decide, cv, opts.economics);
+  let scored = scoreModels(decide, cv, opts.economics);
   let scoringMs = performance.now() - tScore;
+  // repeated CV: its means choose the model (ranked; the first two averaged where that is better)
+  let repeated: RepeatedCv | undefined;
+  if ((opts.repeats ?? 1) > 1) {
+    const t0 = performance.now();
+    const first = { models: specs.map((s, i) => ({ name: s.name, folds: cv[i].foldAuc, oof: scored.oofs[i] })), best: scored.best };
+    repeated = await repeatedCv(frame, opts, first, opts.repeats);
+    const rank = (name: string) => repeated!.models.find((m) => m.name === name)!.mean;
+    const order = specs.map((_, i) => i).sort((a, b) => rank(specs[b].name) - rank(specs[a].name));
+    scored = scoreModels(decide, cv, opts.economics, { order, ensemble: repeated.best === 'ensemble' });
+    if (repeated.best !== repeated.firstBest) warnings.push(choiceChanged(repeated, scored));
+    if (dist.timings) dist.timings.repeatedCv = Math.round(performance.now() - t0);
+  }
 
   // phase 2: final refits of the models that score customers
   const finals = new Map<ModelName, FinalJobResult>();
@@ -90,6 +112,9 @@ export async function runChurn(frame: CustomerFrame, opts: ChurnOptions, onProgr
   const tAssemble = performance.now();
   const target = frame.targetName ?? 'churn';
   const result = assemble(decide, warnings, scored, finals, target);
+  if (repeated) result.repeatedCv = repeated;
+  if (plan.tune) result.tuned = true;
+  if (opts.keepJobs) result.jobs = [...results, ...finals.values()].filter((x, i, a) => a.indexOf(x) === i);
   scoringMs += performance.now() - tAssemble;
   if (decide !== plan)
     dist.later!(churnMore({ plan, run: local.run, cv: new Map(specs.map((s, i) => [s.name, cv[i]])), first: scored, decided: specs.map((s) => s.name), finals, warnings, economics: opts.economics, target }));
@@ -104,6 +129,22 @@ export async function runChurn(frame: CustomerFrame, opts: ChurnOptions, onProgr
   onProgress?.({ stage: 'churn', fraction: 1, detail: 'done' });
   return result;
 }
+
+/** The finding that the repeated CV chose another model than the first k folds alone. */
+function choiceChanged(r: RepeatedCv, sc: Scored): Warning {
+  const label = (n: string) => sc.models.find((m) => m.name === n)?.label ?? (n === 'ensemble' ? `the average of ${r.ensembleOf!.join(' and ')}` : n);
+  const cv = (n: string) => {
+    const m = r.models.find((x) => x.name === n)!;
+    return `${m.mean.toFixed(4)} ± ${m.sd.toFixed(4)}`;
+  };
+  return {
+    code: 'churn/repeated-cv-best',
+    message: `Over ${r.repeats} x ${r.folds}-fold cross-validation, ${label(r.best)} ranks first (ROC-AUC ${cv(r.best)}) and scores the customers; on the first ${r.folds} folds alone, ${label(r.firstBest)} ranked first (${cv(r.firstBest)} over all ${r.repeats * r.folds} folds)`,
+    count: 1,
+  };
+}
+
+const jobKey = (j: ChurnJob | JobResult): string => (j.kind === 'cv' ? `cv/${j.model}/${j.fold}` : `final/${j.model}`);
 
 function cost(j: ChurnJob): number {
   return COST[j.kind][j.model];

@@ -29,6 +29,9 @@ export interface ModelReport {
   oofRocAuc?: number;
   /** whether out-of-fold Platt scaling was applied (it lowered the Brier score) */
   calibrated?: boolean;
+  /** per fold, the settings the model used or chose on that fold's training rows (GBDT depth,
+   *  learning rate, minimum leaf weight, trees; logistic ridge C); absent for models without any */
+  settings?: (Record<string, number> | null)[];
 }
 
 export interface CalibrationBin {
@@ -64,11 +67,15 @@ export interface ChurnResult {
   /** per customer: the observed target (1 = churned), for confusion matrices at any threshold */
   actual?: Uint8Array;
   warnings: import('../types').Warning[];
-  /** below 20,000 rows: 3 x 5-fold repeated CV (a refinement: absent until it lands) */
+  /** true when each fold's settings were chosen inside its training rows (GBDT search, ridge C: the refined run); absent: fixed settings */
+  tuned?: boolean;
+  /** below 20,000 rows: 3 x 5-fold repeated CV whose means choose the model (a refinement: absent until it lands) */
   repeatedCv?: RepeatedCv;
   /** the fitted scoring pipeline (members with calibration, the logistic explainer); the
    *  pipeline turns it into the saved model (model/) and then drops it from the result */
   fitted?: ChurnFitted;
+  /** the run's job results, kept only when asked (ChurnDistribution.keepJobs) for the refined run to reuse; the pipeline drops them */
+  jobs?: import('./jobs/jobs').JobResult[];
 }
 
 /** Repeated k-fold CV (jobs/repeated.ts): every model's out-of-fold ROC-AUC over repeats x folds, mean ± sd. */
@@ -77,9 +84,11 @@ export interface RepeatedCv {
   folds: number;
   /** per model ('ensemble' = the stage's average of two, on the same pair), all repeats' fold AUCs */
   models: { name: string; mean: number; sd: number; folds: number[] }[];
-  /** the model with the highest mean over the repeats */
+  /** the model with the highest mean over the repeats: it scores the customers */
   best: string;
-  /** the model the stage chose on its first k-fold CV (it scores the customers) */
+  /** the two models averaged as 'ensemble' (the first two by their means), null with one model */
+  ensembleOf: string[] | null;
+  /** the model the first k-fold CV alone would have chosen */
   firstBest: string;
 }
 

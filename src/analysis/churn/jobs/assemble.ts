@@ -19,6 +19,8 @@ export interface CvSummary {
   foldAuc: number[];
   importance: { feature: string; value: number }[];
   fitMs: number;
+  /** per fold, the settings the model used or chose there */
+  settings: (Record<string, number> | null)[];
 }
 
 /** Gathers the k fold jobs of one model (importances averaged over folds, in fold order). */
@@ -38,6 +40,7 @@ export function summarizeCv(plan: ChurnPlan, jobs: CvJobResult[]): CvSummary {
     foldAuc: byFold.map((j) => j.auc),
     importance: [...imp].map(([feature, value]) => ({ feature, value })).sort((a, b) => b.value - a.value),
     fitMs: fitMs / k,
+    settings: byFold.map((j) => j.settings),
   };
 }
 
@@ -48,11 +51,20 @@ export interface Scored {
   /** spec indices whose final models are averaged for the scores */
   ensembleOf: number[];
   platt: (Platt | null)[];
+  /** per spec, the out-of-fold scores the metrics read (calibrated where that helped) */
+  oofs: Float64Array[];
   warnings: Warning[];
 }
 
-/** Calibration, metrics, thresholds and the model choice from the CV summaries (spec order). */
-export function scoreModels(plan: ChurnPlan, cv: CvSummary[], econ: Economics | undefined): Scored {
+/** A model choice made elsewhere (repeated CV): spec indices best first, and whether the first two are averaged. */
+export interface Choice {
+  order: number[];
+  ensemble: boolean;
+}
+
+/** Calibration, metrics, thresholds and the model choice from the CV summaries (spec order): by the
+ *  k-fold means, or as `choice` says (the repeated CV's means). */
+export function scoreModels(plan: ChurnPlan, cv: CvSummary[], econ: Economics | undefined, choice?: Choice): Scored {
   const { y: yy, fold, k, specs } = plan;
   const warnings: Warning[] = [];
   // calibration: cross-fitted Platt scaling, kept only where it lowers the Brier score
@@ -79,8 +91,11 @@ export function scoreModels(plan: ChurnPlan, cv: CvSummary[], econ: Economics | 
       roc: rocCurve(p, yy, 200, o), pr: prCurve(p, yy, 200, o), fitMs, oofRocAuc: rocAuc(p, yy, o), calibrated,
     };
   };
-  const models = specs.map((s, i) => report(s.name, s.label, oofs[i], cv[i].foldAuc, cv[i].importance, cv[i].fitMs, !!cal[i]));
-  const order = models.map((_, i) => i).sort((a, b) => models[b].cvRocAuc.mean - models[a].cvRocAuc.mean);
+  const models = specs.map((s, i) => {
+    const m = report(s.name, s.label, oofs[i], cv[i].foldAuc, cv[i].importance, cv[i].fitMs, !!cal[i]);
+    return cv[i].settings.some((x) => x) ? { ...m, settings: cv[i].settings } : m;
+  });
+  const order = choice?.order ?? models.map((_, i) => i).sort((a, b) => models[b].cvRocAuc.mean - models[a].cvRocAuc.mean);
   let best = models[order[0]].name;
   let bestOof = oofs[order[0]];
   let ensembleOf: number[] = [order[0]];
@@ -91,7 +106,7 @@ export function scoreModels(plan: ChurnPlan, cv: CvSummary[], econ: Economics | 
       const idx = fold.reduce<number[]>((acc, g, i) => (g === f && acc.push(i), acc), []);
       return rocAuc(idx.map((i) => avg[i]), idx.map((i) => yy[i]));
     });
-    if (meanSd(foldAuc).mean > models[a].cvRocAuc.mean) {
+    if (choice ? choice.ensemble : meanSd(foldAuc).mean > models[a].cvRocAuc.mean) {
       // permutation importance of the average is approximated by the average of the two
       const imp = new Map<string, number>();
       for (const m of [models[a], models[b]]) for (const { feature, value } of m.importance) imp.set(feature, (imp.get(feature) ?? 0) + value / 2);
@@ -102,7 +117,7 @@ export function scoreModels(plan: ChurnPlan, cv: CvSummary[], econ: Economics | 
       ensembleOf = [a, b];
     }
   }
-  return { models, best, bestOof, ensembleOf, platt: cal.map((c) => c?.map ?? null), warnings };
+  return { models, best, bestOof, ensembleOf, platt: cal.map((c) => c?.map ?? null), oofs, warnings };
 }
 
 /** The whole result from the scored models and the final jobs (ensemble members and logistic). */

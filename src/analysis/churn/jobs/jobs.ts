@@ -11,7 +11,7 @@ import { mulberry32, sampleIndices } from '../../random';
 import { permutationImportance } from '../explain/importance';
 import { rocAuc } from '../evaluation/metrics';
 import { splitFold } from '../evaluation/folds';
-import { MODEL_NAMES, MODEL_SPECS, type ChurnModel, type ModelSpec } from '../models/models';
+import { MODEL_NAMES, MODEL_SPECS, modelSettings, type ChurnModel, type ModelSpec } from '../models/models';
 import type { ChurnPlan } from './plan';
 import type { CustomerReasons } from '../types';
 import type { LogisticModel } from '../models/logistic';
@@ -52,6 +52,8 @@ export interface CvJobResult {
   fitMs: number;
   /** the fold's design warnings */
   designWarnings: Warning[];
+  /** the settings the model used or chose on this fold's training rows (models.ts modelSettings) */
+  settings: Record<string, number> | null;
   /** wall time of the whole job in the worker that ran it (design, fit, scores, importance) */
   ms: number;
 }
@@ -131,7 +133,7 @@ async function cvJob(plan: ChurnPlan, spec: ModelSpec, f: number, cache: JobCach
   const X = transformDesign(design, frame, pool, nan).X;
   const ytr = Uint8Array.from(pool, (r) => y[r]);
   const t0 = performance.now();
-  const model = await spec.fit(X, ytr, seed + 1000 * (f + 1), design.groups);
+  const model = await spec.fit(X, ytr, seed + 1000 * (f + 1), design.groups, plan.tune);
   const fitMs = performance.now() - t0;
   const p = new Float64Array(test.length);
   for (let a = 0; a < test.length; a += PREDICT_CHUNK) p.set(spec.predict(model, transformDesign(design, frame, test.subarray(a, a + PREDICT_CHUNK), nan).X), a);
@@ -145,7 +147,7 @@ async function cvJob(plan: ChurnPlan, spec: ModelSpec, f: number, cache: JobCach
   return {
     kind: 'cv', model: spec.name, fold: f, p, auc: rocAuc(p, yte), fitMs, ms: 0,
     importance: design.groups.map((g, t) => ({ feature: g.name, value: drops[t] })),
-    designWarnings: design.warnings,
+    designWarnings: design.warnings, settings: modelSettings(model),
   };
 }
 
@@ -158,7 +160,7 @@ async function finalJob(plan: ChurnPlan, spec: ModelSpec, cache: JobCache): Prom
   const cap = spec.maxTrain ?? Infinity;
   const pool = n > cap ? sampleIndices(n, cap, mulberry32(jobSeed(seed, spec.name, 7919))) : all;
   const nan = spec.missingAsNaN === true;
-  const model = await spec.fit(transformDesign(design, frame, pool, nan).X, Uint8Array.from(pool, (r) => y[r]), seed, design.groups);
+  const model = await spec.fit(transformDesign(design, frame, pool, nan).X, Uint8Array.from(pool, (r) => y[r]), seed, design.groups, plan.tune);
   const raw = new Float64Array(n);
   const isLogistic = spec.name === 'logistic';
   const R = REASONS;

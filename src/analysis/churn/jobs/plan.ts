@@ -19,6 +19,12 @@ export interface ChurnOptions {
   models?: string[];
   /** campaign economics for the profit threshold (default: max-F1 threshold) */
   economics?: Economics;
+  /** choose settings inside each training fold (GBDT search by successive halving, logistic ridge C); default: fixed settings */
+  tune?: boolean;
+  /** repeats of the k-fold CV whose means choose the model (default 1: the first k folds choose) */
+  repeats?: number;
+  /** keep the job results on the result (ChurnResult.jobs) for a later run to reuse (ChurnDistribution.reuse) */
+  keepJobs?: boolean;
 }
 
 export interface ChurnPlan {
@@ -30,6 +36,8 @@ export interface ChurnPlan {
   fold: Int32Array;
   specs: ModelSpec[];
   seed: number;
+  /** settings chosen inside each training fold (ChurnOptions.tune) */
+  tune: boolean;
   /** warnings so far (fewer folds, target leaks) */
   warnings: Warning[];
 }
@@ -67,5 +75,5 @@ export function planChurn(frame: CustomerFrame, opts: ChurnOptions): ChurnPlan {
   // fitDesign gives no columns exactly when there is no numeric column and every categorical one is id-like
   if (fr.numeric.length === 0 && fr.categorical.every((c) => c.levels.length > MAX_LEVELS))
     throw new AnalysisError('churn/no-features', 'churn: no usable feature columns are left');
-  return { frame: screened.frame, y: yy, pos, k, fold: stratifiedFolds(yy, k, opts.seed), specs, seed: opts.seed, warnings };
+  return { frame: screened.frame, y: yy, pos, k, fold: stratifiedFolds(yy, k, opts.seed), specs, seed: opts.seed, tune: opts.tune === true, warnings };
 }

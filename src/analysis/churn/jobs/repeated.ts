@@ -1,17 +1,19 @@
 /**
  * Repeated cross-validation (issue 15 point 3): below REPEATED_CV_MAX_ROWS rows, the churn
- * stage's k-fold CV is repeated with new seeded folds (3 x 5 by default), and each model's
- * mean ± sd over all repeats is reported, with the model that ranks first on it. The first
- * repeat is the stage's own CV (its fold AUCs are passed in, not recomputed); the others run
- * the same jobs (design, fit, held-out scores) on folds drawn with seed + r. Costs (repeats - 1)
- * times the CV, so the pipeline runs it as a refinement after the dashboard is shown.
+ * stage's k-fold CV is repeated with new seeded folds (3 x 5 by default), each model's mean ± sd
+ * over all repeats is reported, and the model choice uses those means: the models ranked by
+ * their mean, the first two averaged ('ensemble') where that average's mean is higher. The first
+ * repeat is the stage's own CV (its fold AUCs and out-of-fold scores are passed in, not
+ * recomputed); the others run the same jobs (design, fit with the same options, held-out scores)
+ * on folds drawn with seed + r.
  */
 import type { CustomerFrame } from '../../types';
 import type { RepeatedCv } from '../types';
 import { planChurn, type ChurnOptions } from './plan';
-import { newJobCache, runJob, type CvJobResult, type ModelName } from './jobs';
+import { newJobCache, runJob, type CvJobResult } from './jobs';
 import { summarizeCv } from './assemble';
 import { crossFitPlatt } from '../evaluation/calibration';
+import { stratifiedFolds } from '../evaluation/folds';
 import { brier, meanSd, rocAuc } from '../evaluation/metrics';
 import { yieldToEvents } from '../../yieldToEvents';
 
@@ -20,22 +22,22 @@ export const REPEATED_CV_MAX_ROWS = 20_000;
 /** Repeats of the k-fold CV (the first is the stage's own). */
 export const CV_REPEATS = 3;
 
-/** What the repeats need from the stage's own CV: per model (and the average, when it scored), its fold AUCs. */
+/** What the repeats need from the stage's own CV: per model its fold AUCs and out-of-fold scores (as its metrics read them). */
 export interface FirstCv {
-  models: { name: string; folds: number[] }[];
-  /** the two models averaged by the stage's ensemble, if it had one */
-  ensembleOf: ModelName[] | null;
-  /** the model the stage chose on its own CV */
+  models: { name: string; folds: number[]; oof: Float64Array }[];
+  /** the model the stage's own k folds would choose */
   best: string;
 }
 
-/** Runs repeats 2..CV_REPEATS and returns every model's mean ± sd over all of them (the ensemble from the same pair). */
+/** Runs repeats 2..repeats and returns every model's mean ± sd over all of them, and the choice they make. */
 export async function repeatedCv(frame: CustomerFrame, opts: ChurnOptions, first: FirstCv, repeats = CV_REPEATS): Promise<RepeatedCv> {
   const folds = new Map(first.models.map((m) => [m.name, [...m.folds]]));
-  let k = 0;
+  const base = planChurn(frame, { ...opts, repeats: 1 });
+  const k = base.k;
+  /** per repeat: its fold of each row and each model's out-of-fold scores */
+  const runs = [{ fold: stratifiedFolds(base.y, k, opts.seed), oofs: new Map(first.models.map((m) => [m.name, m.oof])) }];
   for (let r = 1; r < repeats; r++) {
-    const plan = planChurn(frame, { ...opts, seed: opts.seed + r });
-    k = plan.k;
+    const plan = planChurn(frame, { ...opts, repeats: 1, seed: opts.seed + r });
     const cache = newJobCache();
     const oofs = new Map<string, Float64Array>();
     for (const s of plan.specs) {
@@ -50,22 +52,31 @@ export async function repeatedCv(frame: CustomerFrame, opts: ChurnOptions, first
       const cal = crossFitPlatt(cv.oof, plan.y, plan.fold, plan.k);
       oofs.set(s.name, brier(cal, plan.y) < brier(cv.oof, plan.y) - 1e-5 ? cal : cv.oof);
     }
-    const pair = first.ensembleOf;
-    if (pair && folds.has('ensemble')) {
-      const [a, b] = pair.map((m) => oofs.get(m)!);
-      for (let f = 0; f < plan.k; f++) {
-        const p: number[] = [];
-        const y: number[] = [];
-        for (let i = 0; i < plan.fold.length; i++)
-          if (plan.fold[i] === f) {
-            p.push((a[i] + b[i]) / 2);
-            y.push(plan.y[i]);
-          }
-        folds.get('ensemble')!.push(rocAuc(p, y));
-      }
-    }
+    runs.push({ fold: plan.fold, oofs });
   }
   const models = [...folds].map(([name, v]) => ({ name, ...meanSd(v), folds: v }));
-  const best = models.reduce((x, m) => (m.mean > x.mean ? m : x), models[0]).name;
-  return { repeats, folds: k || first.models[0].folds.length, models, best, firstBest: first.best };
+  const ranked = [...models].sort((a, b) => b.mean - a.mean); // stable: ties keep the stage's model order
+  let best = ranked[0].name;
+  let ensembleOf: string[] | null = null;
+  if (ranked.length >= 2) {
+    ensembleOf = [ranked[0].name, ranked[1].name];
+    const v: number[] = [];
+    for (const run of runs) {
+      const [a, b] = ensembleOf.map((m) => run.oofs.get(m)!);
+      for (let f = 0; f < k; f++) {
+        const p: number[] = [];
+        const y: number[] = [];
+        for (let i = 0; i < run.fold.length; i++)
+          if (run.fold[i] === f) {
+            p.push((a[i] + b[i]) / 2);
+            y.push(base.y[i]);
+          }
+        v.push(rocAuc(p, y));
+      }
+    }
+    const ens = { name: 'ensemble', ...meanSd(v), folds: v };
+    models.push(ens);
+    if (ens.mean > ranked[0].mean) best = 'ensemble';
+  }
+  return { repeats, folds: k, models, best, ensembleOf, firstBest: first.best };
 }

@@ -65,11 +65,27 @@ export interface GbdtModel {
   version: 1;
 }
 
-function boost(X: Float64Array, y: Uint8Array, d: number, p: GbdtParams, nTrees: number, val?: { X: Float64Array; y: Uint8Array }) {
+/** Training rows binned (edges fitted on them) and, for early stopping, holdout rows binned with the same edges. */
+export interface Binned {
+  d: number;
+  edges: ReturnType<typeof fitBinEdges>;
+  bins: Uint8Array;
+  y: Uint8Array;
+  val?: { bins: Uint8Array; y: Uint8Array };
+}
+
+/** Bins training rows X (n x d) and optional holdout rows once, for several boosting runs (the search, gbdtSearch.ts). */
+export function binFor(X: Float64Array, y: Uint8Array, d: number, maxBins: number, val?: { X: Float64Array; y: Uint8Array }): Binned {
+  const edges = fitBinEdges(X, d, maxBins);
+  return { d, edges, bins: binRows(X, d, edges), y, ...(val ? { val: { bins: binRows(val.X, d, edges), y: val.y } } : {}) };
+}
+
+/** Boosts nTrees trees (fewer with early stopping on b.val): the trees, the best tree count and its holdout log-loss (mean; Infinity without holdout). */
+export function boost(b: Binned, p: GbdtParams, nTrees: number) {
+  const { d, edges, bins, y } = b;
+  const val = b.val;
   const n = y.length;
   const rng = mulberry32(p.seed);
-  const edges = fitBinEdges(X, d, p.maxBins);
-  const bins = binRows(X, d, edges);
   const grower = new BoostingGrower({ bins, n, d, edges }, { maxDepth: p.maxDepth, minChildWeight: p.minChildWeight, lambda: p.lambda, colsampleByNode: p.colsample });
   let pos = 0;
   for (let i = 0; i < n; i++) pos += y[i];
@@ -81,10 +97,12 @@ function boost(X: Float64Array, y: Uint8Array, d: number, p: GbdtParams, nTrees:
   const rest = new Int32Array(n);
   const buf = new TreeBuffer();
   const nv = val ? val.y.length : 0;
-  const vbins = val ? binRows(val.X, d, edges) : new Uint8Array(0);
+  const vbins = val ? val.bins : new Uint8Array(0);
   const Fv = new Float64Array(nv).fill(base);
   let best = Infinity;
   let bestIter = nTrees;
+  /** holdout logits at the best tree count */
+  const bestFv = new Float64Array(nv);
   for (let t = 0; t < nTrees; t++) {
     let m = 0;
     // Bernoulli row subsample (seeded); gradients only for the rows drawn
@@ -118,11 +136,12 @@ function boost(X: Float64Array, y: Uint8Array, d: number, p: GbdtParams, nTrees:
       if (ll < best - 1e-9) {
         best = ll;
         bestIter = t + 1;
+        bestFv.set(Fv);
       }
       else if (t + 1 - bestIter >= p.patience) break;
     }
   }
-  return { base, trees: buf.freeze(), bestIter };
+  return { base, trees: buf.freeze(), bestIter, valLoss: val ? best / nv : Infinity, valLogits: bestFv };
 }
 
 /** Fits on X (n x d row-major; NaN = missing, each split learns where missing values go), y (0/1). Defaults: GBDT_DEFAULTS (depth 3, lr 0.1, <= 250 trees, early stopping on 15%, the early-stopped ensemble is kept). */
@@ -136,17 +155,19 @@ export async function fitGbdt(X: Matrix, y: Uint8Array, params: Partial<GbdtPara
     const { fit, val } = stratifiedHoldout(y, p.validationFraction, p.seed + 1);
     const tr = takeSample(X, y, fit);
     const va = takeSample(X, y, val);
-    const es = boost(tr.X.data, tr.y, d, p, p.nTrees, { X: va.X.data, y: va.y });
+    const es = boost(binFor(tr.X.data, tr.y, d, p.maxBins, { X: va.X.data, y: va.y }), p, p.nTrees);
     bestIter = es.bestIter;
-    if (!p.refit) {
-      const trees = firstTrees(es.trees, bestIter);
-      return { kind: 'gbdt', d, base: es.base, trees, nTrees: bestIter, bestIter, params: p, version: 1 };
-    }
+    if (!p.refit) return earlyStopped(es, d, p);
     // all training rows now: slightly more trees for the larger sample
     nTrees = Math.max(1, Math.round(bestIter / (1 - p.validationFraction)));
   }
-  const { base, trees } = boost(X.data, y, d, p, nTrees);
+  const { base, trees } = boost(binFor(X.data, y, d, p.maxBins), p, nTrees);
   return { kind: 'gbdt', d, base, trees, nTrees, bestIter, params: p, version: 1 };
+}
+
+/** The model of an early-stopped boosting run: its first bestIter trees. */
+export function earlyStopped(es: ReturnType<typeof boost>, d: number, p: GbdtParams): GbdtModel {
+  return { kind: 'gbdt', d, base: es.base, trees: firstTrees(es.trees, es.bestIter), nTrees: es.bestIter, bestIter: es.bestIter, params: p, version: 1 };
 }
 
 /** The first m trees of a frozen ensemble (nodes of tree t follow its root contiguously). */
