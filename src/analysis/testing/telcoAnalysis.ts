@@ -14,10 +14,12 @@ export async function rawOf(text: string, name = 'file.csv'): Promise<RawTable> 
   return parsed.table;
 }
 
-/** The Telco analysis with the given churn models, and its saved model after a JSON round trip. */
-export async function telcoAnalysis(models?: string[]): Promise<{ result: AnalysisResult; model: SavedModel; raw: RawTable }> {
+/** The Telco analysis with the given churn models, and its saved model after a JSON round trip.
+ *  first: the first result only (the page's first dashboard: refining work left pending, so the
+ *  k-fold model choice with fixed settings), else the refined result (what the CLI writes). */
+export async function telcoAnalysis(models?: string[], first = false): Promise<{ result: AnalysisResult; model: SavedModel; raw: RawTable }> {
   const raw = await rawOf(telcoText(), 'telco.csv');
-  const res = await runAnalysis(inspectTable(raw), { seed: 42, folds: 3, k: 4, kRange: [4, 4], ...(models ? { models } : {}) });
+  const res = await runAnalysis(inspectTable(raw), { seed: 42, folds: 3, k: 4, kRange: [4, 4], ...(models ? { models } : {}) }, undefined, undefined, first ? [] : undefined);
   if (!res.ok) throw new Error(res.message);
   const model = JSON.parse(JSON.stringify(res.result.model)) as SavedModel;
   return { result: res.result, model, raw };
