@@ -46,6 +46,9 @@ step "type-check (tsc)" npx tsc --noEmit -p tsconfig.json
 step "type-check (svelte-check)" npx svelte-check --tsconfig ./tsconfig.json --threshold error --output machine
 step "lint (eslint)" npx eslint .
 suite "unit (vitest)" test-results/vitest.json npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+# issue 16: every model's SQL on a 1,000,000-row resample generated inside DuckDB and PostgreSQL
+# (src/analysis/sql/million.test.ts; minutes of CPU, so its own suite after the unit tests)
+suite "warehouse (1,000,000 rows)" test-results/warehouse.json env WAREHOUSE_MILLION=1 npx vitest run src/analysis/sql/million.test.ts --reporter=default --reporter=json --outputFile.json=test-results/warehouse.json
 suite "e2e (playwright)" test-results/playwright.json env PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json
 
 echo "$passed passed, $failed failed"

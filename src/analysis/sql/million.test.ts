@@ -5,9 +5,9 @@
  * 1e-9 (relative). The time is the engines executing the query (the engine side scores Telco's 7,043
  * customers once; the resample is generated in the database; one aggregate row comes back per model):
  * at 100,000 rows under load ~14, DuckDB 4.7-8.7 s and PostgreSQL 13.5-44.3 s per model (README), so
- * minutes at 1,000,000 rows on two cores: it runs with `npm run test:warehouse` (WAREHOUSE_MILLION=1),
- * not in `npm test`, which checks the same on Telco for every model (sql.test.ts). WAREHOUSE_ROWS
- * sets another size.
+ * minutes at 1,000,000 rows on two cores: it runs as its own suite in `npm test` (scripts/test.sh,
+ * after the unit tests) and alone with `npm run test:warehouse` (WAREHOUSE_MILLION=1); the unit run
+ * skips it. WAREHOUSE_ROWS sets another size.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -60,5 +60,5 @@ describe.runIf(ON)(`SQL export on a ${ROWS.toLocaleString('en-US')}-row resample
 });
 
 describe.skipIf(ON)('SQL export on 1,000,000 rows', () => {
-  it.skip('runs with npm run test:warehouse (minutes of CPU; npm test checks every model on Telco)', () => {});
+  it.skip('runs as its own suite in npm test (scripts/test.sh) and with npm run test:warehouse', () => {});
 });
