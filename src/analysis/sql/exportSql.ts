@@ -83,11 +83,16 @@ export function exportSql(model: SavedModel, o: SqlOptions): SqlExport {
     const i = model.inputs.findIndex((x) => x.name === name);
     return model.inputs[i]?.kind === 'numeric' ? `s${i} IS NULL` : '1 = 0';
   };
+  // design value column -> its blank indicator column (the GBDT routes blank cells as it learned)
+  const blankCol = new Map<number, string>();
   if (ch) {
     let j = 0;
     for (const c of ch.design.numeric) {
       enc.push([`x${j++}`, `(${alias.get(c.name)} - ${num(c.mean)}) / ${num(c.sd)}`]);
-      if (c.blank) enc.push([`x${j++}`, `CAST(CASE WHEN ${blankOf(c.name)} THEN 1 ELSE 0 END AS ${d.double})`]);
+      if (c.blank) {
+        blankCol.set(j - 1, `x${j}`);
+        enc.push([`x${j++}`, `CAST(CASE WHEN ${blankOf(c.name)} THEN 1 ELSE 0 END AS ${d.double})`]);
+      }
     }
     for (const c of ch.design.categorical) {
       const a = alias.get(c.name)!;
@@ -145,7 +150,7 @@ export function exportSql(model: SavedModel, o: SqlOptions): SqlExport {
   }
   if (ch) {
     ch.members.forEach((m, i) => {
-      ctes.push(...memberCtes(m.name, decodeModel(m.model), `m${i}`, d.double));
+      ctes.push(...memberCtes(m.name, decodeModel(m.model), `m${i}`, d.double, (j) => blankCol.get(j) ?? null));
       ctes.push(...plattCtes(`m${i}_raw`, m.platt, `m${i}`, `m${i}_prob`));
     });
     const k = ch.members.length;

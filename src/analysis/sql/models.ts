@@ -9,7 +9,7 @@ import type { GbdtModel } from '../churn/models/gbdt';
 import type { ForestModel } from '../churn/models/forest';
 import type { MlpModel } from '../churn/models/mlp';
 import { num } from './dialect';
-import { treeBatches } from './trees';
+import { treeBatches, type BlankColumn } from './trees';
 
 export interface Cte {
   name: string;
@@ -58,7 +58,7 @@ export function logisticColumn(m: LogisticModel, j: number): string {
 }
 
 /** CTEs computing column `${p}_raw` (uncalibrated probability) for one member; `p` is the member prefix. */
-export function memberCtes(name: string, model: unknown, p: string, double: string): Cte[] {
+export function memberCtes(name: string, model: unknown, p: string, double: string, blank?: BlankColumn): Cte[] {
   if (name === 'logistic') {
     return [
       { name: `${p}_z`, cols: [[`${p}_logit`, logisticLogit(model as LogisticModel)]] },
@@ -67,7 +67,8 @@ export function memberCtes(name: string, model: unknown, p: string, double: stri
   }
   if (name === 'gbdt') {
     const m = model as GbdtModel;
-    const batches = treeBatches(m.trees, x, double);
+    // the GBDT learned where missing values go (the engine scores blank cells as NaN): blank(j) routes them
+    const batches = treeBatches(m.trees, x, double, blank);
     return [
       { name: `${p}_trees`, cols: batches.map((b, i) => [`${p}_b${i}`, b] as [string, string]) },
       { name: `${p}_z`, cols: [[`${p}_logit`, sum([num(m.base), ...batches.map((_, i) => `${p}_b${i}`)])]] },

@@ -10,20 +10,33 @@ import { num } from './dialect';
 /** Trees per batch column. */
 export const TREE_BATCH = 25;
 
-/** One tree (from node k) as a CASE expression over design columns named by col(j). */
-export function treeCase(t: TreeArrays, k: number, col: (j: number) => string): string {
+/** Where a design column's value is missing: the name of its blank indicator column (1 = the cell was
+ *  blank), for the GBDT, which sends a missing value the way it learned at each split
+ *  (TreeArrays.missingRight; the engine scores it as NaN, missingTrees.ts). Null: never missing here. */
+export type BlankColumn = (j: number) => string | null;
+
+/** One tree (from node k) as a CASE expression over design columns named by col(j); with blank(j), a
+ *  missing value takes the split's learned direction before the threshold is compared. */
+export function treeCase(t: TreeArrays, k: number, col: (j: number) => string, blank?: BlankColumn): string {
   const f = t.feature[k];
   if (f < 0) return num(t.value[k]);
-  return `CASE WHEN ${col(f)} > ${num(t.threshold[k])} THEN ${treeCase(t, t.right[k], col)} ELSE ${treeCase(t, t.left[k], col)} END`;
+  const right = treeCase(t, t.right[k], col, blank);
+  const left = treeCase(t, t.left[k], col, blank);
+  const b = blank?.(f) ?? null;
+  const miss = b === null ? '' : `WHEN ${b} = 1.0e0 THEN ${t.missingRight[k] === 1 ? right : left} `;
+  // a split on missingness alone has an infinite threshold (every present value on one side): no literal
+  const thr = t.threshold[k];
+  if (thr === Infinity || thr === -Infinity) return miss ? `CASE ${miss}ELSE ${thr > 0 ? left : right} END` : thr > 0 ? left : right;
+  return `CASE ${miss}WHEN ${col(f)} > ${num(thr)} THEN ${right} ELSE ${left} END`;
 }
 
 /** Batch sums: one expression per TREE_BATCH trees, in tree order. Each tree is cast to the
  *  dialect's double (PostgreSQL types a CASE of literals as numeric, and would add decimals). */
-export function treeBatches(t: TreeArrays, col: (j: number) => string, double: string): string[] {
+export function treeBatches(t: TreeArrays, col: (j: number) => string, double: string, blank?: BlankColumn): string[] {
   const out: string[] = [];
   for (let a = 0; a < t.roots.length; a += TREE_BATCH) {
     const terms: string[] = [];
-    for (let r = a; r < Math.min(t.roots.length, a + TREE_BATCH); r++) terms.push(`CAST(${treeCase(t, t.roots[r], col)} AS ${double})`);
+    for (let r = a; r < Math.min(t.roots.length, a + TREE_BATCH); r++) terms.push(`CAST(${treeCase(t, t.roots[r], col, blank)} AS ${double})`);
     out.push(terms.join('\n      + '));
   }
   return out;
