@@ -41,7 +41,7 @@ describe.runIf(ON)(`SQL export on a ${ROWS.toLocaleString('en-US')}-row resample
     await duckResample(duck, ROWS);
     pg = startPg(1800);
     if (!pg) throw new Error('PostgreSQL is not available (scripts/pg.sh install)');
-    pg.psql(`CREATE TABLE raw (${header.map((h) => `"${h}" TEXT`).join(', ')});\n\\copy raw FROM '${TELCO_CSV}' CSV HEADER\n${typedTableSql(model, header, 'raw', 'telco', 'DOUBLE PRECISION')};`);
+    pg.psql(`DROP TABLE IF EXISTS telco CASCADE; DROP TABLE IF EXISTS raw CASCADE;\nCREATE TABLE raw (${header.map((h) => `"${h}" TEXT`).join(', ')});\n\\copy raw FROM '${TELCO_CSV}' CSV HEADER\n${typedTableSql(model, header, 'raw', 'telco', 'DOUBLE PRECISION')};`);
     pgResample(pg, header, ROWS, parts);
   }, 600_000);
 

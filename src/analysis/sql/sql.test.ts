@@ -35,7 +35,7 @@ beforeAll(async () => {
   pg = startPg();
   if (pg) {
     const header = raw.columns.map((c) => c.name);
-    pg.psql(`CREATE TABLE raw (${header.map((h) => `"${h}" TEXT`).join(', ')});\n\\copy raw FROM '${TELCO_CSV}' CSV HEADER\n${typedTableSql(typed, header, 'raw', 'telco', 'DOUBLE PRECISION')};`);
+    pg.psql(`DROP TABLE IF EXISTS telco CASCADE; DROP TABLE IF EXISTS raw CASCADE;\nCREATE TABLE raw (${header.map((h) => `"${h}" TEXT`).join(', ')});\n\\copy raw FROM '${TELCO_CSV}' CSV HEADER\n${typedTableSql(typed, header, 'raw', 'telco', 'DOUBLE PRECISION')};`);
   }
 }, 300_000);
 
