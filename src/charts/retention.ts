@@ -1,4 +1,5 @@
-/** Retention charts: Kaplan-Meier survival curves grouped by segment or by a column. */
+/** Retention charts: Kaplan-Meier survival curves grouped by segment or by a column (the method is named in the
+ *  Retention panel's "For analysts" fold, not in the title a manager reads). */
 import type { SurvivalCurve } from '../analysis/business/types';
 import { baseLayout, colorOf, MUTED, segmentColorByName, type Figure } from './theme';
 import type { SegmentationResult } from '../analysis/segment/types';
@@ -40,7 +41,7 @@ export function survivalFigure(curves: readonly SurvivalCurve[], by: string, not
   if (note) annotations.push({ x: 0, y: 0.02, xref: 'paper', yref: 'paper', xanchor: 'left', showarrow: false, font: { size: 11, color: '#b45309' }, text: plotText(note) });
   return {
     data,
-    layout: baseLayout(`Retention over time by ${label} (Kaplan–Meier)`, {
+    layout: baseLayout(`Retention over time by ${label}`, {
       xaxis: { title: { text: 'Months as customer' } },
       yaxis: { title: { text: 'Share still active' }, tickformat: '.0%', range: [0, 1.02] },
       annotations,

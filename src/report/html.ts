@@ -10,6 +10,7 @@ import { barSvg, esc, lineSvg } from './svg';
 import { segmentColor, segmentColorByName } from '../charts/theme';
 import { lifetimeHtml } from './lifetimeHtml';
 import { headlines } from '../analysis/headlines';
+import { RETENTION_CURVE_METHOD } from '../analysis/business/kaplanMeier';
 
 const CSS = `
 *{box-sizing:border-box}body{margin:0;font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2937;background:#f5f7fb}
@@ -67,7 +68,7 @@ function segmentChartsHtml(r: AnalysisResult): string {
 function retentionChartsHtml(r: AnalysisResult): string {
   const km = (r.business?.survival ?? []).filter((c) => c.by === 'segment');
   const color = segmentColorByName(r.segmentation);
-  return km.length ? chartGrid([lineSvg({ title: 'Retention by segment (Kaplan–Meier)', xLabel: 'Months as customer', yMax: 1, step: true, yFormat: (v) => fmtPct(v, 0), series: km.map((c) => ({ name: c.group, color: color(c.group), x: c.times, y: c.survival })) })]) : '';
+  return km.length ? chartGrid([lineSvg({ title: 'Retention by segment', xLabel: 'Months as customer', yMax: 1, step: true, yFormat: (v) => fmtPct(v, 0), series: km.map((c) => ({ name: c.group, color: color(c.group), x: c.times, y: c.survival })) })]) + analysts('how the curves are drawn', `<p>${esc(RETENTION_CURVE_METHOD)}</p>`) : '';
 }
 
 function revenueChartsHtml(r: AnalysisResult): string {

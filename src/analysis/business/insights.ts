@@ -7,7 +7,7 @@ import type { ChurnResult } from '../churn/types';
 import type { Driver, Insight, Kpis, LostCustomers, Population, RevenueImpact, SurvivalCurve } from './types';
 import type { CampaignPlan } from './campaign';
 import type { Groups } from './groups';
-import { fmtInt as count, fmtMoneyWhole, fmtMonths as months, fmtPct as pct } from '../format';
+import { fmtInt as count, fmtMoneyWhole, fmtPct as pct } from '../format';
 
 export interface InsightInputs {
   frame: CustomerFrame;
@@ -81,7 +81,7 @@ export function buildInsights(x: InsightInputs, o: BusinessOptions): Insight[] {
   }
   const clv = kpis.clv.value;
   if (clv !== null && clv > 0)
-    out.push({ kind: 'clv-cac', value: clv / Math.max(o.cac, 1e-9), text: `A customer is worth ${money(clv)} over their expected remaining lifetime (margin ${pct(o.margin, 0)}, discounted at ${pct(o.discountRate, 0)} a year), ${o.cac > 0 ? `${(clv / o.cac).toFixed(1)}x the ${money(o.cac)} acquisition cost` : 'with no acquisition cost entered'}${kpis.clv.naive !== null ? `; the naive ARPU / churn-rate shortcut would say ${money(kpis.clv.naive)}` : ''}.` });
+    out.push({ kind: 'clv-cac', value: clv / Math.max(o.cac, 1e-9), text: `A customer is worth ${money(clv)} over their expected remaining lifetime (margin ${pct(o.margin, 0)}, discounted at ${pct(o.discountRate, 0)} a year), ${o.cac > 0 ? `${(clv / o.cac).toFixed(1)}x the ${money(o.cac)} acquisition cost` : 'with no acquisition cost entered'}${kpis.clv.naive !== null ? `; the quick rule of thumb (monthly revenue ÷ churn rate) would say ${money(kpis.clv.naive)}, because it counts everyone who ever left as leaving within one month` : ''}.` });
   const top20 = kpis.top20RevenueShare.value;
   if (top20 !== null)
     out.push({ kind: 'pareto', value: top20, text: `The top 20% of customers bring ${pct(top20)} of revenue, ${top20 >= 0.8 ? 'at or above' : 'below'} the 80/20 rule.` });
@@ -90,11 +90,11 @@ export function buildInsights(x: InsightInputs, o: BusinessOptions): Insight[] {
     const worst = byCol.slice().sort((a, b) => (a.at.m12 ?? 1) - (b.at.m12 ?? 1))[0];
     const bestC = byCol.slice().sort((a, b) => (b.at.m24 ?? 0) - (a.at.m24 ?? 0))[0];
     if (worst.at.m12 !== null && bestC.at.m24 !== null)
-      out.push({ kind: 'retention', value: worst.at.m12, text: `Only ${pct(worst.at.m12)} of ${worst.by} = ${worst.group} customers are still here after 12 months (median lifetime ${months(worst.medianLifetime)}), against ${pct(bestC.at.m24)} of ${bestC.group} customers after 24.` });
+      out.push({ kind: 'retention', value: worst.at.m12, text: `Only ${pct(worst.at.m12)} of ${worst.by} = ${worst.group} customers are still here after 12 months${worst.medianLifetime !== null ? ` (half have left by month ${count(worst.medianLifetime)})` : ''}, against ${pct(bestC.at.m24)} of ${bestC.group} customers after 24.` });
   } else {
     const base = x.curves.find((c) => c.by === 'all');
     if (base && base.at.m12 !== null)
-      out.push({ kind: 'retention', value: base.at.m12, text: `${pct(base.at.m12)} of customers are still here 12 months after joining (Kaplan-Meier), median lifetime ${months(base.medianLifetime)}.` });
+      out.push({ kind: 'retention', value: base.at.m12, text: `${pct(base.at.m12)} of customers are still here 12 months after joining${base.medianLifetime !== null ? `; half have left by month ${count(base.medianLifetime)}` : '; more than half are still customers at the end of the history'}.` });
   }
   const cond = x.conditional.find((c) => c.from === 14 && c.to === 20) ?? x.conditional[0];
   if (cond)

@@ -5,6 +5,11 @@
  */
 import { AnalysisError } from '../errors';
 
+/** How the retention curves are drawn, in words, for the analysts' fold of the page and the report. */
+export const RETENTION_CURVE_METHOD =
+  'Kaplan–Meier estimates over tenure: a customer who left counts as leaving in the month they left; a customer still ' +
+  'active counts only up to their current tenure (censored), so recent customers are neither counted as staying nor as leaving beyond what the data shows.';
+
 /** A step curve: survival[i] holds from times[i] up to the next time. times[0] = 0. */
 export interface KmCurve {
   times: number[];

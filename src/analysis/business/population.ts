@@ -1,5 +1,5 @@
 /**
- * Who is still a customer. In a customer snapshot the churn flag records history: a flagged
+ * Who is still a customer. In a customer snapshot the churn flag usually records history: a flagged
  * customer already left, so every forward-looking number (revenue at risk, the call list, the
  * campaign, remaining lifetime value) covers only the others. When the flag says who will leave
  * in the next period, everyone in the file is still active. Customers who left are reported
@@ -30,13 +30,14 @@ export function activeMask(frame: CustomerFrame): Uint8Array {
 export function describePopulation(frame: CustomerFrame, active: Uint8Array): Population {
   let nActive = 0;
   for (let i = 0; i < active.length; i++) nActive += active[i];
-  const flag = frame.targetName ?? 'the churn flag';
+  // plain words for a retention manager: which column, what it marks, whom the plans cover
+  const flag = frame.targetName ? `The ${frame.targetName} column` : 'The churn flag';
   const meaning = frame.y ? flagMeaningOf(frame) : null;
   const note = !frame.y
     ? 'No churn flag: every customer in the file counts as active.'
     : meaning === 'left'
-      ? `${flag} records history: ${count(frame.n - nActive)} flagged customers already left, so plans, revenue at risk and lifetime value cover the ${count(nActive)} active customers.`
-      : `${flag} says who will leave in the next period: all ${count(frame.n)} customers are still active and every plan covers them.`;
+      ? `${flag} marks ${count(frame.n - nActive)} customers who have already left, so plans, revenue at risk and lifetime value cover the other ${count(nActive)}, the active customers.`
+      : `${flag} marks who is expected to leave soon: all ${count(frame.n)} customers are still with you and every plan covers them.`;
   return {
     flagMeaning: meaning,
     flagMeaningGuessed: frame.flagMeaning === undefined,

@@ -257,6 +257,16 @@ describeWithShared(TELCO_REL, 'business on Telco', () => {
     expect(structuredClone(base).kpis.clv.value).toBe(base.kpis.clv.value);
   });
 
+  it('plain words: the population note and the insights carry no analyst jargon, and keep their numbers', () => {
+    const words = [base.population.note, ...base.insights.map((i) => i.text)];
+    for (const t of words) expect(t).not.toMatch(/records history|naive|ARPU|Kaplan|hazard|censor|median lifetime/i);
+    expect(base.population.note).toBe('The Churn column marks 1,869 customers who have already left, so plans, revenue at risk and lifetime value cover the other 5,174, the active customers.');
+    const clv = base.insights.find((i) => i.kind === 'clv-cac')!.text;
+    expect(clv).toContain(`monthly revenue ÷ churn rate) would say $${Math.round(base.kpis.clv.naive!)}`);
+    const will = runBusiness({ ...frame, flagMeaning: 'will-leave' }, null, null);
+    expect(will.population.note).toBe('The Churn column marks who is expected to leave soon: all 7,043 customers are still with you and every plan covers them.');
+  });
+
   it('without a Contract column, picks the column with the widest churn spread (<= 6 levels)', () => {
     const noContract = { ...frame, categorical: frame.categorical.filter((c) => c.name !== 'Contract') };
     const r = runBusiness(noContract, null, null);
