@@ -6,7 +6,7 @@
  */
 import { deleteDB, type IDBPDatabase } from 'idb';
 import type { AnalysisResult } from '../analysis/result';
-import type { ColumnType } from '../analysis/types';
+import type { ColumnType, RfmUnit, TenureUnit } from '../analysis/types';
 import { DB_NAME, STORES, type Recipe, type SavedMeta, type StoredFile, type StudioDB } from './schema';
 import { openStudioDb } from './migrate';
 import { partKeyBounds, recipeKey } from './keys';
@@ -18,7 +18,8 @@ export { recipeKey } from './keys';
 
 export const COLUMN_TYPES: readonly ColumnType[] = ['numeric', 'categorical', 'boolean', 'date', 'id', 'text'];
 
-/** A stored recipe in today's shape: `types` always present, holding only known types of the recipe's own columns. */
+/** A stored recipe in today's shape: `types` always present, holding only known types of the recipe's own columns;
+ *  unit answers kept only when they are one of the known values (anything else is dropped: detected again). */
 export function normalizeRecipe(raw: Recipe): Recipe {
   const given = (raw.types ?? {}) as Record<string, unknown>;
   const header = new Set(raw.header);
@@ -26,8 +27,18 @@ export function normalizeRecipe(raw: Recipe): Recipe {
   for (const [name, t] of Object.entries(given)) {
     if (header.has(name) && COLUMN_TYPES.includes(t as ColumnType)) types[name] = t as ColumnType;
   }
-  return { ...raw, types };
+  const { currency, tenureUnit, rfmUnit, rfmSpendTotal, ...rest } = raw;
+  return {
+    ...rest,
+    types,
+    ...(typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) ? { currency } : {}),
+    ...(TENURE_UNITS.includes(tenureUnit as TenureUnit) ? { tenureUnit } : {}),
+    ...(RFM_UNITS.includes(rfmUnit as RfmUnit) ? { rfmUnit } : {}),
+    ...(typeof rfmSpendTotal === 'boolean' ? { rfmSpendTotal } : {}),
+  };
 }
+const TENURE_UNITS: readonly TenureUnit[] = ['months', 'years', 'days'];
+const RFM_UNITS: readonly RfmUnit[] = ['days', 'weeks', 'months'];
 
 export type StoreOutcome = { ok: true } | { ok: false; code: 'quota' | 'failed'; message: string };
 

@@ -9,7 +9,7 @@
  */
 import type { DBSchema } from 'idb';
 import type { AnalysisResult } from '../analysis/result';
-import type { AnalysisOptions, ColumnType, Role, TableKind } from '../analysis/types';
+import type { AnalysisOptions, ColumnType, RfmUnit, Role, TableKind, TenureUnit } from '../analysis/types';
 
 export const DB_NAME = 'retention-studio';
 export const DB_VERSION = 2;
@@ -52,6 +52,13 @@ export interface Recipe {
   savedAt: string;
   /** when an analysis that used this recipe failed: it is then offered, never applied by itself */
   failedAt?: string;
+  /** the user's answers about units, only those they chose (absent: detected again for each file;
+   *  recipes saved before these were kept lack them): the amounts' ISO currency code, the tenure
+   *  column's unit, an RFM summary's time unit and whether its spend column is a total */
+  currency?: string;
+  tenureUnit?: TenureUnit;
+  rfmUnit?: RfmUnit;
+  rfmSpendTotal?: boolean;
 }
 
 /** A row of `results`: a result record (keyed by the analysis id), or one of its part/chunk records (keys.ts). */

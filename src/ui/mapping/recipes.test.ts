@@ -28,6 +28,28 @@ describe('mapping recipes', () => {
     expect(recipeDate(r.recipe!.savedAt)).toBe('1 March 2026');
   });
 
+  it('the unit answers (currency, tenure unit, RFM time unit, spend total) are saved and restored; unanswered ones stay detected', async () => {
+    const s = store();
+    const m = { kind: 'customers' as const, roles: { id: 'id', target: 'Churn' }, types: {}, ignore: [], saveRecipe: true };
+    await rememberMapping(s, summary, { ...m, currency: 'EUR', tenureUnit: 'years' as const, rfmUnit: 'days' as const, rfmSpendTotal: true }, '2026-03-01T10:00:00Z');
+    const r = await initialMapping(s, summary);
+    expect(r.mapping).toMatchObject({ currency: 'EUR', tenureUnit: 'years', rfmUnit: 'days', rfmSpendTotal: true });
+    expect(r.detected).not.toHaveProperty('currency');
+    expect(r.detected).not.toHaveProperty('tenureUnit');
+    // "average" is an answer too (false), and a mapping that answered nothing stores nothing
+    const t = store();
+    await rememberMapping(t, summary, { ...m, rfmSpendTotal: false }, '2026-03-01T10:00:00Z');
+    const again = await initialMapping(t, summary);
+    expect(again.mapping.rfmSpendTotal).toBe(false);
+    for (const k of ['currency', 'tenureUnit', 'rfmUnit']) expect(again.mapping).not.toHaveProperty(k);
+    // a stored value that is not a known one is dropped (detected again), not passed to the engine
+    await t.saveRecipe({ ...(await t.findRecipe(summary.header))!, currency: 'euro', tenureUnit: 'fortnights' as never, rfmUnit: 'weeks' });
+    const odd = await initialMapping(t, summary);
+    expect(odd.mapping).not.toHaveProperty('currency');
+    expect(odd.mapping).not.toHaveProperty('tenureUnit');
+    expect(odd.mapping.rfmUnit).toBe('weeks');
+  });
+
   it('a recipe that led to a failed analysis is only offered, not applied, until saved again after a success', async () => {
     const s = store();
     const bad = { kind: 'transactions' as const, roles: { id: 'id' }, types: {}, ignore: [], saveRecipe: true };

@@ -34,7 +34,7 @@ export async function initialMapping(store: StudioStore, summary: TableSummary):
     /* no recipes available: detection stands */
   }
   if (!found) return { mapping: detected, detected, recipe: null };
-  const mapping: Mapping = { ...detectedMapping(summary), kind: found.kind ?? summary.kind, roles: { ...found.roles }, types: changedTypes(summary, found.types) };
+  const mapping: Mapping = { ...detectedMapping(summary), kind: found.kind ?? summary.kind, roles: { ...found.roles }, types: changedTypes(summary, found.types), ...unitAnswers(found) };
   const applied = !found.failedAt;
   return { mapping: applied ? mapping : detected, detected, recipe: { savedAt: found.savedAt, failedAt: found.failedAt ?? null, mapping, applied } };
 }
@@ -43,8 +43,20 @@ export async function initialMapping(store: StudioStore, summary: TableSummary):
 export async function rememberMapping(store: StudioStore, summary: TableSummary, mapping: Mapping, savedAt: string): Promise<string | null> {
   const out = await store.saveRecipe({
     key: recipeKey(summary.header), header: summary.header, kind: mapping.kind, roles: mapping.roles, types: changedTypes(summary, mapping.types), savedAt,
+    ...unitAnswers(mapping),
   });
   return out.ok ? null : out.message;
+}
+
+/** The unit answers the user gave (currency, tenure unit, RFM time unit, spend total): only those set,
+ *  so an unanswered one is detected again for the next file instead of being fixed to today's guess. */
+function unitAnswers(m: Pick<Mapping, 'currency' | 'tenureUnit' | 'rfmUnit' | 'rfmSpendTotal'>): Pick<Mapping, 'currency' | 'tenureUnit' | 'rfmUnit' | 'rfmSpendTotal'> {
+  const out: Pick<Mapping, 'currency' | 'tenureUnit' | 'rfmUnit' | 'rfmSpendTotal'> = {};
+  if (m.currency !== undefined) out.currency = m.currency;
+  if (m.tenureUnit !== undefined) out.tenureUnit = m.tenureUnit;
+  if (m.rfmUnit !== undefined) out.rfmUnit = m.rfmUnit;
+  if (m.rfmSpendTotal !== undefined) out.rfmSpendTotal = m.rfmSpendTotal;
+  return out;
 }
 
 /** Marks this header's recipe as having led to a failed analysis (it is then only offered). */
