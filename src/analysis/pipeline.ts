@@ -29,7 +29,7 @@ import { compareOnFlag, runLifetimeTable } from './lifetime/table';
 import { purchaseLog } from './data/purchaseLog';
 import { applyRoleOverrides } from './data/roles';
 import { refineAll, refiningEntries, type Refinement } from './refine';
-import { modelChoiceRefinement, skip, survivalRefinement } from './refinements';
+import { fixedSettingsFinding, modelChoiceRefinement, skip, survivalRefinement } from './refinements';
 import { compareOnWindow } from './lifetime/compareWindow';
 import { churnView, deferredChurnRefinement, rebuilder, type Rechoice } from './rechoice';
 import type { ChurnMore } from './churn/index';
@@ -176,6 +176,7 @@ export async function runAnalysis(
 
   // below 20,000 rows the model choice refines: settings chosen inside the folds, 3 x 5-fold repeated CV
   if (churn && frame.y && frame.n <= REPEATED_CV_MAX_ROWS) refinements.push(modelChoiceRefinement(frame, churnOptions, churn, rechoice));
+  else if (churn && frame.y) warnings.push(fixedSettingsFinding(frame.n, churn)); // above: fixed settings, said in the findings
 
   const business: BusinessResult | null = await timed('business', () => runBusiness(frame, segmentation, churn, businessOpts, undefined, survival?.result ?? null)).catch((e) =>
     skip(warnings, 'business-skipped', 'Business figures', e),

@@ -30,6 +30,8 @@ describe('refining: work after the dashboard (refine.ts)', () => {
       { key: 'churn.repeatedCv', label: 'model choice (settings chosen inside the folds, repeated cross-validation 3 x 3 folds)', marks: ['churn.repeatedCv', 'churn.best', 'churn.models'] },
     ]);
     expect(first.result.survivalModel?.cIndex).toBeNull();
+    // below REPEATED_CV_MAX_ROWS the choice refines, so no finding says settings stay fixed (fixedSettings.test)
+    expect(first.result.warnings.map((w) => w.code)).not.toContain('churn/fixed-settings');
     expect(first.result.survivalModel?.active.expectedRemaining.length).toBeGreaterThan(0);
     expect(first.result.churn?.repeatedCv).toBeUndefined();
     expect(isRefining(first.result, 'survivalModel.cIndex')).toBe(true);

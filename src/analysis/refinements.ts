@@ -7,7 +7,9 @@ import type { AnalysisOptions, CustomerFrame, Warning } from './types';
 import { churnView, type Rechoice } from './rechoice';
 import { evaluateSurvival, type SurvivalEvaluation, type SurvivalFit } from './survival/run';
 import type { Refinement } from './refine';
-import { CV_REPEATS } from './churn/jobs/repeated';
+import { CV_REPEATS, REPEATED_CV_MAX_ROWS } from './churn/jobs/repeated';
+import { GBDT_DEFAULTS } from './churn/models/gbdt';
+import { fmtInt } from './format';
 import { runChurn, type ChurnOptions } from './churn/index';
 import type { ChurnResult } from './churn/types';
 
@@ -88,5 +90,21 @@ export function modelChoiceRefinement(frame: CustomerFrame, opts: ChurnOptions, 
         timingsMs: { 'churn.refined': Math.round(performance.now() - t0) },
       };
     },
+  };
+}
+
+/** Above REPEATED_CV_MAX_ROWS customers the model choice does not refine (its cost would not fit the
+ *  browser): the finding that says so in plain words, counting the customers scored that way. */
+export function fixedSettingsFinding(n: number, churn: Pick<ChurnResult, 'folds' | 'models'>): Warning {
+  const gbdt = churn.models.some((m) => m.name === 'gbdt')
+    ? ` (the gradient-boosted trees ${GBDT_DEFAULTS.maxDepth} levels deep, learning rate ${GBDT_DEFAULTS.learningRate})`
+    : '';
+  return {
+    code: 'churn/fixed-settings',
+    message:
+      `With ${fmtInt(n)} customers, more than ${fmtInt(REPEATED_CV_MAX_ROWS)}, the churn models keep their standard settings${gbdt} ` +
+      `instead of settings tuned to this file, and the model that scores is chosen on one ${churn.folds}-fold cross-validation instead of ${CV_REPEATS}: ` +
+      `tuning on this many customers would take too long in the browser. A tuned model might rank customers slightly better.`,
+    count: n,
   };
 }
