@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../data/parse';
 import { inspectTable, prepareFrame } from '../data/prepare';
 import { mulberry32 } from '../random';
-import { dropLeaks, leakAuc, levelScore } from './leakage';
+import { dropLeaks, leakAuc, levelScore, rankAuc } from './leakage';
 
 const ORDINARY = ['Tenure', 'Monthly', 'Usage', 'Noise', 'Plan2', 'Region5', 'Store20', 'Branch50', 'Flag'];
 
@@ -68,5 +68,54 @@ describe('leak screen at small base rates', () => {
     expect(s[5]).toBe(0); // fold 2: level 1's other row (6, a stayer, fold 3)
     expect(s[0]).toBe(1 / 3); // fold 0 holds rows 0 and 1: level 0 elsewhere is rows 2, 3, 4
     expect(s[4]).toBe(2 / 4); // fold 2 holds rows 4 and 5: level 0 elsewhere is rows 0-3
+  });
+});
+
+/** The rank AUC as it was computed before the merge of sorted classes: an index sort, rank by rank. */
+function indexSortAuc(score: Float64Array, y: Uint8Array): number {
+  const n = score.length;
+  const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => score[a] - score[b]);
+  let pos = 0;
+  let rankSum = 0;
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j + 1 < n && score[idx[j + 1]] === score[idx[i]]) j++;
+    for (let k = i; k <= j; k++) if (y[idx[k]] === 1) {
+      pos++;
+      rankSum += (i + j) / 2 + 1;
+    }
+    i = j + 1;
+  }
+  const neg = n - pos;
+  return pos === 0 || neg === 0 ? 0.5 : (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
+}
+
+describe('rank AUC without an index sort (the cleaning stage at 704,300 rows)', () => {
+  it('gives the same bits as the index sort: ties, signed zeros, infinities, NaN, levels, samples', () => {
+    const rng = mulberry32(19);
+    for (let t = 0; t < 40; t++) {
+      const n = 50 + Math.floor(rng() * 3000);
+      const y = Uint8Array.from({ length: n }, () => (rng() < 0.1 + (t % 5) * 0.1 ? 1 : 0));
+      const spread = [3, 40, 1e9][t % 3]; // few values (many ties) to nearly all distinct
+      const values = Float64Array.from({ length: n }, (_, i) => {
+        const u = rng();
+        if (t % 4 === 1 && u < 0.02) return [Infinity, -Infinity, -0, 0][i % 4];
+        return Math.floor(u * spread) / 7 + y[i] * (t % 2) * 0.5;
+      });
+      expect(rankAuc(values, y)).toBe(indexSortAuc(values, y));
+      const auc = indexSortAuc(values, y);
+      if (Math.min(y.reduce((s, v) => s + v, 0), n - y.reduce((s, v) => s + v, 0)) >= 5) expect(leakAuc({ name: 'x', values }, y)).toBe(Math.max(auc, 1 - auc));
+      const nLevels = 1 + Math.floor(rng() * 50);
+      const codes = Int32Array.from({ length: n }, () => Math.floor(rng() * (nLevels + 1)) - 1); // -1: missing
+      const rows = Int32Array.from({ length: Math.floor(n / 2) }, () => Math.floor(rng() * n));
+      const ys = Uint8Array.from(rows, (r) => y[r]);
+      const levelAuc = indexSortAuc(levelScore(Int32Array.from(rows, (r) => codes[r]), nLevels, ys), ys);
+      const got = leakAuc({ name: 'c', codes, levels: Array.from({ length: nLevels }, (_, l) => `L${l}`) }, y, rows);
+      if (Number.isNaN(got)) expect(Math.min(ys.reduce((s, v) => s + v, 0), ys.length - ys.reduce((s, v) => s + v, 0))).toBeLessThan(5);
+      else expect(got).toBe(Math.max(levelAuc, 1 - levelAuc));
+    }
+    const withNaN = Float64Array.from([0.3, NaN, 0.1, 0.3, NaN, 0.9, 0.2]);
+    const y = Uint8Array.from([1, 0, 0, 1, 1, 0, 1]);
+    expect(rankAuc(withNaN, y)).toBe(indexSortAuc(withNaN, y));
   });
 });
