@@ -25,4 +25,18 @@ describe('reachAt: share of churners among the riskiest customers', () => {
     const y = scores.map(() => (rand() < 0.3 ? 1 : 0));
     for (const share of [0, 0.01, 0.2, 0.37, 0.5, 1]) expect(reachAt(scores, y, share).reached).toBe(reference(scores, y, share));
   });
+  it('equals the comparator sort on 20,000 scores with ties, and with NaN scores', () => {
+    const reference = (scores: number[], y: number[], share: number) => {
+      const order = scores.map((_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
+      return order.slice(0, Math.round(scores.length * share)).filter((i) => y[i] === 1).length;
+    };
+    let seed = 11;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const scores = Array.from({ length: 20_000 }, () => Math.round(rand() * 300) / 300);
+    const y = scores.map((s) => (rand() < s ? 1 : 0));
+    for (const share of [0.001, 0.2, 0.5, 0.999]) expect(reachAt(Float64Array.from(scores), y, share).reached).toBe(reference(scores, y, share));
+    // NaN scores (never produced by the models) keep the native sort's answer (NaN sorts last and is never taken)
+    const withNaN = [0.2, NaN, 0.9, 0.1, 0.5];
+    expect(reachAt(withNaN, [0, 1, 1, 0, 0], 0.4)).toEqual({ contacted: 2, positives: 2, reached: 1, reach: 0.5 });
+  });
 });
