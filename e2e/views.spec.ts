@@ -56,6 +56,17 @@ for (const width of process.env.VIEWS_1280 ? [1440, 1280, 390] : [1440, 390]) {
       for (const f of await page.locator('[role=tabpanel] [data-testid=for-analysts]:not([open]) summary').all()) await f.click();
       await page.waitForFunction(() => !document.querySelector('.placeholder'), null, { timeout: 20_000 }).catch(() => {});
       await check(id);
+      if (!narrow && id === 'overview') {
+        // the ten sections on one row: no tab alone on a second line
+        const tops = await page.locator('[role=tab]').evaluateAll((els) => els.map((e) => (e as HTMLElement).offsetTop));
+        if (new Set(tops).size !== 1) problems.push(`tabs: ${new Set(tops).size} rows`);
+      }
+      if (!narrow && id === 'customers') {
+        // reasons and suggested actions are read whole: no cell clipped ("…") or cut off at the bottom
+        const cut = await page.locator('[data-testid=customer-row] .td.reasons, [data-testid=customer-row] .td.action').evaluateAll((els) =>
+          els.filter((e) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1).map((e) => e.textContent));
+        if (cut.length) problems.push(`customers: ${cut.length} reason/action cells cut, e.g. ${cut[0]}`);
+      }
     }
     await openTab(page, 'customers', narrow);
     await page.getByTestId('customer-link').first().click();
