@@ -8,11 +8,11 @@
  * Serves bench/data/site (built here unless --no-build). Durations on a loaded machine are
  * inflated: the CPU column (thread time) is the one to compare.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, buildSite, serveSite } from './browser';
 import { REPO_ROOT } from './resample';
+import { readTraceEvents } from './trace';
 
 const argv = process.argv.slice(2);
 const cold = argv.includes('--cold');
@@ -21,7 +21,6 @@ const file = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--min')
 const out = '/tmp/retention-studio-longtasks.json';
 const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'v8', 'disabled-by-default-v8.gc', 'disabled-by-default-devtools.timeline.stack'];
 
-type TraceEvent = { ph: string; name: string; cat: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: Record<string, unknown> };
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
 type Profile = { nodes: ProfileNode[]; startTime: number; samples: number[]; timeDeltas: number[] };
 
@@ -64,8 +63,7 @@ try {
   site.stop();
 }
 
-const raw = JSON.parse(readFileSync(out, 'utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
-const events = Array.isArray(raw) ? raw : (raw.traceEvents ?? []);
+const events = readTraceEvents(out);
 const mark = (n: string) => events.find((e) => e.name === n && e.cat.includes('user_timing'))?.ts;
 const pick = mark('bench:pick');
 const saved = mark('bench:saved');
