@@ -97,6 +97,8 @@ export interface BrowserRun {
   engineReadyMs?: number;
   /** renderer CPU (every thread of the page's processes) from the mapping confirm to the dashboard, ms */
   rendererCpuMs?: number;
+  /** renderer CPU (all its threads) from the file pick to the dashboard: the cold path's whole cost */
+  rendererCpuFromPickMs?: number;
 }
 
 /** Polls the page's JS heap (Performance.getMetrics) and the worker's (Runtime.getHeapUsage). */
@@ -139,7 +141,7 @@ async function heapSampler(cdp: CDPSession) {
 }
 
 /** One run: fresh browser, open the site, pick the file, confirm the mapping, wait for the dashboard. */
-export async function browserRun(url: string, file: string, timeoutMs: number, opts: { cold?: boolean } = {}): Promise<BrowserRun> {
+export async function browserRun(url: string, file: string, timeoutMs: number, opts: { cold?: boolean; skipRefining?: boolean } = {}): Promise<BrowserRun> {
   const server: BrowserServer = await chromium.launchServer({ executablePath: CHROMIUM, headless: true });
   const browserPid = server.process().pid!;
   const browser = await chromium.connect(server.wsEndpoint());
@@ -166,27 +168,33 @@ export async function browserRun(url: string, file: string, timeoutMs: number, o
       await page.locator('[data-testid="engine-status"][data-ready="true"]').waitFor({ state: 'attached', timeout: 60_000 });
     }
     const engineReadyMs = opts.cold ? undefined : Math.round(performance.now() - tGoto);
+    const cpuPick = rendererCpuMs(browserPid);
     await input.setInputFiles(file);
     await page.getByTestId('mapping-confirm').waitFor({ timeout: timeoutMs });
     const cpu0 = rendererCpuMs(browserPid);
     await page.getByTestId('mapping-confirm').click({ timeout: timeoutMs });
     let cpuMs: number | undefined;
+    let cpuFromPickMs: number | undefined;
     const done = page
       .getByTestId('analysis-done')
       .waitFor({ state: 'attached', timeout: timeoutMs })
-      .then(() => (cpuMs = cpuSince(cpu0, rendererCpuMs(browserPid))));
+      .then(() => {
+        const now = rendererCpuMs(browserPid);
+        cpuMs = cpuSince(cpu0, now);
+        cpuFromPickMs = cpuSince(cpuPick, now);
+      });
     const failed = page.getByTestId('error').waitFor({ state: 'attached', timeout: timeoutMs }).then(() => 'error');
     const how = await Promise.race([done.then(() => 'done'), failed]).catch((e: Error) => `timeout: ${e.message.split('\n')[0]}`);
     if (how === 'done') {
       // the saved dashboard (the target's window for long tasks ends there), then its refining work
       await page.getByTestId('analysis-done').filter({ hasText: 'saved' }).waitFor({ timeout: 60_000 }).catch(() => {});
-      await page.getByTestId('refining').waitFor({ state: 'detached', timeout: timeoutMs }).catch(() => {});
+      if (!opts.skipRefining) await page.getByTestId('refining').waitFor({ state: 'detached', timeout: timeoutMs }).catch(() => {});
     }
     await page.waitForTimeout(300); // let late long tasks of the first paint be reported
     const rec = (await page.evaluate('window.__bench')) as BenchRecord;
     for (const pid of rendererPids(browserPid)) rss = Math.max(rss, procMemMB(pid)?.hwm ?? 0);
     const heap = await heaps.stop();
-    const out = { ...summarise(rec), engineReadyMs, rendererCpuMs: cpuMs, rendererPeakMB: rss || null, pageHeapPeakMB: heap.pageMB, workerHeapPeakMB: heap.workerMB, chromium: browser.version() };
+    const out = { ...summarise(rec), engineReadyMs, rendererCpuMs: cpuMs, rendererCpuFromPickMs: cpuFromPickMs, rendererPeakMB: rss || null, pageHeapPeakMB: heap.pageMB, workerHeapPeakMB: heap.workerMB, chromium: browser.version() };
     if (how === 'done' && rec.t.done) return { ...out, ok: true };
     // not finished: say how far it got (the partial stage times and memory still tell where time goes)
     const last = rec.progress.at(-1);

@@ -5,7 +5,8 @@
  * overlap, so rows do not add up. Shows e.g. TurboFan/Maglev compiles on V8's background threads
  * (ThreadPoolForegroundWorker) competing with the two workers on two cores.
  *   node --import tsx bench/trace.ts [file.csv] [--second]   (serves bench/data/site from a previous bench build;
- *   --second traces a second analysis of the file in the same page)
+ *   --second traces a second analysis of the file in the same page; --cold traces from the page load,
+ *   the file picked as the page appears, as bench's --cold runs)
  * Also the one reader of a Chrome trace file for the other trace scripts (readTraceEvents; longtasks.ts).
  */
 import { readFileSync } from 'node:fs';
@@ -27,6 +28,7 @@ export function readTraceEvents(path: string): TraceEvent[] {
 // run only as a script (longtasks.ts imports readTraceEvents from here)
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const second = process.argv.includes('--second');
+  const cold = process.argv.includes('--cold');
   const file = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? resolve(REPO_ROOT, '../shared/data/telco/WA_Fn-UseC_-Telco-Customer-Churn.csv');
   const out = '/tmp/retention-studio-trace.json';
   const CATEGORIES = ['v8', 'disabled-by-default-v8.compile', 'disabled-by-default-v8.gc', 'v8.wasm', 'devtools.timeline', 'toplevel'];
@@ -35,9 +37,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
   try {
     const page = await (await browser.newContext()).newPage();
+    if (cold) await browser.startTracing(page, { path: out, categories: CATEGORIES });
     await page.goto(site.url);
-    await page.mouse.move(100, 100);
-    await page.locator('[data-testid="engine-status"][data-ready="true"]').waitFor({ state: 'attached', timeout: 120_000 });
+    if (!cold) {
+      await page.mouse.move(100, 100);
+      await page.locator('[data-testid="engine-status"][data-ready="true"]').waitFor({ state: 'attached', timeout: 120_000 });
+    }
     if (second) {
       // the same file once before the traced run: what JIT work is left when the code has seen this file's data
       await page.getByTestId('file-input').setInputFiles(file);
@@ -48,7 +53,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     }
     await page.getByTestId('file-input').setInputFiles(file);
     await page.getByTestId('mapping-confirm').waitFor();
-    await browser.startTracing(page, { path: out, categories: CATEGORIES });
+    if (!cold) await browser.startTracing(page, { path: out, categories: CATEGORIES });
     await page.getByTestId('mapping-confirm').click();
     await page.getByTestId('analysis-done').waitFor({ timeout: 300_000 });
     await browser.stopTracing();

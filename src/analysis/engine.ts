@@ -56,14 +56,17 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
   async function analyze(options: AnalysisOptions, onProgress?: OnProgress): Promise<AnalyzeResult> {
     if (!table) return { ok: false, code: 'no-table', message: 'Load a file first.' };
     work++;
+    const t0 = performance.now();
     await warming;
     await backendInit;
     await initBackend(options.backend ?? env.backend ?? 'auto', env);
+    // how long the analysis waited for the warm-up's current step and the tfjs set-up (the cold path)
+    const waitMs = Math.round(performance.now() - t0);
     const later: Refinement[] | undefined = env.refine === 'later' ? [] : undefined;
     const at = work;
     const res = await runAnalysis(table, options, onProgress ?? (() => {}), env.runners, later);
     pending = { work: at, list: later ?? [] };
-    if (res.ok) res.result.timingsMs = { parse: parseMs, ...res.result.timingsMs };
+    if (res.ok) res.result.timingsMs = { parse: parseMs, 'engine.wait': waitMs, ...res.result.timingsMs };
     return res;
   }
 

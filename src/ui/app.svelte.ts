@@ -21,7 +21,7 @@ import { SavedAnalyses, metaOf } from './saved.svelte';
 import { changedTypes, copyMapping, type Mapping } from './mapping/roles';
 import { demoSource, mappingOptions, NOT_STORED, readExport, sourceRefOf, TableSource, type Source } from './sources';
 import { refinePending } from './refining';
-import { onFirstUse } from './firstUse';
+import { onFirstUse, registerOfflineCopyWhenQuiet } from './firstUse';
 import { withoutPending } from '../analysis/refine';
 
 export type { Phase } from './flowState.svelte';
@@ -58,7 +58,7 @@ export class AppState extends FlowState {
       this.engineIdle = false;
     });
     this.table = new TableSource(this.client, this.store);
-    onFirstUse(() => this.client.warm());
+    onFirstUse(() => (this.client.warm(), registerOfflineCopyWhenQuiet(() => (this.phase === 'landing' || this.phase === 'dashboard') && this.refiningToken === -1)));
     installDebugHooks({ memory: () => this.client.memory(), crash: () => this.client.crash(), phase: () => this.phase, lifetimeFit: (n) => this.client.benchLifetimeFit(n) });
   }
 

@@ -16,7 +16,7 @@ import { runChurn, type ChurnMore } from '../index';
 type Outcome<T> = { ok: true; result: T } | { ok: false; code: string | null; message: string };
 
 export interface RemoteChurnApi {
-  /** Gets the worker ready before any job: the tfjs backend (wasm compile) and a warm-up run of the job code (warmUpJobs). */
+  /** Gets the worker ready before any job: the tfjs backend (wasm compile) and, alongside it, a warm-up run of the job code (warmUpJobs). */
   warm(): Promise<void>;
   /** Holds the frame and options for the following jobs (replaces any earlier ones). */
   begin(frame: CustomerFrame, opts: ChurnOptions): Promise<Outcome<null>>;
@@ -48,11 +48,11 @@ export function remoteChurnApi(env: BackendEnv, warmUpJobs: WarmUpJobs = async (
   let queue: Promise<unknown> = Promise.resolve();
   return {
     async warm() {
-      warming = (async () => {
-        await initBackend('auto', env);
-        // compile the job code on a small demo table too; the first begin() stops it
-        await warmUpJobs(() => began);
-      })().catch(() => {});
+      // The jobs that decide the first result (logistic, GBDT, forest) need no tfjs, so their
+      // warm-up on a small demo table (stopped by the first begin()) starts at once instead of after
+      // the backend set-up, whose WebGPU/WebGL probes and wasm fetch mostly wait (0.1-0.7 s on a
+      // cold page); a file picked as the page appears meets more compiled job code.
+      warming = Promise.allSettled([initBackend('auto', env), warmUpJobs(() => began)]);
       await warming;
     },
     async begin(frame, opts) {
