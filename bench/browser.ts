@@ -99,6 +99,8 @@ export interface BrowserRun {
   rendererCpuMs?: number;
   /** renderer CPU (all its threads) from the file pick to the dashboard: the cold path's whole cost */
   rendererCpuFromPickMs?: number;
+  /** [ms since the file was picked (Node's clock), renderer RSS MB] every 500 ms: where the peak is (bench/memory.ts) */
+  rssSeries: [number, number][];
 }
 
 /** Polls the page's JS heap (Performance.getMetrics) and the worker's (Runtime.getHeapUsage). */
@@ -146,8 +148,16 @@ export async function browserRun(url: string, file: string, timeoutMs: number, o
   const browserPid = server.process().pid!;
   const browser = await chromium.connect(server.wsEndpoint());
   let rss = 0;
+  let tPick = NaN;
+  const rssSeries: [number, number][] = [];
   const rssTimer = setInterval(() => {
-    for (const pid of rendererPids(browserPid)) rss = Math.max(rss, procMemMB(pid)?.hwm ?? 0);
+    let now = 0;
+    for (const pid of rendererPids(browserPid)) {
+      const m = procMemMB(pid);
+      rss = Math.max(rss, m?.hwm ?? 0);
+      now = Math.max(now, m?.rss ?? 0);
+    }
+    rssSeries.push([Math.round(performance.now() - tPick), Math.round(now)]);
   }, 500);
   try {
     const context = await browser.newContext();
@@ -169,6 +179,7 @@ export async function browserRun(url: string, file: string, timeoutMs: number, o
     }
     const engineReadyMs = opts.cold ? undefined : Math.round(performance.now() - tGoto);
     const cpuPick = rendererCpuMs(browserPid);
+    tPick = performance.now();
     await input.setInputFiles(file);
     await page.getByTestId('mapping-confirm').waitFor({ timeout: timeoutMs });
     const cpu0 = rendererCpuMs(browserPid);
@@ -194,7 +205,7 @@ export async function browserRun(url: string, file: string, timeoutMs: number, o
     const rec = (await page.evaluate('window.__bench')) as BenchRecord;
     for (const pid of rendererPids(browserPid)) rss = Math.max(rss, procMemMB(pid)?.hwm ?? 0);
     const heap = await heaps.stop();
-    const out = { ...summarise(rec), engineReadyMs, rendererCpuMs: cpuMs, rendererCpuFromPickMs: cpuFromPickMs, rendererPeakMB: rss || null, pageHeapPeakMB: heap.pageMB, workerHeapPeakMB: heap.workerMB, chromium: browser.version() };
+    const out = { ...summarise(rec), rssSeries: rssSeries.filter(([t]) => t >= 0), engineReadyMs, rendererCpuMs: cpuMs, rendererCpuFromPickMs: cpuFromPickMs, rendererPeakMB: rss || null, pageHeapPeakMB: heap.pageMB, workerHeapPeakMB: heap.workerMB, chromium: browser.version() };
     if (how === 'done' && rec.t.done) return { ...out, ok: true };
     // not finished: say how far it got (the partial stage times and memory still tell where time goes)
     const last = rec.progress.at(-1);
