@@ -39,6 +39,9 @@ export interface DeferredState {
   warnings: Warning[];
   economics: Economics | undefined;
   target: string;
+  /** the first result's kept jobs (ChurnOptions.keepJobs): the deferred jobs are added, so the
+   *  refined model choice reuses the deferred models' folds instead of running them again */
+  keep?: JobResult[];
 }
 
 /** Names of the models a Scored result averages (or the single one). */
@@ -53,6 +56,7 @@ export function churnMore(st: DeferredState): ChurnMore {
     for (const s of todo) {
       const jobs: CvJobResult[] = [];
       for (let f = 0; f < plan.k; f++) jobs.push((await st.run({ kind: 'cv', model: s.name, fold: f })) as CvJobResult);
+      st.keep?.push(...jobs);
       st.cv.set(s.name, summarizeCv(plan, jobs));
       timings[`${s.name}.cv`] = Math.round(jobs.reduce((a, j) => a + j.ms, 0));
     }
@@ -65,6 +69,7 @@ export function churnMore(st: DeferredState): ChurnMore {
       if (!st.finals.has(m)) {
         const r = (await st.run({ kind: 'final', model: m })) as FinalJobResult;
         st.finals.set(m, r);
+        st.keep?.push(r);
         timings[`${m}.final`] = Math.round(r.ms);
       }
     }
