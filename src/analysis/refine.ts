@@ -84,13 +84,14 @@ export async function refineAll(result: AnalysisResult, later: Refinement[]): Pr
 }
 
 /** A result whose refinements will not land (the engine was restarted, or the page closed while
- *  they ran): complete as it is, with a finding naming what is missing. */
-export function withoutPending(result: AnalysisResult): AnalysisResult {
+ *  they ran; or `quick`: the CLI's --quick stopped after the first result on purpose): complete
+ *  as it is, with a finding naming what is missing. */
+export function withoutPending(result: AnalysisResult, quick = false): AnalysisResult {
   if (!result.refining?.length) return result;
   const { refining, ...rest } = result;
   const what = refining.map((r) => r.label).join(', ');
-  return {
-    ...rest,
-    warnings: [...result.warnings, { code: 'refining-interrupted', message: `Not computed: ${what} (the work after the dashboard was interrupted). Run the analysis again to add it.`, count: refining.length }],
-  };
+  const finding = quick
+    ? { code: 'refining-skipped', message: `Not computed: ${what} (--quick stops after the first result, the page's first dashboard). Run without --quick to add it.`, count: refining.length }
+    : { code: 'refining-interrupted', message: `Not computed: ${what} (the work after the dashboard was interrupted). Run the analysis again to add it.`, count: refining.length };
+  return { ...rest, warnings: [...result.warnings, finding] };
 }

@@ -1,7 +1,11 @@
 /**
  * CLI over the same engine as the browser worker:
- *   npm run analyze -- <file.csv> --out <dir> [--seed N] [--k N] [--folds N] [--backend wasm|cpu]
+ *   npm run analyze -- <file.csv> --out <dir> [--seed N] [--k N] [--folds N] [--backend wasm|cpu] [--quick]
  * Writes <dir>/analysis.json, <dir>/customers.csv and <dir>/model.json (the saved model). A bad file exits 1 with one human line.
+ * --quick: stop after the first result (the page's first dashboard): the refining work (model
+ * settings chosen inside the folds, repeated CV, the deferred neural network's CV, the survival
+ * checks; refine.ts) is not run, and a finding (refining-skipped) names it. Telco: 7.3 s CPU instead of
+ * 27.6 s (2026-12-01, loaded machine).
  * --engine duckdb (implied by .parquet): an invoice log of any size aggregated in DuckDB, out of core; the
  * models train on a stratified sample above --max-customers (default 250,000); every customer is
  * scored back in DuckDB with the exported SQL into <dir>/scores.csv (duckdb/analyzeLog.ts).
@@ -11,13 +15,14 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../analysis/engine';
+import { withoutPending } from '../analysis/refine';
 import { analysisSummary } from '../analysis/analysisSummary';
 import { customersCsv } from '../report/csv';
 import type { AnalysisOptions, OnProgress, RfmUnit } from '../analysis/types';
 import { initBackend } from '../analysis/tensor/backend';
 import { analyzeLogWithDuckdb, MAX_CUSTOMERS, type DuckAnalysis } from './duckdb/analyzeLog';
 
-const USAGE = 'Usage: npm run analyze -- <file.csv|file.parquet> --out <dir> [--seed N] [--k N] [--folds N] [--models a,b] [--backend wasm|cpu] [--calibration-end YYYY-MM-DD] [--churn-window DAYS] [--time-unit days|weeks|months] [--engine memory|duckdb] [--max-customers N]';
+const USAGE = 'Usage: npm run analyze -- <file.csv|file.parquet> --out <dir> [--seed N] [--k N] [--folds N] [--models a,b] [--backend wasm|cpu] [--calibration-end YYYY-MM-DD] [--churn-window DAYS] [--time-unit days|weeks|months] [--engine memory|duckdb] [--max-customers N] [--quick]';
 
 class UsageError extends Error {}
 function usage(msg: string): never {
@@ -31,7 +36,7 @@ export interface Io {
 }
 
 export function parseArgs(argv: string[]) {
-  const args = { file: '', out: 'out', seed: 42, k: undefined as number | undefined, folds: 5, models: undefined as string[] | undefined, backend: 'wasm' as 'wasm' | 'cpu', calibrationEnd: undefined as string | undefined, churnWindowDays: undefined as number | undefined, timeUnit: undefined as RfmUnit | undefined, engine: 'memory' as 'memory' | 'duckdb', maxCustomers: MAX_CUSTOMERS };
+  const args = { file: '', out: 'out', seed: 42, k: undefined as number | undefined, folds: 5, models: undefined as string[] | undefined, backend: 'wasm' as 'wasm' | 'cpu', calibrationEnd: undefined as string | undefined, churnWindowDays: undefined as number | undefined, timeUnit: undefined as RfmUnit | undefined, engine: 'memory' as 'memory' | 'duckdb', maxCustomers: MAX_CUSTOMERS, quick: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i] ?? usage(`${a} needs a value`);
@@ -46,6 +51,7 @@ export function parseArgs(argv: string[]) {
     else if (a === '--time-unit') args.timeUnit = ['days', 'weeks', 'months'].includes(argv[i + 1] ?? '') ? (next() as RfmUnit) : usage('--time-unit is days, weeks or months');
     else if (a === '--engine') args.engine = ['memory', 'duckdb'].includes(argv[i + 1] ?? '') ? (next() as 'memory' | 'duckdb') : usage('--engine is memory or duckdb');
     else if (a === '--max-customers') args.maxCustomers = Number(next());
+    else if (a === '--quick') args.quick = true;
     else if (a.startsWith('--')) usage(`unknown option ${a}`);
     else args.file = a;
   }
@@ -84,13 +90,15 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     await initBackend(args.backend, { wasmPaths: wasmDir });
     res = await analyzeLogWithDuckdb(file, basename(file), options, args.out, progress, args.maxCustomers);
   } else {
-    const engine = createEngine({ wasmPaths: wasmDir, backend: args.backend });
+    // --quick: the page's way (refinements left pending), and they are never asked for
+    const engine = createEngine({ wasmPaths: wasmDir, backend: args.backend, ...(args.quick ? { refine: 'later' as const } : {}) });
     const loaded = await engine.load(await openAsBlob(file), basename(file));
     if (!loaded.ok) {
       io.stderr(`Error (${loaded.code}): ${loaded.message}\n`);
       return 1;
     }
     res = await engine.analyze(options, progress);
+    if (res.ok && args.quick) res = { ...res, result: withoutPending(res.result, true) };
   }
   if (io.isTTY) io.stderr('\n');
   if (!res.ok) {
