@@ -41,7 +41,7 @@ export function paretoFigure(revenue: RevenueImpact): Figure {
       },
       { type: 'scatter', mode: 'lines', name: 'Equal share', x: [0, 1], y: [0, 1], line: { color: MUTED, dash: 'dash', width: 1 }, hoverinfo: 'skip' },
     ],
-    layout: baseLayout('Revenue concentration (Pareto)', {
+    layout: baseLayout('Share of revenue from your top customers', {
       xaxis: { title: { text: 'Share of customers (highest revenue first)' }, tickformat: '.0%', range: [0, 1] },
       yaxis: { title: { text: 'Share of revenue' }, tickformat: '.0%', range: [0, 1.02] },
       annotations: [
@@ -74,7 +74,7 @@ export function profitCurveFigure(plan: CampaignPlan, currency: CurrencyCode): F
       },
     ],
     layout: baseLayout('Campaign profit by number of customers contacted', {
-      xaxis: { title: { text: `Active customers contacted, of ${fmtInt(plan.population)} (highest churn risk x CLV first)` }, tickformat: ',d' },
+      xaxis: { title: { text: `Active customers contacted, of ${fmtInt(plan.population)} (most value to save first)` }, tickformat: ',d' },
       yaxis: { title: { text: `Expected profit (${cur.trim()})` }, tickprefix: cur, tickformat: ',.0f' },
     }),
   };

@@ -77,7 +77,7 @@ function revenueChartsHtml(r: AnalysisResult): string {
   const color = segmentColorByName(r.segmentation);
   return chartGrid([
     barSvg({ title: 'Monthly revenue at risk by segment', labels: rev.bySegment.map((b) => b.segment), colors: rev.bySegment.map((b) => color(b.segment)), values: rev.bySegment.map((b) => b.atRiskMonthly), format: (v: number) => fmtMoney(v, r.currency) }),
-    lineSvg({ title: 'Revenue concentration (Pareto)', xLabel: 'Share of customers (%)', yMax: 1, yFormat: (v) => fmtPct(v, 0), series: [{ name: 'Share of revenue', x: rev.pareto.customerShare.map((x) => x * 100), y: rev.pareto.revenueShare }] }),
+    lineSvg({ title: 'Share of revenue from your top customers', xLabel: 'Share of customers (%)', yMax: 1, yFormat: (v) => fmtPct(v, 0), series: [{ name: 'Share of revenue', x: rev.pareto.customerShare.map((x) => x * 100), y: rev.pareto.revenueShare }] }),
   ]);
 }
 
