@@ -13,6 +13,7 @@ import { newJobCache, runJob, type ChurnJob, type CvJobResult, type FinalJobResu
 import { assemble, scoreModels, summarizeCv } from './churn/jobs/assemble';
 import { MODEL_NAMES } from './churn/models/models';
 import { DEFERRED_MODELS } from './churn/jobs/deferred';
+import { queueOrder } from './churn/index';
 import { runSegmentation } from './segment/index';
 import { runBusiness } from './business/index';
 import type { SegmentationResult } from './segment/types';
@@ -28,7 +29,8 @@ export interface WarmUpOptions {
   /** 'pipeline' (the analysis worker): segmentation, the churn stage with its scoring and
    *  assembly, and the business layer, as an analysis runs them, then the deferred models' jobs
    *  (they run there after the dashboard); 'jobs' (the churn worker): one fold and one final
-   *  refit of every model that decides the first result (the deferred ones never run there) */
+   *  refit of every model that decides the first result, GBDT first (the order it meets them;
+   *  the deferred ones never run there) */
   mode?: 'pipeline' | 'jobs';
   /** checked between steps: true stops the warm-up there */
   stop?: () => boolean;
@@ -62,7 +64,9 @@ export async function warmUp(opts: WarmUpOptions = {}): Promise<WarmUpReport> {
   if (stop()) return out(true);
   const frame = await demoFrame();
   steps.push('parse');
-  const work = opts.mode === 'pipeline' ? pipelineSteps(frame) : jobSteps(planChurn(frame, { seed: WARMUP_SEED, folds: 3 }), 1, [], FIRST_MODELS);
+  // the churn worker's models in the order it meets their jobs (GBDT first): a file picked as the
+  // page appears stops this warm-up at the first begin(), after the first model or two
+  const work = opts.mode === 'pipeline' ? pipelineSteps(frame) : jobSteps(planChurn(frame, { seed: WARMUP_SEED, folds: 3 }), 1, [], queueOrder(FIRST_MODELS));
   for (const [name, run] of work) {
     await yieldToEvents();
     if (stop()) return out(true);

@@ -150,6 +150,13 @@ function cost(j: ChurnJob): number {
   return COST[j.kind][j.model];
 }
 
+/** `models` in the order a churn worker that takes jobs from the queue's front meets them (the
+ *  queue runs the most expensive first): the warm-up compiles those first (warmup.ts). */
+export function queueOrder(models: readonly ModelName[]): ModelName[] {
+  const top = (m: ModelName) => Math.max(COST.cv[m], COST.final[m]);
+  return [...models].sort((a, b) => top(b) - top(a));
+}
+
 /**
  * Runs jobs on this thread and, when given, a remote runner. The remote takes jobs from the
  * front (most expensive first) and keeps a few queued, so it never waits on this thread
