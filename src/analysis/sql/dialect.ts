@@ -13,17 +13,21 @@ export interface Dialect {
   quote: (ident: string) => string;
   double: string;
   text: string;
+  /** a double literal where it stands alone (a CASE result, a constant table's cell): PostgreSQL reads 1.5e0 as
+   *  numeric, and a numeric CASE or column read in double arithmetic is converted on every row (through text);
+   *  cast there, folded once when the query is planned */
+  float: (x: number) => string;
 }
 
 const dq = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const bq = (s: string) => `\`${s.replace(/`/g, '``')}\``;
 
 export const DIALECT: Record<DialectName, Dialect> = {
-  duckdb: { name: 'duckdb', label: 'DuckDB', quote: dq, double: 'DOUBLE', text: 'VARCHAR' },
-  postgres: { name: 'postgres', label: 'PostgreSQL', quote: dq, double: 'DOUBLE PRECISION', text: 'TEXT' },
-  spark: { name: 'spark', label: 'Spark SQL', quote: bq, double: 'DOUBLE', text: 'STRING' },
-  bigquery: { name: 'bigquery', label: 'BigQuery', quote: bq, double: 'FLOAT64', text: 'STRING' },
-  snowflake: { name: 'snowflake', label: 'Snowflake', quote: dq, double: 'DOUBLE', text: 'VARCHAR' },
+  duckdb: { name: 'duckdb', label: 'DuckDB', quote: dq, double: 'DOUBLE', text: 'VARCHAR', float: (x) => num(x) },
+  postgres: { name: 'postgres', label: 'PostgreSQL', quote: dq, double: 'DOUBLE PRECISION', text: 'TEXT', float: (x) => `${num(x)}::float8` },
+  spark: { name: 'spark', label: 'Spark SQL', quote: bq, double: 'DOUBLE', text: 'STRING', float: (x) => num(x) },
+  bigquery: { name: 'bigquery', label: 'BigQuery', quote: bq, double: 'FLOAT64', text: 'STRING', float: (x) => num(x) },
+  snowflake: { name: 'snowflake', label: 'Snowflake', quote: dq, double: 'DOUBLE', text: 'VARCHAR', float: (x) => num(x) },
 };
 
 /**

@@ -8,7 +8,7 @@ import type { LogisticModel } from '../churn/models/logistic';
 import type { GbdtModel } from '../churn/models/gbdt';
 import type { ForestModel } from '../churn/models/forest';
 import type { MlpModel } from '../churn/models/mlp';
-import { num } from './dialect';
+import { num, type Dialect } from './dialect';
 import { treeBatches, type BlankColumn } from './trees';
 
 export interface Cte {
@@ -17,9 +17,10 @@ export interface Cte {
   cols: [string, string][];
   /** carry only these columns of the previous step (default: all of them) */
   only?: string[];
-  /** computed once and stored where the dialect can say so (DuckDB, PostgreSQL: AS MATERIALIZED), so
-   *  columns read many times below are not recomputed in each place an inlining planner copies them */
-  materialize?: boolean;
+  /** computed once, so columns read many times below are not recomputed in each place an inlining planner
+   *  copies them: DuckDB stores the step (AS MATERIALIZED), PostgreSQL gets a planner fence (OFFSET 0);
+   *  'postgres': the fence only (DuckDB does not copy expressions there, and storing wide rows costs) */
+  materialize?: boolean | 'postgres';
   /** what it reads instead of the previous step (a join); carried columns are then named in `only` */
   from?: string;
   /** an aggregate step: GROUP BY these columns */
@@ -58,7 +59,7 @@ export function logisticColumn(m: LogisticModel, j: number): string {
 }
 
 /** CTEs computing column `${p}_raw` (uncalibrated probability) for one member; `p` is the member prefix. */
-export function memberCtes(name: string, model: unknown, p: string, double: string, blank?: BlankColumn): Cte[] {
+export function memberCtes(name: string, model: unknown, p: string, d: Dialect, blank?: BlankColumn): Cte[] {
   if (name === 'logistic') {
     return [
       { name: `${p}_z`, cols: [[`${p}_logit`, logisticLogit(model as LogisticModel)]] },
@@ -68,7 +69,7 @@ export function memberCtes(name: string, model: unknown, p: string, double: stri
   if (name === 'gbdt') {
     const m = model as GbdtModel;
     // the GBDT learned where missing values go (the engine scores blank cells as NaN): blank(j) routes them
-    const batches = treeBatches(m.trees, x, double, blank);
+    const batches = treeBatches(m.trees, x, d, blank);
     return [
       { name: `${p}_trees`, cols: batches.map((b, i) => [`${p}_b${i}`, b] as [string, string]) },
       { name: `${p}_z`, cols: [[`${p}_logit`, sum([num(m.base), ...batches.map((_, i) => `${p}_b${i}`)])]] },
@@ -77,7 +78,7 @@ export function memberCtes(name: string, model: unknown, p: string, double: stri
   }
   if (name === 'forest') {
     const m = model as ForestModel;
-    const batches = treeBatches(m.trees, x, double);
+    const batches = treeBatches(m.trees, x, d);
     return [
       { name: `${p}_trees`, cols: batches.map((b, i) => [`${p}_b${i}`, b] as [string, string]) },
       { name: `${p}_p`, cols: [[`${p}_raw`, `(${sum(batches.map((_, i) => `${p}_b${i}`))}) / ${num(m.trees.roots.length)}`]] },

@@ -17,11 +17,13 @@
  */
 import type { SavedSurvival } from '../savedModel';
 import { baselineAt } from '../survival/curves';
-import { num } from './dialect';
+import { num, type Dialect } from './dialect';
 import { sum, type Cte } from './models';
 
-/** Constant tables, written as UNION ALL of one-row SELECTs (every dialect reads that). */
-export function survivalTables(s: SavedSurvival): string[] {
+/** Constant tables, written as UNION ALL of one-row SELECTs (every dialect reads that); the first row's cells
+ *  are double literals (d.float: PostgreSQL would type the columns numeric and convert them on every read). */
+export function survivalTables(s: SavedSurvival, dl: Dialect): string[] {
+  const f = (row: number, x: number) => (row === 0 ? dl.float(x) : num(x));
   const base = { times: Float64Array.from(s.times), cumHazard: Float64Array.from(s.cumHazard) };
   const whole = wholeMonths(s);
   if (whole) {
@@ -30,18 +32,19 @@ export function survivalTables(s: SavedSurvival): string[] {
     const hCap = baselineAt(base, s.capMonths);
     const rows = Array.from({ length: G + 1 }, (_, g) => {
       const h0 = baselineAt(base, g);
-      const d = Array.from({ length: s.months }, (_, k) => `${num(g + k + 1 <= s.capMonths ? baselineAt(base, g + k + 1) - h0 : 0)} AS sv_d${k + 1}`);
-      return `SELECT ${num(g)} AS sv_g, ${num(hCap - h0)} AS sv_e, ${d.join(', ')}`;
+      // stored negated: the curve's exponent is then one product (-(d) r = (-d) r exactly)
+      const d = Array.from({ length: s.months }, (_, k) => `${f(g, g + k + 1 <= s.capMonths ? -(baselineAt(base, g + k + 1) - h0) : 0)} AS sv_d${k + 1}`);
+      return `SELECT ${f(g, g)} AS sv_g, ${f(g, hCap - h0)} AS sv_e, ${d.join(', ')}`;
     });
     return [`sv_wide AS (\n  ${rows.join('\n  UNION ALL ')}\n)`];
   }
   const grid = whole
-    ? Array.from({ length: Math.floor(s.capMonths) + 1 }, (_, g) => `SELECT ${num(g)} AS sv_lo, ${num(baselineAt(base, g))} AS sv_h`)
-    : s.times.map((t, k) => `SELECT ${num(t)} AS sv_lo, ${num(k + 1 < s.times.length ? s.times[k + 1] : Number.MAX_VALUE)} AS sv_hi, ${num(s.cumHazard[k])} AS sv_h`);
+    ? Array.from({ length: Math.floor(s.capMonths) + 1 }, (_, g) => `SELECT ${f(g, g)} AS sv_lo, ${f(g, baselineAt(base, g))} AS sv_h`)
+    : s.times.map((t, k) => `SELECT ${f(k, t)} AS sv_lo, ${f(k, k + 1 < s.times.length ? s.times[k + 1] : Number.MAX_VALUE)} AS sv_hi, ${f(k, s.cumHazard[k])} AS sv_h`);
   // v^m as the engine builds it (repeated products: business/survivalClv.ts discountedMonths)
   const v = 1 / (1 + s.monthlyRate);
   const months: string[] = [];
-  for (let m = 1, vm = 1; m <= s.months; m++) months.push(`SELECT ${num(m)} AS sv_m, ${num((vm *= v))} AS sv_vm`);
+  for (let m = 1, vm = 1; m <= s.months; m++) months.push(`SELECT ${f(m - 1, m)} AS sv_m, ${f(m - 1, (vm *= v))} AS sv_vm`);
   return [`sv_grid AS (\n  ${grid.join('\n  UNION ALL ')}\n)`, `sv_month AS (\n  ${months.join('\n  UNION ALL ')}\n)`];
 }
 
@@ -50,9 +53,13 @@ export function wholeMonths(s: SavedSurvival): boolean {
   return s.times.every((t) => Number.isInteger(t));
 }
 
-/** The encoded survival design columns u0.. (stored with the churn design in `enc`), as the churn design's x columns. */
-export function survivalEta(s: SavedSurvival): string {
-  return sum(s.beta.map((b, j) => `((u${j} - ${num(s.mean[j])}) / ${num(s.scale[j])}) * ${num(b)}`));
+/** The Cox linear predictor over the encoded survival design columns (col(j): stored with the churn design in
+ *  `enc`), standardisation folded into the coefficients: sum_j u_j (b_j / s_j) - sum_j m_j b_j / s_j (two
+ *  operations per column instead of four; equal to the engine's sum of ((u_j - m_j) / s_j) b_j within 1e-15). */
+export function survivalEta(s: SavedSurvival, col: (j: number) => string): string {
+  let c = 0;
+  for (let j = 0; j < s.beta.length; j++) c -= (s.mean[j] * s.beta[j]) / s.scale[j];
+  return sum([num(c), ...s.beta.map((b, j) => `${col(j)} * ${num(b / s.scale[j])}`)]);
 }
 
 /**
@@ -106,17 +113,27 @@ function wideCtes(s: SavedSurvival, carry: string[], monthly: string): Cte[] {
   for (let m = 1, p = 1; m <= M; m++) vm.push((p *= v));
   const keep = [...carry, monthly];
   const d = Array.from({ length: M }, (_, k) => `sv_d${k + 1}`);
-  // as conditionalSurvival: within the data EXP(-(H0(t0 + m) - H0(t0)) r), past cap the customer's tail hazard
+  // as conditionalSurvival: within the data EXP(-(H0(t0 + m) - H0(t0)) r), past cap the customer's tail hazard;
+  // what each of the M terms shares is computed once per row (sv_a, sv_w): the months left to cap, the
+  // exponent at cap and the tail's offset, so a term is one comparison and one EXP of one or three operations
+  // (PostgreSQL, 100,000 rows: see the commit; the same values within 1e-15 relative)
   const curve: [string, string][] = Array.from({ length: M }, (_, k) => [
     `sv_s${k + 1}`,
-    `CASE WHEN sv_t0 + ${num(k + 1)} <= ${cap} THEN EXP(-sv_d${k + 1} * sv_r) ELSE EXP(-sv_e * sv_r - sv_tail * (sv_t0 + ${num(k + 1)} - GREATEST(sv_t0, ${cap}))) END`,
+    `CASE WHEN sv_left >= ${num(k + 1)} THEN EXP(sv_d${k + 1} * sv_r) ELSE EXP(sv_ecap - sv_tail * (sv_off + ${num(k + 1)})) END`,
   ]);
   // the engine's order of additions (discountedMonths): ((s1 v1 + s2 v2) + ...) + s_M v^M rho / (1 - rho)
   const L = curve.map(([a], k) => `${a} * ${num(vm[k])}`).join('\n      + ');
   return [
     {
-      name: 'sv_a', from: `${'{prev}'} LEFT JOIN sv_wide ON sv_g = FLOOR(LEAST(sv_t0, ${cap}))`, only: [...keep, 'sv_r', 'sv_t0', 'sv_e', ...d],
-      cols: [['sv_tail', `GREATEST(${num(s.tailRate)} * sv_r, ${num(s.tailHazardMin)})`]],
+      name: 'sv_a', from: `${'{prev}'} LEFT JOIN sv_wide ON sv_g = FLOOR(LEAST(sv_t0, ${cap}))`, only: [...keep, 'sv_r', ...d],
+      materialize: 'postgres',
+      cols: [
+        ['sv_tail', `GREATEST(${num(s.tailRate)} * sv_r, ${num(s.tailHazardMin)})`],
+        // t0 + m <= cap  <=>  m <= cap - t0 (exact for whole months; the curve is continuous at cap)
+        ['sv_left', `${cap} - sv_t0`],
+        ['sv_ecap', `-sv_e * sv_r`],
+        ['sv_off', `sv_t0 - GREATEST(sv_t0, ${cap})`],
+      ],
     },
     { name: 'sv_b', only: keep, cols: [...curve, ['sv_rho', `EXP(-GREATEST(sv_tail, ${num(s.hazardMin)})) * ${num(v)}`]] },
     {
