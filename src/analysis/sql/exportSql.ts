@@ -85,6 +85,8 @@ export function exportSql(model: SavedModel, o: SqlOptions): SqlExport {
   };
   // design value column -> its blank indicator column (the GBDT routes blank cells as it learned)
   const blankCol = new Map<number, string>();
+  // the one-hot groups of the churn design (at most one column is 1 per row)
+  const oneHot: number[][] = [];
   if (ch) {
     let j = 0;
     for (const c of ch.design.numeric) {
@@ -96,8 +98,14 @@ export function exportSql(model: SavedModel, o: SqlOptions): SqlExport {
     }
     for (const c of ch.design.categorical) {
       const a = alias.get(c.name)!;
-      for (const l of c.levels) enc.push([`x${j++}`, `CAST(CASE WHEN ${a} = ${str(l, d)} THEN 1 ELSE 0 END AS ${d.double})`]);
-      if (c.missing) enc.push([`x${j++}`, `CAST(CASE WHEN ${a} IS NULL THEN 1 ELSE 0 END AS ${d.double})`]);
+      const g: number[] = [];
+      const add = (e: string) => {
+        g.push(j);
+        enc.push([`x${j++}`, e]);
+      };
+      for (const l of c.levels) add(`CAST(CASE WHEN ${a} = ${str(l, d)} THEN 1 ELSE 0 END AS ${d.double})`);
+      if (c.missing) add(`CAST(CASE WHEN ${a} IS NULL THEN 1 ELSE 0 END AS ${d.double})`);
+      oneHot.push(g);
     }
   }
   // the survival design (issue 15: lifetime value from each customer's curve), encoded as the churn design
@@ -157,7 +165,7 @@ export function exportSql(model: SavedModel, o: SqlOptions): SqlExport {
   }
   if (ch) {
     ch.members.forEach((m, i) => {
-      ctes.push(...memberCtes(m.name, decodeModel(m.model), `m${i}`, d, (j) => blankCol.get(j) ?? null));
+      ctes.push(...memberCtes(m.name, decodeModel(m.model), `m${i}`, d, (j) => blankCol.get(j) ?? null, oneHot));
       ctes.push(...plattCtes(`m${i}_raw`, m.platt, `m${i}`, `m${i}_prob`));
     });
     const k = ch.members.length;

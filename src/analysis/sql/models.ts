@@ -59,7 +59,7 @@ export function logisticColumn(m: LogisticModel, j: number): string {
 }
 
 /** CTEs computing column `${p}_raw` (uncalibrated probability) for one member; `p` is the member prefix. */
-export function memberCtes(name: string, model: unknown, p: string, d: Dialect, blank?: BlankColumn): Cte[] {
+export function memberCtes(name: string, model: unknown, p: string, d: Dialect, blank?: BlankColumn, oneHot: number[][] = []): Cte[] {
   if (name === 'logistic') {
     return [
       { name: `${p}_z`, cols: [[`${p}_logit`, logisticLogit(model as LogisticModel)]] },
@@ -84,20 +84,40 @@ export function memberCtes(name: string, model: unknown, p: string, d: Dialect, 
       { name: `${p}_p`, cols: [[`${p}_raw`, `(${sum(batches.map((_, i) => `${p}_b${i}`))}) / ${num(m.trees.roots.length)}`]] },
     ];
   }
-  if (name === 'mlp') return mlpCtes(model as MlpModel, p);
+  if (name === 'mlp') return mlpCtes(model as MlpModel, p, d, oneHot);
   throw new Error(`sql: unknown model ${name}`);
 }
 
-/** The MLP's layers written out: pre-activations a = bias + sum in_q W[q, o] (first layer on standardised x), relu between layers. */
-function mlpCtes(m: MlpModel, p: string): Cte[] {
-  // the standardised inputs, computed once and stored (each is read by every first-layer unit)
-  const ctes: Cte[] = [{ name: `${p}_s`, materialize: true, cols: Array.from({ length: m.layers[0].nIn }, (_, q) => [`${p}_s${q}`, `(${x(q)} - ${num(m.mean[q])}) / ${num(m.sd[q])}`] as [string, string]) }];
-  let input = (q: number) => `${p}_s${q}`;
+/** The MLP's layers written out: pre-activations a = bias + sum in_q W[q, o], relu between layers. The input
+ *  standardisation is folded into the first layer as predictMlp does (W0 = kernel / sd, b0 -= mean W0, in the
+ *  same order), so the first layer reads the design columns directly; a one-hot group (oneHot: design column
+ *  indices, at most one is 1) is one CASE per unit instead of a product and a sum per level (PostgreSQL,
+ *  100,000 rows: CPU 5.1 -> 4.4 s; DuckDB unchanged). */
+function mlpCtes(m: MlpModel, p: string, d: Dialect, oneHot: number[][]): Cte[] {
+  const L0 = m.layers[0];
+  const W0 = new Float64Array(L0.nIn * L0.nOut);
+  const b0 = Float64Array.from(L0.bias);
+  for (let j = 0; j < L0.nIn; j++)
+    for (let o = 0; o < L0.nOut; o++) {
+      const w = L0.kernel[j * L0.nOut + o] / m.sd[j];
+      W0[j * L0.nOut + o] = w;
+      b0[o] -= m.mean[j] * w;
+    }
+  const ctes: Cte[] = [];
+  const group = new Map<number, number[]>();
+  for (const g of oneHot) for (const j of g) group.set(j, g);
+  let input = x;
   m.layers.forEach((L, l) => {
     const cols: [string, string][] = [];
     for (let o = 0; o < L.nOut; o++) {
-      const terms = [num(L.bias[o])];
-      for (let q = 0; q < L.nIn; q++) terms.push(`${input(q)} * ${num(L.kernel[q * L.nOut + o])}`);
+      const terms = [num(l === 0 ? b0[o] : L.bias[o])];
+      for (let q = 0; q < L.nIn; q++) {
+        // a one-hot group adds its one weight: W0 of the column that is 1 (0 when none is: a level not seen in
+        // training), at the group's place in the sum, so the engine's order of additions is kept (it skips zeros)
+        const g = l === 0 ? group.get(q) : undefined;
+        if (g && g[0] === q) terms.push(`CASE ${g.map((j) => `WHEN ${x(j)} = 1.0e0 THEN ${d.float(W0[j * L.nOut + o])}`).join(' ')} ELSE ${d.float(0)} END`);
+        else if (!g) terms.push(`${input(q)} * ${num(l === 0 ? W0[q * L.nOut + o] : L.kernel[q * L.nOut + o])}`);
+      }
       cols.push([`${p}_a${l}_${o}`, sum(terms)]);
     }
     ctes.push({ name: `${p}_l${l}`, cols });
