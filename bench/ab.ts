@@ -3,7 +3,9 @@
  * machine load: wall time from the file pick to the dashboard and the renderer's CPU time from
  * the mapping confirm to the dashboard (robust on a shared machine). Not a benchmark row; a
  * profiling aid to say what one change bought.
- *   node --import tsx bench/ab.ts <siteDirA> <siteDirB> [--runs N] [--cold] [file.csv]
+ *   node --import tsx bench/ab.ts <siteDirA> <siteDirB> [--runs N] [--cold] [--think MS] [file.csv]
+ *   (--think: wait MS on the mapping step before the confirm, as a person reading it; the wall and
+ *   the CPU from the pick then include that wait and what runs during it)
  *   (build each with: npx vite build --outDir <dir>, e.g. from a stash of the change and with it)
  */
 import { resolve } from 'node:path';
@@ -14,6 +16,7 @@ import { REPO_ROOT } from './resample';
 const args = process.argv.slice(2);
 const [dirA, dirB] = args.filter((a) => !a.startsWith('--') && !a.endsWith('.csv') && !/^\d+$/.test(a));
 const runs = Number(args[args.indexOf('--runs') + 1] || 3) || 3;
+const thinkMs = args.includes('--think') ? Number(args[args.indexOf('--think') + 1]) : 0;
 const file = args.find((a) => a.endsWith('.csv')) ?? resolve(REPO_ROOT, '../shared/data/telco/WA_Fn-UseC_-Telco-Customer-Churn.csv');
 if (!dirA || !dirB) throw new Error('usage: bench/ab.ts <siteDirA> <siteDirB> [--runs N] [--cold]');
 const sites = [await serveSite(resolve(dirA)), await serveSite(resolve(dirB))];
@@ -25,14 +28,14 @@ try {
     for (const ab of [0, 1]) {
       const load = loadNow();
       // the refining work after the dashboard is not waited for (~15-50 s a run; not what A/B compares)
-      const x = await browserRun(sites[ab].url, file, 300_000, { cold: args.includes('--cold'), skipRefining: true });
+      const x = await browserRun(sites[ab].url, file, 300_000, { cold: args.includes('--cold'), skipRefining: true, thinkMs });
       if (!x.ok) throw new Error(`${'AB'[ab]} run ${r + 1}: ${x.error}`);
       got[ab].wall.push(Math.round(x.totalMs));
       got[ab].cpu.push(x.rendererCpuMs ?? NaN);
       got[ab].pickCpu.push(x.rendererCpuFromPickMs ?? NaN);
       got[ab].churn.push(x.stagesMs.churn ?? NaN);
       got[ab].longest.push(x.longestToSavedMs);
-      process.stdout.write(`${'AB'[ab]} run ${r + 1} (load ${load.join(' ')}): pick->dashboard ${Math.round(x.totalMs)} ms, renderer CPU confirm->dashboard ${x.rendererCpuMs} ms, pick->dashboard ${x.rendererCpuFromPickMs} ms, churn ${x.stagesMs.churn} ms, segmentation ${x.stagesMs.segmentation} ms, longest task pick->saved ${x.longestToSavedMs} ms\n`);
+      process.stdout.write(`${'AB'[ab]} run ${r + 1} (load ${load.join(' ')}): pick->dashboard ${Math.round(x.totalMs)} ms, confirm->dashboard ${x.stagesMs['analysis (confirm to result, all stages)']} ms, renderer CPU confirm->dashboard ${x.rendererCpuMs} ms, pick->dashboard ${x.rendererCpuFromPickMs} ms, churn ${x.stagesMs.churn} ms, segmentation ${x.stagesMs.segmentation} ms, longest task pick->saved ${x.longestToSavedMs} ms\n`);
     }
   for (const ab of [0, 1])
     process.stdout.write(`${'AB'[ab]} (${[dirA, dirB][ab]}): median wall ${median(got[ab].wall)} ms, median renderer CPU ${median(got[ab].cpu)} ms (from the pick ${median(got[ab].pickCpu)} ms), median churn stage ${median(got[ab].churn)} ms, median longest task ${median(got[ab].longest)} ms over ${runs} runs\n`);

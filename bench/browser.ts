@@ -143,7 +143,7 @@ async function heapSampler(cdp: CDPSession) {
 }
 
 /** One run: fresh browser, open the site, pick the file, confirm the mapping, wait for the dashboard. */
-export async function browserRun(url: string, file: string, timeoutMs: number, opts: { cold?: boolean; skipRefining?: boolean } = {}): Promise<BrowserRun> {
+export async function browserRun(url: string, file: string, timeoutMs: number, opts: { cold?: boolean; skipRefining?: boolean; thinkMs?: number } = {}): Promise<BrowserRun> {
   const server: BrowserServer = await chromium.launchServer({ executablePath: CHROMIUM, headless: true });
   const browserPid = server.process().pid!;
   const browser = await chromium.connect(server.wsEndpoint());
@@ -182,6 +182,8 @@ export async function browserRun(url: string, file: string, timeoutMs: number, o
     tPick = performance.now();
     await input.setInputFiles(file);
     await page.getByTestId('mapping-confirm').waitFor({ timeout: timeoutMs });
+    // (thinkMs: a person reading the mapping step before the confirm; the default 0 clicks at once)
+    if (opts.thinkMs) await page.waitForTimeout(opts.thinkMs);
     const cpu0 = rendererCpuMs(browserPid);
     await page.getByTestId('mapping-confirm').click({ timeout: timeoutMs });
     let cpuMs: number | undefined;

@@ -38,6 +38,8 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
   /** the backend set-up warm() started: analyze() waits for it, load() does not (parsing needs no
    *  tfjs; a file picked as the page appears is parsed while the wasm backend compiles) */
   let backendInit: Promise<unknown> = Promise.resolve();
+  /** warm() was called (the page: the CLI never warms up) and no warm-up has run to its end yet */
+  let coldCode = false;
   /** refinements the last analysis left pending, and the work counter they belong to */
   let pending: { work: number; list: Refinement[] } = { work: -1, list: [] };
 
@@ -50,7 +52,19 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
     if (!parsed.ok) return parsed;
     table = inspectTable(parsed.table);
     parseMs = Math.round(performance.now() - t0);
+    if (coldCode) warmWhileMapping();
     return { ok: true, summary: summarize(table) };
+  }
+
+  /** A file picked before the warm-up ran (the cold page) stopped it; while the mapping step is on
+   *  screen (a person reads and answers it for seconds) the analysis's code warms up on a tiny
+   *  table ('mapping': no tfjs, short steps), stopped by the confirm's analyze() at its next step.
+   *  Results are discarded; only a file loaded here starts it, never an idle page. */
+  function warmWhileMapping(): void {
+    const at = work;
+    warming = warmUp({ mode: 'mapping', stop: () => work !== at })
+      .then((r) => (coldCode &&= r.stopped))
+      .catch(() => {});
   }
 
   async function analyze(options: AnalysisOptions, onProgress?: OnProgress): Promise<AnalyzeResult> {
@@ -87,12 +101,14 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
       const at = work;
       const backend = initBackend(env.backend ?? 'auto', env);
       backendInit = backend.catch(() => {});
+      coldCode = true;
       const run = (async () => {
         const b = await backend;
         // a file that arrived meanwhile stops the warm-up before its first step (it would only
         // compile what that file's analysis is about to run anyway)
         const steps = warmUp({ mode: 'pipeline', stop: () => work !== at });
-        warming = steps.catch(() => {});
+        // chained: a mapping-step warm-up that load() started meanwhile stays awaited
+        warming = Promise.allSettled([warming, steps.then((r) => (coldCode &&= r.stopped))]);
         return { b, r: await steps };
       })();
       const { b, r } = await run;

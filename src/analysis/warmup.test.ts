@@ -24,6 +24,8 @@ describe('engine warm-up (runs while the page waits for a file)', () => {
     expect(await warmUp({ mode: 'pipeline' })).toEqual({ stopped: false, steps: ['parse', 'segmentation', ...jobs2(first), 'churn scoring', 'business', ...jobs2(['mlp'])] });
     // the churn worker's order is the one it meets the jobs in (the queue's most expensive first): GBDT, logistic, forest
     expect(await warmUp({ mode: 'jobs' })).toEqual({ stopped: false, steps: ['parse', ...['gbdt', 'logistic', 'forest'].flatMap((m) => [`${m} fold`, `${m} final`])] });
+    // the mapping step's warm-up (a file loaded, before the confirm): no deferred models, no tfjs
+    expect(await warmUp({ mode: 'mapping' })).toEqual({ stopped: false, steps: ['parse', 'segmentation', ...jobs2(first), 'churn scoring', 'business'] });
     expect(tf.memory().numTensors).toBe(tensors);
   });
 
@@ -51,5 +53,15 @@ describe('engine warm-up (runs while the page waits for a file)', () => {
     const TIMES = new Set(['fitMs', 'timingsMs', 'createdAt']);
     const strip = (x: typeof a.result) => JSON.parse(JSON.stringify(analysisSummary(x), (k, v) => (TIMES.has(k) ? undefined : v)));
     expect(strip(b.result)).toEqual(strip(a.result));
+    // the file loaded before the warm-up's first step (the cold page): the mapping step's warm-up
+    // runs between load() and analyze(), and the confirm's analysis cuts it without changing a bit
+    const mapping = createEngine({ wasmPaths });
+    const warmed = mapping.warm();
+    await mapping.loadDemo(42, 900);
+    await new Promise((r) => setTimeout(r, 400));
+    const c = await mapping.analyze(opts);
+    expect((await warmed).stopped).toBe(true);
+    if (!c.ok) throw new Error('analysis failed');
+    expect(strip(c.result)).toEqual(strip(a.result));
   });
 });

@@ -23,6 +23,9 @@ import { yieldToEvents } from './yieldToEvents';
 
 /** Rows of the warm-up table: enough for every hot loop to be optimised, ~1 s of one core. */
 export const WARMUP_ROWS = 1200;
+/** Rows of the mapping step's warm-up (engine.ts: between load() and analyze()): each step must be
+ *  short enough that a confirm waits little for the one in flight, even in a cold worker. */
+export const MAPPING_WARMUP_ROWS = 300;
 const WARMUP_SEED = 7;
 
 export interface WarmUpOptions {
@@ -30,8 +33,10 @@ export interface WarmUpOptions {
    *  assembly, and the business layer, as an analysis runs them, then the deferred models' jobs
    *  (they run there after the dashboard); 'jobs' (the churn worker): one fold and one final
    *  refit of every model that decides the first result, GBDT first (the order it meets them;
-   *  the deferred ones never run there) */
-  mode?: 'pipeline' | 'jobs';
+   *  the deferred ones never run there); 'mapping' (the analysis worker while the mapping step
+   *  is on screen, a file loaded): 'pipeline' up to the business layer, on MAPPING_WARMUP_ROWS
+   *  rows, no tfjs (the backend may still be starting) and nothing the first result does not run */
+  mode?: 'pipeline' | 'jobs' | 'mapping';
   /** checked between steps: true stops the warm-up there */
   stop?: () => boolean;
 }
@@ -43,8 +48,8 @@ export interface WarmUpReport {
 }
 
 
-async function demoFrame(): Promise<CustomerFrame> {
-  const parsed = await parseCsv(generateDemoCsv(WARMUP_SEED, WARMUP_ROWS), 'warm-up.csv');
+async function demoFrame(rows: number): Promise<CustomerFrame> {
+  const parsed = await parseCsv(generateDemoCsv(WARMUP_SEED, rows), 'warm-up.csv');
   if (!parsed.ok) throw new Error(`warm-up: ${parsed.message}`);
   const prep = prepareFrame(inspectTable(parsed.table), {});
   if (!prep.ok) throw new Error(`warm-up: ${prep.message}`);
@@ -62,11 +67,11 @@ export async function warmUp(opts: WarmUpOptions = {}): Promise<WarmUpReport> {
   const steps: string[] = [];
   const out = (stopped: boolean): WarmUpReport => ({ steps, stopped });
   if (stop()) return out(true);
-  const frame = await demoFrame();
+  const frame = await demoFrame(opts.mode === 'mapping' ? MAPPING_WARMUP_ROWS : WARMUP_ROWS);
   steps.push('parse');
   // the churn worker's models in the order it meets their jobs (GBDT first): a file picked as the
   // page appears stops this warm-up at the first begin(), after the first model or two
-  const work = opts.mode === 'pipeline' ? pipelineSteps(frame) : jobSteps(planChurn(frame, { seed: WARMUP_SEED, folds: 3 }), 1, [], queueOrder(FIRST_MODELS));
+  const work = opts.mode === 'pipeline' || opts.mode === 'mapping' ? pipelineSteps(frame, opts.mode === 'pipeline') : jobSteps(planChurn(frame, { seed: WARMUP_SEED, folds: 3 }), 1, [], queueOrder(FIRST_MODELS));
   for (const [name, run] of work) {
     await yieldToEvents();
     if (stop()) return out(true);
@@ -87,8 +92,8 @@ function jobSteps(plan: ChurnPlan, folds: number, done: JobResult[], models: Mod
 }
 
 /** As an analysis runs it: segmentation, the deciding models' churn jobs (2 folds), the churn
- *  scoring and assembly on those jobs, the business layer, then the deferred models' jobs. */
-function pipelineSteps(frame: CustomerFrame): Step[] {
+ *  scoring and assembly on those jobs, the business layer, then (`deferred`) the deferred models' jobs. */
+function pipelineSteps(frame: CustomerFrame, deferred: boolean): Step[] {
   let seg: SegmentationResult | null = null;
   let churn: ChurnResult | null = null;
   const plan = planChurn(frame, { seed: WARMUP_SEED, folds: 2, models: FIRST_MODELS });
@@ -99,7 +104,7 @@ function pipelineSteps(frame: CustomerFrame): Step[] {
     ...jobSteps(plan, plan.k, done, FIRST_MODELS, cache),
     ['churn scoring', async () => (churn = assembleJobs(plan, done))],
     ['business', async () => runBusiness(frame, seg, churn)],
-    ...jobSteps(plan, plan.k, [], [...DEFERRED_MODELS], cache),
+    ...(deferred ? jobSteps(plan, plan.k, [], [...DEFERRED_MODELS], cache) : []),
   ];
 }
 
