@@ -2,8 +2,9 @@
  * The bad-input corpus (scripts/corpus.ts) through the real page in Chromium, one page, case after
  * case: error cases show their specific human message (never a stack trace) and leave the page
  * usable; the others complete an analysis whose cleaning report (Data panel) lists the expected
- * warning codes. Runs with ?models=logistic&folds=3 (test options, see src/ui/testHooks.ts) to stay
- * fast. Then the large file (RS_LARGE_MB, default 300 MB), generated here and never committed.
+ * warning codes. Runs with ?models=logistic&folds=3&refine=0 (test options, see src/ui/testHooks.ts)
+ * to stay fast: refine=0 keeps each case's first result (nothing here reads a refined number; the
+ * refining is checked by parity and determinism), so the next file does not restart the worker. Then the large file (RS_LARGE_MB, default 300 MB), generated here and never committed.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,7 +19,7 @@ type PlotEl = { data: { y?: string[]; z?: (number | null)[][] }[] };
 
 test.describe.configure({ mode: 'serial' });
 
-const FAST = './?models=logistic&folds=3';
+const FAST = './?models=logistic&folds=3&refine=0';
 const STACK = /\bat \S+:\d+|\w+Error:|undefined|\[object /;
 
 let dir = '';

@@ -5,6 +5,7 @@
 import { applyPatch, withoutPending, type RefinementPatch } from '../analysis/refine';
 import type { AnalysisResult } from '../analysis/result';
 import { EngineStopped } from './engineClient';
+import { urlRefining } from './testHooks';
 
 /** Runs `result`'s pending refinements through `refine` (the worker), calling `show` with each
  *  refined result; `show` returns false when the page has moved on (then this stops). A worker
@@ -15,6 +16,7 @@ export async function refinePending(
   show: (r: AnalysisResult) => Promise<boolean>,
 ): Promise<void> {
   let cur = result;
+  if (!urlRefining()) return; // a test option: the first result stays, marked refining
   while (cur.refining?.length) {
     let patch: RefinementPatch | null;
     try {

@@ -4,6 +4,9 @@
  *   ?folds=3                 cross-validation folds (default 5)
  *   ?seed=7                  the analysis seed (default DEFAULT_SEED)
  *   ?demoRows=500            size of the generated demo table (default 7,043)
+ *   ?refine=0                the first result stays as it is: its refining work is not asked for
+ *                            (e2e specs that check the first result on many files in a row; a new
+ *                            file while refining runs restarts the worker, ~1 s each)
  *   ?debug=1                 exposes window.__retentionStudio = { memory(), crash(), phase(), lifetimeFit(n) }
  * The e2e suite uses them to keep runs short and to reach the worker's tfjs memory and the
  * crash path; a user gets the same analysis as without them, only smaller or faster.
@@ -31,6 +34,9 @@ export function urlDemoRows(fallback: number): number {
   const n = Number(params().get('demoRows'));
   return Number.isInteger(n) && n >= 10 && n <= 1_000_000 ? n : fallback;
 }
+
+/** False with ?refine=0: the page does not ask the worker for the result's refinements. */
+export const urlRefining = (): boolean => params().get('refine') !== '0';
 
 export interface DebugHooks {
   memory(): Promise<EngineMemory>;
