@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { boundPass, boundPass3, scanPass, scanPass3 } from './lloydPass';
 import { mulberry32 } from '../random';
-import { lloydTs } from './lloydTs';
 
 const d = 3;
 const w = d + 2;
@@ -83,21 +82,5 @@ describe('unrolled k-means passes (d = 3) equal the generic ones', () => {
     expect(changedTotal).toBeGreaterThan(0); // labels moved: the rescan path ran
     expect(skipped).toBeGreaterThan(0); // and rows settled by their bounds: the skip path ran
     expect(skipped).toBeLessThan(6 * n);
-  });
-  it('a second run on the same rows (the K sweep: one per k) reuses their records and gives the bits of a run on a fresh copy', () => {
-    for (const dims of [3, 4]) {
-    const rng = mulberry32(dims);
-    const X = { n: 3000, d: dims, data: Float64Array.from({ length: 3000 * dims }, (_, t) => (Math.floor(t / dims) % 4) * 3 + (rng() - 0.5) * 4) };
-    const init = (k: number) => Float64Array.from({ length: k * X.d }, (_, t) => X.data[(Math.floor(t / X.d) * 97) * X.d + (t % X.d)]);
-    lloydTs(X, init(3), 3, 300, 1e-8);
-    for (const k of [5, 2]) {
-      const again = lloydTs(X, init(k), k, 300, 1e-8);
-      const fresh = lloydTs({ ...X, data: X.data.slice() }, init(k), k, 300, 1e-8);
-      expect(again.labels).toEqual(fresh.labels);
-      expect(again.centers).toEqual(fresh.centers);
-      expect(again.inertia).toBe(fresh.inertia);
-      expect(again.nIter).toBe(fresh.nIter);
-    }
-    }
   });
 });

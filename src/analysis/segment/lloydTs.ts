@@ -91,10 +91,12 @@ export function relocateEmpty(
  * hence the result, is the same as without bounds. Passes and layout: lloydPass.ts.
  */
 export function lloydTs(X: Matrix, init: Float64Array, k: number, maxIter: number, tolAbs: number): LloydResult {
-  const { n, d } = X;
+  const { n, d, data } = X;
+  const w = d + 2;
   const cw = d + 3;
   const sw = d + 1;
-  const P = recordsOf(X);
+  const P = new Float64Array(n * w);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) P[i * w + j] = data[i * d + j];
   const labels = new Int32Array(n).fill(-1);
   const C = new Float64Array(k * cw);
   for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) C[c * cw + j] = init[c * d + j];
@@ -151,23 +153,6 @@ export function lloydTs(X: Matrix, init: Float64Array, k: number, maxIter: numbe
   let inertia = 0;
   for (let i = 0; i < n; i++) inertia += dist[i];
   return { centers, labels, inertia, nIter, converged, relocated };
-}
-
-/** Row records (the d values, then the upper and lower bound) per matrix data array: the K sweep
- *  runs Lloyd on the same rows once per k, and a fresh n x (d + 2) copy per run was 28-70 MB of
- *  garbage each at 704,300 rows. Reusing one is safe: the values are only read (the engine never
- *  writes a matrix after building it) and every run's first pass (scanPass) rewrites both bounds
- *  of every row before any is read. Held only as long as the data array itself. */
-const records = new WeakMap<Float64Array, Float64Array>();
-function recordsOf(X: Matrix): Float64Array {
-  const { n, d, data } = X;
-  const w = d + 2;
-  let P = records.get(data);
-  if (P && P.length === n * w) return P;
-  P = new Float64Array(n * w);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) P[i * w + j] = data[i * d + j];
-  records.set(data, P);
-  return P;
 }
 
 /** C's half-gap slots: half the distance from each centre to its nearest other centre. */
