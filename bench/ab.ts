@@ -21,8 +21,8 @@ const file = args.find((a) => a.endsWith('.csv')) ?? resolve(REPO_ROOT, '../shar
 if (!dirA || !dirB) throw new Error('usage: bench/ab.ts <siteDirA> <siteDirB> [--runs N] [--cold]');
 const sites = [await serveSite(resolve(dirA)), await serveSite(resolve(dirB))];
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)];
-type Got = { wall: number[]; cpu: number[]; pickCpu: number[]; churn: number[]; longest: number[] };
-const got: Got[] = [0, 1].map(() => ({ wall: [], cpu: [], pickCpu: [], churn: [], longest: [] }));
+type Got = { wall: number[]; cpu: number[]; pickCpu: number[]; churn: number[]; longest: number[]; rss: number[] };
+const got: Got[] = [0, 1].map(() => ({ wall: [], cpu: [], pickCpu: [], churn: [], longest: [], rss: [] }));
 try {
   for (let r = 0; r < runs; r++)
     for (const ab of [0, 1]) {
@@ -34,11 +34,12 @@ try {
       got[ab].cpu.push(x.rendererCpuMs ?? NaN);
       got[ab].pickCpu.push(x.rendererCpuFromPickMs ?? NaN);
       got[ab].churn.push(x.stagesMs.churn ?? NaN);
+      got[ab].rss.push(Math.round(x.rendererPeakMB ?? NaN));
       got[ab].longest.push(x.longestToSavedMs);
-      process.stdout.write(`${'AB'[ab]} run ${r + 1} (load ${load.join(' ')}): pick->dashboard ${Math.round(x.totalMs)} ms, confirm->dashboard ${x.stagesMs['analysis (confirm to result, all stages)']} ms, renderer CPU confirm->dashboard ${x.rendererCpuMs} ms, pick->dashboard ${x.rendererCpuFromPickMs} ms, churn ${x.stagesMs.churn} ms, segmentation ${x.stagesMs.segmentation} ms, longest task pick->saved ${x.longestToSavedMs} ms\n`);
+      process.stdout.write(`${'AB'[ab]} run ${r + 1} (load ${load.join(' ')}): pick->dashboard ${Math.round(x.totalMs)} ms, confirm->dashboard ${x.stagesMs['analysis (confirm to result, all stages)']} ms, renderer CPU confirm->dashboard ${x.rendererCpuMs} ms, pick->dashboard ${x.rendererCpuFromPickMs} ms, churn ${x.stagesMs.churn} ms, segmentation ${x.stagesMs.segmentation} ms, clean ${x.stagesMs.clean} ms, longest task pick->saved ${x.longestToSavedMs} ms, renderer peak RSS ${Math.round(x.rendererPeakMB ?? NaN)} MB\n`);
     }
   for (const ab of [0, 1])
-    process.stdout.write(`${'AB'[ab]} (${[dirA, dirB][ab]}): median wall ${median(got[ab].wall)} ms, median renderer CPU ${median(got[ab].cpu)} ms (from the pick ${median(got[ab].pickCpu)} ms), median churn stage ${median(got[ab].churn)} ms, median longest task ${median(got[ab].longest)} ms over ${runs} runs\n`);
+    process.stdout.write(`${'AB'[ab]} (${[dirA, dirB][ab]}): median wall ${median(got[ab].wall)} ms, median renderer CPU ${median(got[ab].cpu)} ms (from the pick ${median(got[ab].pickCpu)} ms), median churn stage ${median(got[ab].churn)} ms, median longest task ${median(got[ab].longest)} ms, median renderer peak RSS ${median(got[ab].rss)} MB over ${runs} runs\n`);
 } finally {
   for (const s of sites) s.stop();
 }
