@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type BrowserServer, type CDPSession } from 'playwright-core';
 import { INSTRUMENT, type BenchRecord } from './instrument';
-import { procMemMB, rendererPids } from './proc';
+import { rssSampler } from './proc';
 import { REPO_ROOT } from './resample';
 import { rendererCpuMs } from './idle';
 
@@ -147,18 +147,7 @@ export async function browserRun(url: string, file: string, timeoutMs: number, o
   const server: BrowserServer = await chromium.launchServer({ executablePath: CHROMIUM, headless: true });
   const browserPid = server.process().pid!;
   const browser = await chromium.connect(server.wsEndpoint());
-  let rss = 0;
-  let tPick = NaN;
-  const rssSeries: [number, number][] = [];
-  const rssTimer = setInterval(() => {
-    let now = 0;
-    for (const pid of rendererPids(browserPid)) {
-      const m = procMemMB(pid);
-      rss = Math.max(rss, m?.hwm ?? 0);
-      now = Math.max(now, m?.rss ?? 0);
-    }
-    rssSeries.push([Math.round(performance.now() - tPick), Math.round(now)]);
-  }, 500);
+  const rss = rssSampler(browserPid);
   try {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -179,7 +168,7 @@ export async function browserRun(url: string, file: string, timeoutMs: number, o
     }
     const engineReadyMs = opts.cold ? undefined : Math.round(performance.now() - tGoto);
     const cpuPick = rendererCpuMs(browserPid);
-    tPick = performance.now();
+    rss.mark();
     await input.setInputFiles(file);
     await page.getByTestId('mapping-confirm').waitFor({ timeout: timeoutMs });
     // (thinkMs: a person reading the mapping step before the confirm; the default 0 clicks at once)
@@ -205,9 +194,9 @@ export async function browserRun(url: string, file: string, timeoutMs: number, o
     }
     await page.waitForTimeout(300); // let late long tasks of the first paint be reported
     const rec = (await page.evaluate('window.__bench')) as BenchRecord;
-    for (const pid of rendererPids(browserPid)) rss = Math.max(rss, procMemMB(pid)?.hwm ?? 0);
+    rss.sample();
     const heap = await heaps.stop();
-    const out = { ...summarise(rec), rssSeries: rssSeries.filter(([t]) => t >= 0), engineReadyMs, rendererCpuMs: cpuMs, rendererCpuFromPickMs: cpuFromPickMs, rendererPeakMB: rss || null, pageHeapPeakMB: heap.pageMB, workerHeapPeakMB: heap.workerMB, chromium: browser.version() };
+    const out = { ...summarise(rec), rssSeries: rss.series(), engineReadyMs, rendererCpuMs: cpuMs, rendererCpuFromPickMs: cpuFromPickMs, rendererPeakMB: rss.peak() || null, pageHeapPeakMB: heap.pageMB, workerHeapPeakMB: heap.workerMB, chromium: browser.version() };
     if (how === 'done' && rec.t.done) return { ...out, ok: true };
     // not finished: say how far it got (the partial stage times and memory still tell where time goes)
     const last = rec.progress.at(-1);
@@ -215,7 +204,7 @@ export async function browserRun(url: string, file: string, timeoutMs: number, o
     const why = how === 'error' ? `the page showed an error: ${rec.error ?? rec.failed ?? 'unknown'}` : `no analysis-done within ${Math.round(timeoutMs / 1000)} s`;
     return { ...out, ok: false, error: `${why}; last progress: ${at}` };
   } finally {
-    clearInterval(rssTimer);
+    rss.stop();
     await browser.close().catch(() => {});
     await server.close().catch(() => {});
   }

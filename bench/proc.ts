@@ -47,6 +47,25 @@ export function rendererPids(browserPid: number): number[] {
     .map((p) => p.pid);
 }
 
+/** The renderer processes' memory every 500 ms: the peak RSS (VmHWM) and [ms since mark(), RSS MB]
+ *  pairs (bench/memory.ts prints them beside the page's stages). */
+export function rssSampler(browserPid: number) {
+  let peak = 0;
+  let t0 = NaN;
+  const series: [number, number][] = [];
+  const sample = () => {
+    let now = 0;
+    for (const pid of rendererPids(browserPid)) {
+      const m = procMemMB(pid);
+      peak = Math.max(peak, m?.hwm ?? 0);
+      now = Math.max(now, m?.rss ?? 0);
+    }
+    if (t0 === t0) series.push([Math.round(performance.now() - t0), Math.round(now)]);
+  };
+  const timer = setInterval(sample, 500);
+  return { sample, mark: () => (t0 = performance.now()), peak: () => peak, series: () => series, stop: () => clearInterval(timer) };
+}
+
 export interface TimedRun {
   code: number | null;
   wallMs: number;
