@@ -4,8 +4,8 @@
  * within 1e-9 of the engine's, identical segment ids, CLV (each customer's survival curve) within
  * 1e-9 (relative). The time is the engines executing the query (the engine side scores Telco's 7,043
  * customers once; the resample is generated in the database; one aggregate row comes back per model):
- * at 100,000 rows under load ~14, DuckDB 4.7-8.7 s and PostgreSQL 13.5-44.3 s per model (README), so
- * minutes at 1,000,000 rows on two cores: it runs as its own suite in `npm test` (scripts/test.sh,
+ * at 1,000,000 rows under load ~12, CPU per model DuckDB 9-20 s and PostgreSQL 15-20 s (MLP 34 s; was 48-168 s: README,
+ * before/after the cheaper SQL), so minutes on two cores: it runs as its own suite in `npm test` (scripts/test.sh,
  * after the unit tests) and alone with `npm run test:warehouse` (WAREHOUSE_MILLION=1); the unit run
  * skips it. WAREHOUSE_ROWS sets another size.
  */
