@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { availableParallelism } from 'node:os';
 import { precacheServiceWorker } from './sw/precachePlugin.ts';
 
 // Relative base: the built site runs from any static host and sub-path.
@@ -24,5 +25,10 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 120_000,
     pool: 'forks',
+    // vitest's own default is one fork fewer than the cores: ONE fork on CI's 2-core machine, so the
+    // 104 test files ran one after another (fresh-clone CI, 2026-12-01: 269 s wall for 186 s of tests,
+    // the rest fork start and imports). Test files share nothing (temp dirs from mkdtemp, distinct
+    // PostgreSQL table names), so two forks use both cores.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
