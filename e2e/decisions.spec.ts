@@ -21,7 +21,7 @@ test('Telco: active vs lost, one plan, inline input checks', async ({ page }) =>
 
   await expect(page.getByTestId('kpi-revenue-at-risk')).toContainText('of 5,174 active customers');
   await expect(page.getByTestId('kpi-lost')).toContainText('1,869');
-  await expect(page.getByTestId('kpi-lost')).toContainText('$139,130.85');
+  await expect(page.getByTestId('kpi-lost')).toContainText('$139,131 a month left with them');
   await expect(page.getByTestId('kpi-customers')).toContainText('5,174 active · 1,869 already left');
   await expect(page.getByTestId('overview-plan')).toContainText('of 5,174 active customers');
   await expect(page.getByTestId('lost-card')).toContainText('1,869 of 7,043 customers');

@@ -5,7 +5,7 @@
  * finished result only. Technical diagnostics stay in the panels' "For analysts" folds.
  */
 import type { AnalysisResult } from './result';
-import { fmtInt as count, fmtMoneyWhole, fmtPct as pct } from './format';
+import { fmtInt as count, fmtMoney, fmtPct as pct } from './format';
 import { kthSmallest } from './math/select';
 
 export type PanelId = 'overview' | 'segments' | 'churn' | 'retention' | 'revenue' | 'lifetime' | 'customers' | 'recommendations' | 'data' | 'warehouse';
@@ -63,8 +63,8 @@ export function lifetimeTotals(r: AnalysisResult): { n: number; meanAlive: numbe
   return { n, meanAlive: n ? alive / n : 0, likelyGone, expected12: e12, clv };
 }
 
-/** whole units in the analysis's currency */
-const moneyOf = (r: AnalysisResult, x: number) => fmtMoneyWhole(x, r.currency);
+/** the money rule (format/money.ts) in the analysis's currency */
+const moneyOf = (r: AnalysisResult, x: number) => fmtMoney(x, r.currency);
 
 /** "1 segment", "3 segments" */
 const n = (x: number, one: string, many = `${one}s`) => `${count(x)} ${x === 1 ? one : many}`;

@@ -4,7 +4,7 @@ import type { CampaignPlan } from '../analysis/business/campaign';
 import { baseLayout, colorOf, MUTED, segmentColorByName, type Figure } from './theme';
 import type { SegmentationResult } from '../analysis/segment/types';
 import { plotText } from './text';
-import { fmtInt, fmtMoneyWhole, fmtPct, moneyPrefix, type CurrencyCode } from '../analysis/format';
+import { fmtInt, fmtMoney, fmtPct, moneyPrefix, type CurrencyCode } from '../analysis/format';
 
 /** Monthly revenue at risk (expected churn x monthly charge) per segment, each bar in its segment's colour. */
 export function riskBySegmentFigure(revenue: RevenueImpact, currency: CurrencyCode, seg: Pick<SegmentationResult, 'segments'> | null): Figure {
@@ -16,7 +16,7 @@ export function riskBySegmentFigure(revenue: RevenueImpact, currency: CurrencyCo
       {
         type: 'bar', x: rows.map((r) => plotText(r.segment)), y: rows.map((r) => r.atRiskMonthly),
         marker: { color: rows.map((r) => color(r.segment)) },
-        text: rows.map((r) => fmtMoneyWhole(r.atRiskMonthly, currency)), textposition: 'outside', cliponaxis: false,
+        text: rows.map((r) => fmtMoney(r.atRiskMonthly, currency)), textposition: 'outside', cliponaxis: false,
         customdata: rows.map((r) => r.customers),
         hovertemplate: `%{x}<br>${cur}%{y:,.0f} per month at risk<br>%{customdata:,} customers<extra></extra>`,
       },

@@ -2,7 +2,7 @@
  *  network (its own CSP forbids both). The result JSON rides along in a non-executed
  *  <script type="application/json"> so the app can re-import the report as a saved analysis. */
 import type { AnalysisResult } from '../analysis/result';
-import { fmtInt, fmtMoney, fmtMoneyCents, fmtMs, fmtPct, fmtScore } from '../analysis/format';
+import { fmtInt, fmtMoney, fmtMs, fmtPct, fmtScore } from '../analysis/format';
 
 import { affordableCount, callOrder, customerRow, money } from './customers';
 import { jsonForScript, REPORT_DATA_ID } from './json';
@@ -11,6 +11,7 @@ import { segmentColor, segmentColorByName } from '../charts/theme';
 import { lifetimeHtml } from './lifetimeHtml';
 import { headlines } from '../analysis/headlines';
 import { RETENTION_CURVE_METHOD } from '../analysis/business/kaplanMeier';
+import { lostKpiNote } from '../analysis/business/population';
 
 const CSS = `
 *{box-sizing:border-box}body{margin:0;font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2937;background:#f5f7fb}
@@ -35,7 +36,7 @@ function kpisHtml(r: AnalysisResult): string {
     kpi('kpi-arpu', 'Average revenue per customer', fmtMoney(k?.arpu.value, r.currency), 'per month'),
     kpi('kpi-clv', 'Customer lifetime value', fmtMoney(k?.clv.value, r.currency), k?.clv.basisText ?? 'per customer'),
     kpi('kpi-revenue-at-risk', 'Revenue at risk', fmtMoney(rev?.atRiskMonthly, r.currency), rev ? `per month ${rev.population ?? ''} · ${fmtMoney(rev.atRiskAnnual, r.currency)} a year` : ''),
-    ...(r.business?.lost ? [kpi('kpi-lost', 'Already left', fmtInt(r.business.lost.customers), r.business.lost.monthlyRevenue !== null ? `${fmtMoneyCents(r.business.lost.monthlyRevenue, r.currency)} a month left with them` : '')] : []),
+    ...(r.business?.lost ? [kpi('kpi-lost', 'Already left', fmtInt(r.business.lost.customers), lostKpiNote(r.business.lost, r.rows, r.currency))] : []),
     kpi('kpi-top20', 'Revenue from top 20%', fmtPct(k?.top20RevenueShare.value)),
   ].join('')}</div>`;
 }

@@ -117,7 +117,7 @@ describe('html report', () => {
   });
   it('carries the active/lost split', () => {
     expect(html).toContain('data-testid="lost-customers"');
-    expect(html).toContain('$150.50');
+    expect(html).toContain('33.3% of all 6 customers · $151 a month left with them'); // the page's KPI note (lostKpiNote), whole dollars from 100 up
     expect(html).toContain('of 4 active customers');
   });
 });

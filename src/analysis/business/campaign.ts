@@ -7,7 +7,7 @@
  * share one set of customers. O(n) per plan, so the simulator can update as the user types.
  */
 import type { ProfitPoint } from './types';
-import { fmtInt as count, fmtMoneyWhole, fmtPct as pct, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
+import { fmtInt as count, fmtMoney, fmtPct as pct, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
 
 export interface CampaignInputs {
   /** cost of one offer, >= 0 */
@@ -114,7 +114,7 @@ function judge(
   n: number, affordable: number, bestK: number, c: CampaignPoint, costPerSave: number | null, valuePerSave: number | null, hasMoney: boolean, inp: CampaignInputs,
 ): { recommended: boolean; verdict: string } {
   const pop = `of ${count(n)} active customers`;
-  const money = (v: number) => fmtMoneyWhole(v, inp.currency ?? DEFAULT_CURRENCY);
+  const money = (v: number) => fmtMoney(v, inp.currency ?? DEFAULT_CURRENCY);
   if (n === 0) return { recommended: false, verdict: 'No active customers: there is nobody to contact.' };
   if (affordable === 0) return { recommended: false, verdict: `A budget of ${money(inp.budget)} pays for no offer at ${money(inp.offerCost)} each: not recommended.` };
   if (!hasMoney) {
@@ -152,11 +152,11 @@ export function checkCampaignInputs(raw: Record<CampaignField, number | string |
   };
   const offerCost = num('offerCost'), save = num('saveRate'), budget = num('budget'), cac = num('cac');
   if (offerCost === null) errors.offerCost = 'Enter the cost of one offer (0 or more).';
-  else if (offerCost < 0) errors.offerCost = `An offer cannot cost ${fmtMoneyWhole(offerCost, currency)}: enter 0 or more.`;
+  else if (offerCost < 0) errors.offerCost = `An offer cannot cost ${fmtMoney(offerCost, currency)}: enter 0 or more.`;
   if (save === null) errors.saveRate = 'Enter a save rate between 0 and 100%.';
   else if (save < 0 || save > 100) errors.saveRate = `A save rate of ${save}% is impossible: enter 0 to 100%.`;
   if (budget === null) errors.budget = 'Enter the campaign budget.';
-  else if (budget <= 0) errors.budget = budget === 0 ? `A budget of ${fmtMoneyWhole(0, currency)} pays for no offer: enter what you can spend.` : 'The budget cannot be negative.';
+  else if (budget <= 0) errors.budget = budget === 0 ? `A budget of ${fmtMoney(0, currency)} pays for no offer: enter what you can spend.` : 'The budget cannot be negative.';
   if (cac === null) errors.cac = 'Enter the cost to acquire a customer (0 or more).';
   else if (cac < 0) errors.cac = 'The acquisition cost cannot be negative.';
   if (Object.keys(errors).length > 0) return { ok: false, errors };

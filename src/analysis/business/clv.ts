@@ -5,7 +5,7 @@
  * The naive ARPU / churn-rate shortcut is reported beside it, never used.
  */
 import { monthlyDiscount } from './options';
-import { fmtMoneyCents, fmtMoneyWhole, fmtPct as pct, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
+import { fmtMoney, fmtPct as pct, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
 
 export interface HazardEstimate {
   events: number;
@@ -65,8 +65,7 @@ export function subscriptionClv(
   annualRate: number,
   currency: CurrencyCode = DEFAULT_CURRENCY,
 ): BaseClv {
-  const money = (v: number) => fmtMoneyWhole(v, currency);
-  const money2 = (v: number) => fmtMoneyCents(v, currency);
+  const money = (v: number) => fmtMoney(v, currency);
   const rm = monthlyDiscount(annualRate);
   const naive = churnRate && churnRate > 0 ? arpu / churnRate : null;
   const h = hz.hazard;
@@ -85,7 +84,7 @@ export function subscriptionClv(
       `${Math.round(hz.exposure).toLocaleString('en-US')} customer-months of tenure = ${pct(h, 2)} per month; ` +
       `expected remaining lifetime = sum over months t>=1 of (1-h)^t / (1+r_m)^t with r_m = ${pct(rm, 3)} ` +
       `(${pct(annualRate, 0)} a year) = ${L === null ? 'unbounded' : L.toFixed(1)} months; ` +
-      `CLV = margin ${pct(margin, 0)} x ARPU ${money2(arpu)} x ${L === null ? '-' : L.toFixed(1)} = ${value === null ? '-' : money(value)}.`,
+      `CLV = margin ${pct(margin, 0)} x ARPU ${money(arpu)} x ${L === null ? '-' : L.toFixed(1)} = ${value === null ? '-' : money(value)}.`,
   ];
   if (hazardGross !== null)
     parts.push(
@@ -93,7 +92,7 @@ export function subscriptionClv(
     );
   if (naive !== null && churnRate !== null)
     parts.push(
-      `The naive shortcut ARPU / churn rate = ${money2(arpu)} / ${pct(churnRate, 2)} = ${money(naive)} is not used: ` +
+      `The naive shortcut ARPU / churn rate = ${money(arpu)} / ${pct(churnRate, 2)} = ${money(naive)} is not used: ` +
         `it treats the share of customers who churned in the data (${pct(churnRate, 1)}) as a monthly rate, implying an ` +
         `average lifetime of ${(1 / churnRate).toFixed(1)} months, while that share accumulated over all the months the ` +
         `customers were observed; the hazard divides churn events by those customer-months instead.`,
@@ -104,8 +103,8 @@ export function subscriptionClv(
     // arithmetic with the user's own numbers (the KPI's tooltip), not notation
     formula:
       L === null || value === null
-        ? `CLV = margin ${pct(margin, 0)} x ${money2(arpu)} a month x expected remaining months (unbounded: no churn in the file)`
-        : `CLV = margin ${pct(margin, 0)} x ${money2(arpu)} a month x ${L.toFixed(1)} expected months (each month's chance of staying, ${pct(1 - h, 2)}, discounted at ${pct(annualRate, 0)} a year) = ${money(value)}`,
+        ? `CLV = margin ${pct(margin, 0)} x ${money(arpu)} a month x expected remaining months (unbounded: no churn in the file)`
+        : `CLV = margin ${pct(margin, 0)} x ${money(arpu)} a month x ${L.toFixed(1)} expected months (each month's chance of staying, ${pct(1 - h, 2)}, discounted at ${pct(annualRate, 0)} a year) = ${money(value)}`,
   };
 }
 

@@ -2,15 +2,18 @@
  * Churn drivers with direction, in business terms, from the data: for a categorical column the
  * churn rate of its riskiest level against its safest ("Contract = Month-to-month: 42.7% churn vs
  * 2.8% on Two year"); for a numeric column the churn rate of its lowest fifth against its highest
- * ("tenure: 47.4% churn in the lowest fifth (up to 6) vs 6.6% in the highest (61 and up)").
+ * ("tenure: 47.4% churn in the lowest fifth (up to 6 months) vs 6.6% in the highest (61 months and up)"),
+ * each cut in the column's unit (columnUnits.ts: months, the currency, days).
  * Observed rates over every customer in the file (the flag's history), strongest spread first.
  */
 import type { CustomerFrame } from '../types';
 import type { Driver } from './types';
-import { fmtInt as count, fmtPct as pct } from '../format';
+import { fmtInt as count, fmtPct as pct, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
+import { columnUnit, fmtWithUnit, type ColumnUnit } from './columnUnits';
 
-/** Up to `max` drivers (default 6); levels or fifths with fewer than max(10, 1% of n) customers are skipped. */
-export function churnDrivers(frame: CustomerFrame, max = 6): Driver[] {
+/** Up to `max` drivers (default 6); levels or fifths with fewer than max(10, 1% of n) customers are skipped.
+ *  Money cuts are written in `currency` (default USD). */
+export function churnDrivers(frame: CustomerFrame, max = 6, currency: CurrencyCode = DEFAULT_CURRENCY): Driver[] {
   const y = frame.y;
   if (!y) return [];
   const n = frame.n;
@@ -36,10 +39,10 @@ export function churnDrivers(frame: CustomerFrame, max = 6): Driver[] {
   const seen = new Set<Float64Array>();
   // tenure in months (converted when the file counts years or days): its raw column is not listed again
   const tenureName = frame.tenureName ?? 'tenure';
-  const numeric = [
-    ...(frame.tenure ? [{ name: frame.tenureUnit && frame.tenureUnit !== 'months' ? `${tenureName} in months` : tenureName, values: frame.tenure }] : []),
-    ...(frame.monthly && frame.monthlyAssumed === undefined ? [{ name: 'monthly charge', values: frame.monthly }] : []),
-    ...frame.numeric.filter((f) => !(frame.tenure && f.name === tenureName)),
+  const numeric: { name: string; values: Float64Array; unit: ColumnUnit }[] = [
+    ...(frame.tenure ? [{ name: frame.tenureUnit && frame.tenureUnit !== 'months' ? `${tenureName} in months` : tenureName, values: frame.tenure, unit: 'months' }] : []),
+    ...(frame.monthly && frame.monthlyAssumed === undefined ? [{ name: 'monthly charge', values: frame.monthly, unit: 'money' }] : []),
+    ...frame.numeric.filter((f) => !(frame.tenure && f.name === tenureName)).map((f) => ({ name: f.name, values: f.values, unit: columnUnit(frame, f) })),
   ];
   for (const f of numeric) {
     if (seen.has(f.values)) continue;
@@ -55,7 +58,7 @@ export function churnDrivers(frame: CustomerFrame, max = 6): Driver[] {
     const lowCut = f.values[order[fifth - 1]], highCut = f.values[order[n - fifth]];
     if (!(highCut > lowCut)) continue;
     const rl = rate(0, fifth), rh = rate(n - fifth, n);
-    const fmt = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : String(Math.round(v * 100) / 100));
+    const fmt = (v: number) => fmtWithUnit(v, f.unit, currency);
     const lowText = `the lowest fifth (up to ${fmt(lowCut)})`, highText = `the highest fifth (${fmt(highCut)} and up)`;
     const [a, b, ra, rb] = rl >= rh ? [lowText, highText, rl, rh] : [highText, lowText, rh, rl];
     out.push({

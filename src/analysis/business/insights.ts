@@ -7,7 +7,7 @@ import type { ChurnResult } from '../churn/types';
 import type { Driver, Insight, Kpis, LostCustomers, Population, RevenueImpact, SurvivalCurve } from './types';
 import type { CampaignPlan } from './campaign';
 import type { Groups } from './groups';
-import { fmtInt as count, fmtMoneyWhole, fmtPct as pct } from '../format';
+import { fmtInt as count, fmtMoney, fmtPct as pct } from '../format';
 
 export interface InsightInputs {
   frame: CustomerFrame;
@@ -53,7 +53,7 @@ function driver(x: InsightInputs): Insight | null {
 
 /** Up to 9 insights; every sentence quotes its value and names its population. */
 export function buildInsights(x: InsightInputs, o: BusinessOptions): Insight[] {
-  const money = (v: number) => fmtMoneyWhole(v, o.currency);
+  const money = (v: number) => fmtMoney(v, o.currency);
   const out: Insight[] = [];
   const { kpis, revenue, groups } = x;
   const pop = x.population.label;

@@ -4,7 +4,7 @@ import type { Kpi, Kpis } from './types';
 import { monthlyHazard, subscriptionClv, type BaseClv, type HazardEstimate } from './clv';
 import { purchaseRates, rfmClv } from './rfm';
 import { paretoCurve, type Pareto } from './pareto';
-import { fmtInt as count, fmtMoneyCents, fmtMoneyWhole, fmtPct as pct } from '../format';
+import { fmtInt as count, fmtMoney, fmtPct as pct } from '../format';
 
 export interface KpiBundle {
   kpis: Kpis;
@@ -35,8 +35,7 @@ export function periodText(frame: CustomerFrame): string {
 
 /** Computes every KPI; null values with a reason in the formula when the table lacks a column. */
 export function computeKpis(frame: CustomerFrame, o: BusinessOptions): KpiBundle {
-  const money = (v: number) => fmtMoneyWhole(v, o.currency);
-  const money2 = (v: number) => fmtMoneyCents(v, o.currency);
+  const money = (v: number) => fmtMoney(v, o.currency);
   const n = frame.n;
   const y = frame.y;
   let churned = 0;
@@ -49,7 +48,7 @@ export function computeKpis(frame: CustomerFrame, o: BusinessOptions): KpiBundle
   const arpu = frame.monthly ? mean(frame.monthly) : null;
   const kArpu: Kpi = arpu === null
     ? { value: null, formula: 'needs a monthly revenue column' }
-    : { value: arpu, formula: `mean monthly revenue per customer = sum of monthly charges / ${count(n)} customers = ${money2(arpu)}` };
+    : { value: arpu, formula: `mean monthly revenue per customer = sum of monthly charges / ${count(n)} customers = ${money(arpu)}` };
 
   const isTx = frame.kind === 'transactions';
   const hazard = y && frame.tenure ? monthlyHazard(frame.tenure, y, isTx ? 1 : 0) : null;

@@ -9,7 +9,7 @@ import type { Recommendation } from './types';
 import type { Groups } from './groups';
 import type { Profile } from './profile';
 import { RULES, SHARE_METRICS, type MetricId, type RetentionRule } from './rules';
-import { fmtInt as count, fmtMoneyWhole, fmtPct as pct } from '../format';
+import { fmtInt as count, fmtMoney, fmtPct as pct } from '../format';
 
 /** The first rule whose conditions all hold (the last rule has none, so one always matches). */
 export function matchRule(profile: Profile, rules: RetentionRule[] = RULES): RetentionRule {
@@ -56,7 +56,7 @@ export interface RecommendInputs {
 
 /** One recommendation per segment; the segments' offers are the plan's customers, so their costs sum to the plan's cost (<= budget). */
 export function recommend(x: RecommendInputs, o: BusinessOptions, rules: RetentionRule[] = RULES): Recommendation[] {
-  const money = (v: number) => fmtMoneyWhole(v, o.currency);
+  const money = (v: number) => fmtMoney(v, o.currency);
   const k = x.groups.names.length;
   const chosen = x.profiles.map((prof) => matchRule(prof, rules));
   const audience = chosen.map((r) => (r.audience ? x.membership(r.audience) : null));

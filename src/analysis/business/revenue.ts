@@ -8,7 +8,7 @@ import type { RevenueImpact } from './types';
 import type { Groups } from './groups';
 import type { Pareto } from './pareto';
 import type { CampaignPlan } from './campaign';
-import { fmtInt as count, fmtMoneyWhole } from '../format';
+import { fmtInt as count, fmtMoney } from '../format';
 
 /** Expected value saved per customer: p x CLV x saveRate - offerCost. */
 export function expectedValueSaved(p: ArrayLike<number>, clv: ArrayLike<number>, o: BusinessOptions): Float64Array {
@@ -70,8 +70,8 @@ export function revenueImpact(x: RevenueInputs, o: BusinessOptions): RevenueImpa
       expectedCustomersSaved: c.customersSaved,
       expectedMonthlyRevenueSaved: monthlySaved,
       rule:
-        `Active customers ranked by expected value saved (p x CLV x ${o.saveRate} - ${fmtMoneyWhole(o.offerCost, o.currency)}); the budget ` +
-        `${fmtMoneyWhole(o.budget, o.currency)} buys ${o.offerCost > 0 ? count(plan.affordable) : 'unlimited'} offers, and targeting stops at ` +
+        `Active customers ranked by expected value saved (p x CLV x ${o.saveRate} - ${fmtMoney(o.offerCost, o.currency)}); the budget ` +
+        `${fmtMoney(o.budget, o.currency)} buys ${o.offerCost > 0 ? count(plan.affordable) : 'unlimited'} offers, and targeting stops at ` +
         `${count(plan.best.targeted)} where the next offer would lose money: ${count(c.targeted)} customers targeted.`,
     },
     pareto: { customerShare: x.pareto.customerShare, revenueShare: x.pareto.revenueShare, top20Share: x.pareto.top20Share },

@@ -5,7 +5,7 @@
 import type { CustomerFrame } from '../types';
 import { annuityMonths, expectedLifetime, type BaseClv, type HazardEstimate } from './clv';
 import { monthlyDiscount } from './options';
-import { fmtMoneyCents, fmtMoneyWhole, fmtPct as pct, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
+import { fmtMoney, fmtPct as pct, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
 
 export interface PurchaseRates {
   /** total monetary / total invoices */
@@ -31,8 +31,7 @@ export function purchaseRates(frame: CustomerFrame): PurchaseRates | null {
 
 /** RFM CLV; lifetime from the churn hazard when there is a churn flag, else the mean observed lifespan (stated). */
 export function rfmClv(frame: CustomerFrame, rates: PurchaseRates, hz: HazardEstimate | null, margin: number, annualRate: number, currency: CurrencyCode = DEFAULT_CURRENCY): BaseClv {
-  const money = (v: number) => fmtMoneyWhole(v, currency);
-  const money2 = (v: number) => fmtMoneyCents(v, currency);
+  const money = (v: number) => fmtMoney(v, currency);
   const rm = monthlyDiscount(annualRate);
   let L: number | null;
   let lifeText: string;
@@ -59,7 +58,7 @@ export function rfmClv(frame: CustomerFrame, rates: PurchaseRates, hz: HazardEst
     hazard: hz ? hz.hazard : null,
     lifetimeMonths: L,
     method:
-      `RFM-based CLV = margin ${pct(margin, 0)} x average order value ${money2(rates.aov)} x purchase frequency ` +
+      `RFM-based CLV = margin ${pct(margin, 0)} x average order value ${money(rates.aov)} x purchase frequency ` +
       `${rates.frequency.toFixed(2)} invoices per customer per month x ${lifeText} = ${value === null ? '-' : money(value)}.`,
     formula: 'CLV = margin x average order value x invoices per customer per month x expected lifetime (months)',
   };

@@ -12,7 +12,7 @@ import type { Kpi, Kpis } from './types';
 import { HAZARD_MIN } from './clv';
 import { exp as detExp } from '../math/detmath';
 import { monthlyDiscount } from './options';
-import { fmtInt as count, fmtMoneyCents, fmtMoneyWhole, fmtPct as pct } from '../format';
+import { fmtInt as count, fmtMoney, fmtPct as pct } from '../format';
 
 export type SurvivalCurves = Pick<SurvivalResult, 'curves' | 'months'> & { active: Pick<SurvivalResult['active'], 'rows' | 'tailHazard'> };
 
@@ -48,8 +48,7 @@ export function curveClvKpis(clv: Float64Array, s: SurvivalCurves, base: Kpis['c
   const nActive = s.active.rows.length;
   const value = nActive > 0 ? total / nActive : null;
   const rm = monthlyDiscount(o.discountRate);
-  const money = (v: number) => fmtMoneyWhole(v, o.currency);
-  const money2 = (v: number) => fmtMoneyCents(v, o.currency);
+  const money = (v: number) => fmtMoney(v, o.currency);
   const method =
     `CLV from each customer's survival curve: a Cox model (tenure as time, churn flag as event) gives every active customer the chance of still being a customer ` +
     `1, 2, 3... months from now, given the months already stayed; each month's chance x monthly charge x margin ${pct(o.margin, 0)} is discounted at ${pct(rm, 3)} a month ` +
@@ -70,7 +69,7 @@ export function curveClvKpis(clv: Float64Array, s: SurvivalCurves, base: Kpis['c
       total,
     },
     cacToClv: value !== null && value > 0
-      ? { value: o.cac / value, formula: `CAC / CLV = ${money(o.cac)} / ${money2(value)} = ${(o.cac / value).toFixed(3)} (CLV: mean over active customers from their survival curves; CAC is your input)` }
+      ? { value: o.cac / value, formula: `CAC / CLV = ${money(o.cac)} / ${money(value)} = ${(o.cac / value).toFixed(3)} (CLV: mean over active customers from their survival curves; CAC is your input)` }
       : { value: null, formula: 'CAC / CLV: needs a CLV' },
   };
 }

@@ -2,6 +2,7 @@
  *  Not split: the cases share one Telco frame and one business result, built once in beforeAll. */
 import { it, expect, beforeAll } from 'vitest';
 import { runBusiness } from './index';
+import { lostKpiNote } from './population';
 import { countingKm, fakeSegmentation, fakeChurn } from '../testing/fakeResults';
 import { telcoFrame } from '../testing/telco';
 import type { CustomerFrame } from '../types';
@@ -101,11 +102,11 @@ describeWithShared(TELCO_REL, 'business on Telco', () => {
     expect(r.campaign.cost).toBe(r.campaign.targeted * 50);
   });
 
-  it('active vs lost: 1,869 customers left with $139,130.85 a month; call list and win-back list are disjoint, no Churn = Yes on the call list', () => {
+  it('active vs lost: 1,869 customers left with $139,131 a month; call list and win-back list are disjoint, no Churn = Yes on the call list', () => {
     const lost = base.lost!;
     expect(lost.customers).toBe(1869);
     expect(lost.monthlyRevenue).toBeCloseTo(139130.85, 2);
-    expect(lost.summary).toContain('$139,130.85');
+    expect(lost.summary).toContain('$139,131 of monthly revenue'); // whole dollars, as every amount from 100 up (format/money.ts)
     expect(lost.summary).toContain('1,869 of 7,043');
     expect(lost.differences.length).toBeGreaterThan(0);
     const calls = Array.from(base.callOrder.subarray(0, base.plan!.campaign.targeted));
@@ -119,7 +120,12 @@ describeWithShared(TELCO_REL, 'business on Telco', () => {
     for (const i of base.callOrder) expect(winBack.has(i)).toBe(false);
     // win-back is ordered by monthly revenue
     for (let j = 1; j < lost.winBack.length; j++) expect(frame.monthly![lost.winBack[j]]).toBeLessThanOrEqual(frame.monthly![lost.winBack[j - 1]]);
-    expect(base.insights.find((i) => i.kind === 'lost')!.text).toContain('$139,130.85');
+    expect(base.insights.find((i) => i.kind === 'lost')!.text).toContain('$139,131');
+    // the Overview KPI and the HTML report read the same note, from one function
+    expect(lostKpiNote(lost, frame.n, 'USD')).toBe('26.5% of all 7,043 customers · $139,131 a month left with them');
+    // averages in the column's unit: tenure in months, charges in dollars (columnUnits.ts)
+    const diff = (name: string) => lost.differences.find((d) => d.feature === name)?.text ?? frame.numeric.map((f) => f.name).join();
+    expect(diff('tenure')).toMatch(/^tenure: average \d+(\.\d)? months among those who left vs \d+(\.\d)? months among active customers$/);
   });
 
   it('one plan within the budget: recommendations sum to the plan cost <= budget, and the what-if is apart', () => {
@@ -174,7 +180,7 @@ describeWithShared(TELCO_REL, 'business on Telco', () => {
     expect(contract.high).toBeCloseTo(1655 / 3875, 9);
     expect(contract.low).toBeCloseTo(48 / 1695, 9);
     const tenure = base.drivers.find((d) => d.column === 'tenure')!;
-    expect(tenure.highLabel).toMatch(/^the lowest fifth/);
+    expect(tenure.highLabel).toMatch(/^the lowest fifth \(up to \d+ months\)$/); // the cut in the column's unit
     expect(tenure.high).toBeGreaterThan(0.4);
     expect(tenure.low).toBeLessThan(0.1);
     for (let j = 1; j < base.drivers.length; j++) expect(base.drivers[j].spread).toBeLessThanOrEqual(base.drivers[j - 1].spread);

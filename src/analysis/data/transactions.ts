@@ -149,11 +149,11 @@ export function aggregateTransactions(
   const preMonths = (a: Acc) => Math.max(1, (preRef - a.preFirst) / DAY / MONTH_DAYS);
   const numeric: NumericFeature[] = withTarget
     ? [
-        { name: 'Recency (days)', values: f((a) => (preRef - a.preLast) / DAY) },
-        { name: 'Frequency (orders)', values: f((a) => a.preInvoices.size) },
-        { name: 'Monetary', values: f((a) => a.preMonetary) },
-        { name: 'Tenure (months)', values: f(preMonths) },
-        { name: 'Average order value', values: f((a) => a.preMonetary / Math.max(1, a.preInvoices.size)) },
+        { name: 'Recency (days)', values: f((a) => (preRef - a.preLast) / DAY), unit: 'days' },
+        { name: 'Frequency (orders)', values: f((a) => a.preInvoices.size), unit: 'orders' },
+        { name: 'Monetary', values: f((a) => a.preMonetary), unit: 'money' },
+        { name: 'Tenure (months)', values: f(preMonths), unit: 'months' },
+        { name: 'Average order value', values: f((a) => a.preMonetary / Math.max(1, a.preInvoices.size)), unit: 'money' },
       ]
     : [];
   const y = withTarget ? Uint8Array.from(rows, ([, a]) => (a.after ? 0 : 1)) : null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmtInt, fmtMoney, fmtMoneyCents, fmtMoneyShort, fmtMoneyWhole, fmtMonths, fmtNum, fmtPct, fmtScore, isCurrencyCode, moneyPrefix, moneySymbol } from './index';
+import { fmtInt, fmtMoney, fmtMoneyShort, fmtMonths, fmtNum, fmtPct, fmtScore, isCurrencyCode, moneyPrefix, moneySymbol } from './index';
 
 describe('numbers', () => {
   it('counts, shares, scores and months', () => {
@@ -20,11 +20,16 @@ describe('numbers', () => {
 
 describe('money', () => {
   it('writes US dollars as before the currency was a setting', () => {
-    expect(fmtMoneyWhole(139130.85, 'USD')).toBe('$139,131');
-    expect(fmtMoneyCents(139130.85, 'USD')).toBe('$139,130.85');
-    expect(fmtMoneyWhole(-1234.4, 'USD')).toBe('-$1,234');
-    expect(fmtMoneyWhole(-0.3, 'USD')).toBe('$0');
-    expect(fmtMoneyCents(-0.001, 'USD')).toBe('$0.00');
+    expect(fmtMoney(139130.85, 'USD')).toBe('$139,131');
+    expect(fmtMoney(174623.55, 'USD')).toBe('$174,624'); // the lost monthly revenue: whole dollars like every big amount
+    expect(fmtMoney(-1234.4, 'USD')).toBe('-$1,234');
+    expect(fmtMoney(99.996, 'USD')).toBe('$100');
+    expect(fmtMoney(99.99, 'USD')).toBe('$99.99');
+    expect(fmtMoney(100, 'USD')).toBe('$100');
+    expect(fmtMoney(50, 'USD')).toBe('$50'); // an offer cost, not "$50.00"
+    expect(fmtMoney(0, 'USD')).toBe('$0');
+    expect(fmtMoney(-0.001, 'USD')).toBe('$0');
+    expect(fmtMoney(-0.3, 'USD')).toBe('-$0.30');
     expect(fmtMoney(64.761, 'USD')).toBe('$64.76');
     expect(fmtMoney(16056.2, 'USD')).toBe('$16,056');
     expect(fmtMoneyShort(1_234_567, 'USD')).toBe('$1.23M');
@@ -33,12 +38,12 @@ describe('money', () => {
   });
 
   it('writes every money figure in the given currency', () => {
-    expect(fmtMoneyWhole(1234, 'EUR')).toBe('€1,234');
-    expect(fmtMoneyCents(64.76, 'GBP')).toBe('£64.76');
+    expect(fmtMoney(1234, 'EUR')).toBe('€1,234');
+    expect(fmtMoney(64.76, 'GBP')).toBe('£64.76');
     expect(fmtMoney(-250, 'EUR')).toBe('-€250');
     expect(fmtMoneyShort(2_500_000, 'EUR')).toBe('€2.50M');
-    expect(fmtMoneyWhole(1234, 'CHF')).toBe('CHF\u00a01,234');
-    expect(fmtMoneyWhole(1234, 'INR')).toBe('₹1,234');
+    expect(fmtMoney(1234, 'CHF')).toBe('CHF\u00a01,234');
+    expect(fmtMoney(1234, 'INR')).toBe('₹1,234');
     expect(moneyPrefix('USD')).toBe('$');
     expect(moneyPrefix('EUR')).toBe('€');
     expect(moneyPrefix('CHF')).toBe('CHF ');

@@ -3,6 +3,9 @@
  * money figure on the page, in the charts, the HTML report, the CSV headers and the engine's own
  * sentences goes through these functions, so a file in euros reads "€" everywhere. English number
  * style; negatives as "-€1,234" (never "-€0"); a missing value reads as an en dash.
+ *
+ * One rule for every amount (fmtMoney): whole units from 100 up, cents below ("$174,624", "$61.70", "$50").
+ * fmtMoneyShort is the same rule compacted for chart labels ("$1.23M").
  */
 import { DASH } from './numbers';
 
@@ -39,19 +42,21 @@ export function isCurrencyCode(code: string): boolean {
 const missing = (v: number | null | undefined): v is null | undefined => v == null || !Number.isFinite(v);
 
 /** Whole units: 1234.4 -> "$1,234", -1234 -> "-$1,234" (rounded half up, so -0.3 -> "$0"). */
-export function fmtMoneyWhole(v: number | null | undefined, currency: CurrencyCode): string {
+function fmtMoneyWhole(v: number | null | undefined, currency: CurrencyCode): string {
   return missing(v) ? DASH : formatter(currency, false).format(Math.round(v) + 0);
 }
 
-/** With cents: 64.7612 -> "$64.76" (per-customer amounts, ARPU, lost monthly revenue). */
-export function fmtMoneyCents(v: number | null | undefined, currency: CurrencyCode): string {
+/** With cents: 64.7612 -> "$64.76". */
+function fmtMoneyCents(v: number | null | undefined, currency: CurrencyCode): string {
   return missing(v) ? DASH : formatter(currency, true).format(Math.round(v * 100) / 100 + 0);
 }
 
-/** Whole units from 100 up, cents below: 1234.5 -> "$1,235", 64.76 -> "$64.76" (tables and KPIs). */
+/** The money rule: whole units from 100 up, cents below (none on a whole amount): 1234.5 -> "$1,235",
+ *  174623.55 -> "$174,624", 64.76 -> "$64.76", 50 -> "$50". */
 export function fmtMoney(v: number | null | undefined, currency: CurrencyCode): string {
   if (missing(v)) return DASH;
-  return Math.abs(v) >= 100 ? fmtMoneyWhole(v, currency) : fmtMoneyCents(v, currency);
+  const cents = Math.round(v * 100);
+  return Math.abs(cents) >= 10000 || cents % 100 === 0 ? fmtMoneyWhole(v, currency) : fmtMoneyCents(v, currency); // 99.996 reads "$100", 50 reads "$50"
 }
 
 /** Compact for big amounts: 1234567 -> "$1.23M", 12345 -> "$12.3k"; below 10,000 as fmtMoney. */

@@ -9,6 +9,8 @@
 export const DASH = '–';
 
 const intFmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const upTo1Fmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const upTo2Fmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const dec1Fmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 
 const missing = (v: number | null | undefined): v is null | undefined => v == null || !Number.isFinite(v);
@@ -44,4 +46,19 @@ export function fmtMs(v: number | null | undefined): string {
 export function fmtMonths(v: number | null | undefined): string {
   if (missing(v)) return 'not reached';
   return `${Number.isInteger(v) ? v : v.toFixed(1)} months`;
+}
+
+/** A value read from a column: whole with separators from 100 up, up to 1 decimal from 10, up to 2 below,
+ *  no trailing zeros: 3044.4 -> "3,044", 35.43 -> "35.4", 15.0 -> "15", 0.347 -> "0.35". */
+export function fmtValue(v: number | null | undefined): string {
+  if (missing(v)) return DASH;
+  const a = Math.abs(v);
+  return (a >= 100 ? intFmt : a >= 10 ? upTo1Fmt : upTo2Fmt).format(v).replace(/^-0$/, '0');
+}
+
+/** A value with a plural unit, singular at exactly 1: (7, "months") -> "7 months", (1, "days") -> "1 day". */
+export function fmtQuantity(v: number | null | undefined, unit: string): string {
+  if (missing(v)) return DASH;
+  const text = fmtValue(v);
+  return `${text} ${text === '1' && unit.endsWith('s') ? unit.slice(0, -1) : unit}`;
 }

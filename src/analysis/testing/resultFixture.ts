@@ -78,7 +78,7 @@ export function fixtureResult(): AnalysisResult {
       active, probability, money: true, callOrder: ranked.order,
       customerActions: null,
       plan: planCampaign(ranked, { offerCost: 50, saveRate: 0.3, budget: 200, cac: 300 }),
-      lost: { customers: 2, share: 2 / 6, monthlyRevenue: 150.5, summary: '2 of 6 customers (33.3%) already left, taking $150.50 of monthly revenue with them.', differences: [], winBack: [5, 1] },
+      lost: { customers: 2, share: 2 / 6, monthlyRevenue: 150.5, summary: '2 of 6 customers (33.3%) already left, taking $151 of monthly revenue with them.', differences: [], winBack: [5, 1] },
     },
   };
 }
