@@ -11,7 +11,7 @@ import { generateDemoCsv } from './data/demo';
 import { simulatedCsv } from './lifetime/synthetic';
 import { originalRows } from './data/originals';
 import { describeBackend, runAnalysis, type Runners } from './pipeline';
-import { warmUp } from './warmup';
+import { resumableWarmUp, warmUp } from './warmup';
 import type { Refinement, RefinementPatch } from './refine';
 import { scoreNewFile } from './model/scoreNewFile';
 import { currentBackend, initBackend, type BackendEnv } from './tensor/backend';
@@ -38,8 +38,10 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
   /** the backend set-up warm() started: analyze() waits for it, load() does not (parsing needs no
    *  tfjs; a file picked as the page appears is parsed while the wasm backend compiles) */
   let backendInit: Promise<unknown> = Promise.resolve();
-  /** warm() was called (the page: the CLI never warms up) and no warm-up has run to its end yet */
+  /** warm() was called (the page: the CLI never warms up) and neither a warm-up nor an analysis has run to its end yet */
   let coldCode = false;
+  /** the mapping step's warm-up: each loaded file resumes it where the last one stopped it */
+  const mappingWarmUp = resumableWarmUp('mapping');
   /** refinements the last analysis left pending, and the work counter they belong to */
   let pending: { work: number; list: Refinement[] } = { work: -1, list: [] };
 
@@ -59,10 +61,13 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
   /** A file picked before the warm-up ran (the cold page) stopped it; while the mapping step is on
    *  screen (a person reads and answers it for seconds) the analysis's code warms up on a tiny
    *  table ('mapping': no tfjs, short steps), stopped by the confirm's analyze() at its next step.
-   *  Results are discarded; only a file loaded here starts it, never an idle page. */
+   *  Results are discarded; only a file loaded here starts it, never an idle page. A later file
+   *  resumes it at its next step (several files dropped in a row run each step once), and once it or
+   *  an analysis has run to its end it does not start again. */
   function warmWhileMapping(): void {
     const at = work;
-    warming = warmUp({ mode: 'mapping', stop: () => work !== at })
+    warming = mappingWarmUp
+      .run(() => work !== at)
       .then((r) => (coldCode &&= r.stopped))
       .catch(() => {});
   }
@@ -80,6 +85,8 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
     const at = work;
     const res = await runAnalysis(table, options, onProgress ?? (() => {}), env.runners, later);
     pending = { work: at, list: later ?? [] };
+    // the user's own analysis ran every step a warm-up would (a next file needs none)
+    if (res.ok) coldCode = false;
     if (res.ok) res.result.timingsMs = { parse: parseMs, 'engine.wait': waitMs, ...res.result.timingsMs };
     return res;
   }

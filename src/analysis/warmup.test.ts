@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { createEngine } from './engine';
-import { warmUp } from './warmup';
+import { resumableWarmUp, warmUp } from './warmup';
 import { MODEL_NAMES } from './churn/models/models';
 import { analysisSummary } from './analysisSummary';
 
@@ -37,6 +37,21 @@ describe('engine warm-up (runs while the page waits for a file)', () => {
     expect(await warmUp({ stop: () => true })).toEqual({ stopped: true, steps: [] });
   });
 
+  it('resumes where it stopped: files loaded in a row run each mapping-step warm-up step once', async () => {
+    const first = MODEL_NAMES.filter((m) => m !== 'mlp');
+    const all = ['parse', 'segmentation', ...first.flatMap((m) => [`${m} fold 1`, `${m} fold 2`, `${m} final`]), 'churn scoring', 'business'];
+    const w = resumableWarmUp('mapping');
+    let calls = 0;
+    // the first file stops it after two steps, the second after one more, the third lets it finish
+    const a = await w.run(() => ++calls > 3);
+    expect(a).toEqual({ stopped: true, steps: all.slice(0, 3) });
+    calls = 0;
+    expect(await w.run(() => ++calls > 2)).toEqual({ stopped: true, steps: all.slice(3, 4) });
+    // the scoring and business steps read the job results of the earlier runs
+    expect(await w.run(() => false)).toEqual({ stopped: false, steps: all.slice(4) });
+    expect(await w.run(() => false)).toEqual({ stopped: false, steps: [] });
+  });
+
   it('does not change an analysis: the same file gives the same result with and without a warm-up first', async () => {
     const opts = { seed: 42, folds: 3, models: ['logistic', 'gbdt'] };
     const cold = createEngine({ wasmPaths });
@@ -55,8 +70,11 @@ describe('engine warm-up (runs while the page waits for a file)', () => {
     expect(strip(b.result)).toEqual(strip(a.result));
     // the file loaded before the warm-up's first step (the cold page): the mapping step's warm-up
     // runs between load() and analyze(), and the confirm's analysis cuts it without changing a bit
+    // (two files in a row: the second resumes the mapping step's warm-up where the first stopped it)
     const mapping = createEngine({ wasmPaths });
     const warmed = mapping.warm();
+    await mapping.loadDemo(7, 400);
+    await new Promise((r) => setTimeout(r, 200));
     await mapping.loadDemo(42, 900);
     await new Promise((r) => setTimeout(r, 400));
     const c = await mapping.analyze(opts);

@@ -63,22 +63,46 @@ const FIRST_MODELS: ModelName[] = MODEL_NAMES.filter((m) => !DEFERRED_MODELS.inc
 
 /** Runs parse and then the steps of `mode` on the demo table. */
 export async function warmUp(opts: WarmUpOptions = {}): Promise<WarmUpReport> {
-  const stop = opts.stop ?? (() => false);
-  const steps: string[] = [];
-  const out = (stopped: boolean): WarmUpReport => ({ steps, stopped });
-  if (stop()) return out(true);
-  const frame = await demoFrame(opts.mode === 'mapping' ? MAPPING_WARMUP_ROWS : WARMUP_ROWS);
-  steps.push('parse');
-  // the churn worker's models in the order it meets their jobs (GBDT first): a file picked as the
-  // page appears stops this warm-up at the first begin(), after the first model or two
-  const work = opts.mode === 'pipeline' || opts.mode === 'mapping' ? pipelineSteps(frame, opts.mode === 'pipeline') : jobSteps(planChurn(frame, { seed: WARMUP_SEED, folds: 3 }), 1, [], queueOrder(FIRST_MODELS));
-  for (const [name, run] of work) {
-    await yieldToEvents();
+  return resumableWarmUp(opts.mode).run(opts.stop ?? (() => false));
+}
+
+/** A warm-up that stop() pauses and a later run() resumes at the step it had not run yet, with the
+ *  results of the steps before (engine.ts: the mapping step's warm-up is restarted for every loaded
+ *  file, and a person may drop several files in a row; each step then runs once, not once per file).
+ *  `steps` of a run's report are the steps that run ran; `stopped: false` once every step has run. */
+export function resumableWarmUp(mode: WarmUpOptions['mode']): { run(stop: () => boolean): Promise<WarmUpReport> } {
+  let work: Step[] | null = null;
+  let next = 0;
+  /** a run in flight: the next one starts after it (the steps share their results) */
+  let tail: Promise<unknown> = Promise.resolve();
+  const runOnce = async (stop: () => boolean): Promise<WarmUpReport> => {
+    const steps: string[] = [];
+    const out = (stopped: boolean): WarmUpReport => ({ steps, stopped });
     if (stop()) return out(true);
-    await run();
-    steps.push(name);
-  }
-  return out(false);
+    if (!work) {
+      const frame = await demoFrame(mode === 'mapping' ? MAPPING_WARMUP_ROWS : WARMUP_ROWS);
+      // the churn worker's models in the order it meets their jobs (GBDT first): a file picked as the
+      // page appears stops this warm-up at the first begin(), after the first model or two
+      work = mode === 'pipeline' || mode === 'mapping' ? pipelineSteps(frame, mode === 'pipeline') : jobSteps(planChurn(frame, { seed: WARMUP_SEED, folds: 3 }), 1, [], queueOrder(FIRST_MODELS));
+      steps.push('parse');
+    }
+    while (next < work.length) {
+      await yieldToEvents();
+      if (stop()) return out(true);
+      // counted before it runs: a step that throws is not tried again on the next run
+      const [name, step] = work[next++];
+      await step();
+      steps.push(name);
+    }
+    return out(false);
+  };
+  return {
+    run(stop) {
+      const r = tail.then(() => runOnce(stop));
+      tail = r.catch(() => {});
+      return r;
+    },
+  };
 }
 
 /** One step per job (each well under 0.3 s on the warm-up table, so a file waits little), the
