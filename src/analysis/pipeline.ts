@@ -11,7 +11,7 @@ import { DEFAULT_SEED } from './types';
 import { RESULT_VERSION, type AnalysisResult } from './result';
 import type { AnalyzeResult } from './api';
 import { prepareFrame, type Inspected, type PrepareResult } from './data/prepare';
-import { CHURN_WINDOW_DAYS } from './data/questions';
+import { CHURN_WINDOW_DAYS, isoDay, withFormatAnswers } from './data/questions';
 import { runSegmentation } from './segment/index';
 import { runChurn } from './churn/index';
 import { fitSurvival, type SurvivalFit } from './survival/run';
@@ -243,7 +243,8 @@ export interface GivenLog {
 function readLog(ins: Inspected, opts: AnalysisOptions): PurchaseLog | null {
   const { roles, unknown } = applyRoleOverrides(ins.roles, opts.roles, ins.raw.columns.map((c) => c.name));
   if (unknown.length > 0) return null; // prepareFrame reports it
-  const r = purchaseLog(ins.raw, ins.inferred, roles);
+  const read = withFormatAnswers(ins, opts); // the user's day/month order and decimal mark, as prepareFrame reads them
+  const r = purchaseLog(read.raw, read.inferred, roles, isoDay(opts.analysisDate));
   return r.ok ? r.log : null;
 }
 

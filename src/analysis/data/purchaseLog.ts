@@ -4,14 +4,17 @@ import type { InferredColumn } from './infer';
 import type { PurchaseLog } from '../lifetime/types';
 import { collapseLines } from '../lifetime/log';
 import { isBlank, parseDate, parseNumber } from './values';
-import { logColumns } from './transactions';
+import { excludeFarDates, logColumns } from './transactions';
 
 const DAY = 86_400_000;
 
 export type LogResult = { ok: true; log: PurchaseLog } | { ok: false; code: string; message: string };
 
-/** Read purchase lines from a transaction table with id, date and amount (or quantity x price) roles. */
-export function purchaseLog(raw: RawTable, inferred: InferredColumn[], roles: Roles): LogResult {
+/** Read purchase lines from a transaction table with id, date and amount (or quantity x price) roles.
+ *  Dates are read as the aggregation reads them (the column's day/month order; far-off typos and
+ *  lines after `analysisDate` (ms, UTC) left out, data/transactions.ts excludeFarDates), so the
+ *  lifetime models, cohorts and movements cover the period the rest of the analysis covers. */
+export function purchaseLog(raw: RawTable, inferred: InferredColumn[], roles: Roles, analysisDate?: number): LogResult {
   const { id, date, quantity: qty, price, amount: amt, invoice } = logColumns(raw, inferred, roles);
   if (!id || !date || !(amt || (qty && price)))
     return { ok: false, code: 'transactions-roles', message: 'A transaction log needs a customer id, a date, and an amount (or quantity and price) column.' };
@@ -19,7 +22,9 @@ export function purchaseLog(raw: RawTable, inferred: InferredColumn[], roles: Ro
   const qv = num(qty);
   const pv = num(price);
   const av = num(amt);
-  const dv = date.raw.levels.map((l) => Math.floor(parseDate(l) / DAY));
+  const ms = date.raw.levels.map((l) => parseDate(l, date.inf.dateOrder));
+  excludeFarDates(ms, date.raw.codes, analysisDate, ''); // its finding comes from the aggregation
+  const dv = ms.map((t) => Math.floor(t / DAY));
   const cancelledInvoice = invoice ? invoice.raw.levels.map((l) => /^c/i.test(l.trim())) : null;
   const ids: string[] = [];
   const days: number[] = [];

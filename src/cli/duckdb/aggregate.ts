@@ -72,8 +72,8 @@ export async function duckLog(duck: DuckDBConnection, ins: Inspected, roles: Rol
   if (!id || !date || !(amount || (qty && price)))
     return { ok: false, code: 'transactions-roles', message: 'A transaction log needs a customer id, a date, and an amount (or quantity and price) column.' };
   const distinct = async (c: string) => (await rowsOf(duck, `SELECT DISTINCT ${q(c)} FROM lines_t`)).map((r) => String(r[0]));
-  // dates: the analysis's reading (with the column's day/month order) and the purchase log's (without it)
-  await lookup(duck, 'm_date', await distinct(date.name), [['ms', (v) => parseDate(v, date.inf.dateOrder)], ['pday', (v) => Math.floor(parseDate(v) / DAY)]]);
+  // dates with the column's day/month order: ms for the aggregation, pday (day number) for the purchase log
+  await lookup(duck, 'm_date', await distinct(date.name), [['ms', (v) => parseDate(v, date.inf.dateOrder)], ['pday', (v) => Math.floor(parseDate(v, date.inf.dateOrder) / DAY)]]);
   for (const [c, tag] of [[qty, 'q'], [price, 'p'], [amount, 'a']] as const)
     if (c) await lookup(duck, `m_${tag}`, await distinct(c.name), [['x', (v) => parseNumber(v, c.inf.decimal)]]);
   await lookup(duck, 'm_id', await distinct(id.name), [['ph', (v) => isPlaceholderId(v)], ['blank', (v) => isBlank(v.trim())]]);
@@ -108,7 +108,7 @@ export async function duckLog(duck: DuckDBConnection, ins: Inspected, roles: Rol
 /** data/purchaseLog.ts + lifetime/log.ts collapseLines, in SQL: purchase-days per customer in first-appearance order. */
 async function purchaseDays(duck: DuckDBConnection, hasInvoice: boolean, exact: boolean): Promise<PurchaseLog> {
   const cancel = hasInvoice ? `(regexp_matches(trim(inv), '^[cC]') OR q < 0)` : 'q < 0';
-  await duck.run(`CREATE OR REPLACE TEMP TABLE pl AS SELECT row, cid, pday AS day, CASE WHEN ${cancel} THEN -abs(v) ELSE v END AS v FROM ln WHERE NOT blank AND pday IS NOT NULL AND v IS NOT NULL AND isfinite(v)`);
+  await duck.run(`CREATE OR REPLACE TEMP TABLE pl AS SELECT row, cid, pday AS day, CASE WHEN ${cancel} THEN -abs(v) ELSE v END AS v FROM ln WHERE NOT blank AND NOT far AND pday IS NOT NULL AND v IS NOT NULL AND isfinite(v)`);
   const [refunds, refundTotal, zeros] = (await rowsOf(duck, `SELECT count(*) FILTER (WHERE NOT (v >= 0)), ${sumOf(exact, '-v', 'NOT (v >= 0)')}, count(*) FILTER (WHERE v = 0) FROM pl`))[0].map(Number);
   const [nDays] = (await rowsOf(duck, 'SELECT count(*) FROM (SELECT DISTINCT cid, day FROM pl WHERE v >= 0)'))[0].map(Number);
   const ids: string[] = [];
