@@ -54,4 +54,23 @@ describe('distributed churn jobs', () => {
     expect(g(alone).cvRocAuc).toEqual(g(here).cvRocAuc);
     expect(g(alone).importance).toEqual(g(here).importance);
   }, 60_000);
+
+  it('gives the same result when the first-ranked model refits in the other worker while this thread scores', async () => {
+    const f = await frameFromCsv(csv(400), { id: 'id', target: 'churn' });
+    // no speculative tree refits (as above 100,000 rows), so the scoring models refit after the CV
+    const opts = { seed: 3, folds: 3, models: ['gbdt', 'forest'] };
+    const here = await runChurn(f, opts, undefined, { speculativeMaxRows: 0 });
+    const plan = planChurn({ ...f, ids: [] }, opts);
+    const cache = newJobCache();
+    const ran: ChurnJob[] = [];
+    const remote: JobRunner = { run: async (job) => (ran.push(job), structuredClone(await runJob(plan, job, cache))) };
+    const fractions: number[] = [];
+    const shared = await runChurn(f, opts, (p) => fractions.push(p.fraction), { remote, speculativeMaxRows: 0 });
+    expect(strip(shared)).toEqual(strip(here));
+    expect(strip(shared)).toEqual(strip(await runChurn(f, opts)));
+    const first = here.models.filter((m) => m.name !== 'ensemble').sort((a, b) => b.cvRocAuc.mean - a.cvRocAuc.mean)[0].name;
+    expect(ran).toContainEqual({ kind: 'final', model: first });
+    expect(fractions.at(-1)).toBe(1);
+    expect(fractions.every((x, i) => i === 0 || x >= fractions[i - 1])).toBe(true);
+  }, 60_000);
 });
