@@ -21,6 +21,8 @@ describe('gbdt prediction', () => {
       const ref = new Float64Array(n).fill(m.base);
       addTreeSums(m.trees, X, d, ref);
       expect(logitGbdt(m, asMatrix(X, d))).toEqual(ref);
+      // rows are walked four at a time: row counts that leave 1-3 over
+      for (const rows of [1, 3, 5, 598, 599]) expect(logitGbdt(m, asMatrix(X.slice(0, rows * d), d))).toEqual(ref.slice(0, rows));
     }
   });
 });

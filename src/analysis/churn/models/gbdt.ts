@@ -15,6 +15,7 @@ import { log, sigmoid, softplus } from '../../math/detmath';
 import { BoostingGrower } from '../trees/boostingGrower';
 import { addTreeSumsMissing, hasNaN } from '../trees/missingTrees';
 import { addTreeSums, TreeBuffer, type TreeArrays } from '../trees/treeStorage';
+import { addCompleteSums, completeTrees } from '../trees/completeTrees';
 import { checkX, checkXy } from './validate';
 
 export interface GbdtParams {
@@ -199,84 +200,6 @@ export function logitGbdt(model: GbdtModel, Xm: Matrix): Float64Array {
   if (full) addCompleteSums(full, X, model.d, out);
   else addTreeSums(model.trees, X, model.d, out);
   return out;
-}
-
-interface CompleteTrees {
-  depth: number;
-  /** per tree, 2^depth - 1 internal nodes in heap order (children of k: 2k + 1, 2k + 2) */
-  feature: Int32Array;
-  threshold: Float64Array;
-  /** per tree, 2^depth leaf values */
-  value: Float64Array;
-}
-
-/**
- * The trees as complete binary trees of one depth, for branch-free prediction: a leaf above
- * that depth becomes pass-through nodes (threshold +Infinity, always left) down to one copy of
- * its value, so every row adds the same leaf value as before. Null when trees are deeper (or
- * too deep to expand cheaply).
- */
-function completeTrees(t: TreeArrays, maxDepth: number): CompleteTrees | null {
-  const D = maxDepth;
-  if (D < 1 || D > 8) return null;
-  const R = t.roots.length;
-  const nInner = (1 << D) - 1;
-  const nLeaf = 1 << D;
-  const feature = new Int32Array(R * nInner);
-  const threshold = new Float64Array(R * nInner).fill(Infinity);
-  const value = new Float64Array(R * nLeaf);
-  for (let r = 0; r < R; r++) {
-    const stack: number[] = [t.roots[r], 0, 0];
-    while (stack.length) {
-      const depth = stack.pop()!;
-      const pos = stack.pop()!;
-      const k = stack.pop()!;
-      if (t.feature[k] >= 0) {
-        if (depth >= D) return null;
-        feature[r * nInner + pos] = t.feature[k];
-        threshold[r * nInner + pos] = t.threshold[k];
-        stack.push(t.left[k], 2 * pos + 1, depth + 1, t.right[k], 2 * pos + 2, depth + 1);
-      } else {
-        // leftmost descendant leaf at depth D (pass-through nodes go left)
-        let q = pos;
-        for (let e = depth; e < D; e++) q = 2 * q + 1;
-        value[r * nLeaf + q - nInner] = t.value[k];
-      }
-    }
-  }
-  return { depth: D, feature, threshold, value };
-}
-
-/** out[i] += sum over trees of row i's leaf value (trees in order, as addTreeSums). */
-function addCompleteSums(c: CompleteTrees, X: Float64Array, d: number, out: Float64Array): void {
-  const { depth, feature, threshold, value } = c;
-  const nInner = (1 << depth) - 1;
-  const nLeaf = 1 << depth;
-  const R = value.length / nLeaf;
-  // +(a > b) compiles to a flag, not a branch (unpredictable splits cost most of the time)
-  if (depth === 3)
-    for (let i = 0; i < out.length; i++) {
-      const base = i * d;
-      let s = out[i];
-      for (let r = 0, o = 0; r < R; r++, o += 7) {
-        let k = 1 + +(X[base + feature[o]] > threshold[o]);
-        k = 2 * k + 1 + +(X[base + feature[o + k]] > threshold[o + k]);
-        k = 2 * k + 1 + +(X[base + feature[o + k]] > threshold[o + k]);
-        s += value[r * 8 + k - 7];
-      }
-      out[i] = s;
-    }
-  else
-    for (let i = 0; i < out.length; i++) {
-      const base = i * d;
-      let s = out[i];
-      for (let r = 0, o = 0; r < R; r++, o += nInner) {
-        let k = 0;
-        for (let e = 0; e < depth; e++) k = 2 * k + 1 + +(X[base + feature[o + k]] > threshold[o + k]);
-        s += value[r * nLeaf + k - nInner];
-      }
-      out[i] = s;
-    }
 }
 
 /** Churn probability per row of X n x d. */
