@@ -3,21 +3,26 @@
  * built at test time (../shared/data/cdnow, via the engine's log aggregation) into a temp CSV.
  */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { cdnowSummaryCsv, haveCdnow } from '../analysis/testing/cdnow';
+import { runCli } from './analyze';
 
-const root = resolve(import.meta.dirname, '../..');
-const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/analyze.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+/** The CLI in this process (the process wiring is analyze.test's): runCli's return is the exit status. */
+async function cli(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const status = await runCli(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { status, stdout, stderr };
+}
 
 describe.skipIf(!haveCdnow())('CLI on an RFM customer table', () => {
-  it('fits BG/NBD + Gamma-Gamma on the CDNOW summary and writes P(alive) per customer', () => {
+  it('fits BG/NBD + Gamma-Gamma on the CDNOW summary and writes P(alive) per customer', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rs-rfm-'));
     const file = join(dir, 'cdnow_summary.csv');
     writeFileSync(file, cdnowSummaryCsv('weeks'));
-    const r = cli([file, '--out', join(dir, 'out'), '--backend', 'cpu']);
+    const r = await cli([file, '--out', join(dir, 'out'), '--backend', 'cpu']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('r=0.243 alpha=4.414 a=0.793 b=2.426 LL=-9582.4; Gamma-Gamma p=6.25 q=3.74 gamma=15.44; fitted on the table');
@@ -37,14 +42,14 @@ describe.skipIf(!haveCdnow())('CLI on an RFM customer table', () => {
     expect(a.warnings.map((w: { code: string }) => w.code)).toContain('clv-from-lifetime');
   });
 
-  it('a table whose unit the names and values leave open exits 1 asking for --time-unit', () => {
+  it('a table whose unit the names and values leave open exits 1 asking for --time-unit', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rs-rfm-'));
     const file = join(dir, 'open.csv');
     writeFileSync(file, ['id,frequency,recency,T', ...Array.from({ length: 40 }, (_, i) => `c${i},${i % 3},${i % 3 ? 5 : 0},${20 + i}`)].join('\n'));
-    const r = cli([file, '--out', join(dir, 'out')]);
+    const r = await cli([file, '--out', join(dir, 'out')]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/days, weeks or months.*--time-unit/);
-    const ok = cli([file, '--out', join(dir, 'out'), '--time-unit', 'weeks', '--backend', 'cpu']);
+    const ok = await cli([file, '--out', join(dir, 'out'), '--time-unit', 'weeks', '--backend', 'cpu']);
     expect(ok.status).toBe(0);
   });
 });
