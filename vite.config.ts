@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { availableParallelism } from 'node:os';
 import { precacheServiceWorker } from './sw/precachePlugin.ts';
+import { SlowFirst } from './scripts/slowFirst.ts';
 
 // Relative base: the built site runs from any static host and sub-path.
 export default defineConfig({
@@ -30,5 +31,7 @@ export default defineConfig({
     // the rest fork start and imports). Test files share nothing (temp dirs from mkdtemp, distinct
     // PostgreSQL table names), so two forks use both cores.
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // the known slow files first, longest first, so the forks end together (scripts/slowFirst.ts)
+    sequence: { sequencer: SlowFirst },
   },
 });
