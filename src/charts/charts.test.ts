@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureResult } from '../analysis/testing/resultFixture';
 import { elbowFigure, pcaFigure, profileHeatmapFigure, silhouetteFigure } from './segments';
 import { confusionAt } from '../analysis/churn/evaluation/metrics';
-import { calibrationFigure, importanceFigure, prFigure, probabilityHistogramFigure, rocFigure } from './churn';
+import { calibrationFigure, importanceFigure, legendLines, prFigure, probabilityHistogramFigure, rocFigure } from './churn';
 import { survivalFigure, survivalGroupings } from './retention';
 import { paretoFigure, profitCurveFigure, riskBySegmentFigure } from './revenue';
 import { fmtInt, fmtMoney, fmtMoneyShort, fmtPct } from '../analysis/format';
@@ -38,6 +38,14 @@ describe('churn charts', () => {
     expect(rocFigure(r.churn!).data).toHaveLength(2);
     expect((prFigure(r.churn!).data[1] as unknown as T).y[0]).toBeCloseTo(1 / 3);
     expect((calibrationFigure(r.churn!).data[1] as unknown as T).x).toEqual([0.1, 0.7]);
+  });
+  it('long model names wrap in a legend under the plot, the figure taller by their lines', () => {
+    const long = 'Average of Gradient-boosted trees and Logistic regression (L2, splines and interactions) (AUC 0.865)';
+    expect(legendLines(long)).toEqual(['Average of Gradient-boosted trees and', 'Logistic regression (L2, splines and', 'interactions) (AUC 0.865)']);
+    expect(legendLines('Chance')).toEqual(['Chance']);
+    const one = rocFigure(r.churn!).layout, two = rocFigure({ ...r.churn!, models: [r.churn!.models[0], { ...r.churn!.models[0], name: 'gbdt', label: long }] }).layout;
+    expect((one.legend as { y: number }).y).toBeLessThan(0); // below the x axis, never over the curves
+    expect(two.height as number).toBeGreaterThan(one.height as number);
   });
   it('importance is sorted with the largest at the top', () => {
     expect((importanceFigure(r.churn!).data[0] as unknown as { y: string[] }).y).toEqual(['tenure', 'Contract=Month-to-month']);

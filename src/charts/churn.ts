@@ -9,10 +9,36 @@ function modelColor(churn: ChurnResult, m: ModelReport): string {
   return colorOf(churn.models.indexOf(m));
 }
 
+/** A legend entry from an engine label (never file text), broken into lines of at most `max` characters:
+ *  "Average of Gradient-boosted trees and Logistic regression (L2, splines and interactions)" would not
+ *  fit a phone, and inside the plot it covered the curves. */
+export function legendLines(s: string, max = 44): string[] {
+  const lines: string[] = [];
+  for (const w of s.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + w.length <= max) lines[last] += ` ${w}`;
+    else lines.push(w);
+  }
+  return lines;
+}
+
+/** The layout part that puts the legend under the plot, one model per entry, the figure taller by its lines. */
+function legendBelow(names: string[][]): Record<string, unknown> {
+  const lines = names.reduce((a, n) => a + n.length, 0);
+  const legendPx = 20 * lines + 10;
+  const height = 330 + legendPx, top = 48, bottom = 62 + legendPx;
+  return {
+    height,
+    margin: { l: 60, r: 20, t: top, b: bottom },
+    legend: { orientation: 'v', x: 0, xanchor: 'left', y: -58 / (height - top - bottom), yanchor: 'top', tracegroupgap: 2 },
+  };
+}
+
 /** ROC curves of every model (out-of-fold), chance diagonal dashed. */
 export function rocFigure(churn: ChurnResult): Figure {
-  const data: Record<string, unknown>[] = churn.models.map((m) => ({
-    type: 'scatter', mode: 'lines', name: `${m.label} (AUC ${fmtScore(m.cvRocAuc.mean)})`,
+  const names = [...churn.models.map((m) => legendLines(`${m.label} (AUC ${fmtScore(m.cvRocAuc.mean)})`)), ['Chance']];
+  const data: Record<string, unknown>[] = churn.models.map((m, k) => ({
+    type: 'scatter', mode: 'lines', name: names[k].map(plotText).join('<br>'),
     x: thin(m.roc).map((p) => p.x), y: thin(m.roc).map((p) => p.y),
     line: { color: modelColor(churn, m), width: m.name === churn.best ? 3 : 1.5 },
     hovertemplate: 'False positive rate %{x:.2f}<br>True positive rate %{y:.2f}<extra></extra>',
@@ -21,7 +47,7 @@ export function rocFigure(churn: ChurnResult): Figure {
   return {
     data,
     layout: baseLayout('ROC curve (out-of-fold)', {
-      legend: { x: 0.98, xanchor: 'right', y: 0.04, yanchor: 'bottom', bgcolor: 'rgba(255,255,255,0.85)', bordercolor: '#e5e7eb', borderwidth: 1 },
+      ...legendBelow(names),
       xaxis: { title: { text: 'False positive rate' }, range: [0, 1] },
       yaxis: { title: { text: 'True positive rate (recall)' }, range: [0, 1.02] },
     }),
@@ -30,8 +56,9 @@ export function rocFigure(churn: ChurnResult): Figure {
 
 /** Precision-recall curves of every model, base rate dashed. */
 export function prFigure(churn: ChurnResult): Figure {
-  const data: Record<string, unknown>[] = churn.models.map((m) => ({
-    type: 'scatter', mode: 'lines', name: `${m.label} (AP ${fmtScore(m.prAuc)})`,
+  const names = [...churn.models.map((m) => legendLines(`${m.label} (AP ${fmtScore(m.prAuc)})`)), [`Base rate ${fmtPct(churn.positiveRate)}`]];
+  const data: Record<string, unknown>[] = churn.models.map((m, k) => ({
+    type: 'scatter', mode: 'lines', name: names[k].map(plotText).join('<br>'),
     x: thin(m.pr).map((p) => p.x), y: thin(m.pr).map((p) => p.y),
     line: { color: modelColor(churn, m), width: m.name === churn.best ? 3 : 1.5 },
     hovertemplate: 'Recall %{x:.2f}<br>Precision %{y:.2f}<extra></extra>',
@@ -43,7 +70,7 @@ export function prFigure(churn: ChurnResult): Figure {
   return {
     data,
     layout: baseLayout('Precision–recall curve (out-of-fold)', {
-      legend: { x: 0.02, xanchor: 'left', y: 0.04, yanchor: 'bottom', bgcolor: 'rgba(255,255,255,0.85)', bordercolor: '#e5e7eb', borderwidth: 1 },
+      ...legendBelow(names),
       xaxis: { title: { text: 'Recall' }, range: [0, 1] },
       yaxis: { title: { text: 'Precision' }, range: [0, 1.02] },
     }),
