@@ -53,10 +53,11 @@ export async function duckAgreement(duck: DuckDBConnection, model: SavedModel, e
   return { rows: row[0], maxDp: row[1], maxDclv: row[2], segmentDiffs: row[3], scoreSeconds };
 }
 
-/** PostgreSQL: `rows` rows drawn (seeded hash) from table `telco` into the unlogged table `big`, split into `parts` slices. */
-export function pgResample(pg: Pg, columns: string[], rows: number, parts: number, seed = 42): void {
+/** PostgreSQL: `rows` rows drawn (seeded hash) from table `telco` into the unlogged table `big`, split into `parts` slices
+ *  (psql in a child process: Node stays free, e.g. for DuckDB's work at the same time). */
+export async function pgResample(pg: Pg, columns: string[], rows: number, parts: number, seed = 42): Promise<void> {
   const rest = columns.filter((c) => c !== 'customerID').map((c) => `t."${c}"`).join(', ');
-  pg.psql(`DROP TABLE IF EXISTS big CASCADE;
+  await pg.psqlAsync(`DROP TABLE IF EXISTS big CASCADE;
 CREATE UNLOGGED TABLE big AS SELECT (t."customerID" || '#' || r.i) AS "customerID", ${rest}, (r.i % ${parts})::int AS part
 FROM generate_series(0, ${rows - 1}) r(i) JOIN (SELECT *, row_number() OVER () - 1 AS rn FROM telco) t ON t.rn = abs(hashint8(r.i + ${seed})) % 7043;
 ${Array.from({ length: parts }, (_, s) => `CREATE VIEW big_${s} AS SELECT * FROM big WHERE part = ${s};`).join('\n')}
@@ -65,7 +66,7 @@ ANALYZE big;`);
 
 /** PostgreSQL: the exported query over each slice in its own session at once, then compared with the engine's scores. */
 export async function pgAgreement(pg: Pg, model: SavedModel, engine: Map<string, EngineScore>, parts: number): Promise<Agreement> {
-  pg.psql(`DROP TABLE IF EXISTS eng; CREATE UNLOGGED TABLE eng (id TEXT, p DOUBLE PRECISION, seg INT, clv DOUBLE PRECISION);\nCOPY eng FROM STDIN CSV HEADER;\n${engineCsv(engine)}\\.\n`);
+  await pg.psqlAsync(`DROP TABLE IF EXISTS eng; CREATE UNLOGGED TABLE eng (id TEXT, p DOUBLE PRECISION, seg INT, clv DOUBLE PRECISION);\nCOPY eng FROM STDIN CSV HEADER;\n${engineCsv(engine)}\\.\n`);
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: parts }, (_, s) => {
@@ -75,7 +76,7 @@ export async function pgAgreement(pg: Pg, model: SavedModel, engine: Map<string,
   );
   const scoreSeconds = (performance.now() - t0) / 1000;
   const all = `(${Array.from({ length: parts }, (_, s) => `SELECT * FROM res_${s}`).join(' UNION ALL ')})`;
-  const row = pg.psql(`${COMPARE(all)};`).trim().split('|').map(Number);
+  const row = (await pg.psqlAsync(`${COMPARE(all)};`)).trim().split('|').map(Number);
   return { rows: row[0], maxDp: row[1], maxDclv: row[2], segmentDiffs: row[3], scoreSeconds };
 }
 
