@@ -177,6 +177,21 @@ describe('large typed arrays as part records', () => {
     expect(await (await store.db()).count('results')).toBe(0);
   });
 
+  it('stores a 10x-sized per-customer array (over 128 KB) as a part, a 1x-sized one (56 KB) in the result record', async () => {
+    const store = new StudioStore(freshName());
+    const base = result('mid');
+    const probability = Float64Array.from({ length: 70_430 }, (_, i) => (i % 89) / 89);
+    const clv = Float64Array.from({ length: 7_043 }, (_, i) => i / 7);
+    const mid = { ...base, churn: { ...(base.churn ?? {}), probability }, business: { ...(base.business ?? {}), clv } } as unknown as typeof base;
+    await store.saveAnalysis(meta('mid', '2024-01-01'), mid);
+    const raw = await (await store.db()).get('results', 'mid');
+    expect(raw?.parts).toEqual([['churn', 'probability']]);
+    expect(raw?.chunks).toEqual([1]);
+    const loaded = (await store.loadResult('mid')) as unknown as { churn: { probability: Float64Array }; business: { clv: Float64Array } };
+    expect(Array.from(loaded.churn.probability)).toEqual(Array.from(probability));
+    expect(Array.from(loaded.business.clv)).toEqual(Array.from(clv));
+  });
+
   it('splits packed ids over 1 MB into records and joins them back', async () => {
     const store = new StudioStore(freshName());
     const ids = Array.from({ length: 120_000 }, (_, i) => `CUST-${String(i).padStart(6, '0')}`);
