@@ -5,7 +5,8 @@
  * layout, paint, GC) and a V8 CPU profile of the page (the page's own JS call stacks), each task
  * over `--min` ms (default 30) listed with its top self-time functions and the event that ran it.
  *   node --import tsx bench/longtasks.ts [file.csv] [--cold] [--min 30] [--no-build]
- * Serves bench/data/site (built here unless --no-build). Durations on a loaded machine are
+ * Serves bench/data/site (built here unless --no-build; `npx vite build --sourcemap --outDir bench/data/site`
+ * then --no-build gives a build whose printed line:column positions map back to the sources). Durations on a loaded machine are
  * inflated: the CPU column (thread time) is the one to compare.
  */
 import { resolve } from 'node:path';
@@ -21,7 +22,7 @@ const file = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--min')
 const out = '/tmp/retention-studio-longtasks.json';
 const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'v8', 'disabled-by-default-v8.gc', 'disabled-by-default-devtools.timeline.stack'];
 
-type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] };
 type Profile = { nodes: ProfileNode[]; startTime: number; samples: number[]; timeDeltas: number[] };
 
 /** Marks the pick and the saved dashboard in the trace (performance.mark -> blink.user_timing). */
@@ -82,7 +83,7 @@ for (const d of profile.timeDeltas) sampleTs.push((t += d));
 const short = (u: string) => u.replace(/^.*\/assets\//, '').replace(/^https?:\/\/[^/]+\//, '');
 const frame = (id: number) => {
   const f = byId.get(id)!.callFrame;
-  return `${f.functionName || '(anon)'} ${short(f.url)}:${f.lineNumber + 1}`;
+  return `${f.functionName || '(anon)'} ${short(f.url)}:${f.lineNumber + 1}:${f.columnNumber}`; // line:column (0-based column): map it with a --sourcemap build
 };
 /** the nearest frame of the page's own code (not a vendor chunk) on the sample's stack */
 const ownFrame = (id: number | undefined): string => {
