@@ -1,5 +1,5 @@
 /** Decision threshold: maximise expected campaign profit on out-of-fold scores, else F1. */
-import { orderDesc } from './metrics';
+import { orderDesc, tieCounts } from './metrics';
 
 export interface Economics {
   offerCost: number;
@@ -30,28 +30,19 @@ export function profitThreshold(p: Float64Array, y: Uint8Array, e: Economics & {
   return { threshold: bestT, profit: best };
 }
 
-/** Threshold maximising F1 (contact when p >= t). */
+/** Threshold maximising F1 (contact when p >= t); y is 0/1. */
 export function f1Threshold(p: Float64Array, y: Uint8Array, o: Int32Array = orderDesc(p)): number {
   let P = 0;
   for (let i = 0; i < y.length; i++) P += y[i];
-  let tp = 0;
-  let k = 0;
   let best = -1;
   let bestT = 0.5;
-  let i = 0;
-  while (i < o.length) {
-    let j = i;
-    while (j < o.length && p[o[j]] === p[o[i]]) {
-      tp += y[o[j]];
-      k++;
-      j++;
-    }
-    const f1 = (2 * tp) / (k + P);
+  const c = tieCounts(p, y, o); // shared with the report's other metrics on this order
+  for (let b = 0; b < c.m; b++) {
+    const f1 = (2 * c.tp[b]) / (c.tp[b] + c.fp[b] + P);
     if (f1 > best) {
       best = f1;
-      bestT = p[o[i]];
+      bestT = p[o[c.start[b]]];
     }
-    i = j;
   }
   return bestT;
 }
