@@ -10,6 +10,7 @@ import type { CustomerFrame } from '../types';
 import type { Driver } from './types';
 import { fmtInt as count, fmtPct as pct, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
 import { columnUnit, fmtWithUnit, type ColumnUnit } from './columnUnits';
+import { orderDesc } from '../churn/evaluation/metrics';
 
 /** Up to `max` drivers (default 6); levels or fifths with fewer than max(10, 1% of n) customers are skipped.
  *  Money cuts are written in `currency` (default USD). */
@@ -47,7 +48,7 @@ export function churnDrivers(frame: CustomerFrame, max = 6, currency: CurrencyCo
   for (const f of numeric) {
     if (seen.has(f.values)) continue;
     seen.add(f.values);
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => f.values[a] - f.values[b]);
+    const order = ascending(f.values);
     const fifth = Math.floor(n / 5);
     if (fifth < minCount) continue;
     const rate = (from: number, to: number) => {
@@ -67,4 +68,16 @@ export function churnDrivers(frame: CustomerFrame, max = 6, currency: CurrencyCo
     });
   }
   return out.sort((p, q) => q.spread - p.spread || (p.column < q.column ? -1 : 1)).slice(0, max);
+}
+
+/** Row indices by value ascending, ties in row order (a stable sort's order): the radix sort of the
+ *  negated values (704,300 rows: a comparator sort per column took ~1 s). With NaN, the comparator
+ *  sort as before (its order then depends on the engine's sort). */
+function ascending(v: Float64Array): ArrayLike<number> {
+  const neg = new Float64Array(v.length);
+  for (let i = 0; i < v.length; i++) {
+    if (v[i] !== v[i]) return Array.from({ length: v.length }, (_, j) => j).sort((a, b) => v[a] - v[b]);
+    neg[i] = -v[i];
+  }
+  return orderDesc(neg);
 }
