@@ -113,7 +113,7 @@ export async function runAnalysis(
   const segment = (): Promise<SegmentationResult | null> =>
     frame.n >= 3
       ? timed('segmentation', () =>
-          runSegmentation(frame, { seed: opts.seed, k: opts.k, kRange: opts.kRange, features: opts.segmentFeatures }, stepTimer('segmentation', timingsMs, onProgress)),
+          runSegmentation(frame, { seed: opts.seed, k: opts.k, kRange: opts.kRange, features: opts.segmentFeatures, currency }, stepTimer('segmentation', timingsMs, onProgress)),
         ).catch((e) => skip(warnings, 'segmentation-skipped', 'Segmentation', e))
       : Promise.resolve(null);
   if (frame.n < 3) warnings.push({ code: 'segmentation-skipped', message: 'Too few customers to form segments.', count: frame.n });

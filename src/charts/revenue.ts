@@ -74,7 +74,7 @@ export function profitCurveFigure(plan: CampaignPlan, currency: CurrencyCode): F
       },
     ],
     layout: baseLayout('Campaign profit by number of customers contacted', {
-      xaxis: { title: { text: `Active customers contacted, of ${fmtInt(plan.population)} (most value to save first)` }, tickformat: ',d' },
+      xaxis: { title: { text: `Active customers contacted, of ${fmtInt(plan.population)}<br>(most value to save first)` }, tickformat: ',d' },
       yaxis: { title: { text: `Expected profit (${cur.trim()})` }, tickprefix: cur, tickformat: ',.0f' },
     }),
   };

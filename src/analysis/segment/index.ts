@@ -7,6 +7,7 @@
 import { yieldToEvents } from '../yieldToEvents';
 import * as tf from '@tensorflow/tfjs';
 import type { CustomerFrame, OnProgress, Warning } from '../types';
+import type { CurrencyCode } from '../format';
 import type { SegmentationResult, Segment } from './types';
 import { AnalysisError } from '../errors';
 import { checkMatrix, standardize } from '../math/matrix';
@@ -41,6 +42,8 @@ export interface SegmentationOptions {
   kernel?: 'auto' | KMeansKernel;
   /** DBSCAN overrides (default minPts 6, eps from the k-distance knee) */
   dbscan?: { eps?: number; minPts?: number };
+  /** the currency segment descriptions write money in (default USD) */
+  currency?: CurrencyCode;
   /** size limits of the exact paths (defaults: silhouette 20,000, DBSCAN 20,000, k-means restarts 100,000) */
   limits?: { silhouetteExact?: number; dbscanExact?: number; restartSampleAbove?: number };
 }
@@ -106,7 +109,7 @@ export async function runSegmentation(
     for (let i = 0; i < n; i++) s += frame.y[i];
     baseChurn = s / n;
   }
-  const named = nameSegments(stats, frame.kind, baseChurn);
+  const named = nameSegments(stats, frame.kind, baseChurn, opts.currency);
   const segments: Segment[] = stats.map((s, id) => ({
     id,
     name: named[id].name,

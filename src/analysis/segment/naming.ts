@@ -8,6 +8,7 @@
  */
 import type { TableKind } from '../types';
 import type { SegmentStats } from './profiles';
+import { fmtMoney, fmtValue, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
 
 type Scorer = (z: Record<string, number>, lift: number | null) => number;
 
@@ -53,7 +54,7 @@ export interface SegmentName {
 }
 
 /** Unique names and one-sentence descriptions for the segments (see header). */
-export function nameSegments(stats: SegmentStats[], kind: TableKind, baseChurn: number | null): SegmentName[] {
+export function nameSegments(stats: SegmentStats[], kind: TableKind, baseChurn: number | null, currency: CurrencyCode = DEFAULT_CURRENCY): SegmentName[] {
   const rfm = kind === 'transactions' && stats.some((s) => s.roleZ.recency !== undefined);
   const labels = rfm ? RFM_LABELS : CUSTOMER_LABELS;
   const lift = (s: SegmentStats) =>
@@ -103,7 +104,7 @@ export function nameSegments(stats: SegmentStats[], kind: TableKind, baseChurn: 
     names[seg] = `${labels[best.lab][0]} ${i}`;
     taken.add(names[seg]!);
   });
-  return stats.map((s, seg) => ({ name: names[seg]!, description: describe(s, rfm, baseChurn) }));
+  return stats.map((s, seg) => ({ name: names[seg]!, description: describe(s, rfm, baseChurn, currency) }));
 }
 
 /** "High Balance" / "Low Age": the column whose segment mean is furthest from the base mean, relative to it. */
@@ -118,21 +119,23 @@ function strongestTrait(s: SegmentStats): string | null {
   return best;
 }
 
-const num = (v: number) =>
-  Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : Math.abs(v) >= 10 ? v.toFixed(0) : v.toFixed(1);
+/** What each role column counts (tenure and a log's tenure in months, recency in days, frequency in orders; money in the currency). */
+const ROLE_UNIT: Readonly<Record<string, string>> = { tenure: 'months', recency: 'days', frequency: 'orders', monthly: 'money', total: 'money', monetary: 'money' };
 
 function level(z: number | undefined, hi: string, lo: string, mid: string): string {
   if (z === undefined) return '';
   return z > 0.4 ? hi : z < -0.4 ? lo : mid;
 }
 
-/** "long tenure (57 vs 32 avg), high monthly spend (89 vs 65 avg), 15% churn vs 27% overall". */
-function describe(s: SegmentStats, rfm: boolean, baseChurn: number | null): string {
+/** "Long tenure (57 vs 32 months on average), high monthly spend ($89.10 vs $64.76 on average), 15% churn vs 27% overall". */
+function describe(s: SegmentStats, rfm: boolean, baseChurn: number | null, currency: CurrencyCode): string {
   const parts: string[] = [];
   const add = (key: string, hi: string, lo: string, mid: string) => {
     const z = s.roleZ[key as keyof typeof s.roleZ];
     if (z === undefined) return;
-    parts.push(`${level(z, hi, lo, mid)} (${num(s.means[key])} vs ${num(s.baseMeans[key])} avg)`);
+    const unit = ROLE_UNIT[key];
+    const [a, b] = [s.means[key], s.baseMeans[key]].map((v) => (unit === 'money' ? fmtMoney(v, currency) : fmtValue(Math.abs(v) >= 10 ? Math.round(v) : v)));
+    parts.push(`${level(z, hi, lo, mid)} (${a} vs ${b}${unit && unit !== 'money' ? ` ${unit}` : ''} on average)`);
   };
   if (rfm) {
     add('recency', 'long since last purchase', 'recent purchases', 'average recency');

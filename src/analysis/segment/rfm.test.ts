@@ -23,7 +23,7 @@ describe('RFM segments from a transaction log', () => {
     // revenue share falls back to monetary; champions carry the most
     const champ = r.segments.find((s) => s.name === 'Champions')!;
     expect(champ.revenueShare).toBeGreaterThan(0.5);
-    expect(champ.description).toMatch(/^Recent purchases \([\d.,]+ vs [\d.,]+ avg\), frequent orders/);
+    expect(champ.description).toMatch(/^Recent purchases \([\d.,]+ vs [\d.,]+ days on average\), frequent orders \([\d.,]+ vs [\d.,]+ orders on average\), high spend \(\$[\d.,]+ vs \$[\d.,]+ on average\)/);
   });
 });
 
