@@ -103,8 +103,16 @@ export function scoreModels(plan: ChurnPlan, cv: CvSummary[], econ: Economics | 
     const [a, b] = order;
     const avg = oofs[a].map((v, i) => (v + oofs[b][i]) / 2);
     const foldAuc = Array.from({ length: k }, (_, f) => {
-      const idx = fold.reduce<number[]>((acc, g, i) => (g === f && acc.push(i), acc), []);
-      return rocAuc(idx.map((i) => avg[i]), idx.map((i) => yy[i]));
+      let m = 0;
+      for (let i = 0; i < fold.length; i++) m += +(fold[i] === f);
+      const pf = new Float64Array(m);
+      const yf = new Uint8Array(m);
+      for (let i = 0, t = 0; i < fold.length; i++)
+        if (fold[i] === f) {
+          pf[t] = avg[i];
+          yf[t++] = yy[i];
+        }
+      return rocAuc(pf, yf);
     });
     if (choice ? choice.ensemble : meanSd(foldAuc).mean > models[a].cvRocAuc.mean) {
       // permutation importance of the average is approximated by the average of the two
