@@ -21,9 +21,12 @@ test('Windows-1252, Shift-JIS, UTF-16BE and Latin-1 read the same in the page an
     await home(page);
     await page.getByTestId('file-input').setInputFiles({ name: file, mimeType: 'text/csv', buffer: bytes });
     await page.getByTestId('mapping-confirm').waitFor({ timeout: 30_000 });
+    // the first rows are in the step's lower part, built after its first paint: read them once it is there
+    await page.getByTestId('mapping-complete').waitFor({ state: 'attached' });
     const table = page.getByRole('region', { name: 'First rows of the file' });
     const header = await table.locator('thead th').allTextContents();
     const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
+    expect(header.length, file).toBeGreaterThan(0);
     expect(header, file).toEqual(node.header.slice(0, header.length));
     expect(rows, file).toEqual(node.sample.map((r) => r.slice(0, header.length)));
     // the decoded text really holds the characters (not replacement marks)

@@ -64,7 +64,8 @@ suite "unit (vitest)" test-results/vitest.json npx vitest run --reporter=default
 # issue 16: every model's SQL on a 1,000,000-row resample generated inside DuckDB and PostgreSQL
 # (src/analysis/sql/million.test.ts; minutes of CPU, so its own suite after the unit tests)
 suite "warehouse (1,000,000 rows)" test-results/warehouse.json env WAREHOUSE_MILLION=1 npx vitest run src/analysis/sql/million.test.ts --reporter=default --reporter=json --outputFile.json=test-results/warehouse.json
-suite "e2e (playwright)" test-results/playwright.json env PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json
+# two workers for the specs without wall-clock checks, then the timed ones alone (playwright.config.ts)
+suite "e2e (playwright)" test-results/playwright.json env PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json E2E_PARALLEL=1 npx playwright test --reporter=list,json
 
 echo "$passed passed, $failed failed"
 exit $status
