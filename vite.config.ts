@@ -1,8 +1,11 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { availableParallelism } from 'node:os';
 import { precacheServiceWorker } from './sw/precachePlugin.ts';
 import { SlowFirst } from './scripts/slowFirst.ts';
+import { SHARED_FORK_FILES } from './scripts/sharedFork.ts';
+
+const TEST_FILES = ['src/**/*.test.ts', 'workers/**/*.test.ts', 'scripts/**/*.test.ts', 'sw/**/*.test.ts'];
 
 // Relative base: the built site runs from any static host and sub-path.
 export default defineConfig({
@@ -22,7 +25,6 @@ export default defineConfig({
   },
   build: { target: 'es2022', chunkSizeWarningLimit: 5000 },
   test: {
-    include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'scripts/**/*.test.ts', 'sw/**/*.test.ts'],
     environment: 'node',
     testTimeout: 120_000,
     pool: 'forks',
@@ -33,5 +35,10 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism() - 1),
     // the known slow files first, longest first, so the forks end together (scripts/slowFirst.ts)
     sequence: { sequencer: SlowFirst },
+    // small pure test files share forks (no per-file fork start and imports); the rest stay isolated (scripts/sharedFork.ts)
+    projects: [
+      { extends: true, test: { name: 'isolated', include: TEST_FILES, exclude: [...configDefaults.exclude, ...SHARED_FORK_FILES] } },
+      { extends: true, test: { name: 'shared', include: SHARED_FORK_FILES, isolate: false } },
+    ],
   },
 });
