@@ -208,11 +208,11 @@ function frameOf(rows: Agg[], maxDate: number, cutoff: number, w: number, withTa
     monetary: f((a) => a.monetary),
     numeric: withTarget
       ? [
-          { name: 'Recency (days)', values: f((a) => (preRef - a.preLast) / DAY) },
-          { name: 'Frequency (orders)', values: f((a) => a.preInv) },
-          { name: 'Monetary', values: f((a) => a.preMonetary) },
-          { name: 'Tenure (months)', values: f(preMonths) },
-          { name: 'Average order value', values: f((a) => a.preMonetary / Math.max(1, a.preInv)) },
+          { name: 'Recency (days)', values: f((a) => (preRef - a.preLast) / DAY), unit: 'days' },
+          { name: 'Frequency (orders)', values: f((a) => a.preInv), unit: 'orders' },
+          { name: 'Monetary', values: f((a) => a.preMonetary), unit: 'money' },
+          { name: 'Tenure (months)', values: f(preMonths), unit: 'months' },
+          { name: 'Average order value', values: f((a) => a.preMonetary / Math.max(1, a.preInv)), unit: 'money' },
         ]
       : [],
     categorical: [],
