@@ -74,8 +74,7 @@ export function orderDesc(p: ArrayLike<number>): Int32Array {
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 const LO = 1 - HI;
 
-/** Cumulative positives (tp) and negatives (fp) after each of the m blocks of tied scores, walking
- *  the scores in descending order `o`. */
+/** Cumulative positives (tp) and negatives (fp) after each of the m tied-score blocks of order `o`. */
 export interface TieCounts {
   m: number;
   tp: Int32Array;
@@ -84,9 +83,8 @@ export interface TieCounts {
   start: Int32Array;
 }
 
-/** Counts per order (kept while the order is): a model's report reads the same (p, y, o) in four
- *  metrics, and at 704,300 rows each walk is ~n random reads of p and y. An order is p's, made
- *  once; p and y are not changed while it is in use. */
+/** Counts per order (kept while the order is; p and y unchanged meanwhile): a report reads one
+ *  (p, y, o) in five metrics, and at 704,300 rows each walk was ~n random reads of p and y. */
 const tieCache = new WeakMap<Int32Array, { p: ArrayLike<number>; y: ArrayLike<number>; c: TieCounts }>();
 
 export function tieCounts(p: ArrayLike<number>, y: ArrayLike<number>, o: Int32Array): TieCounts {
