@@ -3,14 +3,15 @@
  * cells and tenure in years. The mapping step's summary bar names EUR (with the cells it saw) and
  * years (from the column name); every money figure on the overview, the revenue panel, the
  * recommendations and the customers table is in euros, never dollars. Screenshots at 1440 px go
- * to docs/views/ (currency-*.png).
+ * to test-results/screenshots/, and to docs/views/ (currency-*.png, committed) only with VIEWS_1280=1
+ * (the docs run), so a test run leaves the checkout clean.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { analyse, watchConsole } from './helpers';
+import { SHOTS, analyse, watchConsole } from './helpers';
 
-const DOCS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/views');
+const DOCS = process.env.VIEWS_1280 ? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/views') : SHOTS;
 
 function euroCsv(n = 400, seed = 5): string {
   let s = seed;
