@@ -145,16 +145,8 @@ export function aggregateTransactions(
   const ref = maxDate + DAY;
   const f = (fn: (a: Acc) => number) => Float64Array.from(rows, ([, a]) => fn(a));
   const months = (a: Acc) => Math.max(1, (ref - a.first) / DAY / MONTH_DAYS);
-  const preRef = cutoff + DAY;
-  const preMonths = (a: Acc) => Math.max(1, (preRef - a.preFirst) / DAY / MONTH_DAYS);
-  const numeric: NumericFeature[] = withTarget
-    ? [
-        { name: 'Recency (days)', values: f((a) => (preRef - a.preLast) / DAY), unit: 'days' },
-        { name: 'Frequency (orders)', values: f((a) => a.preInvoices.size), unit: 'orders' },
-        { name: 'Monetary', values: f((a) => a.preMonetary), unit: 'money' },
-        { name: 'Tenure (months)', values: f(preMonths), unit: 'months' },
-        { name: 'Average order value', values: f((a) => a.preMonetary / Math.max(1, a.preInvoices.size)), unit: 'money' },
-      ]
+  const numeric = withTarget
+    ? preCutoffFeatures(rows, { first: ([, a]) => a.preFirst, last: ([, a]) => a.preLast, orders: ([, a]) => a.preInvoices.size, monetary: ([, a]) => a.preMonetary }, cutoff)
     : [];
   const y = withTarget ? Uint8Array.from(rows, ([, a]) => (a.after ? 0 : 1)) : null;
   const frame: CustomerFrame = {
@@ -174,6 +166,24 @@ export function aggregateTransactions(
     linesAggregated: aggregated,
   };
   return { ok: true, frame, warnings };
+}
+
+/** Per customer, from purchases before the cutoff: first and last purchase (ms), orders, money spent. */
+export interface PreCutoff<A> { first: (a: A) => number; last: (a: A) => number; orders: (a: A) => number; monetary: (a: A) => number }
+
+/** The model features of a log whose churn is derived (purchases up to the cutoff only), with their
+ *  units; the CLI's DuckDB path (cli/duckdb/aggregate.ts) builds its frame with this too, so the two
+ *  keep the same names, formulas and units. */
+export function preCutoffFeatures<A>(rows: readonly A[], pre: PreCutoff<A>, cutoff: number): NumericFeature[] {
+  const preRef = cutoff + DAY;
+  const f = (fn: (a: A) => number) => Float64Array.from(rows, fn);
+  return [
+    { name: 'Recency (days)', values: f((a) => (preRef - pre.last(a)) / DAY), unit: 'days' },
+    { name: 'Frequency (orders)', values: f(pre.orders), unit: 'orders' },
+    { name: 'Monetary', values: f(pre.monetary), unit: 'money' },
+    { name: 'Tenure (months)', values: f((a) => Math.max(1, (preRef - pre.first(a)) / DAY / MONTH_DAYS)), unit: 'months' },
+    { name: 'Average order value', values: f((a) => pre.monetary(a) / Math.max(1, pre.orders(a))), unit: 'money' },
+  ];
 }
 
 /** Sets dates far outside the bulk (outlierDates) or after the analysis date to NaN in `dv`

@@ -11,7 +11,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CustomerFrame, Roles, Warning } from '../../analysis/types';
 import type { Inspected } from '../../analysis/data/prepare';
-import type { TransactionsResult } from '../../analysis/data/transactions';
+import { preCutoffFeatures, type TransactionsResult } from '../../analysis/data/transactions';
 import type { PurchaseLog } from '../../analysis/lifetime/types';
 import { parseDate } from '../../analysis/data/dates';
 import { isBlank, parseNumber } from '../../analysis/data/values';
@@ -189,10 +189,8 @@ type Agg = { cid: string; first: number; last: number; nInv: number; monetary: n
 /** The CustomerFrame of aggregated customers, with transactions.ts's formulas. */
 function frameOf(rows: Agg[], maxDate: number, cutoff: number, w: number, withTarget: boolean): CustomerFrame {
   const ref = maxDate + DAY;
-  const preRef = cutoff + DAY;
   const f = (fn: (a: Agg) => number) => Float64Array.from(rows, fn);
   const months = (a: Agg) => Math.max(1, (ref - a.first) / DAY / MONTH_DAYS);
-  const preMonths = (a: Agg) => Math.max(1, (preRef - a.preFirst) / DAY / MONTH_DAYS);
   const y = withTarget ? Uint8Array.from(rows, (a) => (a.after ? 0 : 1)) : null;
   return {
     kind: 'transactions',
@@ -206,15 +204,7 @@ function frameOf(rows: Agg[], maxDate: number, cutoff: number, w: number, withTa
     recency: f((a) => (ref - a.last) / DAY),
     frequency: f((a) => a.nInv),
     monetary: f((a) => a.monetary),
-    numeric: withTarget
-      ? [
-          { name: 'Recency (days)', values: f((a) => (preRef - a.preLast) / DAY), unit: 'days' },
-          { name: 'Frequency (orders)', values: f((a) => a.preInv), unit: 'orders' },
-          { name: 'Monetary', values: f((a) => a.preMonetary), unit: 'money' },
-          { name: 'Tenure (months)', values: f(preMonths), unit: 'months' },
-          { name: 'Average order value', values: f((a) => a.preMonetary / Math.max(1, a.preInv)), unit: 'money' },
-        ]
-      : [],
+    numeric: withTarget ? preCutoffFeatures(rows, { first: (a) => a.preFirst, last: (a) => a.preLast, orders: (a) => a.preInv, monetary: (a) => a.preMonetary }, cutoff) : [],
     categorical: [],
   };
 }
