@@ -19,7 +19,8 @@ const argv = process.argv.slice(2);
 const cold = argv.includes('--cold');
 const minMs = Number(argv[argv.indexOf('--min') + 1] || 30) || 30;
 const file = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--min') ?? resolve(REPO_ROOT, '../shared/data/telco/WA_Fn-UseC_-Telco-Customer-Churn.csv');
-const out = '/tmp/retention-studio-longtasks.json';
+/** one file per run: several people trace on a shared machine at once */
+const out = `/tmp/retention-studio-longtasks-${process.pid}.json`;
 const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'v8', 'disabled-by-default-v8.gc', 'disabled-by-default-devtools.timeline.stack'];
 
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] };

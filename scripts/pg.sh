@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster for the SQL export tests (Debian's postgresql package):
+#   pg.sh has                exit 0 when PostgreSQL's server binaries are installed
 #   pg.sh install            apt-get install postgresql when initdb is missing
 #   pg.sh start DIR PORT     initdb + pg_ctl start in DIR, listening on a socket in DIR, port PORT
 #   pg.sh stop DIR           pg_ctl stop
@@ -14,6 +15,7 @@ bindir() {
 }
 as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 case "${1:-}" in
+  has) bindir >/dev/null ;;
   install)
     bindir >/dev/null && exit 0
     SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
@@ -29,5 +31,5 @@ case "${1:-}" in
     dir=$2; b=$(bindir)
     as_pg "$b/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null || true
     ;;
-  *) echo "usage: pg.sh install | start DIR PORT | stop DIR" >&2; exit 2 ;;
+  *) echo "usage: pg.sh has | install | start DIR PORT | stop DIR" >&2; exit 2 ;;
 esac

@@ -8,14 +8,22 @@ cd "$(dirname "$0")/.."
 if [[ ! -d node_modules/.bin || ! -x node_modules/.bin/vite ]]; then
   npm ci --no-audit --no-fund || npm install --no-audit --no-fund || exit 1
 fi
-if ! command -v chromium >/dev/null 2>&1 && [[ ! -x /usr/bin/chromium ]]; then
+# Debian packages a fresh machine lacks: chromium for Playwright, postgresql for the SQL export tests;
+# one apt-get update and one install for both (two updates cost ~10-20 s more on a fresh machine)
+has_chromium() { command -v chromium >/dev/null 2>&1 || [[ -x /usr/bin/chromium ]]; }
+apt_missing=()
+has_chromium || apt_missing+=(chromium)
+bash scripts/pg.sh has || apt_missing+=(postgresql)
+if [[ ${#apt_missing[@]} -gt 0 ]]; then
   SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null || { echo "could not install chromium"; exit 1; }
+  echo "installing ${apt_missing[*]} (apt-get)"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${apt_missing[@]}" >/dev/null
 fi
+has_chromium || { echo "could not install chromium"; exit 1; }
 
-# PostgreSQL (Debian's package) for the SQL export tests: a throwaway cluster on a local socket,
-# stopped when this script exits; the tests also start their own when run alone
-if bash scripts/pg.sh install; then
+# PostgreSQL: a throwaway cluster on a local socket, stopped when this script exits; the tests also
+# start their own when run alone (pg.sh install, when it is missing)
+if bash scripts/pg.sh has; then
   PG_DIR=$(mktemp -d); PG_PORT=$((15432 + $$ % 1000))
   if bash scripts/pg.sh start "$PG_DIR" "$PG_PORT"; then
     export PGHOST="$PG_DIR" PGPORT="$PG_PORT"
@@ -25,8 +33,13 @@ else echo "could not install postgresql"; fi
 
 passed=0; failed=0; status=0
 mkdir -p test-results
+# CPU seconds (user + system) of this script's finished children and of what they waited for (Chromium,
+# vite, DuckDB's threads; not the PostgreSQL server, a daemon): with the wall time it says how much of
+# the two cores a step kept busy; the load average beside it says what else was running
+TICKS=$(getconf CLK_TCK)
+child_cpu() { local st; read -ra st </proc/$$/stat; echo $(((st[15] + st[16]) / TICKS)); }
 suite() { # name, json report, command...: counts the suite's own tests
-  local name=$1 report=$2 t0=$SECONDS; shift 2
+  local name=$1 report=$2 t0=$SECONDS c0; c0=$(child_cpu); shift 2
   echo "== $name"
   "$@"; local rc=$?
   local p f
@@ -34,13 +47,13 @@ suite() { # name, json report, command...: counts the suite's own tests
   if [[ $rc -ne 0 && $f -eq 0 ]]; then f=1; fi
   passed=$((passed + p)); failed=$((failed + f))
   [[ $rc -ne 0 ]] && { status=1; echo "!! $name failed"; }
-  echo "$name: $p passed, $f failed ($((SECONDS - t0)) s wall)"
+  echo "$name: $p passed, $f failed ($((SECONDS - t0)) s wall, $(($(child_cpu) - c0)) s CPU, load $(cut -d' ' -f1 /proc/loadavg))"
 }
 
 # The three static checks are independent and each single-threaded: on CI's 2 cores they run at
 # once (wall ~ their CPU / 2 instead of the sum); each output is printed whole, in this order, and
 # each still counts as one step
-bg_names=(); bg_pids=(); bg_logs=(); bg_t0=$SECONDS
+bg_names=(); bg_pids=(); bg_logs=(); bg_t0=$SECONDS; bg_c0=$(child_cpu)
 bg_step() { # name, command...: started now; bg_wait counts it as one pass or fail
   local log; log=$(mktemp)
   bg_names+=("$1"); bg_logs+=("$log"); shift
@@ -54,7 +67,7 @@ bg_wait() {
     echo "== ${bg_names[$i]}"; cat "${bg_logs[$i]}"; rm -f "${bg_logs[$i]}"
     if [[ $rc -eq 0 ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; echo "!! ${bg_names[$i]} failed"; fi
   done
-  echo "(static checks: $((SECONDS - bg_t0)) s wall)"
+  echo "(static checks: $((SECONDS - bg_t0)) s wall, $(($(child_cpu) - bg_c0)) s CPU, load $(cut -d' ' -f1 /proc/loadavg))"
 }
 bg_step "type-check (tsc)" npx tsc --noEmit -p tsconfig.json
 bg_step "type-check (svelte-check)" npx svelte-check --tsconfig ./tsconfig.json --threshold error --output machine
