@@ -6,6 +6,7 @@
 import type { CategoricalFeature, NumericFeature, RawColumn, Warning } from '../types';
 import type { InferredColumn } from './infer';
 import { isBlank, isNonFiniteNumber, parseBoolean, parseNumber } from './values';
+import { medianOfSorted, sortedFinite } from '../math/select';
 
 /** Yes/No columns that describe the person, not a service (not counted in ServicesCount). */
 export const DEMOGRAPHIC = /gender|sex|partner|dependents|senior|paperless|married/i;
@@ -105,11 +106,9 @@ export function exclusionWarnings(excluded: Record<string, string[]>): Warning[]
   });
 }
 
+/** Median of the finite values (0 when none): the imputation value, also the saved model's (model/build.ts). */
 export function median(v: Float64Array): number {
-  const a = Array.from(v).filter((x) => Number.isFinite(x)).sort((p, q) => p - q);
-  if (a.length === 0) return 0;
-  const m = a.length >> 1;
-  return a.length % 2 ? a[m] : (a[m - 1] + a[m]) / 2;
+  return medianOfSorted(sortedFinite(v));
 }
 
 export function round(x: number): string {

@@ -41,3 +41,31 @@ function swap(a: Float64Array, i: number, j: number): void {
   a[i] = a[j];
   a[j] = t;
 }
+
+/** The finite values of `v`, ascending, as a new Float64Array: the same values in the same order
+ *  as `Array.from(v).filter(Number.isFinite).sort((p, q) => p - q)`, whose stable comparator sort
+ *  leaves -0 and +0 in input order, from a native typed-array sort (which puts -0 first); at
+ *  704,300 values ~10x less CPU than the comparator sort over boxed numbers. */
+export function sortedFinite(v: ArrayLike<number>): Float64Array {
+  const a = new Float64Array(v.length);
+  let m = 0;
+  for (let i = 0; i < v.length; i++) if (Number.isFinite(v[i])) a[m++] = v[i];
+  const s = (m === v.length ? a : a.slice(0, m)).sort();
+  // the zeros' block: rewrite it in input order when it holds both signs
+  let lo = 0;
+  while (lo < m && s[lo] < 0) lo++;
+  let hi = lo;
+  while (hi < m && s[hi] === 0) hi++;
+  if (hi - lo > 1 && Object.is(s[lo], -0) && !Object.is(s[hi - 1], -0)) {
+    let j = lo;
+    for (let i = 0; i < v.length; i++) if (v[i] === 0) s[j++] = v[i];
+  }
+  return s;
+}
+
+/** Median of an ascending array (sortedFinite's output); 0 when empty. */
+export function medianOfSorted(a: Float64Array): number {
+  if (a.length === 0) return 0;
+  const m = a.length >> 1;
+  return a.length % 2 ? a[m] : (a[m - 1] + a[m]) / 2;
+}

@@ -18,6 +18,7 @@ import { logFeatureColumns, logFeatureName } from './logFeatures';
 import type { LifetimeResult } from '../lifetime/index';
 import type { SurvivalFit } from '../survival/run';
 import { saveSurvival } from './survivalModel';
+import { medianOfSorted, sortedFinite } from '../math/select';
 
 export interface BuildInput {
   fileName: string;
@@ -51,6 +52,13 @@ export function buildSavedModel(b: BuildInput): SavedModel | null {
     if (l) return l.values;
     for (const r of ROLE_KEYS) if (roles[r] === name && frame[r]) return frame[r];
     return null;
+  };
+  // each column's finite values sorted once: its median (imputation) and deciles (reference)
+  const sortedCache = new Map<string, Float64Array>();
+  const sortedOf = (name: string): Float64Array => {
+    let s = sortedCache.get(name);
+    if (!s) sortedCache.set(name, (s = sortedFinite(numericOf(name)!)));
+    return s;
   };
   const fitted = b.churn?.fitted ?? null;
   const seg = b.segmentation?.fitted ?? null;
@@ -93,7 +101,7 @@ export function buildSavedModel(b: BuildInput): SavedModel | null {
     const totalRule = name === roles.total && roles.tenure && roles.monthly && frame.tenure && frame.monthly;
     const impute: InputColumn['impute'] = totalRule
       ? { kind: 'tenure-x-monthly', tenure: roles.tenure!, monthly: roles.monthly! }
-      : { kind: 'median', value: median(numericOf(name)!) };
+      : { kind: 'median', value: medianOfSorted(sortedOf(name)) };
     if (totalRule) {
       addNum(roles.tenure!);
       addNum(roles.monthly!);
@@ -103,11 +111,11 @@ export function buildSavedModel(b: BuildInput): SavedModel | null {
   // tenure / monthly added by the total rule come after it
   for (const name of numericNames)
     if (!inputs.some((i) => i.name === name) && !isDerived(name))
-      inputs.push({ name, kind: 'numeric', decimal: decimalOf.get(name) ?? 'dot', impute: { kind: 'median', value: median(numericOf(name)!) } });
+      inputs.push({ name, kind: 'numeric', decimal: decimalOf.get(name) ?? 'dot', impute: { kind: 'median', value: medianOfSorted(sortedOf(name)) } });
   for (const name of categoricalNames) inputs.push({ name, kind: 'categorical' });
 
   const features: Reference[] = [];
-  for (const name of numericNames) features.push(numericReference(name, numericOf(name)!));
+  for (const name of numericNames) features.push(numericReference(name, numericOf(name)!, sortedOf(name)));
   for (const name of categoricalNames) {
     const c = frame.categorical.find((x) => x.name === name);
     if (c) features.push(categoricalReference(name, c.levels, c.codes));
@@ -187,12 +195,4 @@ function resolveRole(f: string, roles: Roles): string {
   const base = m ? m[1] : f;
   const col = (ROLE_KEYS as readonly string[]).includes(base) ? (roles[base as (typeof ROLE_KEYS)[number]] ?? base) : base;
   return m ? `log1p(${col})` : col;
-}
-
-/** Median of finite values (the cleaning step's imputation value; 0 when none). */
-function median(v: Float64Array): number {
-  const a = Array.from(v).filter((x) => Number.isFinite(x)).sort((p, q) => p - q);
-  if (a.length === 0) return 0;
-  const m = a.length >> 1;
-  return a.length % 2 ? a[m] : (a[m - 1] + a[m]) / 2;
 }

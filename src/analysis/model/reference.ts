@@ -5,6 +5,7 @@
  * categorical: the training levels plus "(missing)" and "(new)".
  */
 import type { Reference } from './types';
+import { sortedFinite } from '../math/select';
 
 const FLOOR = 1e-4;
 export const MISSING_LEVEL = '(missing)';
@@ -43,9 +44,10 @@ export function binShares(values: ArrayLike<number>, edges: readonly number[]): 
   return c.map((v) => (m > 0 ? v / m : 0));
 }
 
-/** Numeric reference: distinct training deciles as cut points, and the training shares. */
-export function numericReference(name: string, values: Float64Array): Reference {
-  const a = Array.from(values).filter(Number.isFinite).sort((p, q) => p - q);
+/** Numeric reference: distinct training deciles as cut points, and the training shares.
+ *  `sorted`: the values' sortedFinite, when the caller has it already. */
+export function numericReference(name: string, values: Float64Array, sorted?: Float64Array): Reference {
+  const a = sorted ?? sortedFinite(values);
   const edges: number[] = [];
   for (let q = 1; q < 10; q++) {
     if (a.length === 0) break;
