@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reachAt } from './headlines';
+import { CONTACT_SHARE, headlines, reachAt, setActual } from './headlines';
+import { fixtureResult } from './testing/resultFixture';
 
 describe('reachAt: share of churners among the riskiest customers', () => {
   it('hand case: top 20% of 10 holds 1 of the 3 churners', () => {
@@ -38,5 +39,29 @@ describe('reachAt: share of churners among the riskiest customers', () => {
     // NaN scores (never produced by the models) keep the native sort's answer (NaN sorts last and is never taken)
     const withNaN = [0.2, NaN, 0.9, 0.1, 0.5];
     expect(reachAt(withNaN, [0, 1, 1, 0, 0], 0.4)).toEqual({ contacted: 2, positives: 2, reached: 1, reach: 0.5 });
+  });
+});
+
+describe('the churn headline reads the reach the worker computed (setActual)', () => {
+  it('setActual carries reachAt at the contact share; the headline is the same read or computed', () => {
+    const r = fixtureResult();
+    const y = Uint8Array.from([0, 1, 0, 1, 0, 1]);
+    setActual(r.churn!, y);
+    expect(r.churn!.actual).toBe(y);
+    expect(r.churn!.contactReach).toEqual({ share: CONTACT_SHARE, ...reachAt(r.churn!.oof, y) });
+    const carried = headlines(r).churn;
+    const computed = headlines({ ...r, churn: { ...r.churn!, contactReach: undefined } }).churn;
+    expect(carried).toBe(computed);
+    expect(carried).toMatch(/^Contacting the riskiest 20% \(1 of 6 customers\) reaches/);
+  });
+  it('the carried reach is what the sentence shows (not recomputed); another share is recomputed; no labels, none', () => {
+    const r = fixtureResult();
+    setActual(r.churn!, Uint8Array.from([0, 1, 0, 1, 0, 1]));
+    const marked = { ...r.churn!.contactReach!, positives: 999 };
+    expect(headlines({ ...r, churn: { ...r.churn!, contactReach: marked } }).churn).toMatch(/of the 999 customers/);
+    expect(headlines({ ...r, churn: { ...r.churn!, contactReach: { ...marked, share: 0.5 } } }).churn).toMatch(/of the 3 customers/);
+    setActual(r.churn!, null);
+    expect(r.churn!.actual).toBeUndefined();
+    expect(r.churn!.contactReach).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@
  * finished result only. Technical diagnostics stay in the panels' "For analysts" folds.
  */
 import type { AnalysisResult } from './result';
+import type { ChurnResult } from './churn/types';
 import { fmtInt as count, fmtMoney, fmtPct as pct } from './format';
 import { kthSmallest } from './math/select';
 
@@ -47,6 +48,17 @@ export function reachAt(scores: ArrayLike<number>, y: ArrayLike<number>, share =
   return { contacted, positives, reached, reach: positives > 0 ? reached / positives : null };
 }
 
+/**
+ * Sets the churn result's observed labels (`y`, one per customer; null: none) and the churn
+ * headline's reach over its out-of-fold scores, computed here, where the scores are (the analysis
+ * worker): on the page, reachAt over 704,300 scores was the longest task of mounting a 100x
+ * dashboard (75 ms CPU; bench/longtasks.ts).
+ */
+export function setActual(churn: ChurnResult, y: Uint8Array | null): void {
+  churn.actual = y ?? undefined;
+  churn.contactReach = y ? { share: CONTACT_SHARE, ...reachAt(churn.oof, y) } : undefined;
+}
+
 /** Per-customer sums of the lifetime models over the analysed customers (NaN: not in the log). */
 export function lifetimeTotals(r: AnalysisResult): { n: number; meanAlive: number; likelyGone: number; expected12: number; clv: number } | null {
   const c = r.lifetime?.customersOut;
@@ -75,7 +87,8 @@ function churnLine(r: AnalysisResult): string {
   const ch = r.churn;
   if (!ch) return `No churn model: the ${count(r.rows)} customers in this file have no churn column to learn from.`;
   const y = ch.actual && ch.actual.length === r.rows ? ch.actual : null;
-  const g = y ? reachAt(ch.oof, y) : null;
+  // the worker's (setActual), else (a result saved before it carried one, or imported) computed here
+  const g = !y ? null : ch.contactReach?.share === CONTACT_SHARE ? ch.contactReach : reachAt(ch.oof, y);
   if (!g || g.reach === null) return `The churn model scores each of the ${count(r.rows)} customers; ${pct(ch.positiveRate)} of them churned.`;
   return `Contacting the riskiest ${pct(CONTACT_SHARE, 0)} (${count(g.contacted)} of ${count(r.rows)} customers) reaches ${pct(g.reach, 0)} of the ${count(g.positives)} customers ${left(r)}, tested on customers the model had not seen.`;
 }

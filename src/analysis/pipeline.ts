@@ -36,6 +36,7 @@ import type { ChurnMore } from './churn/index';
 import { REPEATED_CV_MAX_ROWS } from './churn/jobs/repeated';
 import { detectCurrency } from './data/currency';
 import { isCurrencyCode } from './format';
+import { setActual } from './headlines';
 
 export { DEFAULT_SEED };
 export { skippedMessage } from './refinements';
@@ -151,7 +152,7 @@ export async function runAnalysis(
     : { ...lt, ...(lt.model && logged ? { windowComparison: compareOnWindow(logged, frame, c, lt, opts) } : {}), ...(lt.customersOut && !logged ? { flagComparison: compareOnFlag(lt.customersOut.pAlive, frame.y, c) } : {}) };
   lifetime = compared(churn);
   if (churn) {
-    churn.actual = frame.y ?? undefined;
+    setActual(churn, frame.y);
     warnings.push(...churn.warnings);
   }
 

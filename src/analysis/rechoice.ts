@@ -12,6 +12,7 @@ import type { SavedModel } from './model/types';
 import type { ChurnMore } from './churn/index';
 import type { ModelName } from './churn/jobs/jobs';
 import type { Refinement } from './refine';
+import { setActual } from './headlines';
 
 /** What later refinements need of the churn result: fold AUCs, labels and the choice (plain copies). */
 export interface ChurnView {
@@ -38,7 +39,7 @@ export function rebuilder(
   more: (churn: ChurnResult) => Record<string, unknown> = () => ({}),
 ): NonNullable<Rechoice['rebuild']> {
   return (churn) => {
-    churn.actual = frame.y ?? undefined;
+    setActual(churn, frame.y);
     const b = business(churn);
     const m = model(churn, b);
     const set = more(churn);

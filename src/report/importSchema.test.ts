@@ -34,6 +34,12 @@ describe('imported analyses are checked against a schema', () => {
     if (!r.ok) expect(r.message).toMatch(message);
   });
 
+  it("the churn headline's reach is recomputed from the file's own scores, never taken from it", () => {
+    const r = importJson(crafted((o) => (o.churn.contactReach = { share: 0.2, contacted: 1, positives: 999, reached: 999, reach: 1 })));
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.result.churn!.contactReach).toBeUndefined();
+  });
+
   it('not JSON, or not an analysis at all', () => {
     expect(importJson('not json')).toEqual({ ok: false, message: 'it is not valid JSON' });
     expect(importJson('{"type":"other"}')).toEqual({ ok: false, message: 'it is not a Retention Studio analysis' });

@@ -99,5 +99,8 @@ export function checkAnalysis(value: unknown): ImportCheck {
   }
   if (r.churn && r.churn.probability.some((p: number) => !(p >= 0 && p <= 1))) return { ok: false, message: 'its churn probabilities are not all between 0 and 1' };
   if (r.business && r.business.callOrder.some((i: number) => i < 0 || i >= n)) return { ok: false, message: 'its call list names customers it does not have' };
-  return { ok: true, result: value as AnalysisResult };
+  // the headline's reach is recomputed from the file's own scores and labels (headlines.ts), not taken from it
+  const result = value as AnalysisResult;
+  if (result.churn) delete result.churn.contactReach;
+  return { ok: true, result };
 }

@@ -50,6 +50,17 @@ export interface CustomerReasons {
   reasonValue: Float32Array;
 }
 
+/** Of all churners, the share found among the riskiest `share` of customers by out-of-fold score
+ *  (`contacted` customers, `positives` churners, `reached` of them among those contacted; reach
+ *  null without churners): headlines.ts reachAt. */
+export interface ContactReach {
+  share: number;
+  contacted: number;
+  positives: number;
+  reached: number;
+  reach: number | null;
+}
+
 export interface ChurnResult {
   target: string;
   positiveRate: number;
@@ -66,6 +77,10 @@ export interface ChurnResult {
   reasons: CustomerReasons;
   /** per customer: the observed target (1 = churned), for confusion matrices at any threshold */
   actual?: Uint8Array;
+  /** the churn headline's reach (headlines.ts setActual): the share of churners among the riskiest
+   *  customers by `oof`, computed with `actual` in the worker; absent without labels, in older saves
+   *  and imported files (the page computes it then) */
+  contactReach?: ContactReach;
   warnings: import('../types').Warning[];
   /** true when each fold's settings were chosen inside its training rows (GBDT search, ridge C: the refined run); absent: fixed settings */
   tuned?: boolean;
