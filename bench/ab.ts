@@ -6,6 +6,8 @@
  *   node --import tsx bench/ab.ts <siteDirA> <siteDirB> [--runs N] [--cold] [--think MS] [file.csv]
  *   (--think: wait MS on the mapping step before the confirm, as a person reading it; the wall and
  *   the CPU from the pick then include that wait and what runs during it)
+ *   (--refining: also wait for the refining work after the dashboard, as npm run bench does: the
+ *   renderer's peak RSS then covers the whole run, where the 100x peak usually is)
  *   (build each with: npx vite build --outDir <dir>, e.g. from a stash of the change and with it)
  */
 import { resolve } from 'node:path';
@@ -27,8 +29,8 @@ try {
   for (let r = 0; r < runs; r++)
     for (const ab of [0, 1]) {
       const load = loadNow();
-      // the refining work after the dashboard is not waited for (~15-50 s a run; not what A/B compares)
-      const x = await browserRun(sites[ab].url, file, 300_000, { cold: args.includes('--cold'), skipRefining: true, thinkMs });
+      // the refining work after the dashboard is waited for only with --refining (~15-50 s a run)
+      const x = await browserRun(sites[ab].url, file, 300_000, { cold: args.includes('--cold'), skipRefining: !args.includes('--refining'), thinkMs });
       if (!x.ok) throw new Error(`${'AB'[ab]} run ${r + 1}: ${x.error}`);
       got[ab].wall.push(Math.round(x.totalMs));
       got[ab].cpu.push(x.rendererCpuMs ?? NaN);

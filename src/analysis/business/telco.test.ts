@@ -281,7 +281,7 @@ describeWithShared(TELCO_REL, 'business on Telco', () => {
 
   it('scales to 70k customers (x10 Telco): active counts multiply', () => {
     const K = 10, n = frame.n * K;
-    const rep = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T => {
+    const rep = <T extends Float64Array | Int32Array | Int16Array | Int8Array | Uint8Array>(a: T): T => {
       const out = new (a.constructor as new (n: number) => T)(n);
       for (let k = 0; k < K; k++) out.set(a, k * frame.n);
       return out;

@@ -137,7 +137,7 @@ export async function runChurn(frame: CustomerFrame, opts: ChurnOptions, onProgr
   if (opts.keepJobs) result.jobs = [...results, ...finals.values()].filter((x, i, a) => a.indexOf(x) === i);
   scoringMs += performance.now() - tAssemble;
   if (decide !== plan)
-    dist.later!(churnMore({ plan, run: local.run, cv: new Map(specs.map((s, i) => [s.name, cv[i]])), first: scored, decided: specs.map((s) => s.name), finals, warnings, economics: opts.economics, target, keep: result.jobs }));
+    dist.later!(churnMore({ plan, run: local.run, cv: new Map(specs.map((s, i) => [s.name, cv[i]])), first: { best: scored.best, ensembleOf: scored.ensembleOf }, decided: specs.map((s) => s.name), finals, warnings, economics: opts.economics, target, keep: result.jobs }));
   if (dist.timings) {
     const t = dist.timings;
     for (const r of [...results, ...finals.values()].filter((x, i, a) => a.indexOf(x) === i)) {

@@ -3,7 +3,7 @@
  * counted, 0/1 and yes/no booleans, categorical features with sorted levels, the constant check,
  * the services count and the findings for excluded columns.
  */
-import type { CategoricalFeature, NumericFeature, RawColumn, Warning } from '../types';
+import type { CategoricalFeature, LevelCodes, NumericFeature, RawColumn, Warning } from '../types';
 import type { InferredColumn } from './infer';
 import { isBlank, isNonFiniteNumber, parseBoolean, parseNumber } from './values';
 import { medianOfSorted, sortedFinite } from '../math/select';
@@ -67,7 +67,13 @@ export function categoricalFeature(col: RawColumn, keep: number[]): CategoricalF
   const rank = new Int32Array(levels.length);
   order.forEach((old, neu) => (rank[old] = neu));
   for (let r = 0; r < codes.length; r++) if (codes[r] >= 0) codes[r] = rank[codes[r]];
-  return { name: col.name, codes, levels: order.map((i) => levels[i]) };
+  return { name: col.name, codes: narrowCodes(codes, levels.length), levels: order.map((i) => levels[i]) };
+}
+
+/** The codes (-1 = missing) in the narrowest array that holds `nLevels` levels: the frame keeps
+ *  them, and the churn worker gets a copy (100x Telco's 16 columns: 11 MB as Int8, 45 MB as Int32). */
+export function narrowCodes(codes: Int32Array, nLevels: number): LevelCodes {
+  return nLevels <= 127 ? new Int8Array(codes) : nLevels <= 32767 ? new Int16Array(codes) : codes;
 }
 
 export function isConstant(f: NumericFeature | CategoricalFeature): boolean {

@@ -79,7 +79,7 @@ const YEAR_1900 = Date.UTC(1900, 0, 1);
  * 1900, or beyond the 1st-99th percentile range widened by max(that range, one year) on either
  * side: a 2099 typo in a 2010-2011 log). `dates` per level (ms), `codes` per row.
  */
-export function outlierDates(dates: ArrayLike<number>, codes: Int32Array): Uint8Array {
+export function outlierDates(dates: ArrayLike<number>, codes: ArrayLike<number>): Uint8Array {
   const out = new Uint8Array(dates.length);
   const rows: number[] = [];
   for (let i = 0; i < codes.length; i++) {

@@ -3,7 +3,7 @@ import { parseCsv, sniffEncoding } from './parse';
 import { inspectTable, prepareFrame } from './prepare';
 import { parseNumber, parseDate } from './values';
 
-const rows = (t: { columns: { levels: string[]; codes: Int32Array }[] }, i: number) => t.columns.map((c) => c.levels[c.codes[i]]);
+const rows = (t: { columns: { levels: string[]; codes: ArrayLike<number> }[] }, i: number) => t.columns.map((c) => c.levels[c.codes[i]]);
 
 async function ok(text: string | Blob, chunk?: number) {
   const r = await parseCsv(text, 'f.csv', undefined, chunk);

@@ -12,7 +12,7 @@ import { hasShared, sharedPath } from '../testing/shared';
 
 const CDNOW_REL = 'data/cdnow/CDNOW_sample.txt';
 
-const row = (t: { columns: { levels: string[]; codes: Int32Array }[] }, i: number) => t.columns.map((c) => c.levels[c.codes[i]]);
+const row = (t: { columns: { levels: string[]; codes: ArrayLike<number> }[] }, i: number) => t.columns.map((c) => c.levels[c.codes[i]]);
 async function ok(text: string | Blob | Uint8Array, chunk?: number) {
   const r = await parseCsv(text instanceof Uint8Array ? new Blob([text as BlobPart]) : text, 'f.csv', undefined, chunk);
   if (!r.ok) throw new Error(`${r.code}: ${r.message}`);

@@ -188,7 +188,7 @@ export function preCutoffFeatures<A>(rows: readonly A[], pre: PreCutoff<A>, cuto
 
 /** Sets dates far outside the bulk (outlierDates) or after the analysis date to NaN in `dv`
  *  (those lines are then left out) and returns the finding, or null. */
-export function excludeFarDates(dv: number[], codes: Int32Array, analysisDate: number | undefined, column: string): Warning | null {
+export function excludeFarDates(dv: number[], codes: ArrayLike<number>, analysisDate: number | undefined, column: string): Warning | null {
   const far = outlierDates(dv, codes);
   const after = (d: number) => analysisDate !== undefined && d > analysisDate + DAY - 1;
   const counts = new Int32Array(dv.length);

@@ -60,7 +60,7 @@ export function numericReference(name: string, values: Float64Array, sorted?: Fl
 }
 
 /** Categorical reference: shares of each level, then "(missing)" and "(new)" (0 in training). */
-export function categoricalReference(name: string, levels: string[], codes: Int32Array): Reference {
+export function categoricalReference(name: string, levels: string[], codes: ArrayLike<number>): Reference {
   const c = new Array<number>(levels.length + 2).fill(0);
   for (let i = 0; i < codes.length; i++) c[codes[i] >= 0 ? codes[i] : levels.length]++;
   const n = codes.length || 1;

@@ -31,8 +31,8 @@ export interface DeferredState {
   run: (job: ChurnJob) => Promise<JobResult>;
   /** CV summaries of the models already cross-validated, by name */
   cv: Map<ModelName, CvSummary>;
-  /** the first result's choice */
-  first: Scored;
+  /** the first result's choice (only which models; its score arrays are not kept while the refinement waits) */
+  first: Pick<Scored, 'best' | 'ensembleOf'>;
   /** the first result's decision models (plan.specs without the deferred ones, in spec order) */
   decided: ModelName[];
   finals: Map<ModelName, FinalJobResult>;
@@ -45,7 +45,7 @@ export interface DeferredState {
 }
 
 /** Names of the models a Scored result averages (or the single one). */
-const membersOf = (sc: Scored, names: ModelName[]): string => sc.ensembleOf.map((s) => names[s]).join('+');
+const membersOf = (sc: Pick<Scored, 'ensembleOf'>, names: ModelName[]): string => sc.ensembleOf.map((s) => names[s]).join('+');
 
 /** The deferred models' CV jobs, then the choice over every model again. */
 export function churnMore(st: DeferredState): ChurnMore {
