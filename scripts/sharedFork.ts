@@ -17,6 +17,7 @@ export const SHARED_FORK_FILES = [
   'src/analysis/business/campaign.test.ts',
   'src/analysis/business/clv.test.ts',
   'src/analysis/business/customerActions.test.ts',
+  'src/analysis/business/drivers.test.ts',
   'src/analysis/business/kaplanMeier.test.ts',
   'src/analysis/business/recommend.test.ts',
   'src/analysis/business/survivalClv.test.ts',

@@ -1,6 +1,7 @@
 /** The campaign rule by hand: ranking of active customers, the plan the budget buys, the verdict and input checks. */
 import { describe, expect, it } from 'vitest';
 import { checkCampaignInputs, planCampaign, rankForCampaign } from './campaign';
+import { mulberry32 } from '../random';
 
 describe('campaign plan', () => {
   it('hand-computed profit curve, best point and budget point; customers who left are never ranked', () => {
@@ -57,5 +58,24 @@ describe('campaign plan', () => {
     expect(bad.errors.cac).toBeDefined();
     const empty = checkCampaignInputs({ offerCost: null, saveRate: undefined, budget: 'x', cac: 0 });
     expect(empty.ok || Object.keys(empty.errors).sort()).toEqual(['budget', 'offerCost', 'saveRate']);
+  });
+});
+
+describe('rankForCampaign', () => {
+  it('orders as the comparator sort it replaced: stake descending, ties by index, non-finite stakes as 0, signed zeros tied', () => {
+    const rng = mulberry32(9);
+    const n = 2000;
+    const p = Float64Array.from({ length: n }, () => Math.floor(rng() * 20) / 20);
+    const value = Float64Array.from({ length: n }, (_, i) => (i % 97 === 0 ? NaN : i % 89 === 0 ? -0 : Math.floor(rng() * 5) * 10));
+    const active = Uint8Array.from({ length: n }, () => (rng() < 0.8 ? 1 : 0));
+    for (const val of [value, null]) {
+      const key = Float64Array.from(p, (x, i) => (Number.isFinite(val ? x * val[i] : x) ? (val ? x * val[i] : x) : 0));
+      const want = Array.from({ length: n }, (_, i) => i).filter((i) => active[i]).sort((a, b) => key[b] - key[a] || a - b);
+      const got = rankForCampaign(p, val, active);
+      expect(Array.from(got.order)).toEqual(want);
+      expect(Array.from(got.p)).toEqual(want.map((i) => p[i]));
+      if (val) expect(Array.from(got.stake!)).toEqual(want.map((i) => key[i]));
+      else expect(got.stake).toBeNull();
+    }
   });
 });

@@ -1,0 +1,38 @@
+/** The driver fifths from two quickselects: the cuts and rates of the stable sort they replace. */
+import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../random';
+import { fifths } from './drivers';
+
+/** The previous computation: row indices sorted by value, ties in row order, then the two fifths. */
+function bySort(v: Float64Array, y: Uint8Array, fifth: number) {
+  const n = v.length;
+  const order = Array.from({ length: n }, (_, j) => j).sort((a, b) => v[a] - v[b]);
+  const rate = (from: number, to: number) => {
+    let c = 0;
+    for (let k = from; k < to; k++) c += y[order[k]] ? 1 : 0;
+    return c / (to - from);
+  };
+  return { lowCut: v[order[fifth - 1]], highCut: v[order[n - fifth]], rl: rate(0, fifth), rh: rate(n - fifth, n) };
+}
+
+describe('churn driver fifths', () => {
+  it('equal the sorted order\'s cuts (bit for bit, signed zeros included) and rates, with heavy ties', () => {
+    const rng = mulberry32(3);
+    const cases = [
+      Float64Array.from({ length: 997 }, () => rng() * 100),
+      Float64Array.from({ length: 1000 }, () => Math.floor(rng() * 6)),
+      Float64Array.from({ length: 503 }, () => (rng() < 0.5 ? 0 : -0) + Math.floor(rng() * 3) - 1),
+      Float64Array.from({ length: 200 }, () => 7),
+      Float64Array.from({ length: 400 }, (_, i) => (i % 7 === 0 ? 72 : i % 5)),
+    ];
+    for (const v of cases) {
+      const y = Uint8Array.from(v, () => (rng() < 0.3 ? 1 : 0));
+      for (const fifth of [1, Math.floor(v.length / 5), Math.floor(v.length / 2)]) {
+        const got = fifths(v, y, fifth);
+        const want = bySort(v, y, fifth);
+        expect(got).toEqual(want);
+        expect(Object.is(got.lowCut, want.lowCut) && Object.is(got.highCut, want.highCut)).toBe(true);
+      }
+    }
+  });
+});
