@@ -13,6 +13,11 @@ const OUT_DIR = process.env.E2E_PORT ? `test-results/site-${PORT}` : 'dist';
  *  workers, then the timed ones one at a time, so no second page shares the cores with them.
  *  Without it (a single spec while working on it) one worker runs what is asked, as before. */
 const PARALLEL = process.env.E2E_PARALLEL === '1';
+/** E2E_UNTIMED=1 (npm test with TEST_OVERLAP=1): `--project=chromium` runs without pulling in the timed
+ *  project, which scripts/test.sh starts on its own afterwards with E2E_PREBUILT=1 (serve the site
+ *  the first run built, no second build). */
+const UNTIMED_ONLY = process.env.E2E_UNTIMED === '1';
+const PREBUILT = process.env.E2E_PREBUILT === '1';
 const TIMED = ['flow', 'persistence-faults', 'responsiveness', 'telco', 'large'].map((n) => `**/${n}.spec.ts`);
 const chromium = { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 }, launchOptions: { executablePath: '/usr/bin/chromium' } };
 
@@ -35,11 +40,11 @@ export default defineConfig({
     // "teardown" only orders the two: "timed" starts once every "chromium" test has ended, and runs
     // even when one of them failed (a dependency would skip it), so the totals still count every test;
     // not without E2E_PARALLEL, where it would pull the timed specs into a run of any single spec
-    { name: 'chromium', testIgnore: TIMED, use: chromium, ...(PARALLEL ? { teardown: 'timed' } : {}) },
+    { name: 'chromium', testIgnore: TIMED, use: chromium, ...(PARALLEL && !UNTIMED_ONLY ? { teardown: 'timed' } : {}) },
     { name: 'timed', testMatch: TIMED, use: chromium, workers: 1 },
   ],
   webServer: {
-    command: `npx vite build --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --outDir ${OUT_DIR} --port ${PORT} --strictPort --host 127.0.0.1`,
+    command: `${PREBUILT ? '' : `npx vite build --outDir ${OUT_DIR} --emptyOutDir && `}npx vite preview --outDir ${OUT_DIR} --port ${PORT} --strictPort --host 127.0.0.1`,
     url: BASE,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
