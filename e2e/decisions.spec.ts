@@ -53,7 +53,7 @@ test('Telco: active vs lost, one plan, inline input checks', async ({ page }) =>
   expect(await page.locator('[data-testid="customer-row"][data-status="left"]').count()).toBe(0);
   await page.screenshot({ path: `${SHOTS}/d-05-call-list.png`, fullPage: true });
   await page.getByTestId('win-back-view').click();
-  await expect(page.getByTestId('customer-count')).toContainText('customers who already left (of 1,869');
+  await expect(page.getByTestId('customer-count')).toContainText('on the win-back list: the 100 highest-paying of the 1,869 customers who already left');
   const rows = page.locator('[data-testid="customer-row"]');
   expect(await rows.count()).toBeGreaterThan(5);
   expect(await page.locator('[data-testid="customer-row"][data-status="active"]').count()).toBe(0);

@@ -6,8 +6,9 @@
  */
 import type { AnalysisResult } from './result';
 import type { ChurnResult } from './churn/types';
-import { fmtInt as count, fmtMoney, fmtPct as pct } from './format';
+import { fmtInt as count, fmtMoneyText, fmtPct as pct } from './format';
 import { kthSmallest } from './math/select';
+import { winBackWho } from './business/population';
 
 export type PanelId = 'overview' | 'segments' | 'churn' | 'retention' | 'revenue' | 'lifetime' | 'customers' | 'recommendations' | 'data' | 'warehouse';
 
@@ -75,8 +76,8 @@ export function lifetimeTotals(r: AnalysisResult): { n: number; meanAlive: numbe
   return { n, meanAlive: n ? alive / n : 0, likelyGone, expected12: e12, clv };
 }
 
-/** the money rule (format/money.ts) in the analysis's currency */
-const moneyOf = (r: AnalysisResult, x: number) => fmtMoney(x, r.currency);
+/** the money rule for sentences (format/money.ts) in the analysis's currency */
+const moneyOf = (r: AnalysisResult, x: number) => fmtMoneyText(x, r.currency);
 
 /** "1 segment", "3 segments" */
 const n = (x: number, one: string, many = `${one}s`) => `${count(x)} ${x === 1 ? one : many}`;
@@ -147,8 +148,7 @@ function lifetimeLine(r: AnalysisResult): string {
 
 function customersLine(r: AnalysisResult): string {
   const b = r.business;
-  const lost = b?.lost?.winBack.length ?? 0;
-  const wb = lost > 0 ? `; ${count(lost)} who already left are on the win-back list` : '';
+  const wb = b?.lost && b.lost.winBack.length > 0 ? `; the win-back list holds ${winBackWho(b.lost)}` : '';
   if (b?.plan) return `The call list holds ${count(b.plan.campaign.targeted)} of the ${count(b.population.active)} active customers, ranked by ${b.plan.money ? 'value saved by an offer' : 'churn risk'}${wb}.`;
   return `${count(r.rows)} customers, each with a churn score${wb}.`;
 }

@@ -75,6 +75,12 @@ describe('retention and revenue charts', () => {
   it('revenue at risk sorted, pareto passes through', () => {
     expect((riskBySegmentFigure(r.business!.revenue!, 'USD', r.segmentation).data[0] as unknown as { x: string[] }).x[0]).toBe('New &amp; risky'); // labels are escaped for Plotly (text.ts)
     expect((paretoFigure(r.business!.revenue!).data[0] as unknown as T).y).toEqual([0, 0.31, 0.7, 1]);
+    // the curve names whom it covers and what it sums (every number names its population)
+    const rev = r.business!.revenue!;
+    const named = paretoFigure({ ...rev, pareto: { ...rev.pareto, basis: 'total charges to date', customers: 7043 } }).layout as { title: { text: string }; xaxis: { title: { text: string } } };
+    expect(named.title.text).toBe('Share of total charges to date from the top customers (all 7,043 customers)');
+    expect(named.xaxis.title.text).toBe('Share of customers (highest first)');
+    expect((paretoFigure(rev).layout as { title: { text: string } }).title.text).toBe('Share of revenue from the top customers (all customers)'); // saved before the basis was kept
   });
   it('profit curve figure marks the plan and the unlimited-budget what-if', () => {
     const f = profitCurveFigure(r.business!.plan!, 'USD');

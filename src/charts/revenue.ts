@@ -3,6 +3,7 @@ import type { RevenueImpact } from '../analysis/business/types';
 import type { CampaignPlan } from '../analysis/business/campaign';
 import { baseLayout, colorOf, MUTED, segmentColorByName, type Figure } from './theme';
 import type { SegmentationResult } from '../analysis/segment/types';
+import { paretoPopulation } from '../analysis/business/pareto';
 import { plotText } from './text';
 import { fmtInt, fmtMoney, fmtPct, moneyPrefix, type CurrencyCode } from '../analysis/format';
 
@@ -30,22 +31,23 @@ export function riskBySegmentFigure(revenue: RevenueImpact, currency: CurrencyCo
 /** Pareto curve: cumulative share of revenue by cumulative share of customers. */
 export function paretoFigure(revenue: RevenueImpact): Figure {
   const { customerShare, revenueShare } = revenue.pareto;
+  const { who, basis } = paretoPopulation(revenue.pareto);
   // the same number as the KPI: both read the engine's top-20% share
   const at20 = revenue.pareto.top20Share ?? 0;
   return {
     data: [
       {
-        type: 'scatter', mode: 'lines', name: 'Revenue captured', x: customerShare, y: revenueShare,
+        type: 'scatter', mode: 'lines', name: 'Cumulative share', x: customerShare, y: revenueShare,
         line: { color: '#2563eb', width: 2.5 }, fill: 'tozeroy', fillcolor: 'rgba(37,99,235,0.08)',
-        hovertemplate: 'Top %{x:.0%} of customers bring %{y:.0%} of revenue<extra></extra>',
+        hovertemplate: `Top %{x:.0%} of customers bring %{y:.0%} of their ${basis}<extra></extra>`,
       },
       { type: 'scatter', mode: 'lines', name: 'Equal share', x: [0, 1], y: [0, 1], line: { color: MUTED, dash: 'dash', width: 1 }, hoverinfo: 'skip' },
     ],
-    layout: baseLayout('Share of revenue from your top customers', {
-      xaxis: { title: { text: 'Share of customers (highest revenue first)' }, tickformat: '.0%', range: [0, 1] },
-      yaxis: { title: { text: 'Share of revenue' }, tickformat: '.0%', range: [0, 1.02] },
+    layout: baseLayout(`Share of ${basis} from the top customers (${who})`, {
+      xaxis: { title: { text: 'Share of customers (highest first)' }, tickformat: '.0%', range: [0, 1] },
+      yaxis: { title: { text: `Share of ${basis}` }, tickformat: '.0%', range: [0, 1.02] },
       annotations: [
-        { x: 0.2, y: at20, text: `Top 20% → ${fmtPct(at20, 0)} of revenue`, showarrow: true, arrowhead: 2, ax: 60, ay: 30 },
+        { x: 0.2, y: at20, text: `Top 20% → ${fmtPct(at20, 0)}`, showarrow: true, arrowhead: 2, ax: 60, ay: 30 },
       ],
     }),
   };
@@ -76,6 +78,8 @@ export function profitCurveFigure(plan: CampaignPlan, currency: CurrencyCode): F
     layout: baseLayout('Campaign profit by number of customers contacted', {
       xaxis: { title: { text: `Active customers contacted, of ${fmtInt(plan.population)}<br>(most value to save first)` }, tickformat: ',d' },
       yaxis: { title: { text: `Expected profit (${cur.trim()})` }, tickprefix: cur, tickformat: ',.0f' },
+      // both points are labelled on the curve; a legend only repeated them and overlapped the two-line axis title on phones
+      showlegend: false,
     }),
   };
 }

@@ -84,8 +84,9 @@ export function pcaFigure(seg: SegmentationResult, maxPoints = 3000): Figure {
   };
 }
 
-/** Profile heat-map: each segment's mean of each numeric feature as an index (100 = base average). */
-export function profileHeatmapFigure(seg: SegmentationResult): Figure {
+/** Profile heat-map: each segment's mean of each numeric feature as an index (100 = base average).
+ *  label: a feature's name on the page (model/featureColumns.ts featureLabel: the user's column names); default as stored. */
+export function profileHeatmapFigure(seg: SegmentationResult, label: (feature: string) => string = (f) => f): Figure {
   const features = Object.keys(seg.segments[0]?.profile.baseMeans ?? {});
   const z: (number | null)[][] = [];
   const text: string[][] = [];
@@ -105,13 +106,13 @@ export function profileHeatmapFigure(seg: SegmentationResult): Figure {
   return {
     data: [
       {
-        type: 'heatmap', z, x: features.map(plotText), y: seg.segments.map((s) => plotText(s.name)), text,
+        type: 'heatmap', z, x: features.map((f) => plotText(label(f))), y: seg.segments.map((s) => plotText(s.name)), text,
         texttemplate: '%{text}', colorscale: [[0, '#2563eb'], [0.5, '#f8fafc'], [1, '#ef4444']],
-        zmid: 100, colorbar: { title: { text: 'Index<br>(100 = avg)' } },
-        hovertemplate: '%{y}<br>%{x}: %{text} (index %{z})<extra></extra>',
+        zmid: 100, colorbar: { title: { text: '% of the<br>average<br>customer' } },
+        hovertemplate: '%{y}<br>%{x}: %{text} (%{z}% of the average customer)<extra></extra>',
       },
     ],
-    layout: baseLayout('Segment profiles: average of each feature (colour = index vs. all customers)', {
+    layout: baseLayout('Segment averages by column (red: above the average customer, blue: below)', {
       margin: { l: 160, r: 20, t: 48, b: 80 },
       xaxis: { tickangle: -20 },
       yaxis: { autorange: 'reversed' },

@@ -17,7 +17,8 @@ export interface CustomerRow {
   action: string;
 }
 
-/** Top reasons of customer i as text, e.g. "Contract=Month-to-month ↑, tenure ↑" (↑ raises churn risk). */
+/** Top reasons of customer i as text, e.g. "Contract is Month-to-month ↑, tenure is low ↑" (↑ raises churn risk, ↓ lowers it; the
+ *  tables' headers say so). */
 export function reasonsOf(result: AnalysisResult, i: number): string {
   const r = result.churn?.reasons;
   if (!r || r.reasonsPerCustomer <= 0) return '';
@@ -26,7 +27,7 @@ export function reasonsOf(result: AnalysisResult, i: number): string {
     const f = r.reasonFeature[i * r.reasonsPerCustomer + j];
     if (f == null || f < 0 || f >= r.reasonNames.length) continue;
     const v = r.reasonValue[i * r.reasonsPerCustomer + j];
-    out.push(`${r.reasonNames[f]} ${v >= 0 ? '↑' : '↓'}`);
+    out.push(`${reasonPhrase(r.reasonNames[f])} ${v >= 0 ? '↑' : '↓'}`);
   }
   return out.join(', ');
 }

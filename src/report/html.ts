@@ -12,6 +12,7 @@ import { lifetimeHtml } from './lifetimeHtml';
 import { headlines } from '../analysis/headlines';
 import { RETENTION_CURVE_METHOD } from '../analysis/business/kaplanMeier';
 import { lostKpiNote } from '../analysis/business/population';
+import { paretoPopulation } from '../analysis/business/pareto';
 
 const CSS = `
 *{box-sizing:border-box}body{margin:0;font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2937;background:#f5f7fb}
@@ -76,9 +77,10 @@ function revenueChartsHtml(r: AnalysisResult): string {
   const rev = r.business?.revenue;
   if (!rev) return '';
   const color = segmentColorByName(r.segmentation);
+  const pareto = paretoPopulation(rev.pareto);
   return chartGrid([
     barSvg({ title: 'Monthly revenue at risk by segment', labels: rev.bySegment.map((b) => b.segment), colors: rev.bySegment.map((b) => color(b.segment)), values: rev.bySegment.map((b) => b.atRiskMonthly), format: (v: number) => fmtMoney(v, r.currency) }),
-    lineSvg({ title: 'Share of revenue from your top customers', xLabel: 'Share of customers (%)', yMax: 1, yFormat: (v) => fmtPct(v, 0), series: [{ name: 'Share of revenue', x: rev.pareto.customerShare.map((x) => x * 100), y: rev.pareto.revenueShare }] }),
+    lineSvg({ title: `Share of ${pareto.basis} from the top customers (${pareto.who})`, xLabel: `Share of customers, highest ${pareto.basis} first (%)`, yMax: 1, yFormat: (v) => fmtPct(v, 0), series: [{ name: `Share of ${pareto.basis}`, x: rev.pareto.customerShare.map((x) => x * 100), y: rev.pareto.revenueShare }] }),
   ]);
 }
 
@@ -109,7 +111,7 @@ function lostHtml(r: AnalysisResult, max = 25): string {
   }).join('');
   return `<h3>Active and lost customers</h3><div class="card" data-testid="lost-customers"><p>${esc(b.population.note)}</p>` +
     (lost ? `<p><strong>${esc(lost.summary)}</strong></p>${diffs ? `<p>How they differ from active customers:</p><ul>${diffs}</ul>` : ''}` : '') + '</div>' +
-    (wb ? `<h3>Win-back list (customers who left, highest monthly revenue first)</h3><table><thead><tr><th class="n">#</th><th>Customer</th><th>Segment</th><th>Top reasons</th></tr></thead><tbody>${wb}</tbody></table>` : '');
+    (wb ? `<h3>Win-back list (customers who left, highest monthly revenue first)</h3><table><thead><tr><th class="n">#</th><th>Customer</th><th>Segment</th><th>Top reasons (↑ raises the risk, ↓ lowers it)</th></tr></thead><tbody>${wb}</tbody></table>` : '');
 }
 
 function callListHtml(r: AnalysisResult, max = 25): string {
@@ -122,7 +124,7 @@ function callListHtml(r: AnalysisResult, max = 25): string {
     rows.push(`<tr><td class="n">${k + 1}</td><td>${esc(c.id)}</td><td>${esc(c.segment)}</td><td class="n">${fmtPct(c.probability)}</td>${m ? `<td class="n">${fmtMoney(c.clv, r.currency)}</td><td class="n">${fmtMoney(c.expectedValueSaved, r.currency)}</td>` : ''}<td>${esc(c.reasons)}</td><td>${esc(c.action)}</td></tr>`);
   }
   const plan = r.business?.plan;
-  return `<h3>Who to call first</h3>${plan ? `<p>${esc(plan.verdict)}</p>` : ''}<table><thead><tr><th class="n">#</th><th>Customer</th><th>Segment</th><th class="n">Churn risk</th>${m ? '<th class="n">CLV</th><th class="n">Value saved</th>' : ''}<th>Top reasons</th><th>Suggested action</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<h3>Who to call first</h3>${plan ? `<p>${esc(plan.verdict)}</p>` : ''}<table><thead><tr><th class="n">#</th><th>Customer</th><th>Segment</th><th class="n">Churn risk</th>${m ? '<th class="n">CLV</th><th class="n">Value saved</th>' : ''}<th>Top reasons (↑ raises the risk, ↓ lowers it)</th><th>Suggested action</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function provenanceHtml(r: AnalysisResult, generatedAt: Date): string {

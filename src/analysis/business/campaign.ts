@@ -7,7 +7,7 @@
  * share one set of customers. O(n) per plan, so the simulator can update as the user types.
  */
 import type { ProfitPoint } from './types';
-import { fmtInt as count, fmtMoney, fmtPct as pct, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
+import { fmtInt as count, fmtMoney, fmtMoneyText, fmtPct as pct, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
 import { orderDesc } from '../churn/evaluation/metrics';
 
 export interface CampaignInputs {
@@ -124,7 +124,7 @@ function judge(
   n: number, affordable: number, bestK: number, c: CampaignPoint, costPerSave: number | null, valuePerSave: number | null, hasMoney: boolean, inp: CampaignInputs,
 ): { recommended: boolean; verdict: string } {
   const pop = `of ${count(n)} active customers`;
-  const money = (v: number) => fmtMoney(v, inp.currency ?? DEFAULT_CURRENCY);
+  const money = (v: number) => fmtMoneyText(v, inp.currency ?? DEFAULT_CURRENCY); // sentences (format/money.ts)
   if (n === 0) return { recommended: false, verdict: 'No active customers: there is nobody to contact.' };
   if (affordable === 0) return { recommended: false, verdict: `A budget of ${money(inp.budget)} pays for no offer at ${money(inp.offerCost)} each: not recommended.` };
   if (!hasMoney) {

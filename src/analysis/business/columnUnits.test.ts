@@ -32,7 +32,8 @@ describe('column units', () => {
     expect(f.numeric.map((c) => columnUnit(f, c))).toEqual(['years', 'money', 'money', 'days', null]);
     expect(columnUnit(f, { name: 'tenure', values: f.tenure! })).toBe('months');
     expect(columnUnit(f, { name: 'Monetary', values: seq(() => 1), unit: 'money' })).toBe('money');
-    expect(fmtWithUnit(84.85, 'money', 'EUR')).toBe('€84.85');
+    expect(fmtWithUnit(84.85, 'money', 'EUR')).toBe('€85'); // a sentence's amount: whole units from 10 up (format/money.ts fmtMoneyText)
+    expect(fmtWithUnit(4.5, 'money', 'EUR')).toBe('€4.50');
     expect(fmtWithUnit(3044.4, 'money', 'USD')).toBe('$3,044');
     expect(fmtWithUnit(1, 'days', 'USD')).toBe('1 day');
     expect(fmtWithUnit(35.43, 'months', 'USD')).toBe('35.4 months');
@@ -42,7 +43,7 @@ describe('column units', () => {
   it('driver cuts name their unit: months for tenure, the currency for charges', () => {
     const texts = churnDrivers(frame(), 10, 'EUR').map((d) => d.text);
     expect(texts).toContain('years_with_us in months: 100.0% churn in the lowest fifth (up to 22.8 months) vs 0.0% in the highest fifth (96 months and up)');
-    expect(texts).toContain('monthly charge: 100.0% churn in the lowest fifth (up to €34.25) vs 0.0% in the highest fifth (€80 and up)');
+    expect(texts).toContain('monthly charge: 100.0% churn in the lowest fifth (up to €34) vs 0.0% in the highest fifth (€80 and up)');
     expect(texts.find((t) => t.startsWith('spend:'))).toMatch(/\(up to €770\) vs .*\(€3,240 and up\)$/);
     expect(texts.find((t) => t.startsWith('Recency (days):'))).toMatch(/\(up to 19 days\)/);
     expect(texts.find((t) => t.startsWith('score:'))).toMatch(/\(up to 0\.19\)/);

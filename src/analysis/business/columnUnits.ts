@@ -6,7 +6,7 @@
  * have no known unit and read as plain numbers.
  */
 import type { CustomerFrame, NumericFeature } from '../types';
-import { fmtMoney, fmtQuantity, fmtValue, type CurrencyCode } from '../format';
+import { fmtMoneyText, fmtQuantity, fmtValue, type CurrencyCode } from '../format';
 
 /** 'money', a plural noun ("months", "days", "orders"), or null when the column's unit is unknown. */
 export type ColumnUnit = 'money' | string | null;
@@ -22,8 +22,8 @@ export function columnUnit(frame: CustomerFrame, f: Pick<NumericFeature, 'name' 
   return named ? named[1].toLowerCase() : null;
 }
 
-/** A value of a column with its unit: "$84.85", "7 months", "1 day", "0.35" (no unit known). */
+/** A value of a column with its unit, for a sentence: "$85" (format/money.ts fmtMoneyText), "7 months", "1 day", "0.35" (no unit known). */
 export function fmtWithUnit(v: number, unit: ColumnUnit, currency: CurrencyCode): string {
-  if (unit === 'money') return fmtMoney(v, currency);
+  if (unit === 'money') return fmtMoneyText(v, currency);
   return unit ? fmtQuantity(v, unit) : fmtValue(v);
 }

@@ -133,7 +133,7 @@ export function runBusiness(
     warnings.push({ code: 'business-no-revenue-at-risk', message: 'Revenue at risk, the call list and retention advice need churn probabilities.', count: 1 });
   }
   const drivers = churnDrivers(frame, 6, o.currency);
-  const insights = buildInsights({ drivers, frame, kpis: bundle.kpis, revenue, plan, population, lost, groups, churn, curves: surv.curves, conditional: surv.conditional, p: probs.p }, o);
+  const insights = buildInsights({ drivers, frame, kpis: bundle.kpis, pareto: bundle.pareto, revenue, plan, population, lost, groups, churn, curves: surv.curves, conditional: surv.conditional, p: probs.p }, o);
   return {
     options: o,
     population,

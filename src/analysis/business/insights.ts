@@ -7,11 +7,14 @@ import type { ChurnResult } from '../churn/types';
 import type { Driver, Insight, Kpis, LostCustomers, Population, RevenueImpact, SurvivalCurve } from './types';
 import type { CampaignPlan } from './campaign';
 import type { Groups } from './groups';
-import { fmtInt as count, fmtMoney, fmtPct as pct } from '../format';
+import { paretoPopulation, type Pareto } from './pareto';
+import { fmtInt as count, fmtMoneyText, fmtPct as pct } from '../format';
 
 export interface InsightInputs {
   frame: CustomerFrame;
   kpis: Kpis;
+  /** the top-20% curve: its basis and the customers it covers (pareto.ts) */
+  pareto: Pareto;
   revenue: RevenueImpact | null;
   plan: CampaignPlan | null;
   population: Population;
@@ -53,7 +56,7 @@ function driver(x: InsightInputs): Insight | null {
 
 /** Up to 9 insights; every sentence quotes its value and names its population. */
 export function buildInsights(x: InsightInputs, o: BusinessOptions): Insight[] {
-  const money = (v: number) => fmtMoney(v, o.currency);
+  const money = (v: number) => fmtMoneyText(v, o.currency); // sentences (format/money.ts)
   const out: Insight[] = [];
   const { kpis, revenue, groups } = x;
   const pop = x.population.label;
@@ -83,8 +86,10 @@ export function buildInsights(x: InsightInputs, o: BusinessOptions): Insight[] {
   if (clv !== null && clv > 0)
     out.push({ kind: 'clv-cac', value: clv / Math.max(o.cac, 1e-9), text: `A customer is worth ${money(clv)} over their expected remaining lifetime (margin ${pct(o.margin, 0)}, discounted at ${pct(o.discountRate, 0)} a year), ${o.cac > 0 ? `${(clv / o.cac).toFixed(1)}x the ${money(o.cac)} acquisition cost` : 'with no acquisition cost entered'}${kpis.clv.naive !== null ? `; the quick rule of thumb (monthly revenue ÷ churn rate) would say ${money(kpis.clv.naive)}, because it counts everyone who ever left as leaving within one month` : ''}.` });
   const top20 = kpis.top20RevenueShare.value;
-  if (top20 !== null)
-    out.push({ kind: 'pareto', value: top20, text: `The top 20% of customers bring ${pct(top20)} of revenue, ${top20 >= 0.8 ? 'at or above' : 'below'} the 80/20 rule.` });
+  if (top20 !== null) {
+    const { who, basis } = paretoPopulation(x.pareto);
+    out.push({ kind: 'pareto', value: top20, text: `The top 20% of ${who} bring ${pct(top20)} of their ${basis}, ${top20 >= 0.8 ? 'at or above' : 'below'} the 80/20 rule.` });
+  }
   const byCol = x.curves.filter((c) => c.by !== 'all' && c.by !== 'segment');
   if (byCol.length >= 2) {
     const worst = byCol.slice().sort((a, b) => (a.at.m12 ?? 1) - (b.at.m12 ?? 1))[0];

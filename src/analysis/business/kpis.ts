@@ -86,7 +86,7 @@ export function computeKpis(frame: CustomerFrame, o: BusinessOptions): KpiBundle
 
   const revenueBasis = isTx ? frame.monetary : frame.total ?? frame.monthly;
   const basisName = isTx ? 'total spend' : frame.total ? 'total charges to date' : 'monthly charges';
-  const pareto = revenueBasis ? paretoCurve(revenueBasis) : paretoCurve([]);
+  const pareto = revenueBasis ? paretoCurve(revenueBasis, basisName) : paretoCurve([], basisName);
   const kTop: Kpi = pareto.top20Share === null
     ? { value: null, formula: 'needs a revenue column' }
     : { value: pareto.top20Share, formula: `${basisName} of the top 20% of customers / ${basisName} of all customers = ${pct(pareto.top20Share, 1)} (the 80/20 rule would be 80%)` };

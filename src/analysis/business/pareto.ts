@@ -1,18 +1,23 @@
 /** The 20/80 check: how much revenue the top 20% of customers bring, and the cumulative curve. */
+import { fmtInt as count } from '../format';
 
 export interface Pareto {
   top20Share: number | null;
   customerShare: number[];
   revenueShare: number[];
+  /** what the customers are ranked and summed by, in words ("total charges to date"); absent in results saved before it */
+  basis?: string;
+  /** customers the curve covers (every customer in the file) */
+  customers?: number;
 }
 
-/** revenue: per customer (>= 0 used); points: curve resolution (default 100). */
-export function paretoCurve(revenue: ArrayLike<number>, points = 100): Pareto {
+/** revenue: per customer (>= 0 used); basis: what revenue is, in words; points: curve resolution (default 100). */
+export function paretoCurve(revenue: ArrayLike<number>, basis = 'revenue', points = 100): Pareto {
   const n = revenue.length;
   const v = Float64Array.from(revenue, (x) => (Number.isFinite(x) && x > 0 ? x : 0)).sort().reverse();
   let total = 0;
   for (let i = 0; i < n; i++) total += v[i];
-  if (n === 0 || total <= 0) return { top20Share: null, customerShare: [], revenueShare: [] };
+  if (n === 0 || total <= 0) return { top20Share: null, customerShare: [], revenueShare: [], basis, customers: n };
   const cum = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) cum[i + 1] = cum[i] + v[i];
   const customerShare: number[] = [];
@@ -23,5 +28,11 @@ export function paretoCurve(revenue: ArrayLike<number>, points = 100): Pareto {
     revenueShare.push(cum[k] / total);
   }
   const top = Math.ceil(0.2 * n);
-  return { top20Share: cum[top] / total, customerShare, revenueShare };
+  return { top20Share: cum[top] / total, customerShare, revenueShare, basis, customers: n };
+}
+
+/** Whom the curve covers and by what, for its title and the insight: "all 7,043 customers, by total charges to date"
+ *  (results saved before the basis was kept: "all customers, by revenue"). */
+export function paretoPopulation(p: Pick<Pareto, 'basis' | 'customers'>): { who: string; basis: string } {
+  return { who: p.customers != null ? `all ${count(p.customers)} customers` : 'all customers', basis: p.basis ?? 'revenue' };
 }

@@ -8,7 +8,7 @@
 import type { CustomerFrame, FlagMeaning } from '../types';
 import type { LostCustomers, Population } from './types';
 import { columnUnit, fmtWithUnit } from './columnUnits';
-import { fmtInt as count, fmtMoney, fmtPct as pct, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
+import { fmtInt as count, fmtMoneyText, fmtPct as pct, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
 
 /** Names that speak of the future ("will_churn", "churn_next_month", "at_risk") mean 'will-leave'; else 'left'. */
 export function flagMeaningFromName(name: string | null | undefined): FlagMeaning {
@@ -103,7 +103,7 @@ export function lostCustomers(frame: CustomerFrame, active: Uint8Array, winBackM
     monthlyRevenue: monthly,
     summary:
       `${count(lost)} of ${count(n)} customers (${pct(lost / n)}) already left` +
-      (monthly !== null ? `, taking ${fmtMoney(monthly, currency)} of monthly revenue with them.` : '.'),
+      (monthly !== null ? `, taking ${fmtMoneyText(monthly, currency)} of monthly revenue with them.` : '.'),
     differences: differences.slice(0, 6),
     winBack: idx.slice(0, winBackMax),
   };
@@ -111,5 +111,15 @@ export function lostCustomers(frame: CustomerFrame, active: Uint8Array, winBackM
 
 /** The "Already left" KPI's note, on the page and in the HTML report: "35.9% of all 7,043 customers · $174,624 a month left with them". */
 export function lostKpiNote(lost: LostCustomers, rows: number, currency: CurrencyCode): string {
-  return `${pct(lost.share)} of all ${count(rows)} customers` + (lost.monthlyRevenue !== null ? ` · ${fmtMoney(lost.monthlyRevenue, currency)} a month left with them` : '');
+  return `${pct(lost.share)} of all ${count(rows)} customers` + (lost.monthlyRevenue !== null ? ` · ${fmtMoneyText(lost.monthlyRevenue, currency)} a month left with them` : '');
+}
+
+/** Who is on the win-back list, both counts in one phrase (the Customers headline, the page's win-back view and
+ *  its button say it with this): "the 100 highest-paying of the 281 customers who already left". */
+export function winBackWho(lost: LostCustomers): string {
+  const wb = lost.winBack.length, all = lost.customers;
+  if (wb >= all) return all === 1 ? 'the one customer who already left' : `all ${count(all)} customers who already left`;
+  return lost.monthlyRevenue !== null
+    ? `the ${count(wb)} highest-paying of the ${count(all)} customers who already left`
+    : `the first ${count(wb)} (in file order) of the ${count(all)} customers who already left`;
 }

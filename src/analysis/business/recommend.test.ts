@@ -45,7 +45,7 @@ describe('rules', () => {
     expect(r.numbers.audienceOnCallList).toBe(1); // customer 2 is not month-to-month
     expect(r.numbers.costPerSave).toBeCloseTo(100 / (1.4 * 0.3), 9);
     expect(r.rationale).toContain('$420');
-    expect(r.rationale).toContain('(1 month-to-month)');
+    expect(r.rationale).toContain('on the call list your $10,000 budget pays for, 1 of these on month-to-month contracts:');
     // customers who already left are never counted
     const [a] = recommend({ ...base, active: Uint8Array.from([1, 1, 0, 1]), campaign: [0] }, o);
     expect(a.customers).toBe(3);

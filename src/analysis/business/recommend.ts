@@ -9,7 +9,7 @@ import type { Recommendation } from './types';
 import type { Groups } from './groups';
 import type { Profile } from './profile';
 import { RULES, SHARE_METRICS, type MetricId, type RetentionRule } from './rules';
-import { fmtInt as count, fmtMoney, fmtPct as pct } from '../format';
+import { fmtInt as count, fmtMoneyText, fmtPct as pct } from '../format';
 
 /** The first rule whose conditions all hold (the last rule has none, so one always matches). */
 export function matchRule(profile: Profile, rules: RetentionRule[] = RULES): RetentionRule {
@@ -23,12 +23,12 @@ export function matchRule(profile: Profile, rules: RetentionRule[] = RULES): Ret
   return rules[rules.length - 1];
 }
 
-/** "48.0% churn", "82.0% month-to-month", "1.3x the average monthly charge"... */
+/** "48.0% churn", "82% on month-to-month contracts", "1.3x the average monthly charge"... */
 export function describeMetric(id: MetricId, v: number, baseChurn: number | null): string {
   const share = SHARE_METRICS.find((m) => m.id === id);
   if (share) return `${pct(v, 0)} ${share.label}`;
   switch (id) {
-    case 'churnRate': return `${pct(v, 1)} churn${baseChurn !== null ? ` (base ${pct(baseChurn, 1)})` : ''}`;
+    case 'churnRate': return `${pct(v, 1)} churn${baseChurn !== null ? ` (vs ${pct(baseChurn, 1)} overall)` : ''}`;
     case 'churnVsBase': return `${v.toFixed(1)}x the base churn rate`;
     case 'meanTenure': return `${v.toFixed(0)} months average tenure`;
     case 'monthlyVsBase': return `${v.toFixed(2)}x the average monthly charge`;
@@ -56,7 +56,7 @@ export interface RecommendInputs {
 
 /** One recommendation per segment; the segments' offers are the plan's customers, so their costs sum to the plan's cost (<= budget). */
 export function recommend(x: RecommendInputs, o: BusinessOptions, rules: RetentionRule[] = RULES): Recommendation[] {
-  const money = (v: number) => fmtMoney(v, o.currency);
+  const money = (v: number) => fmtMoneyText(v, o.currency); // sentences (format/money.ts)
   const k = x.groups.names.length;
   const chosen = x.profiles.map((prof) => matchRule(prof, rules));
   const audience = chosen.map((r) => (r.audience ? x.membership(r.audience) : null));
@@ -97,7 +97,7 @@ export function recommend(x: RecommendInputs, o: BusinessOptions, rules: Retenti
     if (targeted[g] > 0) {
       rationale +=
         ` ${count(targeted[g])} of them are on the call list your ${money(o.budget)} budget pays for` +
-        (audLabel ? ` (${count(audTargeted[g])} ${audLabel})` : '') +
+        (audLabel ? `, ${count(audTargeted[g])} of these ${audLabel}` : '') +
         `: cost ${money(cost)}, expected return ${money(ret[g])} of lifetime value, net ${money(net)}.` +
         ` Each kept customer costs ${money(costPerSave)} in offers and is worth ${money(valuePerSave)}` +
         (o.cac > 0 ? `; acquiring a new one costs ${money(o.cac)}.` : '.');

@@ -74,7 +74,7 @@ export function revenueImpact(x: RevenueInputs, o: BusinessOptions): RevenueImpa
         `${fmtMoney(o.budget, o.currency)} buys ${o.offerCost > 0 ? count(plan.affordable) : 'unlimited'} offers, and targeting stops at ` +
         `${count(plan.best.targeted)} where the next offer would lose money: ${count(c.targeted)} customers targeted.`,
     },
-    pareto: { customerShare: x.pareto.customerShare, revenueShare: x.pareto.revenueShare, top20Share: x.pareto.top20Share },
+    pareto: { customerShare: x.pareto.customerShare, revenueShare: x.pareto.revenueShare, top20Share: x.pareto.top20Share, basis: x.pareto.basis, customers: x.pareto.customers },
     population: x.population,
     probabilitySource: x.probabilityNote,
   };

@@ -21,7 +21,7 @@ export type MetricId =
 
 /** Share metrics: share of the segment whose column (matched by name) has a matching level. */
 export const SHARE_METRICS: { id: MetricId; column: RegExp; level: RegExp; label: string }[] = [
-  { id: 'shareMonthToMonth', column: /contract/i, level: /month.?to.?month|monthly/i, label: 'month-to-month' },
+  { id: 'shareMonthToMonth', column: /contract/i, level: /month.?to.?month|monthly/i, label: 'on month-to-month contracts' },
   { id: 'shareLongContract', column: /contract/i, level: /one year|two year|1 year|2 year|annual/i, label: 'on 1- or 2-year contracts' },
   { id: 'shareElectronicCheck', column: /payment/i, level: /electronic/i, label: 'paying by electronic check' },
   { id: 'shareFiber', column: /internet/i, level: /fib/i, label: 'on fiber internet' },

@@ -84,7 +84,7 @@ export interface RevenueImpact {
   /** where the churn probabilities come from, in words */
   probabilitySource: string;
   /** Pareto curve: cumulative share of revenue by cumulative share of customers */
-  pareto: { customerShare: number[]; revenueShare: number[]; top20Share: number | null };
+  pareto: import('./pareto').Pareto;
   /** whom at-risk figures count, e.g. "of 5,174 active customers" */
   population: string;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmtInt, fmtMoney, fmtMoneyShort, fmtMonths, fmtNum, fmtPct, fmtScore, isCurrencyCode, moneyPrefix, moneySymbol } from './index';
+import { fmtInt, fmtMoney, fmtMoneyShort, fmtMoneyText, fmtMonths, fmtNum, fmtPct, fmtScore, isCurrencyCode, moneyPrefix, moneySymbol } from './index';
 
 describe('numbers', () => {
   it('counts, shares, scores and months', () => {
@@ -35,6 +35,17 @@ describe('money', () => {
     expect(fmtMoneyShort(1_234_567, 'USD')).toBe('$1.23M');
     expect(fmtMoneyShort(-12_345, 'USD')).toBe('-$12.3k');
     expect(fmtMoney(null, 'USD')).toBe('–');
+    // in sentences: whole units from 10 up (estimates and averages), cents below; tables keep fmtMoney's cents
+    expect(fmtMoneyText(78.42, 'USD')).toBe('$78');
+    expect(fmtMoneyText(60.62, 'EUR')).toBe('€61');
+    expect(fmtMoneyText(-78.42, 'USD')).toBe('-$78');
+    expect(fmtMoneyText(10, 'USD')).toBe('$10');
+    expect(fmtMoneyText(9.996, 'USD')).toBe('$10');
+    expect(fmtMoneyText(9.99, 'USD')).toBe('$9.99');
+    expect(fmtMoneyText(4.5, 'USD')).toBe('$4.50');
+    expect(fmtMoneyText(50, 'USD')).toBe('$50');
+    expect(fmtMoneyText(174623.55, 'USD')).toBe(fmtMoney(174623.55, 'USD'));
+    expect(fmtMoneyText(null, 'USD')).toBe('–');
   });
 
   it('writes every money figure in the given currency', () => {

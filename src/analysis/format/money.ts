@@ -5,6 +5,9 @@
  * style; negatives as "-€1,234" (never "-€0"); a missing value reads as an en dash.
  *
  * One rule for every amount (fmtMoney): whole units from 100 up, cents below ("$174,624", "$61.70", "$50").
+ * Sentences (fmtMoneyText) round further, to whole units from 10 up ("net $78", "$73 vs $61 on average"):
+ * their amounts are estimates or averages, and "$78.42" there reads as a precision the model does not have;
+ * tables, KPI tiles, formulas and the CSV keep fmtMoney's cents (and the CSV its raw numbers).
  * fmtMoneyShort is the same rule compacted for chart labels ("$1.23M").
  */
 import { DASH } from './numbers';
@@ -57,6 +60,13 @@ export function fmtMoney(v: number | null | undefined, currency: CurrencyCode): 
   if (missing(v)) return DASH;
   const cents = Math.round(v * 100);
   return Math.abs(cents) >= 10000 || cents % 100 === 0 ? fmtMoneyWhole(v, currency) : fmtMoneyCents(v, currency); // 99.996 reads "$100", 50 reads "$50"
+}
+
+/** The money rule in a sentence: whole units from 10 up, cents below (78.42 -> "$78", 60.62 -> "$61",
+ *  4.5 -> "$4.50", 1234.5 -> "$1,235"). Tables and formulas use fmtMoney. */
+export function fmtMoneyText(v: number | null | undefined, currency: CurrencyCode): string {
+  if (missing(v)) return DASH;
+  return Math.abs(Math.round(v * 100)) >= 1000 ? fmtMoneyWhole(v, currency) : fmtMoney(v, currency); // 9.996 reads "$10"
 }
 
 /** Compact for big amounts: 1234567 -> "$1.23M", 12345 -> "$12.3k"; below 10,000 as fmtMoney. */

@@ -14,7 +14,8 @@ import { HAZARD_MAX, HAZARD_MIN } from '../business/clv';
 import { encodeModel } from './codec';
 import { MODEL_TYPE, MODEL_VERSION, type DerivedCount, type InputColumn, type Reference, type SavedChurn, type SavedModel } from './types';
 import { baseName, numericReference, categoricalReference, scoreReference } from './reference';
-import { logFeatureColumns, logFeatureName } from './logFeatures';
+import { logFeatureColumns } from './logFeatures';
+import { featureColumn } from './featureColumns';
 import type { LifetimeResult } from '../lifetime/index';
 import type { SurvivalFit } from '../survival/run';
 import { saveSurvival } from './survivalModel';
@@ -71,7 +72,7 @@ export function buildSavedModel(b: BuildInput): SavedModel | null {
     fitted.design.numeric.forEach((c) => addNum(c.name));
     fitted.design.categorical.forEach((c) => addCat(c.name));
   }
-  const segFeatures = seg ? seg.features.map((f) => (isLog ? logFeatureName(f) : resolveRole(f, roles))) : [];
+  const segFeatures = seg ? seg.features.map((f) => featureColumn(f, frame.kind, roles)) : [];
   segFeatures.forEach((f) => addNum(baseName(f)));
   const clvOn = !!(fitted && frame.monthly && roles.monthly && b.business?.kpis.monthlyHazard.value != null);
   if (clvOn) addNum(roles.monthly!);
@@ -187,12 +188,4 @@ function logOf(l: NonNullable<BuildInput['log']>, features: string[]): NonNullab
     features,
     lifetime: bg ? { bgnbd: { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b }, gammaGamma: gg ? { p: gg.p, q: gg.q, gamma: gg.gamma } : null } : null,
   };
-}
-
-/** A segmentation feature named by role ("tenure", "log1p(monetary)") as the column name it reads. */
-function resolveRole(f: string, roles: Roles): string {
-  const m = /^log1p\((.+)\)$/.exec(f);
-  const base = m ? m[1] : f;
-  const col = (ROLE_KEYS as readonly string[]).includes(base) ? (roles[base as (typeof ROLE_KEYS)[number]] ?? base) : base;
-  return m ? `log1p(${col})` : col;
 }

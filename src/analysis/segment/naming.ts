@@ -8,7 +8,7 @@
  */
 import type { TableKind } from '../types';
 import type { SegmentStats } from './profiles';
-import { fmtMoney, fmtValue, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
+import { fmtMoneyText, fmtValue, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
 
 type Scorer = (z: Record<string, number>, lift: number | null) => number;
 
@@ -134,7 +134,7 @@ function describe(s: SegmentStats, rfm: boolean, baseChurn: number | null, curre
     const z = s.roleZ[key as keyof typeof s.roleZ];
     if (z === undefined) return;
     const unit = ROLE_UNIT[key];
-    const [a, b] = [s.means[key], s.baseMeans[key]].map((v) => (unit === 'money' ? fmtMoney(v, currency) : fmtValue(Math.abs(v) >= 10 ? Math.round(v) : v)));
+    const [a, b] = [s.means[key], s.baseMeans[key]].map((v) => (unit === 'money' ? fmtMoneyText(v, currency) : fmtValue(Math.abs(v) >= 10 ? Math.round(v) : v)));
     parts.push(`${level(z, hi, lo, mid)} (${a} vs ${b}${unit && unit !== 'money' ? ` ${unit}` : ''} on average)`);
   };
   if (rfm) {
