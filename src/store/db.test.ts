@@ -204,6 +204,36 @@ describe('large typed arrays as part records', () => {
     expect(await (await store.db()).count('results')).toBe(0);
   });
 
+  it('a refined save (same arrays, a small field changed) rewrites only the result record and missing chunks', async () => {
+    const store = new StudioStore(freshName());
+    const ids = Array.from({ length: 120_000 }, (_, i) => `CUST-${String(i).padStart(6, '0')}`);
+    const probability = Float64Array.from({ length: 200_000 }, (_, i) => (i % 97) / 97);
+    const first = { ...result('ref'), rows: ids.length, ids, churn: { probability, models: ['a'] } } as unknown as AnalysisResult;
+    await store.saveAnalysis(meta('ref', '2024-01-01'), first);
+    const db = await store.db();
+    // marks in two chunk records: a save that rewrites them loses the marks
+    const mark = Float64Array.of(-1);
+    await db.put('results', { id: chunkKey('ref', ['churn', 'probability'], 1), result: null as unknown as AnalysisResult, data: mark });
+    await db.put('results', { id: chunkKey('ref', IDS_PATH, 1), result: null as unknown as AnalysisResult, text: 'marked' });
+    await db.delete('results', chunkKey('ref', ['churn', 'probability'], 0)); // as another tab could
+    const refined = { ...first, churn: { ...(first.churn as object), models: ['a', 'b'] } } as unknown as AnalysisResult;
+    expect((await store.saveAnalysis(meta('ref', '2024-01-01'), refined)).ok).toBe(true);
+    expect((await db.get('results', 'ref'))?.result.churn).toEqual({ probability: null, models: ['a', 'b'] });
+    expect((await db.get('results', chunkKey('ref', ['churn', 'probability'], 1)))?.data).toEqual(mark);
+    expect((await db.get('results', chunkKey('ref', IDS_PATH, 1)))?.text).toBe('marked');
+    const chunk0 = (await db.get('results', chunkKey('ref', ['churn', 'probability'], 0)))?.data as Float64Array;
+    expect(Array.from(chunk0.subarray(0, 3))).toEqual([0, 1 / 97, 2 / 97]); // the missing record was written again
+    // a new array under the same path (a re-run) is written in full
+    const rerun = { ...refined, churn: { probability: probability.slice(), models: ['a'] } } as unknown as AnalysisResult;
+    await store.saveAnalysis(meta('ref', '2024-01-01'), rerun);
+    const loaded = (await store.loadResult('ref')) as unknown as { churn: { probability: Float64Array } };
+    expect(Array.from(loaded.churn.probability)).toEqual(Array.from(probability));
+    // ids: the same text is not rewritten, so the mark stays until other ids are saved
+    expect((await db.get('results', chunkKey('ref', IDS_PATH, 1)))?.text).toBe('marked');
+    await store.saveAnalysis(meta('ref', '2024-01-01'), { ...rerun, ids: ids.map((x) => x.toLowerCase()) });
+    expect((await store.loadResult('ref'))?.ids.at(-1)).toBe('cust-119999');
+  });
+
   it('loads part records saved before chunking (one record per array, no chunk counts)', async () => {
     const store = new StudioStore(freshName());
     const base = result('old');

@@ -10,7 +10,7 @@ import type { ColumnType, RfmUnit, TenureUnit } from '../analysis/types';
 import { DB_NAME, STORES, type Recipe, type SavedMeta, type StoredFile, type StudioDB } from './schema';
 import { openStudioDb } from './migrate';
 import { partKeyBounds, recipeKey } from './keys';
-import { readResult, writeResult } from './resultRecords';
+import { readResult, writeResult, type Written } from './resultRecords';
 import { dict } from '../analysis/dict';
 
 export type { SavedMeta, SourceRef, StoredFile, Recipe, V1Record } from './schema';
@@ -62,6 +62,8 @@ function failure(e: unknown, what: string): StoreOutcome {
 /** The app's storage: a lazily opened database and its operations. */
 export class StudioStore {
   private dbp: Promise<IDBPDatabase<StudioDB>> | null = null;
+  /** the chunk records of the last committed saveAnalysis (a refined result's save skips the unchanged ones) */
+  private last: { id: string; written: Written } | null = null;
   constructor(readonly name = DB_NAME) {}
 
   db(): Promise<IDBPDatabase<StudioDB>> {
@@ -76,10 +78,13 @@ export class StudioStore {
       const db = await this.db();
       const tx = db.transaction([STORES.analyses, STORES.results], 'readwrite');
       const done = tx.done.then(() => null, (err: unknown) => err);
+      let written: Written = new Map();
       try {
         // The result first: if it cannot be stored, the metadata is never written either.
         const results = tx.objectStore(STORES.results);
-        await writeResult((row) => results.put(row), meta.id, result, packedIds);
+        const before = this.last?.id === meta.id ? { written: this.last.written, has: async (key: string) => (await results.getKey(key)) !== undefined } : undefined;
+        this.last = null;
+        written = await writeResult((row) => results.put(row), meta.id, result, packedIds, before);
         await tx.objectStore(STORES.analyses).put(meta);
       } catch (e) {
         try {
@@ -92,6 +97,7 @@ export class StudioStore {
       }
       const err = await done;
       if (err) throw err;
+      this.last = { id: meta.id, written };
       return { ok: true };
     } catch (e) {
       return failure(e, 'analysis');
@@ -132,6 +138,7 @@ export class StudioStore {
 
   /** Deletes an analysis, its result and its file. */
   async remove(id: string): Promise<void> {
+    if (this.last?.id === id) this.last = null;
     const db = await this.db();
     const tx = db.transaction([STORES.analyses, STORES.results, STORES.files], 'readwrite');
     await Promise.all([
@@ -172,6 +179,7 @@ export class StudioStore {
 
   /** Deletes the whole database and every Cache Storage cache of this origin. */
   async deleteEverything(): Promise<void> {
+    this.last = null;
     if (this.dbp) (await this.dbp).close();
     this.dbp = null;
     await deleteDB(this.name);

@@ -33,9 +33,28 @@ export function unpackResult(row: StoredResult): AnalysisResult {
 type Put = (row: StoredResult) => Promise<unknown>;
 type Get = (key: string) => Promise<StoredResult | undefined>;
 
+/** The part and id chunk records a committed save wrote: record key -> the array it was cut from
+ *  (held weakly, compared by identity) or the text it holds. */
+export type Written = Map<string, WeakRef<ArrayBufferView> | string>;
+
+/** What the store holds from its last committed save of this analysis, to write only what changed:
+ *  a refined result keeps its per-customer arrays (applyPatch copies only the objects on its paths),
+ *  so its save rewrites the result record and not ~50 MB of unchanged 100x chunks (issue 19: each
+ *  put clones its chunk, and the second full save was at the 100x memory peak). `has` checks that
+ *  the record is still there (another tab may have deleted the analysis). */
+export interface Before {
+  written: Written;
+  has(key: string): Promise<boolean>;
+}
+
+const holds = (w: WeakRef<ArrayBufferView> | string | undefined, data: ArrayBufferView | string): boolean =>
+  w !== undefined && (typeof w === 'string' ? w === data : w.deref() === data);
+
 /** Writes a result record and its part and id chunk records, one put at a time (each issued from
- *  the previous one's success event: its own short main-thread task). */
-export async function writeResult(put: Put, id: string, result: AnalysisResult, packedIds?: string): Promise<void> {
+ *  the previous one's success event: its own short main-thread task); with `before`, chunk records
+ *  that already hold the same array's chunk or the same text are left as they are. Returns what the
+ *  chunk records now hold (for the next save's `before`, once this transaction has committed). */
+export async function writeResult(put: Put, id: string, result: AnalysisResult, packedIds?: string, before?: Before): Promise<Written> {
   const { light, parts } = takeParts(result);
   const row: StoredResult = { ...packResult(id, light, packedIds), parts: parts.map((p) => p.path), chunks: parts.map((p) => chunkCount(p.data)) };
   let idText: string[] = [];
@@ -45,10 +64,21 @@ export async function writeResult(put: Put, id: string, result: AnalysisResult, 
     row.idChunks = idText.length;
   }
   await put(row);
+  const written: Written = new Map();
   const none = null as unknown as AnalysisResult;
+  const same = async (key: string, data: ArrayBufferView | string) => !!before && holds(before.written.get(key), data) && (await before.has(key));
   for (const [i, p] of parts.entries())
-    for (let c = 0; c < row.chunks![i]; c++) await put({ id: chunkKey(id, p.path, c), result: none, data: chunkAt(p.data, c) });
-  for (const [c, text] of idText.entries()) await put({ id: chunkKey(id, IDS_PATH, c), result: none, text });
+    for (let c = 0; c < row.chunks![i]; c++) {
+      const key = chunkKey(id, p.path, c);
+      if (!(await same(key, p.data))) await put({ id: key, result: none, data: chunkAt(p.data, c) });
+      written.set(key, new WeakRef(p.data));
+    }
+  for (const [c, text] of idText.entries()) {
+    const key = chunkKey(id, IDS_PATH, c);
+    if (!(await same(key, text))) await put({ id: key, result: none, text });
+    written.set(key, text);
+  }
+  return written;
 }
 
 /** Reads a result back from its record `row` and its part and chunk records; null when one is missing. */
