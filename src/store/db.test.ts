@@ -210,9 +210,7 @@ describe('large typed arrays as part records', () => {
     const probability = Float64Array.from({ length: 200_000 }, (_, i) => (i % 97) / 97);
     const first = { ...result('ref'), rows: ids.length, ids, churn: { probability, models: ['a'] } } as unknown as AnalysisResult;
     await store.saveAnalysis(meta('ref', '2024-01-01'), first);
-    const db = await store.db();
-    // marks in two chunk records: a save that rewrites them loses the marks
-    const mark = Float64Array.of(-1);
+    const [db, mark] = [await store.db(), Float64Array.of(-1)]; // marks in two chunk records: a save that rewrites them loses them
     await db.put('results', { id: chunkKey('ref', ['churn', 'probability'], 1), result: null as unknown as AnalysisResult, data: mark });
     await db.put('results', { id: chunkKey('ref', IDS_PATH, 1), result: null as unknown as AnalysisResult, text: 'marked' });
     await db.delete('results', chunkKey('ref', ['churn', 'probability'], 0)); // as another tab could
@@ -228,8 +226,7 @@ describe('large typed arrays as part records', () => {
     await store.saveAnalysis(meta('ref', '2024-01-01'), rerun);
     const loaded = (await store.loadResult('ref')) as unknown as { churn: { probability: Float64Array } };
     expect(Array.from(loaded.churn.probability)).toEqual(Array.from(probability));
-    // ids: the same text is not rewritten, so the mark stays until other ids are saved
-    expect((await db.get('results', chunkKey('ref', IDS_PATH, 1)))?.text).toBe('marked');
+    expect((await db.get('results', chunkKey('ref', IDS_PATH, 1)))?.text).toBe('marked'); // the same ids text: not rewritten
     await store.saveAnalysis(meta('ref', '2024-01-01'), { ...rerun, ids: ids.map((x) => x.toLowerCase()) });
     expect((await store.loadResult('ref'))?.ids.at(-1)).toBe('cust-119999');
   });
