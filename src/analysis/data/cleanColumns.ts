@@ -6,7 +6,7 @@
 import type { CategoricalFeature, LevelCodes, NumericFeature, RawColumn, Warning } from '../types';
 import type { InferredColumn } from './infer';
 import { isBlank, isNonFiniteNumber, parseBoolean, parseNumber } from './values';
-import { medianOfSorted, sortedFinite } from '../math/select';
+import { finiteOrder, medianOf } from '../math/select';
 
 /** Yes/No columns that describe the person, not a service (not counted in ServicesCount). */
 export const DEMOGRAPHIC = /gender|sex|partner|dependents|senior|paperless|married/i;
@@ -114,7 +114,7 @@ export function exclusionWarnings(excluded: Record<string, string[]>): Warning[]
 
 /** Median of the finite values (0 when none): the imputation value, also the saved model's (model/build.ts). */
 export function median(v: Float64Array): number {
-  return medianOfSorted(sortedFinite(v));
+  return medianOf(finiteOrder(v));
 }
 
 export function round(x: number): string {

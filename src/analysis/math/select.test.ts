@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../random';
-import { kthSmallest, medianOfSorted, sortedFinite } from './select';
+import { finiteOrder, kthSmallest, medianOf } from './select';
 
 describe('kthSmallest (quickselect)', () => {
   it('equals the sorted array at every k: distinct, heavily tied, sorted, reversed and signed-zero inputs', () => {
@@ -22,8 +22,8 @@ describe('kthSmallest (quickselect)', () => {
   });
 });
 
-describe('sortedFinite', () => {
-  it('has the bits of the comparator sort it replaces (signed zeros in input order, non-finite values dropped)', () => {
+describe('finiteOrder', () => {
+  it('gives, at every rank and in any order of asking, the bits of the comparator sort it replaces (signed zeros in input order, non-finite values dropped)', () => {
     const rng = mulberry32(11);
     const specials = [0, -0, NaN, Infinity, -Infinity, 1.5, -2];
     const inputs = [
@@ -31,21 +31,23 @@ describe('sortedFinite', () => {
       Float64Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? -0 : i % 3 === 1 ? 0 : -1)),
       Float64Array.from({ length: 40 }, () => -0),
       Float64Array.from({ length: 30 }, () => rng()),
-      new Float64Array(0),
-      Float64Array.of(NaN, NaN),
+      Float64Array.of(NaN, 2, NaN),
     ];
     for (const x of inputs) {
       const want = Array.from(x).filter(Number.isFinite).sort((p, q) => p - q);
-      const got = sortedFinite(x);
-      expect(got.length).toBe(want.length);
-      for (let i = 0; i < want.length; i++) expect(Object.is(got[i], want[i]), `index ${i} of ${x.length}`).toBe(true);
+      const o = finiteOrder(x);
+      expect(o.count).toBe(want.length);
+      // deciles first (as the saved model asks), then every rank in a shuffled order
+      const ranks = [...[1, 5, 9].map((q) => Math.floor((q * want.length) / 10)), ...want.map((_, i) => i).sort(() => rng() - 0.5)];
+      for (const r of ranks) expect(Object.is(o.at(r), want[r]), `rank ${r} of ${want.length}`).toBe(true);
     }
-    expect(Array.from(sortedFinite(Float64Array.of(0, -0, 3, -0)), (v) => Object.is(v, -0))).toEqual([false, true, true, false]);
+    expect(finiteOrder([NaN]).count).toBe(0);
+    expect(() => finiteOrder([1, 2]).at(2)).toThrow(/rank 2/);
   });
 
-  it('medianOfSorted: middle value, mean of the middle two, 0 when empty', () => {
-    expect(medianOfSorted(sortedFinite([5, NaN, 1, 3]))).toBe(3);
-    expect(medianOfSorted(sortedFinite([4, 1, 3, 2]))).toBe(2.5);
-    expect(medianOfSorted(sortedFinite([NaN]))).toBe(0);
+  it('medianOf: middle value, mean of the middle two, 0 when empty', () => {
+    expect(medianOf(finiteOrder([5, NaN, 1, 3]))).toBe(3);
+    expect(medianOf(finiteOrder([4, 1, 3, 2]))).toBe(2.5);
+    expect(medianOf(finiteOrder([NaN]))).toBe(0);
   });
 });

@@ -19,7 +19,7 @@ import { featureColumn } from './featureColumns';
 import type { LifetimeResult } from '../lifetime/index';
 import type { SurvivalFit } from '../survival/run';
 import { saveSurvival } from './survivalModel';
-import { medianOfSorted, sortedFinite } from '../math/select';
+import { finiteOrder, medianOf, type FiniteOrder } from '../math/select';
 
 export interface BuildInput {
   fileName: string;
@@ -54,12 +54,12 @@ export function buildSavedModel(b: BuildInput): SavedModel | null {
     for (const r of ROLE_KEYS) if (roles[r] === name && frame[r]) return frame[r];
     return null;
   };
-  // each column's finite values sorted once: its median (imputation) and deciles (reference)
-  const sortedCache = new Map<string, Float64Array>();
-  const sortedOf = (name: string): Float64Array => {
-    let s = sortedCache.get(name);
-    if (!s) sortedCache.set(name, (s = sortedFinite(numericOf(name)!)));
-    return s;
+  // each column's order statistics, selected once: its median (imputation) and deciles (reference)
+  const orders = new Map<string, FiniteOrder>();
+  const orderOf = (name: string): FiniteOrder => {
+    let o = orders.get(name);
+    if (!o) orders.set(name, (o = finiteOrder(numericOf(name)!)));
+    return o;
   };
   const fitted = b.churn?.fitted ?? null;
   const seg = b.segmentation?.fitted ?? null;
@@ -102,7 +102,7 @@ export function buildSavedModel(b: BuildInput): SavedModel | null {
     const totalRule = name === roles.total && roles.tenure && roles.monthly && frame.tenure && frame.monthly;
     const impute: InputColumn['impute'] = totalRule
       ? { kind: 'tenure-x-monthly', tenure: roles.tenure!, monthly: roles.monthly! }
-      : { kind: 'median', value: medianOfSorted(sortedOf(name)) };
+      : { kind: 'median', value: medianOf(orderOf(name)) };
     if (totalRule) {
       addNum(roles.tenure!);
       addNum(roles.monthly!);
@@ -112,11 +112,11 @@ export function buildSavedModel(b: BuildInput): SavedModel | null {
   // tenure / monthly added by the total rule come after it
   for (const name of numericNames)
     if (!inputs.some((i) => i.name === name) && !isDerived(name))
-      inputs.push({ name, kind: 'numeric', decimal: decimalOf.get(name) ?? 'dot', impute: { kind: 'median', value: medianOfSorted(sortedOf(name)) } });
+      inputs.push({ name, kind: 'numeric', decimal: decimalOf.get(name) ?? 'dot', impute: { kind: 'median', value: medianOf(orderOf(name)) } });
   for (const name of categoricalNames) inputs.push({ name, kind: 'categorical' });
 
   const features: Reference[] = [];
-  for (const name of numericNames) features.push(numericReference(name, numericOf(name)!, sortedOf(name)));
+  for (const name of numericNames) features.push(numericReference(name, numericOf(name)!, orderOf(name)));
   for (const name of categoricalNames) {
     const c = frame.categorical.find((x) => x.name === name);
     if (c) features.push(categoricalReference(name, c.levels, c.codes));

@@ -5,7 +5,7 @@
  * categorical: the training levels plus "(missing)" and "(new)".
  */
 import type { Reference } from './types';
-import { sortedFinite } from '../math/select';
+import { finiteOrder, type FiniteOrder } from '../math/select';
 
 const FLOOR = 1e-4;
 export const MISSING_LEVEL = '(missing)';
@@ -45,17 +45,17 @@ export function binShares(values: ArrayLike<number>, edges: readonly number[]): 
 }
 
 /** Numeric reference: distinct training deciles as cut points, and the training shares.
- *  `sorted`: the values' sortedFinite, when the caller has it already. */
-export function numericReference(name: string, values: Float64Array, sorted?: Float64Array): Reference {
-  const a = sorted ?? sortedFinite(values);
+ *  `order`: the values' finiteOrder, when the caller has it already. */
+export function numericReference(name: string, values: Float64Array, order: FiniteOrder = finiteOrder(values)): Reference {
+  const m = order.count;
   const edges: number[] = [];
   for (let q = 1; q < 10; q++) {
-    if (a.length === 0) break;
-    const e = a[Math.min(a.length - 1, Math.floor((q * a.length) / 10))];
+    if (m === 0) break;
+    const e = order.at(Math.min(m - 1, Math.floor((q * m) / 10)));
     if (edges.length === 0 || e > edges[edges.length - 1]) edges.push(e);
   }
   // a cut at the maximum leaves its bin empty: drop it
-  while (edges.length > 0 && edges[edges.length - 1] >= a[a.length - 1]) edges.pop();
+  while (edges.length > 0 && edges[edges.length - 1] >= order.at(m - 1)) edges.pop();
   return { name, kind: 'numeric', edges, shares: binShares(values, edges) };
 }
 
