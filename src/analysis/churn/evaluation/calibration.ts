@@ -103,8 +103,13 @@ export const PLATT_ROWS = 20_000;
 
 /** A Platt map fitted on the rows `rows` of (p, y), or on a seeded sample of PLATT_ROWS of them. */
 export function fitPlattOn(p: ArrayLike<number>, y: ArrayLike<number>, rows: Int32Array, seed: number): Platt {
+  return plattOnLogits(cachedLogits(p), y, rows, seed);
+}
+
+/** fitPlattOn over the scores' logits `xs`. */
+function plattOnLogits(xs: Float64Array, y: ArrayLike<number>, rows: Int32Array, seed: number): Platt {
   const use = rows.length > PLATT_ROWS ? pickRows(rows, sampleIndices(rows.length, PLATT_ROWS, mulberry32(seed))) : rows;
-  return newtonPlatt(cachedLogits(p), y, use);
+  return newtonPlatt(xs, y, use);
 }
 
 const pickRows = (rows: Int32Array, idx: Int32Array) => Int32Array.from(idx, (t) => rows[t]);
@@ -118,7 +123,8 @@ export function crossFitPlatt(oof: Float64Array, y: Uint8Array, fold: Int32Array
   for (let f = 0; f < k; f++) {
     let m = 0;
     for (let i = 0; i < n; i++) if (fold[i] !== f) other[m++] = i;
-    const c = fitPlattOn(oof, y, other.subarray(0, m), 0x9a77 + f);
+    // the logits above, not fitPlattOn's cache check (a pass over every score per fold)
+    const c = plattOnLogits(xs, y, other.subarray(0, m), 0x9a77 + f);
     for (let i = 0; i < n; i++) if (fold[i] === f) out[i] = sigmoid(c.a * xs[i] + c.b);
   }
   return out;
