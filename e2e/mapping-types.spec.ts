@@ -42,8 +42,8 @@ test('a numeric code column set to Category is analysed as categorical, and the 
 
   await page.getByTestId('tab-data').click();
   const cols = page.getByTestId('columns-table');
-  await expect(cols.locator('tr[data-column="region_code"] [data-testid="column-type"]')).toHaveText('categorical');
-  await expect(cols.locator('tr[data-column="tenure"] [data-testid="column-type"]')).toHaveText('numeric');
+  await expect(cols.locator('tr[data-column="region_code"] [data-testid="column-type"]')).toHaveText('Category');
+  await expect(cols.locator('tr[data-column="tenure"] [data-testid="column-type"]')).toHaveText('Number');
 
   // The same columns again: the saved recipe brings the override back.
   await page.getByRole('link', { name: 'Retention Studio home' }).click();

@@ -22,7 +22,7 @@ export function survivalFigure(curves: readonly SurvivalCurve[], by: string, not
   const all = curves.find((c) => c.by === 'all');
   const data: Record<string, unknown>[] = groups.map((c, i) => ({
     type: 'scatter', mode: 'lines', line: { shape: 'hv', color: color(c, i), width: 2 },
-    name: `${plotText(c.group)} (n=${fmtInt(c.n)})`, x: c.times, y: c.survival,
+    name: `${plotText(c.group)} (${fmtInt(c.n)} customers)`, x: c.times, y: c.survival,
     hovertemplate: `${plotText(c.group)}<br>Month %{x}: %{y:.1%} still active<extra></extra>`,
   }));
   if (all && by !== 'all') {

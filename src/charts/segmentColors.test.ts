@@ -26,7 +26,7 @@ function figures(): [string, Figure][] {
 type Trace = { name?: string; x?: unknown[]; marker?: { color?: string | string[] }; line?: { color?: string } };
 
 /** [figure, segment name, colour] for every place a figure colours a segment: a trace named after
- *  it (legend entries, e.g. "Loyal (n=3)") or a bar labelled with it. */
+ *  it (legend entries, e.g. "Loyal (3 customers)") or a bar labelled with it. */
 function segmentColours(): [string, string, string][] {
   const out: [string, string, string][] = [];
   for (const [fig, f] of figures()) {
