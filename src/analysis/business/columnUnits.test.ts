@@ -43,7 +43,7 @@ describe('column units', () => {
   it('driver cuts name their unit: months for tenure, the currency for charges', () => {
     const texts = churnDrivers(frame(), 10, 'EUR').map((d) => d.text);
     expect(texts).toContain('years_with_us in months: 100.0% churn in the lowest fifth (up to 22.8 months) vs 0.0% in the highest fifth (96 months and up)');
-    expect(texts).toContain('monthly charge: 100.0% churn in the lowest fifth (up to €34) vs 0.0% in the highest fifth (€80 and up)');
+    expect(texts).toContain('charges: 100.0% churn in the lowest fifth (up to €34) vs 0.0% in the highest fifth (€80 and up)'); // the file's own name for the monthly charge
     expect(texts.find((t) => t.startsWith('spend:'))).toMatch(/\(up to €770\) vs .*\(€3,240 and up\)$/);
     expect(texts.find((t) => t.startsWith('Recency (days):'))).toMatch(/\(up to 19 days\)/);
     expect(texts.find((t) => t.startsWith('score:'))).toMatch(/\(up to 0\.19\)/);

@@ -42,7 +42,8 @@ export function churnDrivers(frame: CustomerFrame, max = 6, currency: CurrencyCo
   const tenureName = frame.tenureName ?? 'tenure';
   const numeric: { name: string; values: Float64Array; unit: ColumnUnit }[] = [
     ...(frame.tenure ? [{ name: frame.tenureUnit && frame.tenureUnit !== 'months' ? `${tenureName} in months` : tenureName, values: frame.tenure, unit: 'months' }] : []),
-    ...(frame.monthly && frame.monthlyAssumed === undefined ? [{ name: 'monthly charge', values: frame.monthly, unit: 'money' }] : []),
+    // the monthly charge under the file's own column name ("MonthlyCharges", as "How they differ" names it); a log's derived one in words
+    ...(frame.monthly && frame.monthlyAssumed === undefined ? [{ name: frame.numeric.find((f) => f.values === frame.monthly)?.name ?? 'monthly charge', values: frame.monthly, unit: 'money' }] : []),
     ...frame.numeric.filter((f) => !(frame.tenure && f.name === tenureName)).map((f) => ({ name: f.name, values: f.values, unit: columnUnit(frame, f) })),
   ];
   for (const f of numeric) {
