@@ -108,13 +108,14 @@ export function profileHeatmapFigure(seg: SegmentationResult, label: (feature: s
       {
         type: 'heatmap', z, x: features.map((f) => plotText(label(f))), y: seg.segments.map((s) => plotText(s.name)), text,
         texttemplate: '%{text}', colorscale: [[0, '#2563eb'], [0.5, '#f8fafc'], [1, '#ef4444']],
-        zmid: 100, colorbar: { title: { text: '% of the<br>average<br>customer' } },
+        zmid: 100, colorbar: { title: { text: '% of<br>average' }, thickness: 14 },
         hovertemplate: '%{y}<br>%{x}: %{text} (%{z}% of the average customer)<extra></extra>',
       },
     ],
-    layout: baseLayout('Segment averages by column (red: above the average customer, blue: below)', {
-      margin: { l: 160, r: 20, t: 48, b: 80 },
-      xaxis: { tickangle: -20 },
+    layout: baseLayout('Segment averages by column (red: above average, blue: below)', {
+      // the axes' automargin fits the segment names and column labels; no fixed 160 px (a phone's chart is ~340 px wide)
+      margin: { l: 20, r: 20, t: 48, b: 40 },
+      xaxis: { tickangle: -35 },
       yaxis: { autorange: 'reversed' },
     }),
   };
