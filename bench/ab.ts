@@ -38,7 +38,7 @@ try {
       got[ab].churn.push(x.stagesMs.churn ?? NaN);
       got[ab].rss.push(Math.round(x.rendererPeakMB ?? NaN));
       got[ab].longest.push(x.longestToSavedMs);
-      process.stdout.write(`${'AB'[ab]} run ${r + 1} (load ${load.join(' ')}): pick->dashboard ${Math.round(x.totalMs)} ms, confirm->dashboard ${x.stagesMs['analysis (confirm to result, all stages)']} ms, renderer CPU confirm->dashboard ${x.rendererCpuMs} ms, pick->dashboard ${x.rendererCpuFromPickMs} ms, churn ${x.stagesMs.churn} ms, segmentation ${x.stagesMs.segmentation} ms, clean ${x.stagesMs.clean} ms, longest task pick->saved ${x.longestToSavedMs} ms, renderer peak RSS ${Math.round(x.rendererPeakMB ?? NaN)} MB\n`);
+      process.stdout.write(`${'AB'[ab]} run ${r + 1} (load ${load.join(' ')}): pick->dashboard ${Math.round(x.totalMs)} ms, confirm->dashboard ${x.stagesMs['analysis (confirm to result, all stages)']} ms, renderer CPU confirm->dashboard ${x.rendererCpuMs} ms, pick->dashboard ${x.rendererCpuFromPickMs} ms, churn ${x.stagesMs.churn} ms (scoring ${x.stagesMs['churn.scoring']} ms), business ${x.stagesMs.business} ms, segmentation ${x.stagesMs.segmentation} ms, clean ${x.stagesMs.clean} ms, parse ${x.stagesMs.parse} ms, longest task pick->saved ${x.longestToSavedMs} ms, renderer peak RSS ${Math.round(x.rendererPeakMB ?? NaN)} MB\n`);
     }
   for (const ab of [0, 1])
     process.stdout.write(`${'AB'[ab]} (${[dirA, dirB][ab]}): median wall ${median(got[ab].wall)} ms, median renderer CPU ${median(got[ab].cpu)} ms (from the pick ${median(got[ab].pickCpu)} ms), median churn stage ${median(got[ab].churn)} ms, median longest task ${median(got[ab].longest)} ms, median renderer peak RSS ${median(got[ab].rss)} MB over ${runs} runs\n`);
