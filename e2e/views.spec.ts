@@ -81,10 +81,10 @@ for (const width of process.env.VIEWS_1280 ? [1440, 1280, 390] : [1440, 390]) {
         await page.getByLabel('Sort by').selectOption('ev');
       }
       if (!narrow && id === 'customers') {
-        // reasons and suggested actions are read whole: no cell clipped ("…") or cut off at the bottom
-        const cut = await page.locator('[data-testid=customer-row] .td.reasons, [data-testid=customer-row] .td.action').evaluateAll((els) =>
+        // reasons, suggested actions and churn risks are read whole: no cell clipped ("…", "80.…") or cut off at the bottom
+        const cut = await page.locator('[data-testid=customer-row] .td.reasons, [data-testid=customer-row] .td.action, [data-testid=customer-row] .td.risk').evaluateAll((els) =>
           els.filter((e) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1).map((e) => e.textContent));
-        if (cut.length) problems.push(`customers: ${cut.length} reason/action cells cut, e.g. ${cut[0]}`);
+        if (cut.length) problems.push(`customers: ${cut.length} reason/action/risk cells cut, e.g. ${cut[0]}`);
       }
     }
     await openTab(page, 'customers', narrow);
