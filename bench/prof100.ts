@@ -41,9 +41,9 @@ console.log(`analyze: cpu ${(cpu() - c0).toFixed(0)} ms wall ${(performance.now(
 console.log(JSON.stringify(r.result.timingsMs));
 console.log(`result digest ${digest(r).digest('hex')}`);
 c0 = cpu(); t0 = performance.now();
-const bufs = ownBuffers(r.result);
+const { value: owned, buffers: bufs } = ownBuffers(r.result);
 const c1 = cpu(), t1 = performance.now();
-const copy = structuredClone(r, { transfer: bufs });
+const copy = structuredClone({ ...r, result: owned }, { transfer: bufs });
 console.log(`hand-over: ownBuffers cpu ${(c1 - c0).toFixed(0)} ms (${bufs.length} buffers, ${(bufs.reduce((s, b) => s + b.byteLength, 0) / 1e6).toFixed(1)} MB), structuredClone cpu ${(cpu() - c1).toFixed(0)} ms wall ${(performance.now() - t1).toFixed(0)} ms`);
 void copy;
 process.exit(0);

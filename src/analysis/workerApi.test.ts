@@ -34,15 +34,29 @@ describe('ownBuffers (transfer list of a result)', () => {
     const shared = new Float64Array([1, 2, 3, 4]);
     const view = new Float32Array(shared.buffer, 8, 2);
     const o = { a: shared, nested: { b: view, list: [{ c: new Int32Array([7]) }] }, nums: [1, 2], dv: new DataView(new ArrayBuffer(4)) };
-    const buffers = ownBuffers(o);
+    const { value, buffers } = ownBuffers(o);
     expect(buffers).toHaveLength(3);
-    expect(o.a).not.toBe(shared);
-    expect(Array.from(o.a)).toEqual([1, 2, 3, 4]);
-    expect(o.nested.b.buffer.byteLength).toBe(8); // the view's own copy, not the whole shared buffer
-    expect(Array.from(o.nested.b)).toEqual(Array.from(view));
-    expect(buffers).toContain(o.nested.list[0].c.buffer);
+    expect(value.a).not.toBe(shared);
+    expect(o.a).toBe(shared);
+    expect(Array.from(value.a)).toEqual([1, 2, 3, 4]);
+    expect(value.nested.b.buffer.byteLength).toBe(8); // the view's own copy, not the whole shared buffer
+    expect(Array.from(value.nested.b)).toEqual(Array.from(view));
+    expect(buffers).toContain(value.nested.list[0].c.buffer);
     expect(buffers).not.toContain(shared.buffer);
-    expect(o.nums).toEqual([1, 2]);
+    expect(value.nums).toEqual([1, 2]);
+    expect(value.dv).toBe(o.dv);
+  });
+
+  it('leaves an object the result shares with a pending refinement whole after the transfer', () => {
+    // a refinement's closure holding an object that is also in the result (e.g. a fitted model's reasons)
+    const reasons = { scores: new Float64Array([0.1, 0.9]), codes: new Int8Array([1, -1]) };
+    const result = { churn: { reasons }, n: 2 };
+    const { value, buffers } = ownBuffers(result);
+    const received = structuredClone(value, { transfer: buffers }); // what postMessage with a transfer list does
+    expect(buffers.every((b) => b.byteLength === 0)).toBe(true); // the copies went to the page
+    expect(Array.from(reasons.scores)).toEqual([0.1, 0.9]); // the closure's object still has its data
+    expect(Array.from(result.churn.reasons.codes)).toEqual([1, -1]);
+    expect(Array.from(received.churn.reasons.scores)).toEqual([0.1, 0.9]);
   });
 });
 

@@ -11,23 +11,31 @@ import { warmUp } from './warmup';
 import type { BackendEnv } from './tensor/backend';
 import type { EngineApi } from './api';
 
-/** Replaces every typed array in `o` (plain objects and arrays, in place, 6 levels deep) by a
- *  copy with its own buffer and returns those buffers: they are transferred to the page, so the
- *  page's main thread does not copy tens of MB while deserialising the result (at 100x Telco
- *  ~100-200 ms). Copies, because a typed array of the result may be a view on data the engine
- *  keeps (the loaded table). Arrays of primitives are not walked. */
-export function ownBuffers(o: unknown, out: ArrayBuffer[] = [], depth = 0): ArrayBuffer[] {
-  if (!o || typeof o !== 'object' || depth > 6) return out;
-  const rec = o as Record<string, unknown>;
-  for (const k of Object.keys(rec)) {
-    const v = rec[k];
-    if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
-      const copy = (v as unknown as { slice(): ArrayBufferView }).slice();
-      rec[k] = copy;
-      out.push(copy.buffer as ArrayBuffer);
-    } else if (v && typeof v === 'object' && !(Array.isArray(v) && typeof v[0] !== 'object')) ownBuffers(v, out, depth + 1);
+/** A copy of `o` whose typed arrays (in plain objects and arrays, 6 levels deep) have their own
+ *  buffers, and those buffers: they are transferred to the page, so the page's main thread does not
+ *  copy tens of MB while deserialising the result (at 100x Telco ~100-200 ms). Copies, because a
+ *  typed array of the result may be a view on data the engine keeps (the loaded table), and new
+ *  objects along the way, because an object of the result may also be held by a pending refinement's
+ *  closure: replacing its arrays in place would leave that closure with the transferred (detached,
+ *  empty) copies. Arrays of primitives and non-plain objects (Map, Date) are kept as they are. */
+export function ownBuffers<T>(o: T, out: ArrayBuffer[] = [], depth = 0): { value: T; buffers: ArrayBuffer[] } {
+  return { value: owned(o, out, depth) as T, buffers: out };
+}
+
+function owned(v: unknown, out: ArrayBuffer[], depth: number): unknown {
+  if (!v || typeof v !== 'object' || depth > 7) return v;
+  if (ArrayBuffer.isView(v)) {
+    if (v instanceof DataView) return v;
+    const copy = (v as unknown as { slice(): ArrayBufferView }).slice();
+    out.push(copy.buffer as ArrayBuffer);
+    return copy;
   }
-  return out;
+  if (Array.isArray(v)) return typeof v[0] === 'object' ? v.map((x) => owned(x, out, depth + 1)) : v;
+  const proto = Object.getPrototypeOf(v) as object | null;
+  if (proto !== Object.prototype && proto !== null) return v;
+  const copy = Object.create(proto) as Record<string, unknown>;
+  for (const k of Object.keys(v)) copy[k] = owned((v as Record<string, unknown>)[k], out, depth + 1);
+  return copy;
 }
 
 export interface AnalysisWorkerDeps extends BackendEnv {
@@ -65,11 +73,15 @@ export function analysisWorkerApi(deps: AnalysisWorkerDeps): EngineApi {
     },
     async analyzePacked(options, onProgress) {
       const r = await engine.analyzePacked(options, onProgress);
-      return r.ok ? deps.transfer(r, ownBuffers(r.result)) : r;
+      if (!r.ok) return r;
+      const { value, buffers } = ownBuffers(r.result);
+      return deps.transfer({ ...r, result: value }, buffers);
     },
     async refine() {
       const patch = await engine.refine();
-      return patch ? deps.transfer(patch, ownBuffers(patch.set)) : null;
+      if (!patch) return null;
+      const { value, buffers } = ownBuffers(patch.set);
+      return deps.transfer({ ...patch, set: value }, buffers);
     },
   };
 }
