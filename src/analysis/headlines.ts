@@ -5,7 +5,7 @@
  * finished result only. Technical diagnostics stay in the panels' "For analysts" folds.
  */
 import type { AnalysisResult } from './result';
-import type { ChurnResult } from './churn/types';
+import type { ChurnResult, ContactReach } from './churn/types';
 import { fmtInt as count, fmtMoneyText, fmtPct as pct } from './format';
 import { kthSmallest } from './math/select';
 import { winBackWho } from './business/population';
@@ -57,8 +57,13 @@ export function reachAt(scores: ArrayLike<number>, y: ArrayLike<number>, share =
  */
 export function setActual(churn: ChurnResult, y: Uint8Array | null): void {
   churn.actual = y ?? undefined;
-  churn.contactReach = y ? { share: CONTACT_SHARE, ...reachAt(churn.oof, y) } : undefined;
+  churn.contactReach = contactReachOf(churn.oof, y);
 }
+
+/** The churn headline's reach over out-of-fold scores and labels (none without labels): what setActual
+ *  stores, and what an imported file's reach is recomputed with (importSchema.ts). */
+export const contactReachOf = (oof: ArrayLike<number>, y: ArrayLike<number> | null | undefined): ContactReach | undefined =>
+  y ? { share: CONTACT_SHARE, ...reachAt(oof, y) } : undefined;
 
 /** Per-customer sums of the lifetime models over the analysed customers (NaN: not in the log). */
 export function lifetimeTotals(r: AnalysisResult): { n: number; meanAlive: number; likelyGone: number; expected12: number; clv: number } | null {

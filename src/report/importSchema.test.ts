@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureResult } from '../analysis/testing/resultFixture';
 import { buildReportHtml } from './html';
 import { importJson, importReportHtml, resultToJson } from './json';
+import { contactReachOf } from '../analysis/headlines';
 
 /** The fixture as JSON with `edit` applied to the parsed object first. */
 function crafted(edit: (o: Record<string, any>) => void): string { // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -35,9 +36,19 @@ describe('imported analyses are checked against a schema', () => {
   });
 
   it("the churn headline's reach is recomputed from the file's own scores, never taken from it", () => {
-    const r = importJson(crafted((o) => (o.churn.contactReach = { share: 0.2, contacted: 1, positives: 999, reached: 999, reach: 1 })));
+    const r = importJson(crafted((o) => {
+      o.churn.contactReach = { share: 0.2, contacted: 1, positives: 999, reached: 999, reach: 1 };
+      o.churn.actual = { $typed: 'Uint8Array', data: Array.from({ length: o.rows }, (_, i) => i % 3 === 0 ? 1 : 0) };
+    }));
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.result.churn!.contactReach).toBeUndefined();
+    if (!r.ok) return;
+    const { oof, actual } = r.result.churn!;
+    expect(actual).toBeDefined();
+    expect(r.result.churn!.contactReach).toEqual(contactReachOf(oof, actual));
+    expect(r.result.churn!.contactReach!.positives).toBe(Math.ceil(r.result.rows / 3));
+    // without labels of the right length there is no reach to show
+    const bad = importJson(crafted((o) => (o.churn.contactReach = { share: 0.2, contacted: 1, positives: 999, reached: 999, reach: 1 })));
+    if (bad.ok) expect(bad.result.churn!.contactReach).toBeUndefined();
   });
 
   it('not JSON, or not an analysis at all', () => {

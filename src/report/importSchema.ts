@@ -8,6 +8,7 @@
 import * as v from 'valibot';
 import type { AnalysisResult } from '../analysis/result';
 import { isCurrencyCode } from '../analysis/format';
+import { contactReachOf } from '../analysis/headlines';
 
 const num = v.pipe(v.number(), v.finite());
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -101,6 +102,9 @@ export function checkAnalysis(value: unknown): ImportCheck {
   if (r.business && r.business.callOrder.some((i: number) => i < 0 || i >= n)) return { ok: false, message: 'its call list names customers it does not have' };
   // the headline's reach is recomputed from the file's own scores and labels (headlines.ts), not taken from it
   const result = value as AnalysisResult;
-  if (result.churn) delete result.churn.contactReach;
+  if (result.churn) {
+    const y = result.churn.actual;
+    result.churn.contactReach = contactReachOf(result.churn.oof, y && y.length === n ? y : null);
+  }
   return { ok: true, result };
 }
