@@ -106,8 +106,9 @@ export function fifths(v: Float64Array, y: ArrayLike<number>, fifth: number): { 
   return { lowCut, highCut, rl: churnBelow / fifth, rh: churnAbove / fifth };
 }
 
-/** fifths() from the comparator sort of the row indices (columns holding NaN). */
-function sortedFifths(v: Float64Array, y: ArrayLike<number>, fifth: number): { lowCut: number; highCut: number; rl: number; rh: number } {
+/** fifths() from the comparator sort of the row indices, ties in row order (columns holding NaN;
+ *  drivers.test holds fifths() to it bit for bit). */
+export function sortedFifths(v: Float64Array, y: ArrayLike<number>, fifth: number): { lowCut: number; highCut: number; rl: number; rh: number } {
   const n = v.length;
   const order = Array.from({ length: n }, (_, j) => j).sort((a, b) => v[a] - v[b]);
   const rate = (from: number, to: number) => {
