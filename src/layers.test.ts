@@ -130,3 +130,34 @@ describe('import graph between folders', () => {
     expect(g.get('analysis/churn')?.has('analysis/warmup.ts') ?? false).toBe(false);
   });
 });
+
+/** Files and packages the page loads with its first script: static imports from src/main.ts (not
+ *  `import type`, not dynamic `import()`), following relative paths. */
+function pageStaticImports(): { files: Map<string, string>; packages: Map<string, string> } {
+  const files = new Map<string, string>([[join(ROOT, 'src/main.ts'), 'the entry']]);
+  const packages = new Map<string, string>();
+  for (const file of files.keys()) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/^\s*import\s+(?!type\b)(?:[^'"();]*?\bfrom\s+)?['"]([^'"]+)['"]/gm)) {
+      const via = `${relative(ROOT, file)} imports ${m[1]}`;
+      if (!m[1].startsWith('.')) {
+        if (!packages.has(m[1])) packages.set(m[1], via);
+        continue;
+      }
+      const base = resolve(dirname(file), m[1]);
+      const hit = [base, `${base}.ts`].find((p) => /\.(ts|svelte)$/.test(p) && statSync(p, { throwIfNoEntry: false })?.isFile());
+      if (hit && !files.has(hit)) files.set(hit, via);
+    }
+  }
+  return { files, packages };
+}
+
+describe("the page's first script", () => {
+  it('reaches no tfjs (the engine runs in the workers; the model registry pulled 0.9 MB of tfjs into the page bundle through featureColumns -> logFeatures -> score)', () => {
+    const { files, packages } = pageStaticImports();
+    expect(files.size).toBeGreaterThan(50); // the walk follows the app (App.svelte, the panels, the analysis modules they use)
+    expect(files.has(join(ROOT, 'src/analysis/model/featureColumns.ts'))).toBe(true);
+    const tf = [...packages].filter(([p]) => p.startsWith('@tensorflow/')).map(([p, via]) => `${p} (${via})`);
+    expect(tf).toEqual([]);
+    expect([...files.keys()].filter((f) => /churn\/models\/(models|mlp)\.ts$/.test(f)).map((f) => files.get(f))).toEqual([]);
+  });
+});

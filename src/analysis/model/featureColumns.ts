@@ -6,7 +6,7 @@
  */
 import type { Roles, TableKind, TenureUnit } from '../types';
 import { baseName } from './reference';
-import { logFeatureName } from './logFeatures';
+import { logFeatureName } from './logNames';
 
 const ROLE_KEYS = ['tenure', 'monthly', 'total'] as const;
 

@@ -10,24 +10,13 @@ import type { CustomerFrame, RawTable, Warning } from '../types';
 import { inspectTable, prepareFrame } from '../data/prepare';
 import { scoreFile, type Scored } from './score';
 import type { SavedModel } from './types';
-
-/** Full-period role columns, under these column names in the table (distinct from the churn
- *  features' names in any letter case: warehouses compare column names case-insensitively). */
-export const LOG_RFM = { recency: 'Recency, whole log (days)', frequency: 'Orders, whole log', monetary: 'Spend, whole log' } as const;
+import { LOG_RFM } from './logNames';
 
 /** The table's numeric columns (name, values), in order. */
 export function logFeatureColumns(frame: CustomerFrame): { name: string; values: Float64Array }[] {
   const out = frame.numeric.map((f) => ({ name: f.name, values: f.values }));
   for (const r of ['recency', 'frequency', 'monetary'] as const) if (frame[r]) out.push({ name: LOG_RFM[r], values: frame[r]! });
   return out;
-}
-
-/** A log's segmentation feature ("log1p(recency)") as the table column it reads ("log1p(Recency, whole log (days))"). */
-export function logFeatureName(f: string): string {
-  const m = /^log1p\((.+)\)$/.exec(f);
-  const base = m ? m[1] : f;
-  const col = Object.prototype.hasOwnProperty.call(LOG_RFM, base) ? LOG_RFM[base as keyof typeof LOG_RFM] : base;
-  return m ? `log1p(${col})` : col;
 }
 
 /** The per-customer table of an aggregated log as a raw text table: the id column (named as the log's), then the features. */
