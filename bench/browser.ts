@@ -100,13 +100,17 @@ export interface BrowserRun {
   rendererCpuMs?: number;
   /** renderer CPU (all its threads) from the file pick to the dashboard: the cold path's whole cost */
   rendererCpuFromPickMs?: number;
+  /** renderer CPU from the mapping confirm to the dashboard per Linux thread name (DedicatedWorker: both
+   *  workers; ThreadPoolForegroundWorker: V8's background compilers and GC helpers), ms */
+  rendererCpuByThreadMs?: Record<string, number>;
   /** [ms since the file was picked (Node's clock), renderer RSS MB] every 500 ms: where the peak is (bench/memory.ts) */
   rssSeries: [number, number][];
 }
 
 /** One run: fresh browser, open the site, pick the file, confirm the mapping, wait for the dashboard. */
-export async function browserRun(url: string, file: string, timeoutMs: number, opts: { cold?: boolean; skipRefining?: boolean; thinkMs?: number } = {}): Promise<BrowserRun> {
-  const server: BrowserServer = await chromium.launchServer({ executablePath: CHROMIUM, headless: true });
+export async function browserRun(url: string, file: string, timeoutMs: number, opts: { cold?: boolean; skipRefining?: boolean; thinkMs?: number; args?: string[] } = {}): Promise<BrowserRun> {
+  // (args: extra Chromium flags, e.g. --js-flags=--trace-deopt for a diagnosis; none in the bench)
+  const server: BrowserServer = await chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: opts.args });
   const browserPid = server.process().pid!;
   const browser = await chromium.connect(server.wsEndpoint());
   const rss = rssSampler(browserPid);
@@ -139,6 +143,7 @@ export async function browserRun(url: string, file: string, timeoutMs: number, o
     await page.getByTestId('mapping-confirm').click({ timeout: timeoutMs });
     let cpuMs: number | undefined;
     let cpuFromPickMs: number | undefined;
+    let cpuByThread: Record<string, number> | undefined;
     const done = page
       .getByTestId('analysis-done')
       .waitFor({ state: 'attached', timeout: timeoutMs })
@@ -146,6 +151,7 @@ export async function browserRun(url: string, file: string, timeoutMs: number, o
         const now = rendererCpuMs(browserPid);
         cpuMs = cpuSince(cpu0, now);
         cpuFromPickMs = cpuSince(cpuPick, now);
+        cpuByThread = Object.fromEntries(Object.keys(now).map((k) => [k, now[k] - (cpu0[k] ?? 0)]).filter(([, v]) => (v as number) > 0));
       });
     const failed = page.getByTestId('error').waitFor({ state: 'attached', timeout: timeoutMs }).then(() => 'error');
     const how = await Promise.race([done.then(() => 'done'), failed]).catch((e: Error) => `timeout: ${e.message.split('\n')[0]}`);
@@ -158,7 +164,7 @@ export async function browserRun(url: string, file: string, timeoutMs: number, o
     const rec = (await page.evaluate('window.__bench')) as BenchRecord;
     rss.sample();
     const heap = await heaps.stop();
-    const out = { ...summarise(rec), rssSeries: rss.series(), engineReadyMs, rendererCpuMs: cpuMs, rendererCpuFromPickMs: cpuFromPickMs, rendererPeakMB: rss.peak() || null, pageHeapPeakMB: heap.pageMB, workerHeapPeakMB: heap.workerMB, chromium: browser.version() };
+    const out = { ...summarise(rec), rssSeries: rss.series(), engineReadyMs, rendererCpuMs: cpuMs, rendererCpuFromPickMs: cpuFromPickMs, rendererCpuByThreadMs: cpuByThread, rendererPeakMB: rss.peak() || null, pageHeapPeakMB: heap.pageMB, workerHeapPeakMB: heap.workerMB, chromium: browser.version() };
     if (how === 'done' && rec.t.done) return { ...out, ok: true };
     // not finished: say how far it got (the partial stage times and memory still tell where time goes)
     const last = rec.progress.at(-1);

@@ -21,7 +21,7 @@ describe('engine warm-up (runs while the page waits for a file)', () => {
     // the MLP's CV is deferred (churn/jobs/deferred.ts): the analysis worker warms it up last, the churn worker never runs it
     const first = MODEL_NAMES.filter((m) => m !== 'mlp');
     const jobs2 = (models: string[]) => models.flatMap((m) => [`${m} fold 1`, `${m} fold 2`, `${m} final`]);
-    expect(await warmUp({ mode: 'pipeline' })).toEqual({ stopped: false, steps: ['parse', 'segmentation', ...jobs2(first), 'churn scoring', 'business', ...jobs2(['mlp'])] });
+    expect(await warmUp({ mode: 'pipeline' })).toEqual({ stopped: false, steps: ['parse', 'segmentation', 'survival', ...jobs2(first), 'churn scoring', 'business', ...jobs2(['mlp'])] });
     // the churn worker's order is the one it meets the jobs in (the queue's most expensive first): GBDT, logistic, forest
     expect(await warmUp({ mode: 'jobs' })).toEqual({ stopped: false, steps: ['parse', ...['gbdt', 'logistic', 'forest'].flatMap((m) => [`${m} fold`, `${m} final`])] });
     // the mapping step's warm-up (a file loaded, before the confirm): no deferred models, no tfjs
