@@ -90,7 +90,7 @@ export function deferredChurnRefinement(more: ChurnMore, churn: ChurnResult, rec
         warnings: [
           ...r.churn.warnings,
           ...(business?.warnings ?? []),
-          { code: 'churn/choice-changed', message: `With every model cross-validated, ${label} scores the customers instead of ${firstBest}, which was chosen first: the scores, call list, revenue at risk and saved model were updated.`, count: 1 },
+          { code: 'churn/choice-changed', message: `Once every model was tested, another churn model came out best: ${label} now scores the customers instead of ${firstBest}, and the scores, call list, revenue at risk and saved model were updated. For analysts: every model cross-validated.`, count: 1 },
         ],
         timingsMs,
       };

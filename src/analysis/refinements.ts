@@ -80,7 +80,7 @@ export function modelChoiceRefinement(frame: CustomerFrame, opts: ChurnOptions, 
       const label = churn.models.find((m) => m.name === churn.best)?.label ?? churn.best;
       const changed: Warning[] =
         churn.best === firstBest ? []
-        : [{ code: 'churn/choice-changed', message: `With settings chosen inside each training fold and ${repeats} x ${churn.folds}-fold cross-validation, ${label} scores the customers instead of ${firstLabel}, which was chosen first: the scores, call list, revenue at risk and saved model were updated.`, count: 1 }];
+        : [{ code: 'churn/choice-changed', message: `A more thorough test picked another churn model: ${label} now scores the customers instead of ${firstLabel}, and the scores, call list, revenue at risk and saved model were updated. For analysts: settings chosen inside each training fold, ${repeats} x ${churn.folds}-fold cross-validation.`, count: 1 }];
       return {
         key: 'churn.repeatedCv',
         set: { churn, business, model, ...set },

@@ -103,7 +103,7 @@ export interface NumericFeature {
   values: Float64Array;
   /** 1 where the cell was blank or invalid in the file and `values` holds the cleaning's fill (the median); absent when none */
   missing?: Uint8Array;
-  /** columns the engine derives: what they count ('money' or a plural noun such as "days"), for sentences (business/columnUnits.ts) */
+  /** columns the engine derives: what they count ('money' or a plural noun such as "days"), for sentences (features/columnUnits.ts) */
   unit?: string;
 }
 export interface CategoricalFeature {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureResult } from '../analysis/testing/resultFixture';
-import { elbowFigure, pcaFigure, profileHeatmapFigure, silhouetteFigure } from './segments';
+import { elbowFigure, pcaFigure, profileHeatmapFigure, profileValueText, silhouetteFigure } from './segments';
 import { confusionAt } from '../analysis/churn/evaluation/metrics';
 import { calibrationFigure, importanceFigure, legendLines, prFigure, probabilityHistogramFigure, rocFigure } from './churn';
 import { survivalFigure, survivalGroupings } from './retention';
@@ -30,6 +30,22 @@ describe('segment charts', () => {
     const z = (profileHeatmapFigure(r.segmentation!).data[0] as unknown as T).z!;
     expect(z[0]).toEqual([200, 129]); // 40/20, 90/70
     expect(z[1]).toEqual([25, 79]);
+  });
+  it('heat-map cells and hovers carry units; a phone gets it turned, columns down the side', () => {
+    // units as the engine keeps them (segment/profiles.ts profileUnits); "constructor" has none, whatever the object's prototype
+    const seg = { ...r.segmentation!, units: { tenure: 'months', MonthlyCharges: 'money' } };
+    const d = profileHeatmapFigure(seg, undefined, { currency: 'EUR' }).data[0] as unknown as T & { text: string[][]; customdata: string[][]; showscale: boolean };
+    expect(d.text[0]).toEqual(['40 months', '€90']);
+    expect(d.customdata[0]).toEqual(['20 months', '€70']); // the average customer, in the hover
+    expect(d.showscale).toBe(true);
+    const phone = profileHeatmapFigure(seg, undefined, { currency: 'EUR', narrow: true }).data[0] as unknown as T & { text: string[][]; showscale: boolean };
+    expect(phone.y).toEqual(['tenure', 'MonthlyCharges']);
+    expect(phone.text).toEqual([['40 months', '5 months'], ['€90', '€55']]);
+    expect(phone.z).toEqual([[200, 25], [129, 79]]);
+    expect(phone.showscale).toBe(false);
+    expect(profileValueText({ units: { SeniorCitizen: 'share' } }, 'SeniorCitizen', 0.162)).toBe('16%');
+    expect(profileValueText({ units: JSON.parse('{}') }, 'constructor', 3.25)).toBe('3.25');
+    expect(profileValueText({}, 'tenure', 28.34)).toBe('28.3'); // saved before units were kept: the bare number
   });
 });
 

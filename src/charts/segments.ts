@@ -2,7 +2,8 @@
 import type { SegmentationResult } from '../analysis/segment/types';
 import { baseLayout, segmentColor, type Figure } from './theme';
 import { plotText } from './text';
-import { fmtInt, fmtPct } from '../analysis/format';
+import { DEFAULT_CURRENCY, fmtInt, fmtPct, type CurrencyCode } from '../analysis/format';
+import { fmtWithUnit } from '../analysis/features/columnUnits';
 
 function kCurve(seg: SegmentationResult, key: 'inertia' | 'silhouette', title: string, yTitle: string): Figure {
   const xs = seg.kSweep.map((e) => e.k);
@@ -84,38 +85,56 @@ export function pcaFigure(seg: SegmentationResult, maxPoints = 3000): Figure {
   };
 }
 
-/** Profile heat-map: each segment's mean of each numeric feature as an index (100 = base average).
- *  label: a feature's name on the page (model/featureColumns.ts featureLabel: the user's column names); default as stored. */
-export function profileHeatmapFigure(seg: SegmentationResult, label: (feature: string) => string = (f) => f): Figure {
+/** A segment's (or the base's) average of a profiled column with its unit (segmentation.units, profiles.ts): "$73", "29 months",
+ *  "16%" for a 0/1 column; a bare number when the unit is unknown (results saved before units were kept). */
+export function profileValueText(seg: Pick<SegmentationResult, 'units'>, feature: string, v: number, currency: CurrencyCode = DEFAULT_CURRENCY): string {
+  if (!Number.isFinite(v)) return '';
+  // units may come back from a saved file as a plain object: own keys only ("constructor" is a column name too)
+  const unit = seg.units && Object.hasOwn(seg.units, feature) ? seg.units[feature] : null;
+  if (unit === 'share') return fmtPct(v, 0);
+  return fmtWithUnit(v, unit, currency);
+}
+
+/** Profile heat-map: each segment's mean of each numeric feature as an index (100 = base average), each cell and hover
+ *  with its unit. label: a feature's name on the page (model/featureColumns.ts featureLabel: the user's column names);
+ *  narrow (a phone): columns down the side and segments across, so the cells are wide enough for their text, no colour bar. */
+export function profileHeatmapFigure(
+  seg: SegmentationResult,
+  label: (feature: string) => string = (f) => f,
+  opts: { currency?: CurrencyCode; narrow?: boolean } = {},
+): Figure {
   const features = Object.keys(seg.segments[0]?.profile.baseMeans ?? {});
-  const z: (number | null)[][] = [];
-  const text: string[][] = [];
-  for (const s of seg.segments) {
-    const row: (number | null)[] = [];
-    const trow: string[] = [];
-    for (const f of features) {
-      const m = s.profile.means[f];
-      const b = s.profile.baseMeans[f];
-      const idx = Number.isFinite(m) && Number.isFinite(b) && b !== 0 ? (m / b) * 100 : null;
-      row.push(idx == null ? null : Math.round(idx));
-      trow.push(Number.isFinite(m) ? m.toLocaleString('en-US', { maximumFractionDigits: 1 }) : '');
-    }
-    z.push(row);
-    text.push(trow);
-  }
+  const text = (f: string, v: number) => profileValueText(seg, f, v, opts.currency);
+  // rows x columns as drawn: segments x features, or features x segments on a phone
+  const cell = (s: SegmentationResult['segments'][number], f: string) => {
+    const m = s.profile.means[f];
+    const b = s.profile.baseMeans[f];
+    const idx = Number.isFinite(m) && Number.isFinite(b) && b !== 0 ? Math.round((m / b) * 100) : null;
+    return { z: idx, text: text(f, m), base: text(f, b) };
+  };
+  const grid = opts.narrow ? features.map((f) => seg.segments.map((s) => cell(s, f))) : seg.segments.map((s) => features.map((f) => cell(s, f)));
+  const segNames = seg.segments.map((s) => plotText(s.name));
+  const colNames = features.map((f) => plotText(label(f)));
   return {
     data: [
       {
-        type: 'heatmap', z, x: features.map((f) => plotText(label(f))), y: seg.segments.map((s) => plotText(s.name)), text,
-        texttemplate: '%{text}', colorscale: [[0, '#2563eb'], [0.5, '#f8fafc'], [1, '#ef4444']],
-        zmid: 100, colorbar: { title: { text: '% of<br>average' }, thickness: 14 },
-        hovertemplate: '%{y}<br>%{x}: %{text} (%{z}% of the average customer)<extra></extra>',
+        type: 'heatmap',
+        z: grid.map((r) => r.map((c) => c.z)),
+        text: grid.map((r) => r.map((c) => c.text)),
+        customdata: grid.map((r) => r.map((c) => c.base)),
+        x: opts.narrow ? segNames : colNames,
+        y: opts.narrow ? colNames : segNames,
+        texttemplate: '%{text}', textfont: { size: opts.narrow ? 13 : 12 },
+        colorscale: [[0, '#2563eb'], [0.5, '#f8fafc'], [1, '#ef4444']],
+        zmid: 100, showscale: !opts.narrow, colorbar: { title: { text: '% of<br>average' }, thickness: 14 },
+        hovertemplate: `${opts.narrow ? '%{x}<br>%{y}' : '%{y}<br>%{x}'}: %{text}, %{z}% of the average customer's %{customdata}<extra></extra>`,
+        xgap: 2, ygap: 2,
       },
     ],
     layout: baseLayout('Segment averages by column (red: above average, blue: below)', {
       // the axes' automargin fits the segment names and column labels; no fixed 160 px (a phone's chart is ~340 px wide)
-      margin: { l: 20, r: 20, t: 48, b: 40 },
-      xaxis: { tickangle: -35 },
+      margin: { l: 20, r: opts.narrow ? 8 : 20, t: 48, b: 40 },
+      xaxis: { tickangle: opts.narrow ? -25 : -35 },
       yaxis: { autorange: 'reversed' },
     }),
   };

@@ -1,5 +1,6 @@
 /** Per-customer rows (segment, churn probability, CLV, value saved, reasons) read from a result. */
 import type { AnalysisResult } from '../analysis/result';
+import { fmtPoints } from '../analysis/format';
 
 export interface CustomerRow {
   index: number;
@@ -45,7 +46,7 @@ export interface Reason {
   name: string;
   /** signed change of the churn probability, in percentage points */
   points: number;
-  /** in words, e.g. "Contract is Month-to-month: raises the churn risk by 12.3 points" */
+  /** in words, e.g. "Contract is Month-to-month: raises the churn risk by 12.3 percentage points" */
   words: string;
 }
 
@@ -67,14 +68,14 @@ export function reasonList(result: AnalysisResult, i: number): Reason[] {
     if (f == null || f < 0 || f >= r.reasonNames.length) continue;
     const points = r.reasonValue[i * r.reasonsPerCustomer + j];
     const name = r.reasonNames[f];
-    out.push({ name, points, words: `${reasonPhrase(name)}: ${points >= 0 ? 'raises' : 'lowers'} the churn risk by ${Math.abs(points).toFixed(1)} points` });
+    out.push({ name, points, words: `${reasonPhrase(name)}: ${points >= 0 ? 'raises' : 'lowers'} the churn risk by ${fmtPoints(points)}` });
   }
   return out.sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
 }
 
-/** Customer i's reasons as plain text for a CRM (no arrows): "Contract is Month-to-month (+12.3 points); tenure is low (+8.1 points)". */
+/** Customer i's reasons as plain text for a CRM (no arrows): "Contract is Month-to-month (+12.3 percentage points); tenure is low (+8.1 percentage points)". */
 export function reasonsPlain(result: AnalysisResult, i: number): string {
-  return reasonList(result, i).map((x) => `${reasonPhrase(x.name)} (${x.points >= 0 ? '+' : '-'}${Math.abs(x.points).toFixed(1)} points)`).join('; ');
+  return reasonList(result, i).map((x) => `${reasonPhrase(x.name)} (${fmtPoints(x.points, true)})`).join('; ');
 }
 
 /** Row i of the customers table. */

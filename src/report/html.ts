@@ -12,7 +12,7 @@ import { lifetimeHtml } from './lifetimeHtml';
 import { headlines } from '../analysis/headlines';
 import { RETENTION_CURVE_METHOD } from '../analysis/business/kaplanMeier';
 import { lostKpiNote } from '../analysis/business/population';
-import { paretoPopulation } from '../analysis/business/pareto';
+import { paretoKpiText, paretoPopulation } from '../analysis/business/pareto';
 
 const CSS = `
 *{box-sizing:border-box}body{margin:0;font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2937;background:#f5f7fb}
@@ -30,6 +30,7 @@ const kpi = (testid: string, label: string, value: string, note = '') =>
 function kpisHtml(r: AnalysisResult): string {
   const k = r.business?.kpis;
   const rev = r.business?.revenue;
+  const top20 = paretoKpiText(rev?.pareto ?? { customers: r.rows }); // the page's words (pareto.ts)
   return `<div class="grid">${[
     kpi('kpi-customers', 'Customers analysed', fmtInt(r.rows), r.business?.population ? `${fmtInt(r.business.population.active)} active, ${fmtInt(r.business.population.lost)} already left` : ''),
     kpi('kpi-churn-rate', 'Churn rate', fmtPct(k?.churnRate.value ?? r.churn?.positiveRate), `of all ${fmtInt(r.rows)} customers in the file`),
@@ -38,7 +39,7 @@ function kpisHtml(r: AnalysisResult): string {
     kpi('kpi-clv', 'Customer lifetime value', fmtMoney(k?.clv.value, r.currency), k?.clv.basisText ?? 'per customer'),
     kpi('kpi-revenue-at-risk', 'Revenue at risk', fmtMoney(rev?.atRiskMonthly, r.currency), rev ? `per month ${rev.population ?? ''} · ${fmtMoney(rev.atRiskAnnual, r.currency)} a year` : ''),
     ...(r.business?.lost ? [kpi('kpi-lost', 'Already left', fmtInt(r.business.lost.customers), lostKpiNote(r.business.lost, r.rows, r.currency))] : []),
-    kpi('kpi-top20', 'Revenue from top 20%', fmtPct(k?.top20RevenueShare.value)),
+    kpi('kpi-top20', top20.label, fmtPct(k?.top20RevenueShare.value), top20.note),
   ].join('')}</div>`;
 }
 

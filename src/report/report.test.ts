@@ -5,6 +5,7 @@ import { buildReportHtml } from './html';
 import { resultFromJson, resultFromReportHtml, resultToJson } from './json';
 import { esc } from './svg';
 import { headlines, type PanelId } from '../analysis/headlines';
+import { paretoKpiText } from '../analysis/business/pareto';
 
 const r = fixtureResult();
 
@@ -91,6 +92,14 @@ describe('html report', () => {
     expect(html).toContain("default-src 'none'");
     expect(html.match(/<script/g)).toHaveLength(1);
     expect(html).toContain('<script type="application/json"');
+  });
+  it('names what the top-20% KPI adds up and over whom, in its label and in its note (the page\'s words)', () => {
+    expect(paretoKpiText({ basis: 'total charges to date', customers: 7043 })).toEqual({
+      label: "Top 20%'s share of total charges to date",
+      note: 'the 20% of all 7,043 customers with the highest total charges to date',
+    });
+    expect(html).toContain(esc("Top 20%'s share of revenue"));
+    expect(html).toContain('the 20% of all customers with the highest revenue');
   });
   it('re-imports as the same analysis', () => {
     const back = resultFromReportHtml(html)!;

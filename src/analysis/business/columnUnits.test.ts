@@ -1,7 +1,7 @@
 /** Column units in sentences: driver cuts and averages say months, the currency or days, never a bare number when the mapping knows the unit. */
 import { describe, expect, it } from 'vitest';
 import type { CustomerFrame } from '../types';
-import { columnUnit, fmtWithUnit } from './columnUnits';
+import { columnUnit, fmtWithUnit } from '../features/columnUnits';
 import { churnDrivers } from './drivers';
 
 const n = 100;

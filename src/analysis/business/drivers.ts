@@ -9,7 +9,7 @@
 import type { CustomerFrame } from '../types';
 import type { Driver } from './types';
 import { fmtInt as count, fmtPct as pct, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
-import { columnUnit, fmtWithUnit, type ColumnUnit } from './columnUnits';
+import { columnUnit, fmtWithUnit, type ColumnUnit } from '../features/columnUnits';
 import { kthSmallest } from '../math/select';
 
 /** Up to `max` drivers (default 6); levels or fifths with fewer than max(10, 1% of n) customers are skipped.

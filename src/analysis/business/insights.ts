@@ -68,7 +68,7 @@ export function buildInsights(x: InsightInputs, o: BusinessOptions): Insight[] {
   if (x.lost) out.push({ kind: 'lost', value: x.lost.customers, text: x.lost.summary + (x.lost.differences[0] ? ` Largest difference: ${x.lost.differences[0].text}.` : '') });
   // the strongest driver with its direction, from the data; the model's unitless importance only when there is none
   const top = x.drivers[0];
-  const d = top ? { kind: 'driver', value: top.spread, text: `Churn moves most with ${top.text} (of all ${count(x.frame.n)} customers in the file).` } : driver(x);
+  const d = top ? { kind: 'driver', value: top.spread, text: `Among all ${count(x.frame.n)} customers in the file, churn moves most with ${top.text}.` } : driver(x);
   if (d) out.push(d);
   if (revenue && groups.names.length > 1) {
     const totalMonthly = revenue.bySegment.reduce((a, s) => a + s.monthlyRevenue, 0);

@@ -36,3 +36,10 @@ export function paretoCurve(revenue: ArrayLike<number>, basis = 'revenue', point
 export function paretoPopulation(p: Pick<Pareto, 'basis' | 'customers'>): { who: string; basis: string } {
   return { who: p.customers != null ? `all ${count(p.customers)} customers` : 'all customers', basis: p.basis ?? 'revenue' };
 }
+
+/** The top-20% KPI's label and note, naming the same sum and population (the page and the report):
+ *  "Top 20%'s share of total charges to date" / "the 20% of all 7,043 customers with the highest total charges to date". */
+export function paretoKpiText(p: Pick<Pareto, 'basis' | 'customers'>): { label: string; note: string } {
+  const { who, basis } = paretoPopulation(p);
+  return { label: `Top 20%'s share of ${basis}`, note: `the 20% of ${who} with the highest ${basis}` };
+}

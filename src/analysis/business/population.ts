@@ -7,7 +7,7 @@
  */
 import type { CustomerFrame, FlagMeaning } from '../types';
 import type { LostCustomers, Population } from './types';
-import { columnUnit, fmtWithUnit } from './columnUnits';
+import { columnUnit, fmtWithUnit } from '../features/columnUnits';
 import { fmtInt as count, fmtMoneyText, fmtPct as pct, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
 
 /** Names that speak of the future ("will_churn", "churn_next_month", "at_risk") mean 'will-leave'; else 'left'. */

@@ -1,10 +1,11 @@
 /** The call list: customers ranked by expected value saved, with each one's top churn reasons; CSV export. */
 import type { CustomerReasons } from '../churn/types';
 import type { Priority } from './types';
+import { fmtPoints } from '../format';
 
 /**
  * Readable top reasons for customer i from the compact churn reasons (values are in probability
- * points, as churn/reasons.ts writes them: 12.3 -> "+12.3 pts"); only reasons that raise the risk.
+ * points, as churn/reasons.ts writes them: 12.3 -> "+12.3 percentage points", format fmtPoints); only reasons that raise the risk.
  */
 export function reasonsFor(reasons: CustomerReasons | null, i: number, max = 3): string[] {
   if (!reasons || reasons.reasonsPerCustomer <= 0) return [];
@@ -17,7 +18,7 @@ export function reasonsFor(reasons: CustomerReasons | null, i: number, max = 3):
     out.push({ name: reasons.reasonNames[f], v });
   }
   out.sort((a, b) => b.v - a.v);
-  return out.slice(0, max).map((r) => `${r.name} (+${r.v.toFixed(1)} pts)`);
+  return out.slice(0, max).map((r) => `${r.name} (${fmtPoints(r.v, true)})`);
 }
 
 export interface PriorityInputs {

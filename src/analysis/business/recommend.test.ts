@@ -1,6 +1,6 @@
 /** Rules are data: matching, audiences and the numbers behind each piece of advice. */
 import { describe, it, expect } from 'vitest';
-import { matchRule, recommend } from './recommend';
+import { matchRule, recommend, RECOMMENDATION_NUMBERS } from './recommend';
 import { RULES, type RetentionRule } from './rules';
 import type { Profile } from './profile';
 import { DEFAULT_BUSINESS_OPTIONS } from './options';
@@ -61,5 +61,22 @@ describe('rules', () => {
     expect(d.cost).toBe(0);
     expect(d.action).toMatch(/^No paid offer in S/);
     expect(d.rationale).toContain('$500 per offer');
+  });
+
+  it('every number behind a piece of advice has a plain label, never its key', () => {
+    // a profile with every metric present, so recommend() writes every key it can
+    const full = Object.fromEntries(Object.keys(empty()).map((m) => [m, 0.5])) as Profile;
+    const p = Float64Array.from([0.5, 0.6]);
+    const groups = { names: ['S'], labels: new Int32Array(2), fromSegmentation: true };
+    const [r] = recommend({ groups, profiles: [full], baseChurn: 0.3, p, clv: Float64Array.from([900, 900]), ev: Float64Array.from([80, 110]), monthly: [50, 60], membership: () => Uint8Array.from([1, 0]), campaign: [1] }, DEFAULT_BUSINESS_OPTIONS);
+    const keys = Object.keys(r.numbers);
+    expect(keys.length).toBe(15 + Object.keys(empty()).length);
+    const unlabelled = keys.filter((k) => !RECOMMENDATION_NUMBERS.get(k)?.label);
+    expect(unlabelled).toEqual([]);
+    // labels are sentences a manager reads: no camelCase key, no two alike
+    const labels = keys.map((k) => RECOMMENDATION_NUMBERS.get(k)!.label);
+    expect(labels.filter((l) => /[a-z][A-Z]/.test(l))).toEqual([]);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(RECOMMENDATION_NUMBERS.get('shareMonthToMonth')?.label).toBe('Share on month-to-month contracts (all customers in the segment, including those who left)');
   });
 });

@@ -11,6 +11,38 @@ import type { Profile } from './profile';
 import { RULES, SHARE_METRICS, type MetricId, type RetentionRule } from './rules';
 import { fmtInt as count, fmtMoneyText, fmtPct as pct } from '../format';
 
+/** How a number behind a piece of advice reads: a count, money, a share (0..1), a ratio ("1.7x"), months, or a plain number. */
+export type RecommendationUnit = 'count' | 'money' | 'share' | 'times' | 'months' | 'number';
+
+const SEGMENT_ALL = 'all customers in the segment, including those who left';
+
+/** Every key of a recommendation's `numbers` (recommend() below, the profile's metrics of profile.ts) as the page names it, with
+ *  whom it counts and its unit: "The numbers behind this" shows these labels, never the keys (recommend.test: every key has one). */
+export const RECOMMENDATION_NUMBERS: ReadonlyMap<string, { label: string; unit: RecommendationUnit }> = new Map([
+  ['activeCustomers', { label: 'Active customers in the segment', unit: 'count' }],
+  ['revenueAtRiskMonthly', { label: 'Monthly revenue at risk (active customers)', unit: 'money' }],
+  ['audience', { label: 'Active customers the advice is for', unit: 'count' }],
+  ['onCallList', { label: 'Active customers on the call list', unit: 'count' }],
+  ['audienceOnCallList', { label: 'On the call list and the advice is for them', unit: 'count' }],
+  ['cost', { label: 'Cost of the offers', unit: 'money' }],
+  ['expectedReturn', { label: 'Expected lifetime value kept', unit: 'money' }],
+  ['net', { label: 'Net: value kept minus cost', unit: 'money' }],
+  ['expectedCustomersSaved', { label: 'Customers the offers are expected to keep', unit: 'number' }],
+  ['costPerSave', { label: 'Offer cost per customer kept', unit: 'money' }],
+  ['valuePerSave', { label: 'Lifetime value of each customer kept', unit: 'money' }],
+  ['offerCost', { label: 'Cost of one offer (your setting)', unit: 'money' }],
+  ['saveRate', { label: 'Share of contacted customers an offer keeps (your setting)', unit: 'share' }],
+  ['budget', { label: 'Budget (your setting)', unit: 'money' }],
+  ['cac', { label: 'Cost of winning a new customer (your setting)', unit: 'money' }],
+  ['churnRate', { label: `Churn rate (${SEGMENT_ALL})`, unit: 'share' }],
+  ['churnVsBase', { label: 'Churn rate compared with all customers', unit: 'times' }],
+  ['meanTenure', { label: `Average tenure (${SEGMENT_ALL})`, unit: 'months' }],
+  ['monthlyVsBase', { label: 'Monthly charge compared with the average customer', unit: 'times' }],
+  ['revenueShare', { label: "Share of all customers' monthly revenue", unit: 'share' }],
+  ['sizeShare', { label: 'Share of all customers', unit: 'share' }],
+  ...SHARE_METRICS.map((m) => [m.id, { label: `Share ${m.label} (${SEGMENT_ALL})`, unit: 'share' as const }] as const),
+]);
+
 /** The first rule whose conditions all hold (the last rule has none, so one always matches). */
 export function matchRule(profile: Profile, rules: RetentionRule[] = RULES): RetentionRule {
   for (const r of rules) {

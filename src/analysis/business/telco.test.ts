@@ -181,7 +181,7 @@ describeWithShared(TELCO_REL, 'business on Telco', () => {
     expect(tenure.high).toBeGreaterThan(0.4);
     expect(tenure.low).toBeLessThan(0.1);
     for (let j = 1; j < base.drivers.length; j++) expect(base.drivers[j].spread).toBeLessThanOrEqual(base.drivers[j - 1].spread);
-    expect(base.insights.find((i) => i.kind === 'driver')!.text).toMatch(/^Churn moves most with .*% churn .* vs .*of all 7,043 customers/);
+    expect(base.insights.find((i) => i.kind === 'driver')!.text).toMatch(/^Among all 7,043 customers in the file, churn moves most with .*% churn .* vs [^()]*\([^()]*\)\.$/); // one parenthesis, not two
   });
 
   it('a suggested action per customer from their own top reasons, not the segment sentence', () => {
@@ -208,7 +208,7 @@ describeWithShared(TELCO_REL, 'business on Telco', () => {
     for (let j = 1; j < p.length; j++) expect(p[j].expectedValueSaved).toBeLessThanOrEqual(p[j - 1].expectedValueSaved);
     const top = p[0];
     expect(top.expectedValueSaved).toBeCloseTo(top.churnProbability * top.clv * 0.3 - 50, 9);
-    expect(top.reasons[0]).toMatch(/^Contract=Month-to-month \(\+15\.0 pts\)$/);
+    expect(top.reasons[0]).toMatch(/^Contract=Month-to-month \(\+15\.0 percentage points\)$/);
   });
 
   it('recommendations and insights carry numbers and change with offer cost, save rate and CAC', () => {

@@ -143,7 +143,7 @@ export function cleanCustomerTable(raw: RawTable, inferred: InferredColumn[], ro
         }
       warnings.push({
         code: 'imputed-total',
-        message: `${count} blank cell(s) in "${name}" were filled: ${zero} with 0 because tenure is 0 (new customers not yet billed), ${count - zero} with tenure × ${roles.monthly}.`,
+        message: `${count} customer(s) had a blank "${name}" and were kept with a filled-in value: ${[zero > 0 ? `${zero} with 0 (tenure 0: new customers not yet billed)` : '', count - zero > 0 ? `${count - zero} with tenure × ${roles.monthly}` : ''].filter(Boolean).join(', ')}.`,
         count,
         column: name,
         examples,

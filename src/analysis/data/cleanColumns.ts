@@ -96,8 +96,8 @@ export function servicesCount(cats: CategoricalFeature[], n: number): NumericFea
 
 /** Why columns were excluded: [singular verb phrase, plural verb phrase]. */
 const EXCLUSION_TEXT: Record<string, [string, string]> = {
-  'id-excluded': ['identifies customers rather than describing them and is not used as a model feature', 'identify customers rather than describe them and are not used as model features'],
-  'text-excluded': ['holds free text or dates and is not used as a model feature', 'hold free text or dates and are not used as model features'],
+  'id-excluded': ['identifies customers rather than describing them, so it is not used to predict churn or to form segments', 'identify customers rather than describe them, so they are not used to predict churn or to form segments'],
+  'text-excluded': ['holds free text or dates, so it is not used to predict churn or to form segments', 'hold free text or dates, so they are not used to predict churn or to form segments'],
   'leak-name': ['describes the churn outcome itself and would leak the answer into the models; it was excluded', 'describe the churn outcome itself and would leak the answer into the models; they were excluded'],
   'leak-perfect': ['predicts churn almost perfectly on its own, which means it leaks the answer; it was excluded', 'predict churn almost perfectly on their own, which means they leak the answer; they were excluded'],
   'constant-column': ['has the same value in every row and was ignored', 'have the same value in every row and were ignored'],

@@ -31,7 +31,7 @@ describeWithShared(TELCO_REL, 'real Telco file through the data layer', async ()
     const w = prep.warnings.find((x) => x.code === 'imputed-total')!;
     expect(w.count).toBe(11);
     expect(w.column).toBe('TotalCharges');
-    expect(w.message).toMatch(/11 with 0 because tenure is 0/);
+    expect(w.message).toMatch(/^11 customer\(s\) had a blank "TotalCharges" and were kept with a filled-in value: 11 with 0 \(tenure 0: new customers not yet billed\)\.$/);
     expect(w.examples!.length).toBe(5);
     const total = prep.frame.total!;
     expect(total.every((v) => Number.isFinite(v))).toBe(true);

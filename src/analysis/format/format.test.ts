@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmtInt, fmtMoney, fmtMoneyShort, fmtMoneyText, fmtMonths, fmtNum, fmtPct, fmtScore, isCurrencyCode, moneyPrefix, moneySymbol } from './index';
+import { fmtInt, fmtMoney, fmtMoneyShort, fmtMoneyText, fmtMonths, fmtNum, fmtPct, fmtPoints, fmtScore, isCurrencyCode, moneyPrefix, moneySymbol } from './index';
 
 describe('numbers', () => {
   it('counts, shares, scores and months', () => {
@@ -14,7 +14,13 @@ describe('numbers', () => {
     expect(fmtMonths(12)).toBe('12 months');
     expect(fmtMonths(7.25)).toBe('7.3 months');
     expect(fmtMonths(null)).toBe('not reached');
-    for (const f of [fmtInt, fmtPct, fmtNum, fmtScore]) expect([f(null), f(NaN), f(Infinity)]).toEqual(['–', '–', '–']);
+    // a difference of two rates says what it is: percentage points, not "points" or "%"
+    expect(fmtPoints(25.73)).toBe('25.7 percentage points');
+    expect(fmtPoints(-25.73)).toBe('25.7 percentage points'); // the sentence says "raises" or "lowers"
+    expect(fmtPoints(-3.24, true)).toBe('-3.2 percentage points');
+    expect(fmtPoints(12.3, true)).toBe('+12.3 percentage points');
+    expect(fmtPoints(1.04)).toBe('1.0 percentage point');
+    for (const f of [fmtInt, fmtPct, fmtNum, fmtScore, fmtPoints]) expect([f(null), f(NaN), f(Infinity)]).toEqual(['–', '–', '–']);
   });
 });
 

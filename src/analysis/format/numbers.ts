@@ -25,6 +25,14 @@ export function fmtPct(v: number | null | undefined, digits = 1): string {
   return missing(v) ? DASH : `${(v * 100).toFixed(digits)}%`;
 }
 
+/** A difference of two rates, in percentage points with one decimal (signed: "+" or "-" in front):
+ *  25.73 -> "25.7 percentage points", (-3.2, true) -> "-3.2 percentage points"; 1 -> "1.0 percentage point". */
+export function fmtPoints(v: number | null | undefined, signed = false): string {
+  if (missing(v)) return DASH;
+  const text = Math.abs(v).toFixed(1);
+  return `${signed ? (v < 0 && text !== '0.0' ? '-' : '+') : ''}${text} percentage point${text === '1.0' ? '' : 's'}`;
+}
+
 /** One decimal with separators below 1,000, whole above: 1234.56 -> "1,235", 12.34 -> "12.3". */
 export function fmtNum(v: number | null | undefined): string {
   if (missing(v)) return DASH;

@@ -16,7 +16,7 @@ import { chooseKernel, type KMeansKernel } from './kmeans';
 import { runKSweep } from './sweep';
 import { chooseK, kneedleDecreasing } from './chooseK';
 import { dbscanOutliers } from './dbscan';
-import { profileSegments } from './profiles';
+import { profileSegments, profileUnits } from './profiles';
 import { nameSegments } from './naming';
 import { pca2 } from './pca';
 import { relabelBySize } from './relabel';
@@ -139,6 +139,7 @@ export async function runSegmentation(
     outlier: db.outlier,
     pca,
     warnings,
+    units: profileUnits(frame),
   };
 }
 

@@ -7,7 +7,7 @@
  * Segments beyond the label list get their best label with a number ("Loyal 2").
  */
 import type { TableKind } from '../types';
-import type { SegmentStats } from './profiles';
+import { ROLE_UNIT, type SegmentStats } from './profiles';
 import { fmtMoneyText, fmtValue, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
 
 type Scorer = (z: Record<string, number>, lift: number | null) => number;
@@ -119,8 +119,6 @@ function strongestTrait(s: SegmentStats): string | null {
   return best;
 }
 
-/** What each role column counts (tenure and a log's tenure in months, recency in days, frequency in orders; money in the currency). */
-const ROLE_UNIT: Readonly<Record<string, string>> = { tenure: 'months', recency: 'days', frequency: 'orders', monthly: 'money', total: 'money', monetary: 'money' };
 
 function level(z: number | undefined, hi: string, lo: string, mid: string): string {
   if (z === undefined) return '';

@@ -4,7 +4,8 @@
  * categorical levels most over- or under-represented ("82% month-to-month vs 55% overall").
  */
 import { dict } from '../dict';
-import type { CustomerFrame } from '../types';
+import type { CustomerFrame, NumericFeature } from '../types';
+import { columnUnit } from '../features/columnUnits';
 import type { CategoricalDifference } from './types';
 import { ROLE_COLUMNS, type RoleColumn } from './features';
 
@@ -29,15 +30,42 @@ export function revenueColumn(frame: CustomerFrame): { name: RoleColumn; values:
   return null;
 }
 
+/** What each role column counts (tenure and a log's tenure in months, recency in days, frequency in orders; money in the currency). */
+export const ROLE_UNIT: Readonly<Record<string, string>> = { tenure: 'months', recency: 'days', frequency: 'orders', monthly: 'money', total: 'money', monetary: 'money' };
+
+/** The columns a profile averages, keyed as its means: the role columns, then the other numeric columns. */
+function profileColumns(frame: CustomerFrame): { key: string; values: Float64Array; feature?: NumericFeature }[] {
+  const cols: { key: string; values: Float64Array; feature?: NumericFeature }[] = [];
+  for (const r of ROLE_COLUMNS) if (frame[r]) cols.push({ key: r, values: frame[r] as Float64Array });
+  // a role column is the same array as its source numeric column: list it once
+  for (const f of frame.numeric) if (!cols.some((c) => c.key === f.name || c.values === f.values)) cols.push({ key: f.name, values: f.values, feature: f });
+  return cols;
+}
+
+/** What each profiled column's average is in, keyed as the profiles' means: 'money', a plural noun ("months", "days"; role
+ *  columns as ROLE_UNIT, others as features/columnUnits.ts), or 'share' for a 0/1 column (its average is a share, "16%");
+ *  a column of unknown unit has no key. For the segment heat-map's cells, which otherwise read as bare numbers. */
+export function profileUnits(frame: CustomerFrame): Record<string, string> {
+  const out = dict<string>(); // keyed by column names
+  for (const c of profileColumns(frame)) {
+    const unit = c.feature ? columnUnit(frame, c.feature) : ROLE_UNIT[c.key];
+    if (unit) out[c.key] = unit;
+    else if (c.values.length > 0 && zeroOne(c.values)) out[c.key] = 'share';
+  }
+  return out;
+}
+
+function zeroOne(v: Float64Array): boolean {
+  for (let i = 0; i < v.length; i++) if (v[i] !== 0 && v[i] !== 1) return false;
+  return true;
+}
+
 /** Profiles of segments 0..k-1 given per-row labels; topN categorical differences (default 3, |diff| >= 0.05). */
 export function profileSegments(frame: CustomerFrame, labels: Int32Array, k: number, topN = 3): SegmentStats[] {
   const n = frame.n;
   const sizes = new Float64Array(k);
   for (let i = 0; i < n; i++) sizes[labels[i]]++;
-  const cols: { key: string; values: Float64Array }[] = [];
-  for (const r of ROLE_COLUMNS) if (frame[r]) cols.push({ key: r, values: frame[r] as Float64Array });
-  // a role column is the same array as its source numeric column: list it once
-  for (const f of frame.numeric) if (!cols.some((c) => c.key === f.name || c.values === f.values)) cols.push({ key: f.name, values: f.values });
+  const cols = profileColumns(frame);
   const segSum = cols.map(() => new Float64Array(k));
   const base = cols.map((c) => {
     let s = 0;

@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { runSegmentation } from './index';
 import { rfmCustomers, RFM_GROUPS, smallCustomers } from '../testing/frames';
 import { nameSegments } from './naming';
-import { profileSegments } from './profiles';
+import { profileSegments, profileUnits } from './profiles';
 
 describe('RFM segments from a transaction log', () => {
   const frame = rfmCustomers(3);
@@ -44,5 +44,19 @@ describe('naming', () => {
     expect(nameOf(75)).toBe('High-Value');
     const loyal = r.segments[r.labels[45]];
     expect(loyal.profile.topDifferences[0]).toMatchObject({ column: 'Contract', level: 'Two year' });
+  });
+});
+
+describe('profile units', () => {
+  it('say what each averaged column is in: months, money, a 0/1 column as a share, none when unknown', () => {
+    const f = smallCustomers(2);
+    const senior = Float64Array.from({ length: f.n }, (_, i) => i % 4 === 0 ? 1 : 0);
+    const odd = Float64Array.from({ length: f.n }, (_, i) => i % 3);
+    const frame = { ...f, numeric: [...f.numeric, { name: 'SeniorCitizen', values: senior }, { name: 'constructor', values: odd }] };
+    const units = profileUnits(frame);
+    // Spend is the monthly array itself: listed once, as "monthly"
+    expect({ ...units }).toEqual({ tenure: 'months', monthly: 'money', total: 'money', SeniorCitizen: 'share' });
+    expect(Object.getPrototypeOf(units)).toBeNull(); // keyed by column names
+    expect(Object.keys(units)).toEqual(Object.keys(profileSegments(frame, new Int32Array(frame.n), 1)[0].means).filter((k) => k !== 'constructor'));
   });
 });

@@ -61,4 +61,7 @@ export interface SegmentationResult {
   /** 2-D PCA projection for the scatter; may be a seeded sample of customers (index list) */
   pca: { x: Float32Array; y: Float32Array; index: Int32Array; explained: [number, number] };
   warnings: import('../types').Warning[];
+  /** what each column of the profiles' means is in: 'money', 'share' (a 0/1 column) or a plural noun ("months"); no key = unknown
+   *  (profiles.ts profileUnits; absent in results saved before it) */
+  units?: Record<string, string>;
 }

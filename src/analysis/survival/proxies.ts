@@ -112,7 +112,7 @@ export function detectDurationProxies(numeric: NumericFeature[], tenure: Float64
           : `its rank correlation with tenure is ${alone.toFixed(3)}`;
       warnings.push({
         code: 'survival/duration-proxy',
-        message: `"${col.name}" encodes how long the customer has stayed (${how}); it is left out of the survival model so the model cannot read the duration back`,
+        message: `"${col.name}" mostly measures how long a customer has stayed, so the retention (survival) model leaves it out: it would read the answer from it instead of learning what keeps customers. For analysts: ${how}`,
         count: 1,
         column: col.name,
       });

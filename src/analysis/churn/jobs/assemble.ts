@@ -149,7 +149,7 @@ export function assemble(plan: ChurnPlan, warnings: Warning[], sc: Scored, final
     const why = members.some((m) => m.model === 'mlp')
       ? ' (the neural network has no per-customer attribution)'
       : n > PATH_REASONS_MAX_ROWS ? ` (above ${PATH_REASONS_MAX_ROWS.toLocaleString('en-US')} customers the tree models' own attributions are skipped to bound time and memory)` : '';
-    all.push({ code: 'churn/reasons-logistic', message: `Per-customer reasons come from the logistic model (contributions of each column), while scores come from ${label}${why}`, count: n });
+    all.push({ code: 'churn/reasons-logistic', message: `Each customer's reasons (what raises or lowers their churn risk) come from the simpler logistic model, which can split a risk into its columns; the churn risk itself comes from ${label}${why}`, count: n });
   }
   const walked = paths ? members.filter((m) => m.paths!.method === 'saabas') : [];
   if (walked.length > 0) {
