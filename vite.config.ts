@@ -4,12 +4,15 @@ import { availableParallelism } from 'node:os';
 import { precacheServiceWorker } from './sw/precachePlugin.ts';
 import { SlowFirst } from './scripts/slowFirst.ts';
 import { SHARED_FORK_FILES } from './scripts/sharedFork.ts';
+import { fileURLToPath } from 'node:url';
 
 const TEST_FILES = ['src/**/*.test.ts', 'workers/**/*.test.ts', 'scripts/**/*.test.ts', 'sw/**/*.test.ts'];
 
 // Relative base: the built site runs from any static host and sub-path.
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   base: './',
+  // the built site's workers get the tfjs they use, not the whole union package (src/analysis/tensor/tfjsLean.ts)
+  resolve: { alias: command === 'build' ? [{ find: /^@tensorflow\/tfjs$/, replacement: fileURLToPath(new URL('./src/analysis/tensor/tfjsLean.ts', import.meta.url)) }] : [] },
   plugins: [svelte(), precacheServiceWorker()],
   worker: { format: 'es' },
   optimizeDeps: {
@@ -41,4 +44,4 @@ export default defineConfig({
       { extends: true, test: { name: 'shared', include: SHARED_FORK_FILES, isolate: false } },
     ],
   },
-});
+}));

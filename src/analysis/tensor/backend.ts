@@ -78,6 +78,8 @@ async function usable(name: BackendName, env: BackendEnv): Promise<{ ok: boolean
       const renderer = String(ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
       gl.getExtension('WEBGL_lose_context')?.loseContext();
       if (SOFTWARE_GL.test(renderer)) return { ok: false, why: `software renderer (${renderer.slice(0, 60)})` };
+      // the built site's tfjs leaves the WebGL backend out (tensor/tfjsLean.ts): registered here, on a real GPU only
+      await import('@tensorflow/tfjs-backend-webgl');
       return { ok: true, why: `real GPU via WebGL (${renderer.slice(0, 60)})` };
     }
     case 'wasm': {
