@@ -2,12 +2,16 @@
  * The 100x pipeline in one Node thread, the page's way (refinements left pending): CPU and wall
  * per stage, then the result's hand-over (ownBuffers + a structured clone with transfer, as the
  * worker's reply). For --cpu-prof runs and in-process A/B.
- *   node [--cpu-prof] --import tsx bench/prof100.ts [file.csv]
+ *   node [--cpu-prof] --import tsx bench/prof100.ts [file.csv] [--load-only]
+ * --load-only: the parse and the mapping step's summary only (parseCsv + inspectTable + summarize,
+ * as engine.load), three times in one process, with a digest of the parsed table and the summary.
  */
 import { openAsBlob } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { createEngine } from '../src/analysis/engine';
+import { parseCsv } from '../src/analysis/data/parse';
+import { inspectTable, summarize } from '../src/analysis/data/prepare';
 import { ownBuffers } from '../src/analysis/workerApi';
 import { REPO_ROOT } from './resample';
 import { createHash, type Hash } from 'node:crypto';
@@ -26,6 +30,19 @@ const file = process.argv.slice(2).find((a) => a.endsWith('.csv')) ?? resolve(RE
 const require = createRequire(import.meta.url);
 const wasmPaths = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + '/';
 const cpu = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; };
+if (process.argv.includes('--load-only')) {
+  for (let rep = 1; rep <= 3; rep++) {
+    const c = cpu(), t = performance.now();
+    const parsed = await parseCsv(await openAsBlob(file), basename(file));
+    if (!parsed.ok) throw new Error(parsed.message);
+    const c1 = cpu(), t1 = performance.now();
+    const ins = inspectTable(parsed.table);
+    const summary = summarize(ins);
+    console.log(`load ${rep}: parseCsv cpu ${(c1 - c).toFixed(0)} ms wall ${(t1 - t).toFixed(0)} ms; inspect+summary cpu ${(cpu() - c1).toFixed(0)} ms wall ${(performance.now() - t1).toFixed(0)} ms; ` +
+      `digest ${digest({ table: parsed.table, inferred: ins.inferred, kind: ins.kind, roles: ins.roles, summary }).digest('hex')}`);
+  }
+  process.exit(0);
+}
 const engine = createEngine({ wasmPaths, refine: 'later' });
 let c0 = cpu(), t0 = performance.now();
 const loaded = await engine.load(await openAsBlob(file), basename(file));

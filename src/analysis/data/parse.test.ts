@@ -32,6 +32,15 @@ describe('parseCsv', () => {
     }
     expect(rows(whole.table, 299)).toEqual(['299', '448.5', 'x\ny,299']);
   });
+  it('reads a chunk in pieces with the same table, a piece cut inside a quoted field included', async () => {
+    // ~0.4 MB: one 4 MiB chunk read in several pieces, each cut after a line break that may sit inside quotes
+    const text = 'id,v,q\n' + Array.from({ length: 20000 }, (_, i) => `C${i},${i % 97},"a\nb,${i % 13}\n"`).join('\n') + '\n';
+    const pieces = await ok(new Blob([text]));
+    const small = await ok(new Blob([text]), 65536);
+    expect(pieces.table.nRows).toBe(20000);
+    expect(pieces.table.columns).toEqual(small.table.columns);
+    expect(rows(pieces.table, 19999)).toEqual(['C19999', String(19999 % 97), `a\nb,${19999 % 13}\n`]);
+  });
   it('reports ragged rows, duplicate and blank header names', async () => {
     const r = await ok('a,a,,d\n1,2,3\n1,2,3,4,5\n1,2,3,4\n');
     expect(r.table.columns.map((c) => c.name)).toEqual(['a', 'a (2)', 'Column 3', 'd']);
