@@ -76,19 +76,34 @@ export function inferColumn(col: RawColumn, n: number, delimiter = ','): Inferre
   let boolOk = 0;
   let dateOk = 0;
   let compactDates = 0;
-  levels.forEach((l, i) => {
-    const v = parseNumber(l, decimal);
-    if (!Number.isNaN(v)) {
-      numericOk += lvlCounts[i];
-      if (!Number.isInteger(v)) integerOnly = false;
-    } else if (isNonFiniteNumber(l, decimal)) nonFinite += lvlCounts[i];
-    if (parseBoolean(l) !== -1) boolOk += lvlCounts[i];
-    const d = parseDate(l);
-    if (!Number.isNaN(d)) {
-      dateOk += lvlCounts[i];
-      if (l.length === 8) compactDates += lvlCounts[i];
+  // Each reading stops once the check below that uses it can no longer pass (the same type, and
+  // the same counts wherever they are used): an id or amount column of 700,000 distinct values
+  // is not read as booleans or dates past its first few misses.
+  let notNumber = 0;
+  let notBool = 0;
+  let notDate = 0;
+  for (let i = 0; i < levels.length; i++) {
+    const l = levels[i];
+    if (filled - notNumber >= filled * 0.9) {
+      const v = parseNumber(l, decimal);
+      if (!Number.isNaN(v)) {
+        numericOk += lvlCounts[i];
+        if (!Number.isInteger(v)) integerOnly = false;
+      } else if (isNonFiniteNumber(l, decimal)) nonFinite += lvlCounts[i];
+      else notNumber += lvlCounts[i];
     }
-  });
+    if (notBool === 0) {
+      if (parseBoolean(l) !== -1) boolOk += lvlCounts[i];
+      else notBool += lvlCounts[i];
+    }
+    if (filled - notDate >= filled * 0.9) {
+      const d = parseDate(l);
+      if (!Number.isNaN(d)) {
+        dateOk += lvlCounts[i];
+        if (l.length === 8) compactDates += lvlCounts[i];
+      } else notDate += lvlCounts[i];
+    }
+  }
   const uniqueRatio = nonBlankLevels / filled;
   function dateColumn(): InferredColumn {
     const f = detectDateOrder(levels, lvlCounts, delimiter);

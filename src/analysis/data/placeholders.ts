@@ -14,6 +14,9 @@ const PLACEHOLDERS = new Set([
 /** True for a cell that stands for "no id" rather than naming a customer ("0", "000" included). */
 export function isPlaceholderId(raw: string): boolean {
   if (raw.length > 24) return false;
+  // no placeholder starts with a digit other than 0 ("4664-NJCMS", "2003.97"): no trim, no lower case
+  const c = raw.charCodeAt(0);
+  if (c > 48 && c <= 57) return false;
   const s = raw.trim().toLowerCase();
   return PLACEHOLDERS.has(s) || /^0+$/.test(s);
 }

@@ -8,8 +8,12 @@ const BLANKS = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '-', '?', '#n/a'
 /** True for an empty or conventional missing-value cell ("", " ", NA, null, ...). */
 export function isBlank(s: string): boolean {
   if (s.length > 24) return s.trim() === '';
+  // longer than any BLANKS entry with nothing to trim (printable ASCII at both ends): not blank
+  if (s.length > 4 && printable(s.charCodeAt(0)) && printable(s.charCodeAt(s.length - 1))) return false;
   return BLANKS.has(s.trim().toLowerCase());
 }
+
+const printable = (c: number) => c > 32 && c < 127;
 
 const TRUE = new Set(['yes', 'y', 'true', 't', '1', 'churned', 'churn', 'exited', 'left', '1.0']);
 const FALSE = new Set(['no', 'n', 'false', 'f', '0', 'stayed', 'retained', 'active', '0.0', 'existing customer']);
