@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type BrowserServer } from 'playwright-core';
-import { heapSampler } from './heap';
+import { heapSampler, type ThreadMemory } from './heap';
 import { INSTRUMENT, type BenchRecord } from './instrument';
 import { rssSampler } from './proc';
 import { REPO_ROOT } from './resample';
@@ -105,6 +105,8 @@ export interface BrowserRun {
   rendererCpuByThreadMs?: Record<string, number>;
   /** [ms since the file was picked (Node's clock), renderer RSS MB] every 500 ms: where the peak is (bench/memory.ts) */
   rssSeries: [number, number][];
+  /** [ms since the file was picked, JS heap and ArrayBuffer backing stores per thread] every ~250 ms (bench/memory.ts) */
+  heapSeries: [number, Record<string, ThreadMemory>][];
 }
 
 /** One run: fresh browser, open the site, pick the file, confirm the mapping, wait for the dashboard. */
@@ -135,6 +137,7 @@ export async function browserRun(url: string, file: string, timeoutMs: number, o
     const engineReadyMs = opts.cold ? undefined : Math.round(performance.now() - tGoto);
     const cpuPick = rendererCpuMs(browserPid);
     rss.mark();
+    heaps.mark();
     await input.setInputFiles(file);
     await page.getByTestId('mapping-confirm').waitFor({ timeout: timeoutMs });
     // (thinkMs: a person reading the mapping step before the confirm; the default 0 clicks at once)
@@ -164,7 +167,7 @@ export async function browserRun(url: string, file: string, timeoutMs: number, o
     const rec = (await page.evaluate('window.__bench')) as BenchRecord;
     rss.sample();
     const heap = await heaps.stop();
-    const out = { ...summarise(rec), rssSeries: rss.series(), engineReadyMs, rendererCpuMs: cpuMs, rendererCpuFromPickMs: cpuFromPickMs, rendererCpuByThreadMs: cpuByThread, rendererPeakMB: rss.peak() || null, pageHeapPeakMB: heap.pageMB, workerHeapPeakMB: heap.workerMB, chromium: browser.version() };
+    const out = { ...summarise(rec), rssSeries: rss.series(), heapSeries: heap.series, engineReadyMs, rendererCpuMs: cpuMs, rendererCpuFromPickMs: cpuFromPickMs, rendererCpuByThreadMs: cpuByThread, rendererPeakMB: rss.peak() || null, pageHeapPeakMB: heap.pageMB, workerHeapPeakMB: heap.workerMB, chromium: browser.version() };
     if (how === 'done' && rec.t.done) return { ...out, ok: true };
     // not finished: say how far it got (the partial stage times and memory still tell where time goes)
     const last = rec.progress.at(-1);

@@ -51,7 +51,6 @@ const walk = (o: unknown, path: string, depth: number) => {
 walk(res.result, 'result', 0);
 const big = [...sizes].filter(([, b]) => b >= 2 ** 20).sort((a, b) => b[1] - a[1]);
 process.stdout.write(`result typed arrays: ${mb([...sizes.values()].reduce((a, b) => a + b, 0))} MB in ${sizes.size}; >= 1 MB: ${big.map(([k, b]) => `${k} ${mb(b)}`).join(', ')}\n`);
-let n = 0;
-while (await engine.refine()) line(`refinement ${++n}`);
+for (let patch = await engine.refine(); patch; patch = await engine.refine()) line(`refinement ${patch.key} (sets ${Object.keys(patch.set).join(', ')})`);
 clearInterval(timer);
 process.exit(0);
