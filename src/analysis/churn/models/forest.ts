@@ -67,13 +67,21 @@ export async function fitForest(Xm: Matrix, y: Uint8Array, params: Partial<Fores
   const cnt = new Int32Array(n);
   const draws = Math.max(1, Math.round(p.sampleFraction * n));
   for (let t = 0; t < p.nTrees; t++) {
-    cnt.fill(0);
-    for (let k = 0; k < draws; k++) cnt[Math.floor(rng() * n)]++;
+    bootstrapCounts(cnt, draws, rng);
     grower.grow(cnt, y, rng, buf);
   }
   const trees = buf.freeze();
   const dense = p.maxDepth <= DENSE_MAX_DEPTH ? denseTrees(trees, Math.max(0, Math.floor(p.maxDepth))) : null;
   return { kind: 'forest', d, trees, dense, params: p, version: 2 };
+}
+
+/** cnt[i] = how often row i is drawn in `draws` draws with replacement (seeded rng). A function of its own:
+ *  as an inner loop of fitForest, V8 (Maglev) compiled it on the stack and threw that code away at its
+ *  exit, once per tree (bench/deopts.ts: 37 deopts in one analysis). */
+function bootstrapCounts(cnt: Int32Array, draws: number, rng: () => number): void {
+  const n = cnt.length;
+  cnt.fill(0);
+  for (let k = 0; k < draws; k++) cnt[Math.floor(rng() * n)]++;
 }
 
 /** The complete-tree layout of trees no deeper than D. */

@@ -104,22 +104,15 @@ export function boost(b: Binned, p: GbdtParams, nTrees: number) {
   let bestIter = nTrees;
   /** holdout logits at the best tree count */
   const bestFv = new Float64Array(nv);
+  // each loop over the rows is a function of its own: V8 compiled boost(), one long call per fit,
+  // over again for each inner loop it entered on the stack (bench/deopts.ts)
   for (let t = 0; t < nTrees; t++) {
-    let m = 0;
     // Bernoulli row subsample (seeded); gradients only for the rows drawn
-    let r = 0;
-    for (let i = 0; i < n; i++) {
-      if (p.subsample >= 1 || rng() < p.subsample) rows[m++] = i;
-      else rest[r++] = i;
-    }
+    let m = subsampleRows(rows, rest, n, p.subsample, rng);
+    const r = n - m;
     const none = m === 0;
     if (none) rows[m++] = Math.floor(rng() * n);
-    for (let k = 0; k < m; k++) {
-      const i = rows[k];
-      const q = sigmoid(F[i]);
-      g[i] = q - y[i];
-      h[i] = Math.max(q * (1 - q), 1e-16);
-    }
+    logLossGradients(rows, m, F, y, g, h);
     grower.grow(rows, m, g, h, rng, buf, p.learningRate);
     if (none) grower.addLast(bins, null, n, F);
     else {
@@ -129,11 +122,7 @@ export function boost(b: Binned, p: GbdtParams, nTrees: number) {
     }
     if (val) {
       grower.addLast(vbins, null, nv, Fv);
-      let ll = 0;
-      for (let i = 0; i < nv; i++) {
-        const z = Fv[i];
-        ll += softplus(z) - val.y[i] * z;
-      }
+      const ll = logLossSum(Fv, val.y);
       if (ll < best - 1e-9) {
         best = ll;
         bestIter = t + 1;
@@ -143,6 +132,34 @@ export function boost(b: Binned, p: GbdtParams, nTrees: number) {
     }
   }
   return { base, trees: buf.freeze(), bestIter, valLoss: val ? best / nv : Infinity, valLogits: bestFv };
+}
+
+/** rows[0..m) = the rows drawn (each with probability `subsample`, all when >= 1; seeded rng), rest[0..n-m) the others; returns m. */
+function subsampleRows(rows: Int32Array, rest: Int32Array, n: number, subsample: number, rng: () => number): number {
+  let m = 0;
+  let r = 0;
+  for (let i = 0; i < n; i++) {
+    if (subsample >= 1 || rng() < subsample) rows[m++] = i;
+    else rest[r++] = i;
+  }
+  return m;
+}
+
+/** Log-loss gradient g and hessian h at logits F for the rows rows[0..m). */
+function logLossGradients(rows: Int32Array, m: number, F: Float64Array, y: Uint8Array, g: Float64Array, h: Float64Array): void {
+  for (let k = 0; k < m; k++) {
+    const i = rows[k];
+    const q = sigmoid(F[i]);
+    g[i] = q - y[i];
+    h[i] = Math.max(q * (1 - q), 1e-16);
+  }
+}
+
+/** Summed log-loss of logits z against labels y. */
+function logLossSum(z: Float64Array, y: Uint8Array): number {
+  let ll = 0;
+  for (let i = 0; i < z.length; i++) ll += softplus(z[i]) - y[i] * z[i];
+  return ll;
 }
 
 /** Fits on X (n x d row-major; NaN = missing, each split learns where missing values go), y (0/1). Defaults: GBDT_DEFAULTS (depth 3, lr 0.1, <= 250 trees, early stopping on 15%, the early-stopped ensemble is kept). */
