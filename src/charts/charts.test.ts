@@ -46,6 +46,8 @@ describe('segment charts', () => {
     expect(profileValueText({ units: { SeniorCitizen: 'share' } }, 'SeniorCitizen', 0.162)).toBe('16%');
     expect(profileValueText({ units: JSON.parse('{}') }, 'constructor', 3.25)).toBe('3.25');
     expect(profileValueText({}, 'tenure', 28.34)).toBe('28.3'); // saved before units were kept: the bare number
+    expect(profileValueText({ units: { tenure: 'months' } }, 'tenure', 14.3)).toBe('14 months'); // whole from 10 up, as the descriptions
+    expect(profileValueText({ units: { tenure: 'months' } }, 'tenure', 7.25)).toBe('7.25 months');
   });
 });
 

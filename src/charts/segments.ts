@@ -85,14 +85,15 @@ export function pcaFigure(seg: SegmentationResult, maxPoints = 3000): Figure {
   };
 }
 
-/** A segment's (or the base's) average of a profiled column with its unit (segmentation.units, profiles.ts): "$73", "29 months",
+/** A segment's (or the base's) average of a profiled column with its unit (segmentation.units, profiles.ts): "$73", "29 months" (28.6),
  *  "16%" for a 0/1 column; a bare number when the unit is unknown (results saved before units were kept). */
 export function profileValueText(seg: Pick<SegmentationResult, 'units'>, feature: string, v: number, currency: CurrencyCode = DEFAULT_CURRENCY): string {
   if (!Number.isFinite(v)) return '';
   // units may come back from a saved file as a plain object: own keys only ("constructor" is a column name too)
   const unit = seg.units && Object.hasOwn(seg.units, feature) ? seg.units[feature] : null;
   if (unit === 'share') return fmtPct(v, 0);
-  return fmtWithUnit(v, unit, currency);
+  // whole months, days or orders from 10 up, as the segment descriptions write them ("14 vs 28 months"): a phone's cell holds it
+  return fmtWithUnit(unit && unit !== 'money' && Math.abs(v) >= 10 ? Math.round(v) : v, unit, currency);
 }
 
 /** Profile heat-map: each segment's mean of each numeric feature as an index (100 = base average), each cell and hover

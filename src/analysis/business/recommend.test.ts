@@ -1,6 +1,6 @@
 /** Rules are data: matching, audiences and the numbers behind each piece of advice. */
 import { describe, it, expect } from 'vitest';
-import { matchRule, recommend, RECOMMENDATION_NUMBERS } from './recommend';
+import { matchRule, recommend, RECOMMENDATION_GROUPS, RECOMMENDATION_NUMBERS } from './recommend';
 import { RULES, type RetentionRule } from './rules';
 import type { Profile } from './profile';
 import { DEFAULT_BUSINESS_OPTIONS } from './options';
@@ -77,6 +77,11 @@ describe('rules', () => {
     const labels = keys.map((k) => RECOMMENDATION_NUMBERS.get(k)!.label);
     expect(labels.filter((l) => /[a-z][A-Z]/.test(l))).toEqual([]);
     expect(new Set(labels).size).toBe(labels.length);
-    expect(RECOMMENDATION_NUMBERS.get('shareMonthToMonth')?.label).toBe('Share on month-to-month contracts (all customers in the segment, including those who left)');
+    expect(RECOMMENDATION_NUMBERS.get('shareMonthToMonth')?.label).toBe('Share on month-to-month contracts');
+    // each number sits under a heading that names whom it counts
+    const headed = new Set(RECOMMENDATION_GROUPS.map((g) => g.id));
+    expect(keys.filter((k) => !headed.has(RECOMMENDATION_NUMBERS.get(k)!.group))).toEqual([]);
+    expect(RECOMMENDATION_NUMBERS.get('churnRate')?.group).toBe('profile'); // over all the segment's customers
+    expect(RECOMMENDATION_NUMBERS.get('activeCustomers')?.group).toBe('plan');
   });
 });

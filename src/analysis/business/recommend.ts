@@ -14,33 +14,46 @@ import { fmtInt as count, fmtMoneyText, fmtPct as pct } from '../format';
 /** How a number behind a piece of advice reads: a count, money, a share (0..1), a ratio ("1.7x"), months, or a plain number. */
 export type RecommendationUnit = 'count' | 'money' | 'share' | 'times' | 'months' | 'number';
 
-const SEGMENT_ALL = 'all customers in the segment, including those who left';
+/** Whom a number counts: the plan's active customers, your settings, or the segment's profile (all its customers). */
+export type RecommendationGroup = 'plan' | 'settings' | 'profile';
+
+/** The groups' headings, in the order the page shows them; each names its population once for its numbers. */
+export const RECOMMENDATION_GROUPS: readonly { id: RecommendationGroup; heading: string }[] = [
+  { id: 'plan', heading: 'The plan in this segment (active customers)' },
+  { id: 'profile', heading: 'The segment (all its customers, including those who left)' },
+  { id: 'settings', heading: 'Your settings' },
+];
+
+type NumberInfo = { label: string; unit: RecommendationUnit; group: RecommendationGroup };
+const plan = (label: string, unit: RecommendationUnit): NumberInfo => ({ label, unit, group: 'plan' });
+const profile = (label: string, unit: RecommendationUnit): NumberInfo => ({ label, unit, group: 'profile' });
+const setting = (label: string, unit: RecommendationUnit): NumberInfo => ({ label, unit, group: 'settings' });
 
 /** Every key of a recommendation's `numbers` (recommend() below, the profile's metrics of profile.ts) as the page names it, with
- *  whom it counts and its unit: "The numbers behind this" shows these labels, never the keys (recommend.test: every key has one). */
-export const RECOMMENDATION_NUMBERS: ReadonlyMap<string, { label: string; unit: RecommendationUnit }> = new Map([
-  ['activeCustomers', { label: 'Active customers in the segment', unit: 'count' }],
-  ['revenueAtRiskMonthly', { label: 'Monthly revenue at risk (active customers)', unit: 'money' }],
-  ['audience', { label: 'Active customers the advice is for', unit: 'count' }],
-  ['onCallList', { label: 'Active customers on the call list', unit: 'count' }],
-  ['audienceOnCallList', { label: 'On the call list and the advice is for them', unit: 'count' }],
-  ['cost', { label: 'Cost of the offers', unit: 'money' }],
-  ['expectedReturn', { label: 'Expected lifetime value kept', unit: 'money' }],
-  ['net', { label: 'Net: value kept minus cost', unit: 'money' }],
-  ['expectedCustomersSaved', { label: 'Customers the offers are expected to keep', unit: 'number' }],
-  ['costPerSave', { label: 'Offer cost per customer kept', unit: 'money' }],
-  ['valuePerSave', { label: 'Lifetime value of each customer kept', unit: 'money' }],
-  ['offerCost', { label: 'Cost of one offer (your setting)', unit: 'money' }],
-  ['saveRate', { label: 'Share of contacted customers an offer keeps (your setting)', unit: 'share' }],
-  ['budget', { label: 'Budget (your setting)', unit: 'money' }],
-  ['cac', { label: 'Cost of winning a new customer (your setting)', unit: 'money' }],
-  ['churnRate', { label: `Churn rate (${SEGMENT_ALL})`, unit: 'share' }],
-  ['churnVsBase', { label: 'Churn rate compared with all customers', unit: 'times' }],
-  ['meanTenure', { label: `Average tenure (${SEGMENT_ALL})`, unit: 'months' }],
-  ['monthlyVsBase', { label: 'Monthly charge compared with the average customer', unit: 'times' }],
-  ['revenueShare', { label: "Share of all customers' monthly revenue", unit: 'share' }],
-  ['sizeShare', { label: 'Share of all customers', unit: 'share' }],
-  ...SHARE_METRICS.map((m) => [m.id, { label: `Share ${m.label} (${SEGMENT_ALL})`, unit: 'share' as const }] as const),
+ *  its unit and group (whom it counts): "The numbers behind this" shows these labels, never the keys (recommend.test: every key has one). */
+export const RECOMMENDATION_NUMBERS: ReadonlyMap<string, NumberInfo> = new Map([
+  ['activeCustomers', plan('Active customers in the segment', 'count')],
+  ['revenueAtRiskMonthly', plan('Monthly revenue at risk', 'money')],
+  ['audience', plan('Customers the advice is for', 'count')],
+  ['onCallList', plan('On the call list', 'count')],
+  ['audienceOnCallList', plan('On the call list and the advice is for them', 'count')],
+  ['cost', plan('Cost of the offers', 'money')],
+  ['expectedReturn', plan('Expected lifetime value kept', 'money')],
+  ['net', plan('Net: value kept minus cost', 'money')],
+  ['expectedCustomersSaved', plan('Customers the offers are expected to keep', 'number')],
+  ['costPerSave', plan('Offer cost per customer kept', 'money')],
+  ['valuePerSave', plan('Lifetime value of each customer kept', 'money')],
+  ['offerCost', setting('Cost of one offer', 'money')],
+  ['saveRate', setting('Share of contacted customers an offer keeps', 'share')],
+  ['budget', setting('Budget', 'money')],
+  ['cac', setting('Cost of winning a new customer', 'money')],
+  ['churnRate', profile('Churn rate', 'share')],
+  ['churnVsBase', profile('Churn rate compared with all customers', 'times')],
+  ['meanTenure', profile('Average tenure', 'months')],
+  ['monthlyVsBase', profile('Monthly charge compared with the average customer', 'times')],
+  ['revenueShare', profile("Share of all customers' monthly revenue", 'share')],
+  ['sizeShare', profile('Share of all customers', 'share')],
+  ...SHARE_METRICS.map((m) => [m.id, profile(`Share ${m.label}`, 'share')] as const),
 ]);
 
 /** The first rule whose conditions all hold (the last rule has none, so one always matches). */

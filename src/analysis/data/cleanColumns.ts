@@ -91,7 +91,7 @@ export function servicesCount(cats: CategoricalFeature[], n: number): NumericFea
     const yes = c.levels.indexOf('Yes');
     for (let r = 0; r < n; r++) if (c.codes[r] === yes) values[r]++;
   }
-  return { name: 'ServicesCount', values };
+  return { name: 'ServicesCount', values, unit: 'services' };
 }
 
 /** Why columns were excluded: [singular verb phrase, plural verb phrase]. */

@@ -47,5 +47,7 @@ describeWithShared(TELCO_REL, 'real Telco file through the data layer', async ()
     expect(prep.warnings.some((w) => w.code === 'id-excluded')).toBe(true);
     expect(prep.frame.categorical.length).toBe(15);
     expect(prep.frame.numeric.map((c) => c.name).sort()).toEqual(['MonthlyCharges', 'SeniorCitizen', 'ServicesCount', 'TotalCharges', 'tenure']);
+    // the derived count says what it counts, so its averages and cuts read "3.8 services", not a bare 3.75
+    expect(prep.frame.numeric.find((c) => c.name === 'ServicesCount')!.unit).toBe('services');
   });
 });
