@@ -1,5 +1,6 @@
 /** The 20/80 check: how much revenue the top 20% of customers bring, and the cumulative curve. */
 import { fmtInt as count } from '../format';
+import { orderDesc } from '../churn/evaluation/metrics';
 
 export interface Pareto {
   top20Share: number | null;
@@ -14,7 +15,16 @@ export interface Pareto {
 /** revenue: per customer (>= 0 used); basis: what revenue is, in words; points: curve resolution (default 100). */
 export function paretoCurve(revenue: ArrayLike<number>, basis = 'revenue', points = 100): Pareto {
   const n = revenue.length;
-  const v = Float64Array.from(revenue, (x) => (Number.isFinite(x) && x > 0 ? x : 0)).sort().reverse();
+  // highest first: the radix order (orderDesc) of the values, the same array as a sort and a
+  // reverse (704,300 customers: Float64Array.from with a map and sort() took 0.5-1 s under load)
+  const pos = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = revenue[i];
+    pos[i] = Number.isFinite(x) && x > 0 ? x : 0;
+  }
+  const rank = orderDesc(pos);
+  const v = new Float64Array(n);
+  for (let i = 0; i < n; i++) v[i] = pos[rank[i]];
   let total = 0;
   for (let i = 0; i < n; i++) total += v[i];
   if (n === 0 || total <= 0) return { top20Share: null, customerShare: [], revenueShare: [], basis, customers: n };

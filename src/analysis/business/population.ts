@@ -96,7 +96,7 @@ export function lostCustomers(frame: CustomerFrame, active: Uint8Array, winBackM
   const idx: number[] = [];
   for (let i = 0; i < n; i++) if (!active[i]) idx.push(i);
   const m = frame.monthly;
-  if (m) idx.sort((a, b) => m[b] - m[a] || a - b);
+  const winBack = m ? firstByRevenue(idx, m, winBackMax) : idx.slice(0, winBackMax);
   return {
     customers: lost,
     share: lost / n,
@@ -105,8 +105,30 @@ export function lostCustomers(frame: CustomerFrame, active: Uint8Array, winBackM
       `${count(lost)} of ${count(n)} customers (${pct(lost / n)}) already left` +
       (monthly !== null ? `, taking ${fmtMoneyText(monthly, currency)} of monthly revenue with them.` : '.'),
     differences: differences.slice(0, 6),
-    winBack: idx.slice(0, winBackMax),
+    winBack,
   };
+}
+
+/** The first `k` of `idx` ordered by monthly revenue, highest first, ties by row: what sorting all of them
+ *  gives, in one pass keeping the best k (704,300 rows: the sort of ~187,000 who left took 0.3-0.5 s).
+ *  With a NaN revenue, the comparator sort as before (its order then depends on the engine's sort). */
+export function firstByRevenue(idx: number[], m: ArrayLike<number>, k: number): number[] {
+  const before = (a: number, b: number) => m[b] - m[a] || a - b;
+  for (const i of idx) if (m[i] !== m[i]) return idx.sort(before).slice(0, k);
+  const top: number[] = [];
+  if (k <= 0) return top;
+  for (const i of idx) {
+    if (top.length === k && before(i, top[k - 1]) >= 0) continue;
+    let lo = 0, hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(i, top[mid]) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    top.splice(lo, 0, i);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 /** The "Already left" KPI's note, on the page and in the HTML report: "35.9% of all 7,043 customers · $174,624 a month left with them". */

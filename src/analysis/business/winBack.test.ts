@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lostCustomers, winBackWho } from './population';
+import { firstByRevenue, lostCustomers, winBackWho } from './population';
 import type { CustomerFrame } from '../types';
 
 /** n customers, the first `left` of them flagged as left; monthly charges 1..n (or none). */
@@ -29,5 +29,21 @@ describe('winBackWho: both win-back counts in one phrase (the Customers headline
     expect(winBackWho(lostCustomers(f, activeOf(f), 4)!)).toBe('all 3 customers who already left');
     const g = frame(10, 1, true);
     expect(winBackWho(lostCustomers(g, activeOf(g), 4)!)).toBe('the one customer who already left');
+  });
+});
+
+describe('firstByRevenue: the top of a sort of everyone who left, in one pass', () => {
+  const bySort = (idx: number[], m: ArrayLike<number>, k: number) => [...idx].sort((a, b) => m[b] - m[a] || a - b).slice(0, k);
+  it('gives the first k of the sorted order, ties by row, with -0, infinities and repeated values', () => {
+    let s = 7;
+    const rnd = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+    const m = Float64Array.from({ length: 3000 }, () => Math.round(rnd() * 40) / 4);
+    m[5] = -0; m[6] = 0; m[7] = Infinity; m[8] = Infinity; m[9] = -Infinity;
+    const idx = Array.from({ length: 3000 }, (_, i) => i).filter((i) => i % 3 !== 1);
+    for (const k of [0, 1, 5, 100, 1999, 2000, 5000]) expect(firstByRevenue([...idx], m, k), `k=${k}`).toEqual(bySort(idx, m, k));
+  });
+  it('with a NaN revenue falls back to the sort', () => {
+    const m = [3, Number.NaN, 5, 1, 5];
+    expect(firstByRevenue([0, 1, 2, 3, 4], m, 3)).toEqual(bySort([0, 1, 2, 3, 4], m, 3));
   });
 });
