@@ -13,11 +13,17 @@ import { loadNow, rendererPids } from './proc';
 
 const TICK_MS = 10; // USER_HZ = 100 on Linux
 
-/** CPU ms per thread name of a process (threads of one name summed), from /proc/<pid>/task. */
+/** CPU ms per thread name of a process (threads of one name summed), from /proc/<pid>/task; the
+ *  CPU of threads that already ended (a churn worker stopped after a large file's churn stage:
+ *  workerApi.ts) is counted as "(ended threads)", from the process's own total. */
 export function threadCpuMs(pid: number): Record<string, number> {
   const out: Record<string, number> = {};
   let tasks: string[] = [];
+  let processMs = 0;
   try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    processMs = (Number(f[11]) + Number(f[12])) * TICK_MS;
     tasks = readdirSync(`/proc/${pid}/task`);
   } catch {
     return out;
@@ -32,6 +38,8 @@ export function threadCpuMs(pid: number): Record<string, number> {
       /* thread gone */
     }
   }
+  const ended = processMs - Object.values(out).reduce((a, b) => a + b, 0);
+  if (ended > 0) out['(ended threads)'] = ended;
   return out;
 }
 

@@ -16,7 +16,7 @@ expose(
         e.preventDefault();
         onError(e.message);
       });
-      return wrap<RemoteChurnApi>(worker) as unknown as RemoteChurnApi;
+      return { api: wrap<RemoteChurnApi>(worker) as unknown as RemoteChurnApi, stop: () => worker.terminate() };
     },
   }),
 );

@@ -194,7 +194,10 @@ export async function runAnalysis(
   // a changed model choice (deferred CV, refined choice) rebuilds what reads churn, from copies: the
   // result's own objects lose their typed arrays when the page's worker transfers them
   const [segKept, survKept, lifeKept] = churn ? structuredClone([segmentation, survival?.result ?? null, lifetime]) : [null, null, null];
-  rechoice.rebuild = rebuilder(frame, [...(churn?.warnings ?? []), ...(business?.warnings ?? [])], (c) => business && runBusiness(frame, segKept, c, businessOpts, undefined, survKept), (c, b) => savedModel(c, b, segKept, lifeKept, survival && survKept && { ...survival, result: survKept }), (c) => (lifeKept ? { lifetime: compared(c, lifeKept) } : {}));
+  // (a flag, not `business`: these closures live until the refinements end and would keep the first
+  // business figures' per-customer arrays, ~25 MB at 100x, whose copies went to the page)
+  const hadBusiness = business !== null;
+  rechoice.rebuild = rebuilder(frame, [...(churn?.warnings ?? []), ...(business?.warnings ?? [])], (c) => (hadBusiness ? runBusiness(frame, segKept, c, businessOpts, undefined, survKept) : null), (c, b) => savedModel(c, b, segKept, lifeKept, survival && survKept && { ...survival, result: survKept }), (c) => (lifeKept ? { lifetime: compared(c, lifeKept) } : {}));
   if (churn) {
     delete churn.fitted;
     delete churn.jobs;

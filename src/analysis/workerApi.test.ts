@@ -65,7 +65,7 @@ describe('analysisWorkerApi', () => {
     const calls: string[] = [];
     const transferred: ArrayBuffer[][] = [];
     const transfer = <T,>(v: T, b: ArrayBuffer[]): T => (transferred.push(b), v);
-    const start = vi.fn(() => clonedChurnWorker(calls));
+    const start = vi.fn(() => ({ api: clonedChurnWorker(calls), stop: () => calls.push('stop') }));
     const api = analysisWorkerApi({ wasmPaths, transfer, startChurnWorker: start });
     expect(start).toHaveBeenCalledTimes(1);
     expect(calls).toEqual(['warm']); // warming starts with the worker, before any file
@@ -100,6 +100,34 @@ describe('analysisWorkerApi', () => {
     expect(strip({ ...refined, ids: plain.result.ids })).toEqual(strip(plain.result));
   });
 
+  it('ends the churn worker after a large file\'s churn stage and starts a fresh one with the next file, same results', async () => {
+    const calls: string[] = [];
+    const start = vi.fn(() => ({ api: clonedChurnWorker(calls), stop: () => calls.push('stop') }));
+    // 300 rows count as large here (the default is CHURN_WORKER_RELEASE_ROWS)
+    const api = analysisWorkerApi({ wasmPaths, transfer: (v) => v, startChurnWorker: start, releaseChurnWorkerRows: 300 });
+    const opts = { seed: 42, folds: 3, models: ['logistic', 'gbdt'] };
+    expect((await api.loadDemo(42, 400)).ok).toBe(true);
+    const first = await api.analyzePacked(opts);
+    expect(calls.filter((c) => c === 'job').length).toBeGreaterThan(0);
+    expect(calls.filter((c) => c === 'stop')).toHaveLength(1); // ended once the stage was done
+    expect(calls.lastIndexOf('job')).toBeLessThan(calls.indexOf('stop'));
+    expect(start).toHaveBeenCalledTimes(1);
+    while (await api.refine()); // the refinements run on this thread: no churn worker needed
+    expect(start).toHaveBeenCalledTimes(1);
+    expect((await api.loadDemo(42, 400)).ok).toBe(true);
+    expect(start).toHaveBeenCalledTimes(2); // the next file starts (and warms) a fresh one
+    expect(calls.filter((c) => c === 'warm')).toHaveLength(2);
+    const again = await api.analyzePacked(opts);
+    if (!first.ok || !again.ok) throw new Error('analysis failed');
+    expect(strip(again.result)).toEqual(strip(first.result));
+    // below the threshold the worker stays for the next analysis
+    const small = vi.fn(() => ({ api: clonedChurnWorker([]), stop: () => calls.push('small stop') }));
+    const keep = analysisWorkerApi({ wasmPaths, transfer: (v) => v, startChurnWorker: small, releaseChurnWorkerRows: 500 });
+    await keep.loadDemo(42, 400);
+    await keep.analyzePacked(opts);
+    expect(calls).not.toContain('small stop');
+  });
+
   it('warm() resolves once both workers are warm; a dead churn worker crashes this one with a message', async () => {
     let warmed = false;
     let die: (message: string) => void = () => {};
@@ -116,7 +144,7 @@ describe('analysisWorkerApi', () => {
           job: async () => ({ ok: false, code: null, message: 'not used' }),
           end: async () => {},
         };
-        return fake;
+        return { api: fake, stop: () => {} };
       },
     });
     const warming = api.warm();

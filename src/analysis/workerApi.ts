@@ -38,11 +38,26 @@ function owned(v: unknown, out: ArrayBuffer[], depth: number): unknown {
   return copy;
 }
 
+/** A started churn worker: its (wrapped) API, and how to end it (Worker.terminate). */
+export interface ChurnWorkerHandle {
+  api: RemoteChurnApi;
+  stop(): void;
+}
+
+/** From this many rows on, the churn worker ends when the churn stage is done and a fresh one
+ *  starts (and warms up) with the next file or analysis: its heap holds the frame's copy, its jobs'
+ *  folds and a grown wasm memory (~100-150 MB at 704,300 rows, issue 19's 1 GB peak at 100x) that
+ *  an idle worker would keep until some later GC, or for good (wasm memory never shrinks). Below,
+ *  it stays warm for the next analysis (a cold churn worker costs ~2 s of the first one). */
+export const CHURN_WORKER_RELEASE_ROWS = 100_000;
+
 export interface AnalysisWorkerDeps extends BackendEnv {
-  /** Starts the nested churn worker and returns its (wrapped) API; `onError` is called when it dies. */
-  startChurnWorker(onError: (message: string) => void): RemoteChurnApi;
+  /** Starts the nested churn worker; `onError` is called when it dies (not when stopped). */
+  startChurnWorker(onError: (message: string) => void): ChurnWorkerHandle;
   /** Marks buffers of a value to be transferred, not copied (comlink's transfer). */
   transfer<T>(value: T, buffers: ArrayBuffer[]): T;
+  /** rows from which the churn worker ends after the churn stage (default CHURN_WORKER_RELEASE_ROWS) */
+  releaseChurnWorkerRows?: number;
   /** Called with the churn worker's error: default rethrows it in this thread on the next tick. */
   crash?(error: Error): void;
 }
@@ -61,17 +76,41 @@ const crashSoon = (error: Error): void => {
  *  whose typed arrays are transferred. */
 export function analysisWorkerApi(deps: AnalysisWorkerDeps): EngineApi {
   const crash = deps.crash ?? crashSoon;
-  let churnWorker: RemoteChurnApi | null = null;
-  const remote = (): RemoteChurnApi =>
-    (churnWorker ??= deps.startChurnWorker((message) => crash(new Error(`The churn model worker stopped: ${message || 'unknown error'}`))));
-  const remoteWarm = remote().warm();
-  const engine = createEngine({ wasmPaths: deps.wasmPaths, runners: { churn: churnRunner(remote), parallel: true }, refine: 'later' });
+  let churnWorker: ChurnWorkerHandle | null = null;
+  let remoteWarm: Promise<void> = Promise.resolve();
+  /** the churn worker, started (and warming up) when there is none */
+  const remote = (): RemoteChurnApi => {
+    if (!churnWorker) {
+      churnWorker = deps.startChurnWorker((message) => crash(new Error(`The churn model worker stopped: ${message || 'unknown error'}`)));
+      remoteWarm = churnWorker.api.warm();
+    }
+    return churnWorker.api;
+  };
+  remote();
+  /** a large file's churn stage is done: end the worker, and with it all it holds */
+  const release = (rows: number) => {
+    if (rows < (deps.releaseChurnWorkerRows ?? CHURN_WORKER_RELEASE_ROWS) || !churnWorker) return;
+    churnWorker.stop();
+    churnWorker = null;
+  };
+  const engine = createEngine({ wasmPaths: deps.wasmPaths, runners: { churn: churnRunner(remote, release), parallel: true }, refine: 'later' });
   return {
     ...engine,
     async warm() {
       return (await Promise.all([engine.warm(), remoteWarm]))[0];
     },
+    // a churn worker ended after a large file's churn stage starts again (warming up) while the next
+    // file is parsed, or with the next analysis of the same file
+    load(...args) {
+      remote();
+      return engine.load(...args);
+    },
+    loadDemo(...args) {
+      remote();
+      return engine.loadDemo(...args);
+    },
     async analyzePacked(options, onProgress) {
+      remote();
       const r = await engine.analyzePacked(options, onProgress);
       if (!r.ok) return r;
       const { value, buffers } = ownBuffers(r.result);

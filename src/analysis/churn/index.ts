@@ -11,7 +11,7 @@
 import type { CustomerFrame, OnProgress } from '../types';
 import type { ChurnResult } from './types';
 import { planChurn, type ChurnOptions, type ChurnPlan } from './jobs/plan';
-import { newJobCache, runJob, type ChurnJob, type CvJobResult, type FinalJobResult, type JobResult, type ModelName } from './jobs/jobs';
+import { newJobCache, runJob, type ChurnJob, type CvJobResult, type FinalJobResult, type JobCache, type JobResult, type ModelName } from './jobs/jobs';
 import { yieldToEvents } from '../yieldToEvents';
 import { assemble, scoreModels, subsampled, summarizeCv, type Scored } from './jobs/assemble';
 import { meanSd } from './evaluation/metrics';
@@ -71,7 +71,7 @@ export async function runChurn(frame: CustomerFrame, opts: ChurnOptions, onProgr
   const decide: ChurnPlan = specs.length === plan.specs.length ? plan : { ...plan, specs };
   // jobs of an earlier run that tuning does not change are taken from it (same bits)
   const reusable = new Map((dist.reuse ?? []).filter((r) => !plan.specs.find((s) => s.name === r.model)?.tunable).map((r) => [jobKey(r), r]));
-  const local: JobRunner = { run: (job) => reusable.has(jobKey(job)) ? Promise.resolve(reusable.get(jobKey(job))!) : runJob(plan, job, cache) };
+  const local = localRunner(plan, cache, reusable);
   const remote = dist.remote;
   if (remote) dist = { ...dist, remote: { run: (job) => reusable.has(jobKey(job)) ? Promise.resolve(reusable.get(jobKey(job))!) : remote.run(job) } };
   // Final refits usually needed start with the cross-validation jobs (no wait for the CV
@@ -136,8 +136,13 @@ export async function runChurn(frame: CustomerFrame, opts: ChurnOptions, onProgr
   if (plan.tune) result.tuned = true;
   if (opts.keepJobs) result.jobs = [...results, ...finals.values()].filter((x, i, a) => a.indexOf(x) === i);
   scoringMs += performance.now() - tAssemble;
+  // the deferred part keeps the finals without per-customer decision paths (logistic: assemble
+  // reads its design); a tree model's final (n x columns reason points, ~80 MB at 704,300 rows,
+  // held until the refinement ends: issue 19's memory peak) is run again, the same bits, only in the
+  // rare case that a changed choice needs it (deferred.ts runs the finals it does not have)
+  const kept = opts.keepJobs ? finals : new Map([...finals].filter(([, r]) => !r.paths));
   if (decide !== plan)
-    dist.later!(churnMore({ plan, run: local.run, cv: new Map(specs.map((s, i) => [s.name, cv[i]])), first: { best: scored.best, ensembleOf: scored.ensembleOf }, decided: specs.map((s) => s.name), finals, warnings, economics: opts.economics, target, keep: result.jobs }));
+    dist.later!(churnMore({ plan, run: local.run, cv: new Map(specs.map((s, i) => [s.name, cv[i]])), first: { best: scored.best, ensembleOf: scored.ensembleOf }, decided: specs.map((s) => s.name), finals: kept, warnings, economics: opts.economics, target, keep: result.jobs }));
   if (dist.timings) {
     const t = dist.timings;
     for (const r of [...results, ...finals.values()].filter((x, i, a) => a.indexOf(x) === i)) {
@@ -148,6 +153,15 @@ export async function runChurn(frame: CustomerFrame, opts: ChurnOptions, onProgr
   }
   onProgress?.({ stage: 'churn', fraction: 1, detail: 'done' });
   return result;
+}
+
+/** Jobs on this thread (an earlier run's reusable ones taken as they are). Built outside runChurn:
+ *  the deferred part keeps this runner until its refinement ends, and a closure made inside
+ *  runChurn would keep all of runChurn's captured variables alive with it (V8 shares one context
+ *  per scope), the final refits' per-customer decision paths among them (~80 MB per tree model at
+ *  704,300 rows; issue 19's memory peak). */
+function localRunner(plan: ChurnPlan, cache: JobCache, reusable: Map<string, JobResult>): JobRunner {
+  return { run: (job) => (reusable.has(jobKey(job)) ? Promise.resolve(reusable.get(jobKey(job))!) : runJob(plan, job, cache)) };
 }
 
 /** The finding that the repeated CV chose another model than the first k folds alone. */

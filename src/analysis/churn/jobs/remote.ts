@@ -98,8 +98,10 @@ export type ChurnRunner = (
   later?: (more: ChurnMore) => void,
 ) => Promise<ChurnResult>;
 
-/** A runChurn that shares its jobs between this thread and the remote churn worker. */
-export function churnRunner(remote: () => RemoteChurnApi): ChurnRunner {
+/** A runChurn that shares its jobs between this thread and the remote churn worker; `done` is
+ *  called with the frame's row count once the stage no longer needs the worker (its deferred part
+ *  runs on this thread). */
+export function churnRunner(remote: () => RemoteChurnApi, done: (rows: number) => void = () => {}): ChurnRunner {
   return async (frame, opts, onProgress, localReady, timings, later) => {
     const api = remote();
     // the worker needs no customer ids and no campaign economics (jobs never read them; 5.6 MB of
@@ -114,6 +116,7 @@ export function churnRunner(remote: () => RemoteChurnApi): ChurnRunner {
       });
     } finally {
       void begun.then(() => api.end()).catch(() => {});
+      done(frame.n);
     }
   };
 }
