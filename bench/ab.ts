@@ -8,6 +8,7 @@
  *   the CPU from the pick then include that wait and what runs during it)
  *   (--refining: also wait for the refining work after the dashboard, as npm run bench does: the
  *   renderer's peak RSS then covers the whole run, where the 100x peak usually is)
+ *   (--timeline: print when each churn job finished, ms since the pick)
  *   (build each with: npx vite build --outDir <dir>, e.g. from a stash of the change and with it)
  */
 import { resolve } from 'node:path';
@@ -38,6 +39,8 @@ try {
       got[ab].churn.push(x.stagesMs.churn ?? NaN);
       got[ab].rss.push(Math.round(x.rendererPeakMB ?? NaN));
       got[ab].longest.push(x.longestToSavedMs);
+      // --timeline: the churn stage's progress (which job finished when, ms since the pick), e.g. to see a worker wait
+      if (args.includes('--timeline')) process.stdout.write(`  ${'AB'[ab]} churn: ${x.timeline.progress.filter(([, st]) => st === 'churn').map(([at, , d]) => `${at} ${d}`).join(', ')}\n`);
       process.stdout.write(`${'AB'[ab]} run ${r + 1} (load ${load.join(' ')}): pick->dashboard ${Math.round(x.totalMs)} ms, confirm->dashboard ${x.stagesMs['analysis (confirm to result, all stages)']} ms, renderer CPU confirm->dashboard ${x.rendererCpuMs} ms, pick->dashboard ${x.rendererCpuFromPickMs} ms, churn ${x.stagesMs.churn} ms (scoring ${x.stagesMs['churn.scoring']} ms), business ${x.stagesMs.business} ms, segmentation ${x.stagesMs.segmentation} ms, clean ${x.stagesMs.clean} ms, parse ${x.stagesMs.parse} ms, longest task pick->saved ${x.longestToSavedMs} ms, renderer peak RSS ${Math.round(x.rendererPeakMB ?? NaN)} MB\n`);
     }
   for (const ab of [0, 1])

@@ -7,6 +7,7 @@
  * that may run here or in another worker (`dist.remote`); results are assembled here
  * (assemble.ts). Every job is seeded by itself, so the result does not depend on where or in
  * which order the jobs ran.
+ * Not split: runChurn's phases and runQueue are one schedule (which worker runs what, and when).
  */
 import type { CustomerFrame, OnProgress } from '../types';
 import type { ChurnResult } from './types';
@@ -86,7 +87,11 @@ export async function runChurn(frame: CustomerFrame, opts: ChurnOptions, onProgr
 
   // phase 1: every model on every fold, and the early final refits
   const cvJobs: ChurnJob[] = specs.flatMap((s) => Array.from({ length: k }, (_, f) => ({ kind: 'cv' as const, model: s.name, fold: f })));
-  const phase1 = [...cvJobs, ...early.map((model) => ({ kind: 'final' as const, model }))].sort((a, b) => cost(b) - cost(a));
+  // Above specMax rows the logistic refit (it scores and explains every row: ~4 s at 704,300) goes first, to the
+  // other worker: taken last by this thread, it blocked the handing out of the other worker's next jobs (~2 s idle)
+  const big = frame.n > specMax;
+  const order = (j: ChurnJob) => (big && j.kind === 'final' ? Infinity : cost(j));
+  const phase1 = [...cvJobs, ...early.map((model) => ({ kind: 'final' as const, model }))].sort((a, b) => order(b) - order(a));
   const results = await runQueue(phase1, local, dist, progress);
   const cvRes = results.filter((r): r is CvJobResult => r.kind === 'cv');
   const cv = specs.map((s) => summarizeCv(plan, cvRes.filter((r) => r.model === s.name)));
@@ -105,6 +110,8 @@ export async function runChurn(frame: CustomerFrame, opts: ChurnOptions, onProgr
     const run = dist.remote.run({ kind: 'final', model: firstRanked }).then((r) => (progress(r), r));
     run.catch(() => {}); // awaited below; a failure while scoring must not go unhandled
     ahead.set(firstRanked, run);
+    // its message goes out in a microtask (after `await begun`): yield, or it waits for this thread's scoring and refit
+    await yieldToEvents();
   }
   const tScore = performance.now();
   let scored = scoreModels(decide, cv, opts.economics);
