@@ -3,7 +3,6 @@
  * columns: loss = sum log-loss + ||w||^2 / (2C), intercept unpenalised). Two solvers: exact
  * Newton in plain TypeScript (default; fast for d up to a few hundred) and full-batch Adam
  * in tfjs (logisticTf.ts, the backend path for very large n * d^2).
- * Not split: one Newton solver; its helpers are its loops over the rows (0192bcd).
  */
 import { checkX, checkXy } from './validate';
 import { columnStats, type Matrix } from '../../math/matrix';
