@@ -143,10 +143,8 @@ export async function runChurn(frame: CustomerFrame, opts: ChurnOptions, onProgr
   if (plan.tune) result.tuned = true;
   if (opts.keepJobs) result.jobs = [...results, ...finals.values()].filter((x, i, a) => a.indexOf(x) === i);
   scoringMs += performance.now() - tAssemble;
-  // the deferred part keeps the finals without per-customer decision paths (logistic: assemble
-  // reads its design); a tree model's final (n x columns reason points, ~80 MB at 704,300 rows,
-  // held until the refinement ends: issue 19's memory peak) is run again, the same bits, only in the
-  // rare case that a changed choice needs it (deferred.ts runs the finals it does not have)
+  // the deferred part keeps no tree model's final (its per-customer decision paths, held until refining
+  // ends: issue 19's 100x memory); a changed choice that needs one runs it again, the same bits
   const kept = opts.keepJobs ? finals : new Map([...finals].filter(([, r]) => !r.paths));
   if (decide !== plan)
     dist.later!(churnMore({ plan, run: local.run, cv: new Map(specs.map((s, i) => [s.name, cv[i]])), first: { best: scored.best, ensembleOf: scored.ensembleOf }, decided: specs.map((s) => s.name), finals: kept, warnings, economics: opts.economics, target, keep: result.jobs }));
@@ -162,11 +160,8 @@ export async function runChurn(frame: CustomerFrame, opts: ChurnOptions, onProgr
   return result;
 }
 
-/** Jobs on this thread (an earlier run's reusable ones taken as they are). Built outside runChurn:
- *  the deferred part keeps this runner until its refinement ends, and a closure made inside
- *  runChurn would keep all of runChurn's captured variables alive with it (V8 shares one context
- *  per scope), the final refits' per-customer decision paths among them (~80 MB per tree model at
- *  704,300 rows; issue 19's memory peak). */
+/** Jobs on this thread (reusable ones as they are). Outside runChurn: the deferred part keeps it until
+ *  refining ends, and a closure made there would keep all runChurn captures (V8: one context per scope). */
 function localRunner(plan: ChurnPlan, cache: JobCache, reusable: Map<string, JobResult>): JobRunner {
   return { run: (job) => (reusable.has(jobKey(job)) ? Promise.resolve(reusable.get(jobKey(job))!) : runJob(plan, job, cache)) };
 }
