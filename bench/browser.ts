@@ -90,6 +90,8 @@ export interface BrowserRun {
   /** longest main-thread task from the file pick to the dashboard saying it is saved (first paint included) */
   longestToSavedMs: number;
   longTasks: number;
+  /** the file pick in epoch ms (the page's clock; bench/phases.ts lines /proc samples up with it) */
+  pickEpochMs?: number;
   /** long tasks [start, duration] and page events, ms since the file was picked */
   timeline: { longTasks: [number, number][]; events: Record<string, number>; progress: [number, string, string][] };
   info: BenchRecord['info'];
@@ -205,6 +207,7 @@ function summarise(rec: BenchRecord) {
   if (t.saved && t.done) stagesMs['saving (dashboard shown to saved)'] = Math.round(t.saved - t.done);
   if (t.refined && t.done) stagesMs['refining (after the dashboard: survival model ...)'] = Math.round(t.refined - t.done);
   return {
+    pickEpochMs: rec.timeOrigin + start,
     totalMs: (t.done ?? rec.progress.at(-1)?.[0] ?? start) - start,
     stagesMs,
     longestMainThreadTaskMs: longest,

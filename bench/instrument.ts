@@ -8,7 +8,7 @@
  * bench does not depend on the UI exposing the result.
  */
 export const INSTRUMENT = String.raw`(() => {
-  const B = (window.__bench = { t: {}, longtasks: [], progress: [], timingsMs: null, info: null });
+  const B = (window.__bench = { t: {}, longtasks: [], progress: [], timingsMs: null, info: null, timeOrigin: performance.timeOrigin });
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) B.longtasks.push([Math.round(e.startTime), Math.round(e.duration)]);
@@ -71,6 +71,8 @@ export const INSTRUMENT = String.raw`(() => {
 /** What window.__bench holds when read back. */
 export interface BenchRecord {
   t: Partial<Record<'fileChange' | 'loaded' | 'mapping' | 'confirm' | 'progressShown' | 'result' | 'done' | 'saved' | 'refined' | 'error', number>>;
+  /** the page's performance.timeOrigin (epoch ms): page times + this = Node's performance.timeOrigin + performance.now() */
+  timeOrigin: number;
   longtasks: [number, number][];
   progress: [number, string, number, string][];
   timingsMs: Record<string, number> | null;

@@ -51,6 +51,25 @@ export async function initBackend(pref: 'auto' | BackendName = 'auto', env: Back
   throw new Error(`no tfjs backend could be initialised (${skipped.join('; ')})`);
 }
 
+/** The set-up that backendReady() runs, registered by initBackendOnFirstUse (none: backendReady does nothing). */
+let onFirstUse: { pref: 'auto' | BackendName; env: BackendEnv; ready?: Promise<unknown> } | null = null;
+
+/** For a worker whose usual work needs no tfjs (the churn worker: its logistic, GBDT and forest jobs
+ *  are plain TypeScript): the backend is set up when a model first needs it (backendReady), not when
+ *  the worker starts. On a page whose file is picked as it appears, that start competes for the two
+ *  cores with the file's parse and the mapping step (issue 19's cold path); the set-up (WebGPU and
+ *  WebGL probes, the wasm module's fetch and compile) is then never paid unless an MLP job runs there. */
+export function initBackendOnFirstUse(pref: 'auto' | BackendName = 'auto', env: BackendEnv = {}): void {
+  onFirstUse = { pref, env };
+}
+
+/** Called by the models before their first tfjs op: sets up the backend registered with
+ *  initBackendOnFirstUse, once. Does nothing where initBackend already ran or none is registered. */
+export async function backendReady(): Promise<void> {
+  if (current || !onFirstUse) return;
+  await (onFirstUse.ready ??= initBackend(onFirstUse.pref, onFirstUse.env));
+}
+
 /** The backend in use, or null before initBackend. */
 export function currentBackend(): BackendInfo | null {
   return current;

@@ -8,7 +8,7 @@
 import type { CustomerFrame, OnProgress } from '../../types';
 import type { ChurnResult } from '../types';
 import { AnalysisError } from '../../errors';
-import { initBackend, type BackendEnv } from '../../tensor/backend';
+import { initBackendOnFirstUse, type BackendEnv } from '../../tensor/backend';
 import { planChurn, type ChurnOptions, type ChurnPlan } from './plan';
 import { newJobCache, runJob, type ChurnJob, type JobCache, type JobResult } from './jobs';
 import { runChurn, type ChurnMore } from '../index';
@@ -16,7 +16,7 @@ import { runChurn, type ChurnMore } from '../index';
 type Outcome<T> = { ok: true; result: T } | { ok: false; code: string | null; message: string };
 
 export interface RemoteChurnApi {
-  /** Gets the worker ready before any job: the tfjs backend (wasm compile) and, alongside it, a warm-up run of the job code (warmUpJobs). */
+  /** Gets the worker ready before any job: a warm-up run of the job code (warmUpJobs); the tfjs backend is set up by the first job that needs it (an MLP). */
   warm(): Promise<void>;
   /** Holds the frame and options for the following jobs (replaces any earlier ones). */
   begin(frame: CustomerFrame, opts: ChurnOptions): Promise<Outcome<null>>;
@@ -39,8 +39,13 @@ function unwrap<T>(out: Outcome<T>): T {
 /** Runs warm-up work until `stop()` says so (the caller passes warmup.ts's warmUp: stages never import it). */
 export type WarmUpJobs = (stop: () => boolean) => Promise<unknown>;
 
-/** The API a churn worker exposes; warm() runs `warmUpJobs` after the backend (default: none). */
+/** The API a churn worker exposes; warm() runs `warmUpJobs` (default: none). The jobs that decide the
+ *  first result (logistic, GBDT, forest) need no tfjs: the backend is set up by the first model that
+ *  uses it (tensor/backend.ts backendReady: the MLP, whose jobs run after the dashboard on the analysis
+ *  worker, so usually never here), not at start, where its WebGPU/WebGL probes and wasm fetch and
+ *  compile took CPU from a file picked as the page appears (its parse, its mapping step; issue 19). */
 export function remoteChurnApi(env: BackendEnv, warmUpJobs: WarmUpJobs = async () => {}): RemoteChurnApi {
+  initBackendOnFirstUse('auto', env);
   let state: { plan: ChurnPlan; cache: JobCache } | null = null;
   let began = false;
   /** the warm-up in flight: begin() waits for its current step (tfjs is not safe to interleave) */
@@ -48,18 +53,13 @@ export function remoteChurnApi(env: BackendEnv, warmUpJobs: WarmUpJobs = async (
   let queue: Promise<unknown> = Promise.resolve();
   return {
     async warm() {
-      // The jobs that decide the first result (logistic, GBDT, forest) need no tfjs, so their
-      // warm-up on a small demo table (stopped by the first begin()) starts at once instead of after
-      // the backend set-up, whose WebGPU/WebGL probes and wasm fetch mostly wait (0.1-0.7 s on a
-      // cold page); a file picked as the page appears meets more compiled job code.
-      warming = Promise.allSettled([initBackend('auto', env), warmUpJobs(() => began)]);
+      warming = warmUpJobs(() => began).catch(() => {});
       await warming;
     },
     async begin(frame, opts) {
       began = true;
       await warming;
       try {
-        await initBackend('auto', env);
         state = { plan: planChurn(frame, opts), cache: newJobCache() };
         return { ok: true, result: null };
       } catch (e) {

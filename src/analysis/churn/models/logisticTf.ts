@@ -4,6 +4,7 @@
  * Every intermediate tensor sits in tf.tidy; variables and optimizer are disposed.
  */
 import * as tf from '@tensorflow/tfjs';
+import { backendReady } from '../../tensor/backend';
 import type { LogisticParams } from './logistic';
 import type { Matrix } from '../../math/matrix';
 import { log } from '../../math/detmath';
@@ -15,6 +16,7 @@ export async function fitLogisticTf(
   sd: Float64Array,
   p: LogisticParams,
 ): Promise<{ coef: Float64Array; intercept: number; nIter: number; converged: boolean }> {
+  await backendReady(); // a worker that sets up tfjs on first use (the churn worker: tensor/backend.ts)
   const { n, d, data: X } = Xm;
   const Xs = new Float32Array(X.length);
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) Xs[i * d + j] = (X[i * d + j] - mean[j]) / sd[j];

@@ -7,6 +7,7 @@
  * The fitted model is plain weights; prediction runs in plain TypeScript.
  */
 import * as tf from '@tensorflow/tfjs';
+import { backendReady } from '../../tensor/backend';
 import { mulberry32, shuffleInPlace } from '../../random';
 import { stratifiedHoldout } from '../evaluation/folds';
 import { columnStats, scaleColumns, takeSample, type Matrix } from '../../math/matrix';
@@ -56,6 +57,7 @@ export interface MlpModel {
 export async function fitMlp(X: Matrix, y: Uint8Array, params: Partial<MlpParams> = {}): Promise<MlpModel> {
   const p = { ...MLP_DEFAULTS, ...params };
   checkXy('mlp', X, y);
+  await backendReady(); // a worker that sets up tfjs on first use (the churn worker: tensor/backend.ts)
   const d = X.d;
   const { mean, sd } = columnStats(X, 1);
   const { fit, val } = stratifiedHoldout(y, p.validationFraction, p.seed + 1);
