@@ -25,7 +25,7 @@ test('Telco: active vs lost, one plan, inline input checks', async ({ page }) =>
   await expect(page.getByTestId('kpi-customers')).toContainText('5,174 active · 1,869 already left');
   await expect(page.getByTestId('overview-plan')).toContainText('of 5,174 active customers');
   await expect(page.getByTestId('lost-card')).toContainText('1,869 of 7,043 customers');
-  await expect(page.getByTestId('drivers')).toContainText('Contract = Month-to-month: 42.7% churn');
+  await expect(page.getByTestId('drivers')).toContainText('Contract: 42.7% churn among the 3,875 customers on month-to-month contracts');
   await page.screenshot({ path: `${SHOTS}/d-02-overview.png`, fullPage: true });
 
   await page.getByTestId('tab-revenue').click();

@@ -1,6 +1,6 @@
 /** Per-customer rows (segment, churn probability, CLV, value saved, reasons) read from a result. */
 import type { AnalysisResult } from '../analysis/result';
-import { fmtPoints } from '../analysis/format';
+import { fmtPoints, reasonWords, yesNoColumns } from '../analysis/format';
 
 export interface CustomerRow {
   index: number;
@@ -28,7 +28,7 @@ export function reasonsOf(result: AnalysisResult, i: number): string {
     const f = r.reasonFeature[i * r.reasonsPerCustomer + j];
     if (f == null || f < 0 || f >= r.reasonNames.length) continue;
     const v = r.reasonValue[i * r.reasonsPerCustomer + j];
-    out.push(`${reasonPhrase(r.reasonNames[f])} ${v >= 0 ? '↑' : '↓'}`);
+    out.push(`${reasonPhrase(r.reasonNames[f], yesNoSet(result))} ${v >= 0 ? '↑' : '↓'}`);
   }
   return out.join(', ');
 }
@@ -46,16 +46,22 @@ export interface Reason {
   name: string;
   /** signed change of the churn probability, in percentage points */
   points: number;
-  /** in words, e.g. "Contract is Month-to-month: raises the churn risk by 12.3 percentage points" */
+  /** in words, e.g. "Contract is Month-to-month — raises the churn risk by 12.3 percentage points" */
   words: string;
 }
 
-/** A reason name as a phrase: "Contract=Month-to-month" -> "Contract is Month-to-month", "tenure (low)" -> "tenure is low". */
-export function reasonPhrase(name: string): string {
-  const side = /^(.*) \((low|high)\)$/.exec(name);
-  if (side) return `${side[1]} is ${side[2]}`;
-  const eq = name.indexOf('=');
-  return eq > 0 ? `${name.slice(0, eq)} is ${name.slice(eq + 1)}` : name;
+/** A reason name as a phrase: "Contract=Month-to-month" -> "Contract is Month-to-month", "tenure (low)" -> "tenure is low",
+ *  a yes/no column of the result "SeniorCitizen: yes" (format/groups.ts reasonWords). */
+export function reasonPhrase(name: string, yesNoCols?: ReadonlySet<string>): string {
+  return reasonWords(name, yesNoCols);
+}
+
+/** The result's yes/no columns, computed once per result (reasons are phrased per row). */
+const yesNoOf = new WeakMap<AnalysisResult, Set<string>>();
+function yesNoSet(result: AnalysisResult): Set<string> {
+  let s = yesNoOf.get(result);
+  if (!s) yesNoOf.set(result, (s = yesNoColumns(result.columns ?? [])));
+  return s;
 }
 
 /** Every reason of customer i, largest first, with its size and in words. */
@@ -68,14 +74,14 @@ export function reasonList(result: AnalysisResult, i: number): Reason[] {
     if (f == null || f < 0 || f >= r.reasonNames.length) continue;
     const points = r.reasonValue[i * r.reasonsPerCustomer + j];
     const name = r.reasonNames[f];
-    out.push({ name, points, words: `${reasonPhrase(name)}: ${points >= 0 ? 'raises' : 'lowers'} the churn risk by ${fmtPoints(points)}` });
+    out.push({ name, points, words: `${reasonPhrase(name, yesNoSet(result))} — ${points >= 0 ? 'raises' : 'lowers'} the churn risk by ${fmtPoints(points)}` });
   }
   return out.sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
 }
 
 /** Customer i's reasons as plain text for a CRM (no arrows): "Contract is Month-to-month (+12.3 percentage points); tenure is low (+8.1 percentage points)". */
 export function reasonsPlain(result: AnalysisResult, i: number): string {
-  return reasonList(result, i).map((x) => `${reasonPhrase(x.name)} (${fmtPoints(x.points, true)})`).join('; ');
+  return reasonList(result, i).map((x) => `${reasonPhrase(x.name, yesNoSet(result))} (${fmtPoints(x.points, true)})`).join('; ');
 }
 
 /** Row i of the customers table. */

@@ -1,7 +1,8 @@
 /** The driver fifths from two quickselects: the cuts and rates of the stable sort they replace. */
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../random';
-import { fifths, sortedFifths as bySort } from './drivers'; // bySort: the previous computation, kept for columns with NaN
+import type { CustomerFrame } from '../types';
+import { churnDrivers, fifths, sortedFifths as bySort } from './drivers'; // bySort: the previous computation, kept for columns with NaN
 
 describe('churn driver fifths', () => {
   it('equal the sorted order\'s cuts (bit for bit, signed zeros included) and rates, with heavy ties', () => {
@@ -22,5 +23,22 @@ describe('churn driver fifths', () => {
         expect(Object.is(got.lowCut, want.lowCut) && Object.is(got.highCut, want.highCut)).toBe(true);
       }
     }
+  });
+});
+
+describe('a 0/1 column as a churn driver', () => {
+  it('compares its two groups in words, with their hand-counted rates (not fifths "up to 0")', () => {
+    // 100 customers: IsActiveMember 1 for the first 40 (4 churned), 0 for the other 60 (30 churned)
+    const n = 100;
+    const active = Float64Array.from({ length: n }, (_, i) => (i < 40 ? 1 : 0));
+    const y = Uint8Array.from({ length: n }, (_, i) => (i < 4 || (i >= 40 && i < 70) ? 1 : 0));
+    const frame: CustomerFrame = {
+      kind: 'customers', n, ids: Array.from({ length: n }, (_, i) => `c${i}`), y, targetName: 'Exited',
+      tenure: null, monthly: null, total: null, recency: null, frequency: null, monetary: null,
+      numeric: [{ name: 'IsActiveMember', values: active }], categorical: [],
+    };
+    const [d] = churnDrivers(frame);
+    expect(d).toMatchObject({ column: 'IsActiveMember', high: 0.5, low: 0.1, spread: 0.4 });
+    expect(d.text).toBe('IsActiveMember: 50.0% churn among the 60 customers who are not active members vs 10.0% among customers who are active members');
   });
 });

@@ -1,14 +1,14 @@
 /**
  * Churn drivers with direction, in business terms, from the data: for a categorical column the
- * churn rate of its riskiest level against its safest ("Contract = Month-to-month: 42.7% churn vs
- * 2.8% on Two year"); for a numeric column the churn rate of its lowest fifth against its highest
+ * churn rate of its riskiest level against its safest ("Contract: 42.7% churn among the 3,875 customers
+ * on month-to-month contracts vs 2.8% among customers on two year contracts", groups in words: format/groups.ts); for a numeric column the churn rate of its lowest fifth against its highest
  * ("tenure: 47.4% churn in the lowest fifth (up to 6 months) vs 6.6% in the highest (61 months and up)"),
- * each cut in the column's unit (columnUnits.ts: months, the currency, days).
+ * each cut in the column's unit (columnUnits.ts: months, the currency, days); a 0/1 column its two groups.
  * Observed rates over every customer in the file (the flag's history), strongest spread first.
  */
 import type { CustomerFrame } from '../types';
 import type { Driver } from './types';
-import { fmtInt as count, fmtPct as pct, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
+import { customersIn, fmtInt as count, fmtPct as pct, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
 import { columnUnit, fmtWithUnit, type ColumnUnit } from '../features/columnUnits';
 import { kthSmallest } from '../math/select';
 
@@ -34,7 +34,7 @@ export function churnDrivers(frame: CustomerFrame, max = 6, currency: CurrencyCo
     const rh = d[hi] / s[hi], rl = d[lo] / s[lo];
     out.push({
       column: c.name, kind: 'categorical', high: rh, low: rl, spread: rh - rl, highLabel: c.levels[hi], lowLabel: c.levels[lo],
-      text: `${c.name} = ${c.levels[hi]}: ${pct(rh)} churn (${count(s[hi])} customers) vs ${pct(rl)} for ${c.levels[lo]}`,
+      text: `${c.name}: ${pct(rh)} churn among the ${count(s[hi])} ${customersIn(c.name, c.levels[hi])} vs ${pct(rl)} among ${customersIn(c.name, c.levels[lo])}`,
     });
   }
   const seen = new Set<Float64Array>();
@@ -51,6 +51,15 @@ export function churnDrivers(frame: CustomerFrame, max = 6, currency: CurrencyCo
     seen.add(f.values);
     const fifth = Math.floor(n / 5);
     if (fifth < minCount || f.values.length !== n) continue; // (a test's frame may not replicate every column)
+    const yn = zeroOne(f.values, y);
+    if (yn) {
+      // a 0/1 column (IsActiveMember, HasCrCard): its two groups, not fifths ("up to 0" says nothing)
+      if (Math.min(yn.n0, yn.n1) < minCount || yn.r0 === yn.r1) continue;
+      const [hiYes, ra, rb] = yn.r1 > yn.r0 ? [true, yn.r1, yn.r0] : [false, yn.r0, yn.r1];
+      const a = customersIn(f.name, hiYes ? '1' : '0'), b = customersIn(f.name, hiYes ? '0' : '1');
+      out.push({ column: f.name, kind: 'numeric', high: ra, low: rb, spread: ra - rb, highLabel: a, lowLabel: b, text: `${f.name}: ${pct(ra)} churn among the ${count(hiYes ? yn.n1 : yn.n0)} ${a} vs ${pct(rb)} among ${b}` });
+      continue;
+    }
     const { lowCut, highCut, rl, rh } = fifths(f.values, y, fifth);
     if (!(highCut > lowCut)) continue;
     const fmt = (v: number) => fmtWithUnit(v, f.unit, currency);
@@ -62,6 +71,17 @@ export function churnDrivers(frame: CustomerFrame, max = 6, currency: CurrencyCo
     });
   }
   return out.sort((p, q) => q.spread - p.spread || (p.column < q.column ? -1 : 1)).slice(0, max);
+}
+
+/** A column holding only 0 and 1 (both): each group's size and churn rate; null for any other column. */
+function zeroOne(v: Float64Array, y: ArrayLike<number>): { n0: number; n1: number; r0: number; r1: number } | null {
+  let n0 = 0, n1 = 0, c0 = 0, c1 = 0;
+  for (let i = 0; i < v.length; i++) {
+    if (v[i] === 0) { n0++; c0 += y[i] ? 1 : 0; }
+    else if (v[i] === 1) { n1++; c1 += y[i] ? 1 : 0; }
+    else return null;
+  }
+  return n0 > 0 && n1 > 0 ? { n0, n1, r0: c0 / n0, r1: c1 / n1 } : null;
 }
 
 /** The lowest and highest fifth (`fifth` rows each) of `v` in ascending order, ties in row order

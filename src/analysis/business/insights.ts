@@ -8,7 +8,7 @@ import type { Driver, Insight, Kpis, LostCustomers, Population, RevenueImpact, S
 import type { CampaignPlan } from './campaign';
 import type { Groups } from './groups';
 import { paretoPopulation, type Pareto } from './pareto';
-import { fmtInt as count, fmtMoneyText, fmtPct as pct } from '../format';
+import { customersIn, fmtInt as count, fmtMoneyText, fmtPct as pct } from '../format';
 
 export interface InsightInputs {
   frame: CustomerFrame;
@@ -49,7 +49,7 @@ function driver(x: InsightInputs): Insight | null {
     if (lo < 0 || lo === hi) continue;
     const spread = d[hi] / s[hi] - d[lo] / s[lo];
     if (!out || spread > out.value)
-      out = { kind: 'driver', value: spread, text: `Churn varies most with ${c.name}: ${pct(d[hi] / s[hi])} for ${c.levels[hi]} versus ${pct(d[lo] / s[lo])} for ${c.levels[lo]} (a ${pct(spread)} spread).` };
+      out = { kind: 'driver', value: spread, text: `Churn varies most with ${c.name}: ${pct(d[hi] / s[hi])} among ${customersIn(c.name, c.levels[hi])} versus ${pct(d[lo] / s[lo])} among ${customersIn(c.name, c.levels[lo])} (a ${pct(spread)} spread).` };
   }
   return out;
 }
@@ -95,7 +95,7 @@ export function buildInsights(x: InsightInputs, o: BusinessOptions): Insight[] {
     const worst = byCol.slice().sort((a, b) => (a.at.m12 ?? 1) - (b.at.m12 ?? 1))[0];
     const bestC = byCol.slice().sort((a, b) => (b.at.m24 ?? 0) - (a.at.m24 ?? 0))[0];
     if (worst.at.m12 !== null && bestC.at.m24 !== null)
-      out.push({ kind: 'retention', value: worst.at.m12, text: `Only ${pct(worst.at.m12)} of ${worst.by} = ${worst.group} customers are still here after 12 months${worst.medianLifetime !== null ? ` (half have left by month ${count(worst.medianLifetime)})` : ''}, against ${pct(bestC.at.m24)} of ${bestC.group} customers after 24.` });
+      out.push({ kind: 'retention', value: worst.at.m12, text: `Only ${pct(worst.at.m12)} of ${customersIn(worst.by, worst.group)} are still here after 12 months${worst.medianLifetime !== null ? ` (half have left by month ${count(worst.medianLifetime)})` : ''}, against ${pct(bestC.at.m24)} of ${customersIn(bestC.by, bestC.group)} after 24.` });
   } else {
     const base = x.curves.find((c) => c.by === 'all');
     if (base && base.at.m12 !== null)

@@ -8,7 +8,7 @@
 import type { CustomerFrame, FlagMeaning } from '../types';
 import type { LostCustomers, Population } from './types';
 import { columnUnit, fmtWithUnit } from '../features/columnUnits';
-import { fmtInt as count, fmtMoneyText, fmtPct as pct, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
+import { customersIn, fmtInt as count, fmtMoneyText, fmtPct as pct, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
 
 /** Names that speak of the future ("will_churn", "churn_next_month", "at_risk") mean 'will-leave'; else 'left'. */
 export function flagMeaningFromName(name: string | null | undefined): FlagMeaning {
@@ -76,7 +76,11 @@ export function lostCustomers(frame: CustomerFrame, active: Uint8Array, winBackM
       let v = 0;
       for (let i = 0; i < n; i++) v += (f.values[i] - (sa + sl) / n) ** 2;
       const sd = Math.sqrt(v / n);
-      if (sd > 0) differences.push({ feature: f.name, lost: ml, active: ma, kind: 'mean', effect: Math.abs(ml - ma) / sd, text: `${f.name}: average ${fmt(ml)} among those who left vs ${fmt(ma)} among active customers` });
+      // a 0/1 column's average is the share of ones: "customers who are active members: 35.0% of those who left vs ..."
+      const text = f.values.every((x) => x === 0 || x === 1)
+        ? `${customersIn(f.name, '1')}: ${pct(ml)} of those who left vs ${pct(ma)} of active customers`
+        : `${f.name}: average ${fmt(ml)} among those who left vs ${fmt(ma)} among active customers`;
+      if (sd > 0) differences.push({ feature: f.name, lost: ml, active: ma, kind: 'mean', effect: Math.abs(ml - ma) / sd, text });
     }
     for (const c of frame.categorical) {
       if (c.levels.length > 20) continue;
@@ -88,7 +92,7 @@ export function lostCustomers(frame: CustomerFrame, active: Uint8Array, winBackM
         if (d > gap) { gap = d; best = l; }
       }
       if (best >= 0)
-        differences.push({ feature: `${c.name} = ${c.levels[best]}`, lost: cl[best] / lost, active: ca[best] / nActive, kind: 'share', effect: gap * 2, text: `${c.name} = ${c.levels[best]}: ${pct(cl[best] / lost)} of those who left vs ${pct(ca[best] / nActive)} of active customers` });
+        differences.push({ feature: `${c.name} = ${c.levels[best]}`, lost: cl[best] / lost, active: ca[best] / nActive, kind: 'share', effect: gap * 2, text: `${customersIn(c.name, c.levels[best])}: ${pct(cl[best] / lost)} of those who left vs ${pct(ca[best] / nActive)} of active customers` });
     }
   }
   differences.sort((a, b) => b.effect - a.effect);

@@ -173,7 +173,7 @@ describeWithShared(TELCO_REL, 'business on Telco', () => {
 
   it('drivers with direction in business terms: contract 42.7% vs 2.8%, tenure by fifths', () => {
     const contract = base.drivers.find((d) => d.column === 'Contract')!;
-    expect(contract.text).toBe('Contract = Month-to-month: 42.7% churn (3,875 customers) vs 2.8% for Two year');
+    expect(contract.text).toBe('Contract: 42.7% churn among the 3,875 customers on month-to-month contracts vs 2.8% among customers on two year contracts');
     expect(contract.high).toBeCloseTo(1655 / 3875, 9);
     expect(contract.low).toBeCloseTo(48 / 1695, 9);
     const tenure = base.drivers.find((d) => d.column === 'tenure')!;
