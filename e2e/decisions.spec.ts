@@ -86,6 +86,9 @@ test('no revenue column: the mapping step warns; without money the customers tab
   await page.getByTestId('value-none').check();
   await page.locator('[data-mount="questions"]').screenshot({ path: `${SHOTS}/d-08-mapping-no-value.png` });
   await analyse(page);
+  // the money tiles say why they are empty; the segment table has no revenue column of zeros
+  await expect(page.getByTestId('kpi-arpu')).toContainText('not computed: the file has no revenue column');
+  await expect(page.locator('.card', { hasText: 'Segments at a glance' })).not.toContainText('Revenue share');
   await page.getByTestId('tab-customers').click();
   const head = page.getByTestId('customer-table').locator('[role="columnheader"]');
   await expect(head.first()).toBeVisible();

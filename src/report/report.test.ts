@@ -93,13 +93,13 @@ describe('html report', () => {
     expect(html.match(/<script/g)).toHaveLength(1);
     expect(html).toContain('<script type="application/json"');
   });
-  it('names what the top-20% KPI adds up and over whom, in its label and in its note (the page\'s words)', () => {
+  it('names what the top-20% KPI adds up and over whom, in its note under a short label (the page\'s words)', () => {
     expect(paretoKpiText({ basis: 'total charges to date', customers: 7043 })).toEqual({
-      label: "Top 20%'s share of total charges to date",
-      note: 'the 20% of all 7,043 customers with the highest total charges to date',
+      label: "Top 20%'s share",
+      note: 'of total charges to date, held by the 20% of all 7,043 customers with the highest',
     });
-    expect(html).toContain(esc("Top 20%'s share of revenue"));
-    expect(html).toContain('the 20% of all customers with the highest revenue');
+    expect(html).toContain(esc("Top 20%'s share"));
+    expect(html).toContain('of revenue, held by the 20% of all customers with the highest');
   });
   it('re-imports as the same analysis', () => {
     const back = resultFromReportHtml(html)!;

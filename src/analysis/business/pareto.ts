@@ -47,9 +47,10 @@ export function paretoPopulation(p: Pick<Pareto, 'basis' | 'customers'>): { who:
   return { who: p.customers != null ? `all ${count(p.customers)} customers` : 'all customers', basis: p.basis ?? 'revenue' };
 }
 
-/** The top-20% KPI's label and note, naming the same sum and population (the page and the report):
- *  "Top 20%'s share of total charges to date" / "the 20% of all 7,043 customers with the highest total charges to date". */
+/** The top-20% KPI's label and note (the page and the report): a short label that fits its tile at 1280 px on one
+ *  or two lines, "Top 20%'s share", and a note naming the sum and the population: "of total charges to date,
+ *  held by the 20% of all 7,043 customers with the highest". */
 export function paretoKpiText(p: Pick<Pareto, 'basis' | 'customers'>): { label: string; note: string } {
   const { who, basis } = paretoPopulation(p);
-  return { label: `Top 20%'s share of ${basis}`, note: `the 20% of ${who} with the highest ${basis}` };
+  return { label: "Top 20%'s share", note: `of ${basis}, held by the 20% of ${who} with the highest` };
 }
