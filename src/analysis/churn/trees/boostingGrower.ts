@@ -8,10 +8,11 @@
  * (XGBoost's sparsity-aware split finding: the gain with them on the left and on the right; the
  * search is boostingSplit.ts).
  * Not split: the work buffers, the recursive growth and the binned walks of the last tree share
- * the grower's private state; the split search is boostingSplit.ts.
+ * the grower's private state; the split search is boostingSplit.ts, the sparse rows sparseBins.ts.
  */
-import type { TreeBuffer, TreeParams } from './treeStorage';
+import { TreeBuffer, type TreeParams } from './treeStorage';
 import { bestHistSplit, type HistSplit } from './boostingSplit';
+import { sparseBins } from './sparseBins';
 
 export interface RowBinned {
   /** row-major bins, bins[i * d + j] */
@@ -55,6 +56,14 @@ export class BoostingGrower {
   private readonly leafEnd: Int32Array;
   /** the node's best split, filled by bestHistSplit (read into locals before the children grow) */
   private readonly best: HistSplit = { f: -1, b: -1, GL: 0, HL: 0, mr: 0, gain: 0 };
+  /** the grow call in progress: its rows, gradients, rng, output and leaf scale, features tried per node */
+  private rows: Int32Array = new Int32Array(0);
+  private g: Float64Array = new Float64Array(0);
+  private h: Float64Array = new Float64Array(0);
+  private rng: () => number = Math.random;
+  private buf: TreeBuffer = new TreeBuffer();
+  private scale = 1;
+  private nTry = 1;
 
   constructor(
     private readonly data: RowBinned,
@@ -79,30 +88,7 @@ export class BoostingGrower {
     this.leafEnd = new Int32Array(maxNodes);
     this.feats = Int32Array.from({ length: d }, (_, j) => j);
     // sparse rows: one-hot columns sit mostly in one bin, so only the other bins are summed
-    const { bins, n } = data;
-    const count = new Int32Array(B);
-    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) count[this.off[j] + bins[i * d + j]]++;
-    this.defSlot = new Int32Array(d);
-    let nnz = 0;
-    for (let j = 0; j < d; j++) {
-      let best = this.off[j];
-      for (let q = this.off[j]; q < this.off[j + 1]; q++) if (count[q] > count[best]) best = q;
-      this.defSlot[j] = best;
-      nnz += n - count[best];
-    }
-    let missing = false;
-    for (let j = 0; j < d && !missing; j++) missing = count[this.off[j + 1] - 1] > 0;
-    this.missing = missing;
-    this.rowStart = new Int32Array(n + 1);
-    this.slots = new Int32Array(nnz);
-    let t = 0;
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < d; j++) {
-        const slot = this.off[j] + bins[i * d + j];
-        if (slot !== this.defSlot[j]) this.slots[t++] = slot;
-      }
-      this.rowStart[i + 1] = t;
-    }
+    ({ defSlot: this.defSlot, rowStart: this.rowStart, slots: this.slots, missing: this.missing } = sparseBins(data.bins, data.n, d, this.off));
   }
 
   /** (g, h) histogram of rows[s..e) whose sums are G, H (default bins by subtraction). */
@@ -138,88 +124,14 @@ export class BoostingGrower {
    * values times `scale`; returns the root node index.
    */
   grow(rows: Int32Array, m: number, g: Float64Array, h: Float64Array, rng: () => number, buf: TreeBuffer, scale: number): number {
-    const { p, d, off, feats, tmp } = this;
-    const { bins } = this.data;
-    const nTry = Math.max(1, Math.round(p.colsampleByNode * d));
-    const node = (G: number, H: number) => {
-      const k = buf.feature.length;
-      buf.feature.push(-1);
-      buf.threshold.push(0);
-      buf.left.push(-1);
-      buf.right.push(-1);
-      buf.value.push((-G / (H + p.lambda)) * scale);
-      buf.cover.push(H);
-      buf.missingRight.push(0);
-      this.splitBin.push(-1);
-      return k;
-    };
+    this.rows = rows;
+    this.g = g;
+    this.h = h;
+    this.rng = rng;
+    this.buf = buf;
+    this.scale = scale;
+    this.nTry = Math.max(1, Math.round(this.p.colsampleByNode * this.d));
     this.nLeaves = 0;
-    const leaf = (k: number, s: number, e: number) => {
-      const t = this.nLeaves++;
-      this.leafNode[t] = k;
-      this.leafStart[t] = s;
-      this.leafEnd[t] = e;
-      return k;
-    };
-    const rec = (s: number, e: number, hist: Float64Array, G: number, H: number, depth: number): number => {
-      const k = node(G, H);
-      if (depth >= p.maxDepth || H < 2 * p.minChildWeight || e - s < 2) return leaf(k, s, e);
-      if (nTry < d)
-        for (let t = 0; t < nTry; t++) {
-          const q = t + Math.floor(rng() * (d - t));
-          const x = feats[t];
-          feats[t] = feats[q];
-          feats[q] = x;
-        }
-      const best = this.best;
-      bestHistSplit(hist, off, feats, nTry, G, H, p.lambda, p.minChildWeight, best);
-      const { f: bestF, b: bestB, GL: bestGL, HL: bestHL, mr: bestMR } = best;
-      if (bestF < 0) return leaf(k, s, e);
-      // stable in-place partition: left rows first
-      let a = s;
-      let c = 0;
-      const missBin = off[bestF + 1] - off[bestF] - 1;
-      const flip = 1 - bestMR;
-      for (let q = s; q < e; q++) {
-        // branch-free: right = 1 when the bin is above bestB (bins and bestB are bytes); the missing bin (the
-        // largest) goes left instead when missing values go left
-        const i = rows[q];
-        const bin = bins[i * d + bestF];
-        const right = ((bestB - bin) >>> 31) ^ (+(bin === missBin) & flip);
-        rows[a] = i;
-        tmp[c] = i;
-        a += 1 - right;
-        c += right;
-      }
-      for (let q = 0; q < c; q++) rows[a + q] = tmp[q];
-      const mid = a;
-      const [hl, hr] = this.pool[depth + 1];
-      const leftSmall = mid - s <= e - mid;
-      // a child that will be a leaf (the test at the top of rec) needs no histogram; the larger
-      // child's is always the parent's minus the smaller's (the same bits whichever is needed)
-      const splits = (hc: number, size: number) => depth + 1 < p.maxDepth && hc >= 2 * p.minChildWeight && size >= 2;
-      const needL = splits(bestHL, mid - s);
-      const needR = splits(H - bestHL, e - mid);
-      const needSmall = leftSmall ? needL : needR;
-      const needBig = leftSmall ? needR : needL;
-      if (needSmall || needBig) {
-        if (leftSmall) this.hist(hl, rows, s, mid, g, h, bestGL, bestHL);
-        else this.hist(hr, rows, mid, e, g, h, G - bestGL, H - bestHL);
-      }
-      if (needBig) {
-        const small = leftSmall ? hl : hr;
-        const big = leftSmall ? hr : hl;
-        for (let q = 0; q < big.length; q++) big[q] = hist[q] - small[q];
-      }
-      buf.feature[k] = bestF;
-      // "every present value left": threshold +Infinity (only missing values go right)
-      buf.threshold[k] = bestB < this.data.edges[bestF].length ? this.data.edges[bestF][bestB] : Infinity;
-      buf.missingRight[k] = bestMR;
-      this.splitBin[k] = bestB;
-      buf.left[k] = rec(s, mid, hl, bestGL, bestHL, depth + 1);
-      buf.right[k] = rec(mid, e, hr, G - bestGL, H - bestHL, depth + 1);
-      return k;
-    };
     const root = this.pool[0][0];
     let G = 0;
     let H = 0;
@@ -228,7 +140,7 @@ export class BoostingGrower {
       H += h[rows[q]];
     }
     this.hist(root, rows, 0, m, g, h, G, H);
-    const r = rec(0, m, root, G, H, 0);
+    const r = this.rec(0, m, root, G, H, 0);
     buf.roots.push(r);
     this.treeStart = r;
     for (let k = r; k < buf.feature.length; k++) {
@@ -242,6 +154,94 @@ export class BoostingGrower {
       this.tValue[t] = buf.value[k];
     }
     return r;
+  }
+
+  /** Appends a leaf-valued node for sums G, H to the tree being grown; returns its index. */
+  private node(G: number, H: number): number {
+    const buf = this.buf;
+    const k = buf.feature.length;
+    buf.feature.push(-1);
+    buf.threshold.push(0);
+    buf.left.push(-1);
+    buf.right.push(-1);
+    buf.value.push((-G / (H + this.p.lambda)) * this.scale);
+    buf.cover.push(H);
+    buf.missingRight.push(0);
+    this.splitBin.push(-1);
+    return k;
+  }
+
+  /** Records node k as a leaf holding the grow call's rows[s..e). */
+  private leaf(k: number, s: number, e: number): number {
+    const t = this.nLeaves++;
+    this.leafNode[t] = k;
+    this.leafStart[t] = s;
+    this.leafEnd[t] = e;
+    return k;
+  }
+
+  /** Grows the subtree of rows[s..e) (histogram `hist`, sums G, H) at `depth`; returns its root node.
+   *  A method, not a closure made per tree: one function whose compiled code every tree reuses. */
+  private rec(s: number, e: number, hist: Float64Array, G: number, H: number, depth: number): number {
+    const { p, d, off, feats, tmp, rows, buf } = this;
+    const { bins } = this.data;
+    const nTry = this.nTry;
+    const k = this.node(G, H);
+    if (depth >= p.maxDepth || H < 2 * p.minChildWeight || e - s < 2) return this.leaf(k, s, e);
+    if (nTry < d)
+      for (let t = 0; t < nTry; t++) {
+        const q = t + Math.floor(this.rng() * (d - t));
+        const x = feats[t];
+        feats[t] = feats[q];
+        feats[q] = x;
+      }
+    const best = this.best;
+    bestHistSplit(hist, off, feats, nTry, G, H, p.lambda, p.minChildWeight, best);
+    const { f: bestF, b: bestB, GL: bestGL, HL: bestHL, mr: bestMR } = best;
+    if (bestF < 0) return this.leaf(k, s, e);
+    // stable in-place partition: left rows first
+    let a = s;
+    let c = 0;
+    const missBin = off[bestF + 1] - off[bestF] - 1;
+    const flip = 1 - bestMR;
+    for (let q = s; q < e; q++) {
+      // branch-free: right = 1 when the bin is above bestB (bins and bestB are bytes); the missing bin (the
+      // largest) goes left instead when missing values go left
+      const i = rows[q];
+      const bin = bins[i * d + bestF];
+      const right = ((bestB - bin) >>> 31) ^ (+(bin === missBin) & flip);
+      rows[a] = i;
+      tmp[c] = i;
+      a += 1 - right;
+      c += right;
+    }
+    for (let q = 0; q < c; q++) rows[a + q] = tmp[q];
+    const mid = a;
+    const [hl, hr] = this.pool[depth + 1];
+    const leftSmall = mid - s <= e - mid;
+    // a child that will be a leaf (the test at the top of rec) needs no histogram; the larger
+    // child's is always the parent's minus the smaller's (the same bits whichever is needed)
+    const needL = depth + 1 < p.maxDepth && bestHL >= 2 * p.minChildWeight && mid - s >= 2;
+    const needR = depth + 1 < p.maxDepth && H - bestHL >= 2 * p.minChildWeight && e - mid >= 2;
+    const needSmall = leftSmall ? needL : needR;
+    const needBig = leftSmall ? needR : needL;
+    if (needSmall || needBig) {
+      if (leftSmall) this.hist(hl, rows, s, mid, this.g, this.h, bestGL, bestHL);
+      else this.hist(hr, rows, mid, e, this.g, this.h, G - bestGL, H - bestHL);
+    }
+    if (needBig) {
+      const small = leftSmall ? hl : hr;
+      const big = leftSmall ? hr : hl;
+      for (let q = 0; q < big.length; q++) big[q] = hist[q] - small[q];
+    }
+    buf.feature[k] = bestF;
+    // "every present value left": threshold +Infinity (only missing values go right)
+    buf.threshold[k] = bestB < this.data.edges[bestF].length ? this.data.edges[bestF][bestB] : Infinity;
+    buf.missingRight[k] = bestMR;
+    this.splitBin[k] = bestB;
+    buf.left[k] = this.rec(s, mid, hl, bestGL, bestHL, depth + 1);
+    buf.right[k] = this.rec(mid, e, hr, G - bestGL, H - bestHL, depth + 1);
+    return k;
   }
 
   /** out[i] += the last grown tree's leaf value for rows i = idx[0..m) (all n rows when idx is null) of row-major bins (the training layout). */
