@@ -134,7 +134,7 @@ export async function browserRun(url: string, file: string, timeoutMs: number, o
     // The engine starts at the page's first use (a pointer move here), not at load (firstUse.ts).
     if (!opts.cold) {
       await page.mouse.move(200, 200);
-      await page.locator('[data-testid="engine-status"][data-ready="true"]').waitFor({ state: 'attached', timeout: 60_000 });
+      await page.locator('[data-testid="engine-status"][data-ready="true"]').waitFor({ state: 'attached', timeout: Number(process.env.BENCH_READY_TIMEOUT_MS ?? 60_000) });
     }
     const engineReadyMs = opts.cold ? undefined : Math.round(performance.now() - tGoto);
     const cpuPick = rendererCpuMs(browserPid);
