@@ -1,27 +1,21 @@
 /**
  * The app's flow, a small phase machine: landing -> (loading) -> mapping -> running -> dashboard.
- * The state it moves lives in flowState.svelte.ts, stage progress in progress.svelte.ts, the
- * saved-analyses list in saved.svelte.ts.
+ * The state it moves lives in flowState.svelte.ts; the worker, the table, storage, progress and the
+ * run token, with what is asked of them outside the flow, in engineSession.svelte.ts (AppState
+ * extends EngineSession); the saved-analyses list in saved.svelte.ts.
  * Big results live in $state.raw (reassigned, never mutated); anything sent to the worker or
  * IndexedDB is plain data ($state.snapshot). No analytics here: the worker computes.
- * Not split further: one concept, the transitions share the run token, the worker and the current
- * analysis; saving, progress, recipes and sources (sources.ts) already live in their own files.
  */
-import type { OriginalRows, ScoreFileOutcome } from '../analysis/api';
-import type { SavedModel } from '../analysis/savedModel';
-import { FlowState } from './flowState.svelte';
+import { EngineSession } from './engineSession.svelte';
 import type { AnalysisResult } from '../analysis/result';
 import type { AnalysisOptions } from '../analysis/types';
-import { StudioStore, type SourceRef } from '../store/db';
+import type { SourceRef } from '../store/db';
 import { initialMapping, settleRecipe, type PendingRecipe } from './mapping/recipes';
-import { EngineClient, EngineStopped } from './engineClient';
-import { installDebugHooks } from './testHooks';
-import { ANALYSIS_STAGES, StageProgressState } from './progress.svelte';
-import { SavedAnalyses, metaOf } from './saved.svelte';
+import { ANALYSIS_STAGES } from './progress.svelte';
+import { metaOf } from './saved.svelte';
 import { changedTypes, copyMapping, type Mapping } from './mapping/roles';
-import { demoSource, mappingOptions, NOT_STORED, readExport, sourceRefOf, TableSource, type Source } from './sources';
+import { demoSource, mappingOptions, readExport, sourceRefOf, type Source } from './sources';
 import { refinePending } from './refining';
-import { onFirstUse, registerOfflineCopyWhenQuiet } from './firstUse';
 import { withoutPending } from '../analysis/refine';
 
 export type { Phase } from './flowState.svelte';
@@ -34,33 +28,9 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 /** Current time as an ISO string (a timestamp, not reactive state). */
 const nowIso = (): string => new Date(Date.now()).toISOString();
 
-export class AppState extends FlowState {
+export class AppState extends EngineSession {
   /** the recipe to remember once the running analysis succeeds (recipes are saved only then) */
   private pendingRecipe: PendingRecipe | null = null;
-  readonly store = new StudioStore();
-  readonly saved = new SavedAnalyses(this.store, (m) => (this.error = m));
-  readonly progress = new StageProgressState(() => this.token);
-  private client: EngineClient;
-  /** the table behind the current analysis (its source, the saved file holding it) */
-  private readonly table: TableSource;
-  private token = 0;
-  /** the token of the analysis whose refinements the worker is running, or -1 */
-  private refiningToken = -1;
-
-  constructor() {
-    super();
-    this.client = new EngineClient((message) => {
-      this.token++;
-      this.showError('The analysis was interrupted', message);
-      if (this.phase === 'running' || this.phase === 'loading') this.phase = this.fallbackPhase();
-    }, (status) => {
-      this.engine = status;
-      this.engineIdle = false;
-    });
-    this.table = new TableSource(this.client, this.store);
-    onFirstUse(() => (this.client.warm(), registerOfflineCopyWhenQuiet(() => (this.phase === 'landing' || this.phase === 'dashboard') && this.refiningToken === -1)));
-    installDebugHooks({ memory: () => this.client.memory(), crash: () => this.client.crash(), phase: () => this.phase, lifetimeFit: (n) => this.client.benchLifetimeFit(n) });
-  }
 
   /** A dropped or picked file: a CSV to analyse, or an exported report / analysis JSON to reopen. */
   async openFile(file: File): Promise<void> {
@@ -169,15 +139,6 @@ export class AppState extends FlowState {
     }
   }
 
-  /** Loads the current analysis's data into a fresh worker; false (with the reason shown) when it cannot. */
-  private async reloadTable(token: number): Promise<boolean> {
-    const why = await this.table.reload(this.currentId, this.progress.listener(token));
-    if (why === NOT_STORED || (why && token === this.token)) this.error = why;
-    if (token !== this.token) return false;
-    if (!why) return true;
-    this.phase = this.result ? 'dashboard' : 'landing';
-    return false;
-  }
 
   /** Shows a finished result and saves it (result + metadata in one write; the file separately),
    *  under `replaces` when given (a re-run updates the analysis it came from), else a new id.
@@ -245,56 +206,5 @@ export class AppState extends FlowState {
   async rerunWithK(k: number, keepBoth = false): Promise<void> {
     if (!this.result) return;
     await this.run({ ...$state.snapshot(this.result.options), k }, keepBoth ? null : this.currentId);
-  }
-
-  /** Original rows of these customers (default: every analysed customer), loading the analysis's
-   *  data into the worker first when needed; null when the data is not stored in this browser. */
-  async originalRows(ids: string[] | null, maxRows = 1): Promise<OriginalRows | null> {
-    const r = this.result;
-    if (!r) return null;
-    if (!this.client.hasTable && (await this.table.reload(this.currentId, this.progress.listener(this.token)))) return null;
-    return this.client.originalRows(r.roles.id ?? null, ids ?? r.ids, maxRows);
-  }
-
-  /** A new file scored with a saved model in the worker (the page's thread only shows the outcome);
-   *  the worker stopping (cancel, crash) comes back as a failure. */
-  async scoreNewFile(model: SavedModel, file: File): Promise<ScoreFileOutcome> {
-    try {
-      return await this.client.scoreNewFile($state.snapshot(model) as SavedModel, file, file.name);
-    } catch (e) {
-      if (e instanceof EngineStopped) return { ok: false, code: 'engine-stopped', message: `${e.message} The file was not scored; try again.` };
-      throw e;
-    }
-  }
-
-  /** Stops the running work now; the page stays usable. */
-  cancel(): void {
-    this.token++;
-    this.client.cancel();
-    this.notice = 'Analysis cancelled.';
-    this.phase = this.fallbackPhase();
-  }
-
-  /** Back to the start page (keeps saved analyses). */
-  home(): void {
-    if (this.phase === 'running' || this.phase === 'loading') this.client.cancel();
-    this.token++;
-    this.clearMessages();
-    this.phase = 'landing';
-  }
-
-  /** Empties IndexedDB and Cache Storage and removes the offline service worker. */
-  async deleteAllLocalData(): Promise<void> {
-    await this.saved.deleteEverything();
-    this.currentId = null;
-    this.notice = 'All data stored by this app in this browser was deleted.';
-  }
-
-  private fail(e: unknown, token: number): void {
-    if (token !== this.token) return;
-    if (e instanceof EngineStopped) return; // cancel or crash: already handled
-    const msg = (e as Error)?.message ?? String(e);
-    this.showError('Something went wrong', `The analysis stopped with an unexpected problem (${msg.split('\n')[0]}). Your saved analyses are safe; try again, and if it happens again, reload the page.`);
-    this.phase = this.fallbackPhase();
   }
 }
