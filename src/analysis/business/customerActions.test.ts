@@ -14,7 +14,7 @@ describe('customerActions', () => {
     const a = customerActions(reasons, 4)!;
     const of = (i: number) => (a.index[i] >= 0 ? a.actions[a.index[i]] : null);
     expect(of(0)).toBe('Offer 3 months of free tech support');
-    expect(of(1)).toBe('Personal call about Gender=Male');
+    expect(of(1)).toBe('Personal call (Gender is Male)');
     expect(of(2)).toBeNull();
     expect(of(3)).toBe('Cross-sell a second product with a bundle discount');
     expect(customerActions(null, 4)).toBeNull();

@@ -5,6 +5,7 @@
  * bundle. Reasons are the scoring model's names ("Contract=Month-to-month", "tenure (low)").
  */
 import type { CustomerReasons } from '../churn/types';
+import { reasonWords } from '../format';
 
 /** Reason pattern -> action, first match wins for a reason; matched case-insensitively on the reason name. */
 export const PLAYBOOK: { when: RegExp; action: string }[] = [
@@ -27,15 +28,16 @@ export interface CustomerActions {
   index: Int16Array;
 }
 
-/** Per-customer actions from the compact reasons; a reason with no playbook entry gives "Personal call about <reason>". */
-export function customerActions(reasons: CustomerReasons | null, n: number): CustomerActions | null {
+/** Per-customer actions from the compact reasons; a reason with no playbook entry gives a call naming it in words,
+ *  "Personal call (Monetary is high)" (format/groups.ts reasonWords; `yesNoCols`: 0/1 columns, "SeniorCitizen: yes"). */
+export function customerActions(reasons: CustomerReasons | null, n: number, yesNoCols: ReadonlySet<string> = new Set()): CustomerActions | null {
   if (!reasons || reasons.reasonsPerCustomer <= 0) return null;
   const R = reasons.reasonsPerCustomer;
   const actions: string[] = [];
   const byText = new Map<string, number>();
   // per reason name: its action index (computed once per name)
   const ofName = reasons.reasonNames.map((name) => {
-    const text = PLAYBOOK.find((p) => p.when.test(name))?.action ?? `Personal call about ${name}`;
+    const text = PLAYBOOK.find((p) => p.when.test(name))?.action ?? `Personal call (${reasonWords(name, yesNoCols)})`;
     let k = byText.get(text);
     if (k === undefined) { k = actions.length; actions.push(text); byText.set(text, k); }
     return { k, playbook: PLAYBOOK.some((p) => p.when.test(name)) };

@@ -143,7 +143,7 @@ export function runBusiness(
     plan,
     callOrder,
     lost,
-    customerActions: customerActions(churn?.reasons ?? null, n),
+    customerActions: customerActions(churn?.reasons ?? null, n, new Set(frame.numeric.filter((f) => f.values.every((v) => v === 0 || v === 1)).map((f) => f.name))),
     kpis: bundle.kpis,
     survival: surv.curves,
     segmentSurvivalNote: seg && seg.features.some((f) => /(^|\()tenure\)?$/.test(f) || (frame.tenure !== null && f === 'tenure'))

@@ -32,7 +32,8 @@ export function describePopulation(frame: CustomerFrame, active: Uint8Array): Po
   let nActive = 0;
   for (let i = 0; i < active.length; i++) nActive += active[i];
   // plain words for a retention manager: which column, what it marks, whom the plans cover
-  const flag = frame.targetName ? `The ${frame.targetName} column` : 'The churn flag';
+  // a log's flag is the engine's rule ("No purchase in last 196 days"), not a column of the file
+  const flag = !frame.targetName ? 'The churn flag' : frame.kind === 'transactions' ? `The rule “${frame.targetName}”` : `The ${frame.targetName} column`;
   const meaning = frame.y ? flagMeaningOf(frame) : null;
   const note = !frame.y
     ? 'No churn flag: every customer in the file counts as active.'

@@ -192,7 +192,7 @@ describeWithShared(TELCO_REL, 'business on Telco', () => {
     // fake reasons: month-to-month (+15) outranks tenure < 12 (+10)
     for (let i = 0; i < frame.n; i++) {
       if (contract.codes[i] === m2m) expect(actionOf(i)).toBe('Offer a discounted 12-month contract');
-      else if (frame.tenure![i] < 12) expect(actionOf(i)).toBe('Personal call about tenure < 12 months');
+      else if (frame.tenure![i] < 12) expect(actionOf(i)).toBe('Personal call (tenure < 12 months)');
       else expect(a.index[i]).toBe(-1);
     }
     // within one segment the actions differ by customer when their reasons do
