@@ -29,10 +29,11 @@ import { compareOnFlag, runLifetimeTable } from './lifetime/table';
 import { purchaseLog } from './data/purchaseLog';
 import { applyRoleOverrides } from './data/roles';
 import { refineAll, refiningEntries, type Refinement } from './refine';
-import { fixedSettingsFinding, modelChoiceRefinement, skip, survivalRefinement } from './refinements';
+import { fixedSettingsFinding, importanceRefinement, modelChoiceRefinement, skip, survivalRefinement } from './refinements';
+import { churnDrivers } from './business/drivers';
 import { compareOnWindow } from './lifetime/compareWindow';
 import { churnView, deferredChurnRefinement, rebuilder, type Rechoice } from './rechoice';
-import type { ChurnMore } from './churn/index';
+import type { ChurnImportance, ChurnMore } from './churn/index';
 import { REPEATED_CV_MAX_ROWS } from './churn/jobs/repeated';
 import { detectCurrency } from './data/currency';
 import { isCurrencyCode } from './format';
@@ -53,7 +54,7 @@ export interface Runners {
   parallel?: boolean;
 }
 
-const IN_PROCESS: Runners = { churn: (frame, opts, onProgress, _ready, timings, later) => runChurn(frame, opts, onProgress, { timings, later }) };
+const IN_PROCESS: Runners = { churn: (frame, opts, onProgress, _ready, timings, later, importanceLater) => runChurn(frame, opts, onProgress, { timings, later, importanceLater }) };
 
 /** Run every stage on a table; user-data problems return {ok: false}, never throw.
  *  `later`: when given, work that may finish after the dashboard is shown (refine.ts) is pushed
@@ -110,6 +111,10 @@ export async function runAnalysis(
   const churnOptions = { seed: opts.seed, folds: opts.folds, models: opts.models, economics: economics(opts, frame), keepJobs: frame.n <= REPEATED_CV_MAX_ROWS };
   /** the churn stage's deferred work (churn/jobs/deferred.ts): a refinement below */
   let churnRest: ChurnMore | null = null;
+  // the CV jobs' permutation importance refines after the dashboard (importanceLater.ts) where the
+  // refined choice reuses jobs (keepJobs) and the insights name a driver from the data, not the model's importance
+  let churnImportance: ChurnImportance | null = null;
+  const importanceLater = churnOptions.keepJobs && frame.y !== null && churnDrivers(frame, 1, currency).length > 0 ? (i: ChurnImportance) => (churnImportance = i) : undefined;
   // Segmentation and churn are independent: start both, so a second worker can take churn.
   const segment = (): Promise<SegmentationResult | null> =>
     frame.n >= 3
@@ -121,7 +126,7 @@ export async function runAnalysis(
   const predict = (localReady?: Promise<unknown>): Promise<ChurnResult | null> =>
     frame.y
     ? timed('churn', () =>
-        runners.churn(frame, churnOptions, onProgress, localReady, churnMs, (m) => (churnRest = m)),
+        runners.churn(frame, churnOptions, onProgress, localReady, churnMs, (m) => (churnRest = m), importanceLater),
       ).catch((e) => skip(warnings, 'churn-skipped', 'Churn prediction', e))
     : Promise.resolve(null);
   // the survival fit reads neither segments nor churn scores; its findings are added below either way
@@ -160,6 +165,8 @@ export async function runAnalysis(
   const refinements: Refinement[] = [];
   // the deferred models' CV first: it may change the model choice, which the figures below read
   const rechoice: Rechoice = { view: churn ? churnView(churn) : null, rebuild: null };
+  // the importance first: the deferred models' choice and the refined one read it
+  if (churn && churnImportance) refinements.push(importanceRefinement(churnImportance));
   if (churn && churnRest) refinements.push(deferredChurnRefinement(churnRest, churn, rechoice));
   // survival: the Cox fit and curves per active customer now (lifetime values read them); its
   // out-of-fold evaluation and proportional-hazards check refine after the dashboard

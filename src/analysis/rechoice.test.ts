@@ -76,7 +76,9 @@ describe('deferred MLP cross-validation', () => {
     const all = await cli.analyze(opts);
     const first = await page.analyze(opts);
     if (!all.ok || !first.ok) throw new Error('analysis failed');
-    expect(first.result.refining?.[0]).toEqual({ key: 'churn.models', label: 'neural network cross-validation', marks: ['churn.models'] });
+    // the importance first (the deferred choice reads it), then the deferred models' CV
+    expect(first.result.refining?.[0].key).toBe('churn.importance');
+    expect(first.result.refining?.[1]).toEqual({ key: 'churn.models', label: 'neural network cross-validation', marks: ['churn.models'] });
     expect(first.result.churn?.best).toBe('forest');
     let r: AnalysisResult = structuredClone(first.result);
     for (let patch = await page.refine(); patch; patch = await page.refine()) r = applyPatch(r, structuredClone(patch));

@@ -24,8 +24,10 @@ describe('refining: work after the dashboard (refine.ts)', () => {
     expect(all.result.refining).toBeUndefined();
     expect(all.result.survivalModel?.cIndex?.mean).toBeGreaterThan(0.5);
     // the page's first result: the survival model's curves are there (the lifetime values read them),
-    // its out-of-fold checks and the 3 x 3-fold repeated CV pending and marked
+    // the models' permutation importance, the survival model's out-of-fold checks and the 3 x 3-fold
+    // repeated CV pending and marked, the importance first (the later ones read it)
     expect(first.result.refining).toEqual([
+      { key: 'churn.importance', label: 'churn driver importance', marks: ['churn.importance'] },
       { key: 'survival', label: 'survival model checks', marks: ['survivalModel.cIndex', 'survivalModel.tdAuc', 'survivalModel.proportionalHazards'] },
       { key: 'churn.repeatedCv', label: 'model choice (settings chosen inside the folds, repeated cross-validation 3 x 3 folds)', marks: ['churn.repeatedCv', 'churn.best', 'churn.models'] },
     ]);
@@ -39,6 +41,10 @@ describe('refining: work after the dashboard (refine.ts)', () => {
     expect(isRefining(first.result, 'churn.repeatedCv')).toBe(true);
     expect(isRefining(first.result, 'churn.best')).toBe(true);
     expect(isRefining(first.result, 'churn.reasons')).toBe(false);
+    // no importance yet (the chart says "refining"), where the CLI's result has it
+    expect(isRefining(first.result, 'churn.importance')).toBe(true);
+    expect(first.result.churn?.models.every((m) => m.importance.length === 0)).toBe(true);
+    expect(all.result.churn?.models.every((m) => m.importance.length > 0)).toBe(true);
     // patches cross a worker boundary (structured clone), one per refine() call, then null
     let r = structuredClone(first.result);
     for (let patch = await page.refine(); patch; patch = await page.refine()) r = applyPatch(r, structuredClone(patch));
@@ -80,7 +86,7 @@ describe('refining: work after the dashboard (refine.ts)', () => {
     const page = createEngine({ wasmPaths, refine: 'later' });
     expect((await page.loadDemo(42, 300)).ok).toBe(true);
     const a = await page.analyze({ seed: 1, folds: 3, models: ['logistic'] });
-    expect(a.ok && a.result.refining?.length).toBe(2);
+    expect(a.ok && a.result.refining?.length).toBe(3);
     expect((await page.loadDemo(42, 300)).ok).toBe(true);
     expect(await page.refine()).toBeNull();
   });

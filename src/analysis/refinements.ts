@@ -12,6 +12,7 @@ import { GBDT_DEFAULTS } from './churn/models/gbdt';
 import { fmtInt } from './format';
 import { runChurn, type ChurnOptions } from './churn/index';
 import type { ChurnResult } from './churn/types';
+import type { ChurnImportance } from './churn/index';
 
 /** A stage that failed on this data: its message becomes a warning; programmer errors rethrow. */
 export function skip(warnings: Warning[], code: string, what: string, e: unknown): null {
@@ -89,6 +90,21 @@ export function modelChoiceRefinement(frame: CustomerFrame, opts: ChurnOptions, 
         warnings: [...churn.warnings, ...(business?.warnings ?? []), ...changed],
         timingsMs: { 'churn.refined': Math.round(performance.now() - t0) },
       };
+    },
+  };
+}
+
+/** The churn models' permutation importance (what the model leans on, the Churn tab's driver chart),
+ *  left out of the CV jobs that decide the first dashboard (issue 19; churn/jobs/importanceLater.ts):
+ *  the chart shows "refining…" until the model table is replaced with the one that has it. */
+export function importanceRefinement(imp: ChurnImportance): Refinement {
+  return {
+    key: 'churn.importance',
+    label: 'churn driver importance',
+    marks: ['churn.importance'],
+    async run() {
+      const { models, timings } = await imp();
+      return { key: 'churn.importance', set: { 'churn.models': models }, timingsMs: { 'churn.importance': timings.importance } };
     },
   };
 }

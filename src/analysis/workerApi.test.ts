@@ -89,14 +89,18 @@ describe('analysisWorkerApi', () => {
     // the survival model's curves come with the result (the lifetime values read them), buffers
     // transferred; its out-of-fold checks are left to refine(), a patch of plain numbers
     expect(buffers).toContain(r.result.survivalModel!.curves.buffer);
-    expect(r.result.refining?.map((x) => x.key)).toEqual(['survival', 'churn.repeatedCv']);
+    expect(r.result.refining?.map((x) => x.key)).toEqual(['churn.importance', 'survival', 'churn.repeatedCv']);
+    // the models' permutation importance first: the fold models the churn worker sent back give it
+    const imp = await api.refine();
+    expect(imp?.key).toBe('churn.importance');
+    expect(Object.keys(imp!.set)).toEqual(['churn.models']);
     const patch = await api.refine();
     expect(patch?.key).toBe('survival');
     expect(Object.keys(patch!.set)).toEqual(['survivalModel.cIndex', 'survivalModel.tdAuc', 'survivalModel.proportionalHazards', 'survivalModel.warnings']);
     const cv = await api.refine();
     expect(cv?.key).toBe('churn.repeatedCv');
     expect(await api.refine()).toBeNull();
-    const refined = applyPatch(applyPatch(r.result, patch!), cv!);
+    const refined = applyPatch(applyPatch(applyPatch(r.result, imp!), patch!), cv!);
     expect(strip({ ...refined, ids: plain.result.ids })).toEqual(strip(plain.result));
   });
 

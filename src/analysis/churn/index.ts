@@ -18,12 +18,14 @@ import { assemble, scoreModels, subsampled, summarizeCv, type Scored } from './j
 import { meanSd } from './evaluation/metrics';
 import { churnMore, DEFERRED_MODELS, type ChurnMore } from './jobs/deferred';
 import { repeatedCv } from './jobs/repeated';
+import { importanceMore, type ChurnImportance } from './jobs/importanceLater';
 import type { Warning } from '../types';
 import type { RepeatedCv } from './types';
 
 export type { Economics } from './evaluation/threshold';
 export type { ChurnOptions } from './jobs/plan';
 export type { ChurnMore, ChurnMoreResult } from './jobs/deferred';
+export type { ChurnImportance } from './jobs/importanceLater';
 export { MODEL_NAMES } from './models/models';
 
 /** Something that runs jobs of the same plan (this thread, or a worker holding the same frame and options). */
@@ -42,6 +44,9 @@ export interface ChurnDistribution {
   /** when given, the DEFERRED_MODELS (if another model is selected too) are cross-validated
    *  later: the result is decided on the other models and `later` receives the rest (deferred.ts) */
   later?: (more: ChurnMore) => void;
+  /** when given, the CV jobs that decide the first result leave their permutation importance for
+   *  later: the model table's importance is empty and `importanceLater` receives the work (importanceLater.ts) */
+  importanceLater?: (imp: ChurnImportance) => void;
   /** results of an earlier run on the same frame and options but `tune`: its jobs of models that
    *  tuning does not change are taken from there instead of run again (the refined run) */
   reuse?: JobResult[];
@@ -53,6 +58,15 @@ export interface ChurnDistribution {
  *  the guess that they will score customers (they usually win on tabular data); a refit that is
  *  not used costs ~0.2 s on Telco. Above it, scoring every row makes an unused refit expensive. */
 export const SPECULATIVE_FINALS_MAX_ROWS = 100_000;
+
+/** Whether a model's final refit is run speculatively (with the CV jobs): the GBDT's, and the forest's
+ *  only without a GBDT. The model scoring customers is the first by mean fold AUC, or the average of the
+ *  first two; with both tree models the forest seldom ranks above the GBDT and the logistic model (Telco:
+ *  third), so its refit, ~0.2 s of worker time before the dashboard, ran for nothing; when it does score,
+ *  it is refit after the CV (the same bits: every job is a seeded function of the plan). */
+function speculated(model: ModelName, specs: { name: ModelName }[]): boolean {
+  return model === 'gbdt' || (model === 'forest' && !specs.some((s) => s.name === 'gbdt'));
+}
 
 /** CPU ms of one job on Telco (Node, warm; fit, held-out scores and permutation importance):
  *  orders the queue, expensive jobs first, so neither worker is left with a long job at the end. */
@@ -78,7 +92,7 @@ export async function runChurn(frame: CustomerFrame, opts: ChurnOptions, onProgr
   // Final refits usually needed start with the cross-validation jobs (no wait for the CV
   // results between the two phases); the logistic one always is (explanations).
   const specMax = dist.speculativeMaxRows ?? SPECULATIVE_FINALS_MAX_ROWS;
-  const early: ModelName[] = ['logistic', ...specs.filter((sp) => frame.n <= specMax && (sp.name === 'gbdt' || sp.name === 'forest')).map((sp) => sp.name)];
+  const early: ModelName[] = ['logistic', ...specs.filter((sp) => frame.n <= specMax && speculated(sp.name, specs)).map((sp) => sp.name)];
   let totalSteps = k * specs.length + early.length + 1; // + done
   let step = 0;
   let shown = 0; // the final refits' count is known after the CV: the bar never moves back
@@ -86,7 +100,8 @@ export async function runChurn(frame: CustomerFrame, opts: ChurnOptions, onProgr
     onProgress?.({ stage: 'churn', fraction: (shown = Math.max(shown, Math.min(1, ++step / totalSteps))), detail: r.kind === 'cv' ? `${r.model} fold ${r.fold + 1}/${k}` : `${r.model} final` });
 
   // phase 1: every model on every fold, and the early final refits
-  const cvJobs: ChurnJob[] = specs.flatMap((s) => Array.from({ length: k }, (_, f) => ({ kind: 'cv' as const, model: s.name, fold: f })));
+  const impLater = dist.importanceLater ? { importanceLater: true as const } : {};
+  const cvJobs: ChurnJob[] = specs.flatMap((s) => Array.from({ length: k }, (_, f) => ({ kind: 'cv' as const, model: s.name, fold: f, ...impLater })));
   // Above specMax rows the logistic refit (it scores and explains every row: ~4 s at 704,300) goes first, to the
   // other worker: taken last by this thread, it blocked the handing out of the other worker's next jobs (~2 s idle)
   const big = frame.n > specMax;
@@ -143,9 +158,10 @@ export async function runChurn(frame: CustomerFrame, opts: ChurnOptions, onProgr
   if (plan.tune) result.tuned = true;
   if (opts.keepJobs) result.jobs = [...results, ...finals.values()].filter((x, i, a) => a.indexOf(x) === i);
   scoringMs += performance.now() - tAssemble;
-  // the deferred part keeps no tree model's final (its per-customer decision paths, held until refining
-  // ends: issue 19's 100x memory); a changed choice that needs one runs it again, the same bits
-  const kept = opts.keepJobs ? finals : new Map([...finals].filter(([, r]) => !r.paths));
+  // the deferred part keeps the final refits (tree models' attributions are computed only where used: treePaths.ts)
+  const kept = finals;
+  if (dist.importanceLater)
+    dist.importanceLater(importanceMore({ plan, cache, jobs: cvRes, names: specs.map((s) => s.name), cv, models: scored.models, ensembleOf: scored.ensembleOf.map((i) => specs[i].name) }));
   if (decide !== plan)
     dist.later!(churnMore({ plan, run: local.run, cv: new Map(specs.map((s, i) => [s.name, cv[i]])), first: { best: scored.best, ensembleOf: scored.ensembleOf }, decided: specs.map((s) => s.name), finals: kept, warnings, economics: opts.economics, target, keep: result.jobs }));
   if (dist.timings) {

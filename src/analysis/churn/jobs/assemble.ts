@@ -6,7 +6,8 @@
 import type { Warning } from '../../types';
 import type { ChurnResult, CustomerReasons, ModelReport } from '../types';
 import type { ChurnPlan } from './plan';
-import { PATH_REASONS_MAX_ROWS, REASONS, type CvJobResult, type FinalJobResult, type ModelName, type PathPoints } from './jobs';
+import { PATH_REASONS_MAX_ROWS, REASONS, type CvJobResult, type FinalJobResult, type ModelName } from './jobs';
+import { attributes, treePaths, type PathPoints } from './treePaths';
 import { pickTopReasons } from '../explain/reasons';
 import { applyPlatt, crossFitPlatt, fitPlattOn, reliabilityBins, type Platt } from '../evaluation/calibration';
 import { brier, confusionAt, logLoss, meanSd, orderDesc, prAuc, prCurve, rocAuc, rocCurve, topLift } from '../evaluation/metrics';
@@ -28,21 +29,35 @@ export function summarizeCv(plan: ChurnPlan, jobs: CvJobResult[]): CvSummary {
   const { fold, k } = plan;
   const oof = new Float64Array(plan.frame.n);
   const byFold = [...jobs].sort((a, b) => a.fold - b.fold);
-  const imp = new Map<string, number>();
   let fitMs = 0;
   for (const j of byFold) {
     for (let i = 0, t = 0; i < fold.length; i++) if (fold[i] === j.fold) oof[i] = j.p[t++];
-    for (const { feature, value } of j.importance) imp.set(feature, (imp.get(feature) ?? 0) + value / k);
     fitMs += j.fitMs;
   }
   return {
     oof,
     foldAuc: byFold.map((j) => j.auc),
-    importance: [...imp].map(([feature, value]) => ({ feature, value })).sort((a, b) => b.value - a.value),
+    importance: foldMeanImportance(plan, jobs),
     fitMs: fitMs / k,
     settings: byFold.map((j) => j.settings),
   };
 }
+
+/** One model's importance: the mean over its k fold jobs (in fold order), largest first. */
+export function foldMeanImportance(plan: Pick<ChurnPlan, 'k'>, jobs: CvJobResult[]): Importance {
+  const imp = new Map<string, number>();
+  for (const j of [...jobs].sort((a, b) => a.fold - b.fold)) for (const { feature, value } of j.importance) imp.set(feature, (imp.get(feature) ?? 0) + value / plan.k);
+  return [...imp].map(([feature, value]) => ({ feature, value })).sort((a, b) => b.value - a.value);
+}
+
+/** The two-model average's importance: permutation importance of the average is approximated by the average of the two. */
+export function averageImportance(a: Importance, b: Importance): Importance {
+  const imp = new Map<string, number>();
+  for (const m of [a, b]) for (const { feature, value } of m) imp.set(feature, (imp.get(feature) ?? 0) + value / 2);
+  return [...imp].map(([feature, value]) => ({ feature, value })).sort((x, y) => y.value - x.value);
+}
+
+type Importance = ModelReport['importance'];
 
 export interface Scored {
   models: ModelReport[];
@@ -115,10 +130,7 @@ export function scoreModels(plan: ChurnPlan, cv: CvSummary[], econ: Economics | 
       return rocAuc(pf, yf);
     });
     if (choice ? choice.ensemble : meanSd(foldAuc).mean > models[a].cvRocAuc.mean) {
-      // permutation importance of the average is approximated by the average of the two
-      const imp = new Map<string, number>();
-      for (const m of [models[a], models[b]]) for (const { feature, value } of m.importance) imp.set(feature, (imp.get(feature) ?? 0) + value / 2);
-      const importance = [...imp].map(([feature, value]) => ({ feature, value })).sort((x, y) => y.value - x.value);
+      const importance = averageImportance(models[a].importance, models[b].importance);
       models.push(report('ensemble', `Average of ${models[a].label} and ${models[b].label}`, avg, foldAuc, importance, models[a].fitMs + models[b].fitMs, models[a].calibrated! || models[b].calibrated!));
       best = 'ensemble';
       bestOof = avg;
@@ -128,7 +140,8 @@ export function scoreModels(plan: ChurnPlan, cv: CvSummary[], econ: Economics | 
   return { models, best, bestOof, ensembleOf, platt: cal.map((c) => c?.map ?? null), oofs, warnings };
 }
 
-/** The whole result from the scored models and the final jobs (ensemble members and logistic). */
+/** The whole result from the scored models and the final jobs (ensemble members and logistic); the
+ *  members' per-customer attributions when they are all tree models (treePaths.ts). */
 export function assemble(plan: ChurnPlan, warnings: Warning[], sc: Scored, finals: Map<ModelName, FinalJobResult>, target: string): ChurnResult {
   const n = plan.frame.n;
   const probability = new Float64Array(n);
@@ -142,7 +155,7 @@ export function assemble(plan: ChurnPlan, warnings: Warning[], sc: Scored, final
   const all = [...warnings, ...sc.warnings];
   // reasons from the scoring model(s) where they all have path attributions (tree models), else from the logistic model
   const members = sc.ensembleOf.map((s) => finals.get(plan.specs[s].name)!);
-  const paths = members.every((m) => m.paths) ? members.map((m) => m.paths!) : null;
+  const paths = members.every((m) => attributes(m.model, n)) ? members.map((m) => treePaths(plan, m)) : null;
   const reasons = paths ? pathReasons(paths, n, REASONS) : lg.reasons;
   if (!paths && sc.best !== 'logistic') {
     const label = sc.models.find((m) => m.name === sc.best)?.label ?? sc.best;
@@ -151,7 +164,7 @@ export function assemble(plan: ChurnPlan, warnings: Warning[], sc: Scored, final
       : n > PATH_REASONS_MAX_ROWS ? ` (above ${PATH_REASONS_MAX_ROWS.toLocaleString('en-US')} customers the tree models' own attributions are skipped to bound time and memory)` : '';
     all.push({ code: 'churn/reasons-logistic', message: `Each customer's reasons (what raises or lowers their churn risk) come from the simpler logistic model, which can split a risk into its columns; the churn risk itself comes from ${label}${why}`, count: n });
   }
-  const walked = paths ? members.filter((m) => m.paths!.method === 'saabas') : [];
+  const walked = paths ? members.filter((_, i) => paths[i].method === 'saabas') : [];
   if (walked.length > 0) {
     const what = walked.map((m) => sc.models.find((x) => x.name === m.model)?.label ?? m.model).join(' and ');
     all.push({ code: 'churn/reasons-saabas', message: `Per-customer reasons of the ${what} follow each customer's decision paths (Saabas attribution, which favours splits near the root) instead of exact TreeSHAP, which would cost too much time here`, count: n });

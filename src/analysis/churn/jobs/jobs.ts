@@ -6,7 +6,6 @@
  */
 import type { Warning } from '../../types';
 import { fitDesign, screenDesign, transformDesign, type Design } from '../../features/design';
-import type { Matrix } from '../../math/matrix';
 import { mulberry32, sampleIndices } from '../../random';
 import { permutationImportance } from '../explain/importance';
 import { rocAuc } from '../evaluation/metrics';
@@ -15,12 +14,8 @@ import { MODEL_NAMES, MODEL_SPECS, modelSettings, type ChurnModel, type ModelSpe
 import type { ChurnPlan } from './plan';
 import type { CustomerReasons } from '../types';
 import type { LogisticModel } from '../models/logistic';
-import { logisticReasons, reasonNaming, rowReasonNames } from '../explain/reasons';
+import { logisticReasons } from '../explain/reasons';
 import { logisticOddsRatios } from '../models/logisticTerms';
-import { forestGroupPoints, gbdtGroupPoints, groupOfColumns, type TreeAttribution } from '../explain/pathReasons';
-import { TREESHAP_MAX_WORK, treeShapWork } from '../explain/treeShap';
-import type { ForestModel } from '../models/forest';
-import type { GbdtModel } from '../models/gbdt';
 
 /** Held-out rows used for permutation importance per fold. */
 export const IMPORTANCE_ROWS = 500;
@@ -29,16 +24,19 @@ export const PREDICT_CHUNK = 50_000;
 /** Design columns the models use at most: wider tables keep the source columns most related
  *  to churn on each training fold (univariate screening, fitted on training rows only). */
 export const MAX_DESIGN_COLUMNS = 200;
-/** Up to this many rows, tree models attribute each customer's score (reasons from the scoring
- *  model: TreeSHAP within its budget, else the decision-path walk); above it, reasons come from the
+/** Up to this many rows, tree models that score customers attribute each score (reasons from the scoring
+ *  model, treePaths.ts: TreeSHAP within its budget, else the decision-path walk); above it, reasons come from the
  *  logistic model. Measured in the browser for the path walk: +0.2 s at 7,043 rows, +3.5 s at 70,430
  *  (10.3 -> 13.8 s), +14 s and ~200 MB at 704,300. */
 export const PATH_REASONS_MAX_ROWS = 20_000;
 /** Per-customer reasons kept. */
 export const REASONS = 3;
 
+export type { PathPoints } from './treePaths';
+
 export type ModelName = ModelSpec['name'];
-export type ChurnJob = { kind: 'cv'; model: ModelName; fold: number } | { kind: 'final'; model: ModelName };
+/** importanceLater: the CV job leaves its permutation importance for later (laterImportance) and returns its fold model */
+export type ChurnJob = { kind: 'cv'; model: ModelName; fold: number; importanceLater?: true } | { kind: 'final'; model: ModelName };
 
 export interface CvJobResult {
   kind: 'cv';
@@ -47,8 +45,10 @@ export interface CvJobResult {
   /** held-out scores, in the order of the fold's test rows (ascending row index) */
   p: Float64Array;
   auc: number;
-  /** AUC drop per source column (design group name) */
+  /** AUC drop per source column (design group name); empty until laterImportance fills it when the job had importanceLater */
   importance: { feature: string; value: number }[];
+  /** the fold's model, while its importance is left for later (ChurnJob importanceLater) */
+  foldModel?: ChurnModel;
   fitMs: number;
   /** the fold's design warnings */
   designWarnings: Warning[];
@@ -67,22 +67,8 @@ export interface FinalJobResult {
   ms: number;
   /** logistic only: the model, per-customer reasons and its odds ratios (largest effect first) */
   logistic?: { model: LogisticModel; reasons: CustomerReasons; oddsRatios: { feature: string; oddsRatio: number }[] };
-  /** tree models only: per customer and source column (design group), decision-path contributions (pathReasons.ts) */
-  paths?: PathPoints;
   /** the fitted model and its design, for the saved model (model/) */
   fitted: { model: ChurnModel; design: Design };
-}
-
-/** Per-customer, per-group reason points of one model (n x groups, row-major) with each cell's reason name. */
-export interface PathPoints {
-  groups: number;
-  /** contribution in probability points */
-  points: Float32Array;
-  /** index into reasonNames (the customer's level, or the numeric group's low/high side), -1 = none */
-  names: Int16Array;
-  reasonNames: string[];
-  /** exact TreeSHAP, or the Saabas path walk where TreeSHAP would cost too much (treeShap.ts TREESHAP_MAX_WORK) */
-  method: TreeAttribution;
 }
 
 export type JobResult = CvJobResult | FinalJobResult;
@@ -117,12 +103,12 @@ function designFor(plan: ChurnPlan, cache: JobCache, key: number, rows: () => In
 export async function runJob(plan: ChurnPlan, job: ChurnJob, cache: JobCache = newJobCache()): Promise<JobResult> {
   const spec = MODEL_SPECS.find((s) => s.name === job.model)!;
   const t0 = performance.now();
-  const r: JobResult = job.kind === 'cv' ? await cvJob(plan, spec, job.fold, cache) : await finalJob(plan, spec, cache);
+  const r: JobResult = job.kind === 'cv' ? await cvJob(plan, spec, job.fold, cache, job.importanceLater === true) : await finalJob(plan, spec, cache);
   r.ms = performance.now() - t0;
   return r;
 }
 
-async function cvJob(plan: ChurnPlan, spec: ModelSpec, f: number, cache: JobCache): Promise<CvJobResult> {
+async function cvJob(plan: ChurnPlan, spec: ModelSpec, f: number, cache: JobCache, importanceLater: boolean): Promise<CvJobResult> {
   const { frame, y, seed } = plan;
   const { train, test } = splitFold(plan.fold, f);
   const design = designFor(plan, cache, f, () => train);
@@ -138,17 +124,29 @@ async function cvJob(plan: ChurnPlan, spec: ModelSpec, f: number, cache: JobCach
   const p = new Float64Array(test.length);
   for (let a = 0; a < test.length; a += PREDICT_CHUNK) p.set(spec.predict(model, transformDesign(design, frame, test.subarray(a, a + PREDICT_CHUNK), nan).X), a);
   const yte = Uint8Array.from(test, (r) => y[r]);
+  const base = { kind: 'cv' as const, model: spec.name, fold: f, p, auc: rocAuc(p, yte), fitMs, ms: 0, designWarnings: design.warnings, settings: modelSettings(model) };
+  if (importanceLater) return { ...base, importance: [], foldModel: model };
+  return { ...base, importance: foldImportance(plan, spec, f, design, model, test, p) };
+}
+
+/** The permutation importance of a CV job run with importanceLater, from its fold model: the same
+ *  bits as inside the job (the fold's design is rebuilt where this thread did not run the fold). */
+export function laterImportance(plan: ChurnPlan, r: CvJobResult, cache: JobCache): CvJobResult['importance'] {
+  const spec = MODEL_SPECS.find((s) => s.name === r.model)!;
+  const { train, test } = splitFold(plan.fold, r.fold);
+  return foldImportance(plan, spec, r.fold, designFor(plan, cache, r.fold, () => train), r.foldModel!, test, r.p);
+}
+
+/** AUC drop per source column on IMPORTANCE_ROWS of the fold's test rows (`p`: their held-out scores). */
+function foldImportance(plan: ChurnPlan, spec: ModelSpec, f: number, design: Design, model: ChurnModel, test: Int32Array, p: Float64Array): CvJobResult['importance'] {
+  const { frame, y, seed } = plan;
   // importance rows depend on the fold only; the shuffles on the model and the fold
   const impRows = sampleIndices(test.length, IMPORTANCE_ROWS, mulberry32(seed * 31 + f));
-  const Ximp = transformDesign(design, frame, pick(test, impRows), nan).X;
-  const yimp = Uint8Array.from(impRows, (r) => yte[r]);
+  const Ximp = transformDesign(design, frame, pick(test, impRows), spec.missingAsNaN === true).X;
+  const yimp = Uint8Array.from(impRows, (r) => y[test[r]]);
   const pimp = Float64Array.from(impRows, (r) => p[r]);
   const drops = permutationImportance((Xq) => spec.predict(model, Xq), Ximp, yimp, design.groups, mulberry32(jobSeed(seed, spec.name, 2 * f + 1)), pimp);
-  return {
-    kind: 'cv', model: spec.name, fold: f, p, auc: rocAuc(p, yte), fitMs, ms: 0,
-    importance: design.groups.map((g, t) => ({ feature: g.name, value: drops[t] })),
-    designWarnings: design.warnings, settings: modelSettings(model),
-  };
+  return design.groups.map((g, t) => ({ feature: g.name, value: drops[t] }));
 }
 
 async function finalJob(plan: ChurnPlan, spec: ModelSpec, cache: JobCache): Promise<FinalJobResult> {
@@ -156,7 +154,6 @@ async function finalJob(plan: ChurnPlan, spec: ModelSpec, cache: JobCache): Prom
   const n = frame.n;
   const all = Int32Array.from({ length: n }, (_, i) => i);
   const design = designFor(plan, cache, -1, () => all);
-  const d = design.d;
   const cap = spec.maxTrain ?? Infinity;
   const pool = n > cap ? sampleIndices(n, cap, mulberry32(jobSeed(seed, spec.name, 7919))) : all;
   const nan = spec.missingAsNaN === true;
@@ -165,30 +162,9 @@ async function finalJob(plan: ChurnPlan, spec: ModelSpec, cache: JobCache): Prom
   const isLogistic = spec.name === 'logistic';
   const R = REASONS;
   const reasons: CustomerReasons = { reasonsPerCustomer: R, reasonNames: [], reasonFeature: new Int16Array(isLogistic ? n * R : 0), reasonValue: new Float32Array(isLogistic ? n * R : 0) };
-  const G = design.groups.length;
-  const groupOf = groupOfColumns(design);
-  const trees = spec.name === 'forest' || spec.name === 'gbdt' ? (model as ForestModel | GbdtModel).trees : null;
-  // exact TreeSHAP where its cost (leaves x path groups per row) fits the budget, else the path walk
-  const method: TreeAttribution = trees && n * treeShapWork(trees, groupOf) <= TREESHAP_MAX_WORK ? 'treeshap' : 'saabas';
-  const treePoints =
-    n > PATH_REASONS_MAX_ROWS ? null
-    : spec.name === 'forest' ? (Xc: Matrix) => forestGroupPoints(model as ForestModel, Xc, groupOf, G, method)
-    : spec.name === 'gbdt' ? (Xc: Matrix) => gbdtGroupPoints(model as GbdtModel, Xc, groupOf, G, method)
-    : null;
-  const naming = reasonNaming(design);
-  const paths: PathPoints | undefined = treePoints ? { groups: G, points: new Float32Array(n * G), names: new Int16Array(n * G), reasonNames: naming.reasonNames, method } : undefined;
-  const cut = new Float64Array(d); // numeric columns are standardized: low/high about the design mean
-  const nameOf = new Int32Array(G);
   for (let a = 0; a < n; a += PREDICT_CHUNK) {
     const Xc = transformDesign(design, frame, all.subarray(a, a + PREDICT_CHUNK), nan).X;
     raw.set(spec.predict(model, Xc), a);
-    if (treePoints && paths) {
-      paths.points.set(treePoints(Xc), a * G);
-      for (let i = 0; i < Xc.n; i++) {
-        rowReasonNames(design, naming, Xc.data, i * d, cut, nameOf);
-        paths.names.set(nameOf, (a + i) * G);
-      }
-    }
     if (isLogistic) {
       const r = logisticReasons(model as LogisticModel, design, Xc, R);
       reasons.reasonNames = r.reasonNames;
@@ -197,7 +173,7 @@ async function finalJob(plan: ChurnPlan, spec: ModelSpec, cache: JobCache): Prom
     }
   }
   const fitted = { model, design };
-  if (!isLogistic) return { kind: 'final', model: spec.name, raw, ms: 0, fitted, ...(paths ? { paths } : {}) };
+  if (!isLogistic) return { kind: 'final', model: spec.name, raw, ms: 0, fitted };
   const oddsRatios = logisticOddsRatios(model as LogisticModel, design.names, design.groups);
   return { kind: 'final', model: spec.name, raw, ms: 0, fitted, logistic: { model: model as LogisticModel, reasons, oddsRatios } };
 }

@@ -11,7 +11,7 @@ import { AnalysisError } from '../../errors';
 import { initBackendOnFirstUse, type BackendEnv } from '../../tensor/backend';
 import { planChurn, type ChurnOptions, type ChurnPlan } from './plan';
 import { newJobCache, runJob, type ChurnJob, type JobCache, type JobResult } from './jobs';
-import { runChurn, type ChurnMore } from '../index';
+import { runChurn, type ChurnImportance, type ChurnMore } from '../index';
 
 type Outcome<T> = { ok: true; result: T } | { ok: false; code: string | null; message: string };
 
@@ -96,13 +96,15 @@ export type ChurnRunner = (
   timings?: Record<string, number>,
   /** receives the deferred part of the stage (churn/index.ts ChurnDistribution.later) */
   later?: (more: ChurnMore) => void,
+  /** receives the CV jobs' permutation importance, left for later (ChurnDistribution.importanceLater) */
+  importanceLater?: (imp: ChurnImportance) => void,
 ) => Promise<ChurnResult>;
 
 /** A runChurn that shares its jobs between this thread and the remote churn worker; `done` is
  *  called with the frame's row count once the stage no longer needs the worker (its deferred part
  *  runs on this thread). */
 export function churnRunner(remote: () => RemoteChurnApi, done: (rows: number) => void = () => {}): ChurnRunner {
-  return async (frame, opts, onProgress, localReady, timings, later) => {
+  return async (frame, opts, onProgress, localReady, timings, later, importanceLater) => {
     const api = remote();
     // the worker needs no customer ids and no campaign economics (jobs never read them; 5.6 MB of
     // per-customer values at 100x); the rest of the frame is copied once
@@ -112,6 +114,7 @@ export function churnRunner(remote: () => RemoteChurnApi, done: (rows: number) =
         localReady,
         timings,
         later,
+        importanceLater,
         remote: { run: async (job) => (unwrap(await begun), unwrap(await api.job(job))) },
       });
     } finally {
