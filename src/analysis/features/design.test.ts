@@ -44,6 +44,13 @@ describe('design matrix', () => {
     // row 2: missing contract; row 3: "Two year" unseen in training -> all zeros
     expect(Array.from(m.X.data)).toEqual([2 / s, 0, 0, 1, 97 / s, 0, 0, 0]);
     expect([m.X.n, m.X.d]).toEqual([2, 4]);
+    // chunk after chunk into one buffer (left dirty by the last chunk): the same matrices, in the buffer's start
+    const into = new Float64Array(3 * 4).fill(7);
+    expect(Array.from(transformDesign(d, f, Int32Array.from([0, 1, 3]), false, into).X.data)).toEqual(Array.from(transformDesign(d, f, Int32Array.from([0, 1, 3])).X.data));
+    const again = transformDesign(d, f, Int32Array.from([2, 3]), false, into).X;
+    expect(Array.from(again.data)).toEqual(Array.from(m.X.data));
+    expect(again.data.buffer).toBe(into.buffer);
+    expect(() => transformDesign(d, f, Int32Array.from([0, 1, 2, 3]), false, into)).toThrow(/into has 12 cells, 4 x 4 needed/);
     expect(structuredClone(d)).toEqual(d);
   });
   it('rejects bad rows and mismatched frames', () => {

@@ -128,8 +128,10 @@ export function fitDesign(frame: CustomerFrame, rows: Int32Array): Design {
 }
 
 /** Encodes frame rows `rows` with a fitted design: X n x d row-major. Unseen levels encode as all zeros. With
- *  missingAsNaN (tree models that learn where missing values go), a blank numeric cell is NaN instead of its fill. */
-export function transformDesign(design: Design, frame: CustomerFrame, rows: Int32Array, missingAsNaN = false): DesignMatrix {
+ *  missingAsNaN (tree models that learn where missing values go), a blank numeric cell is NaN instead of its fill.
+ *  `into` (at least n x d long): X is written over its start, for callers that encode chunk after chunk (one
+ *  buffer per job instead of one per chunk; X is only valid until the next call with the same buffer). */
+export function transformDesign(design: Design, frame: CustomerFrame, rows: Int32Array, missingAsNaN = false, into?: Float64Array): DesignMatrix {
   const { d } = design;
   const n = rows.length;
   for (const nu of design.numeric)
@@ -138,7 +140,8 @@ export function transformDesign(design: Design, frame: CustomerFrame, rows: Int3
   for (const ca of design.categorical)
     if (frame.categorical[ca.index]?.name !== ca.name)
       throw new AnalysisError('design/schema', `transformDesign: categorical column ${ca.name} not found at index ${ca.index}`);
-  const X = new Float64Array(n * d);
+  if (into && into.length < n * d) throw new Error(`transformDesign: into has ${into.length} cells, ${n} x ${d} needed`);
+  const X = into ? into.subarray(0, n * d).fill(0) : new Float64Array(n * d);
   let j = 0;
   for (const nu of design.numeric) {
     const v = frame.numeric[nu.index].values;

@@ -83,6 +83,11 @@ export function jobSeed(seed: number, model: ModelName, slot: number): number {
   return (Math.imul(seed + 1, 0x9e3779b1) ^ Math.imul(MODEL_NAMES.indexOf(model) + 1, 0x85ebca77) ^ Math.imul(slot + 1, 0xc2b2ae3d)) >>> 0;
 }
 
+/** One buffer for a job's scoring chunks (PREDICT_CHUNK rows of d columns, fewer when n is smaller),
+ *  reused chunk after chunk: a 704,300-row refit otherwise leaves 15 x 18 MB of encoded rows behind,
+ *  which a browser worker frees only at its next full GC (issue 19's 100x memory peak). */
+const chunkBuffer = (n: number, d: number): Float64Array => new Float64Array(Math.min(n, PREDICT_CHUNK) * d);
+
 /** Per-worker cache of what several jobs of one plan share (fold designs). */
 export interface JobCache {
   designs: Map<number, Design>;
@@ -122,7 +127,8 @@ async function cvJob(plan: ChurnPlan, spec: ModelSpec, f: number, cache: JobCach
   const model = await spec.fit(X, ytr, seed + 1000 * (f + 1), design.groups, plan.tune);
   const fitMs = performance.now() - t0;
   const p = new Float64Array(test.length);
-  for (let a = 0; a < test.length; a += PREDICT_CHUNK) p.set(spec.predict(model, transformDesign(design, frame, test.subarray(a, a + PREDICT_CHUNK), nan).X), a);
+  const chunk = chunkBuffer(test.length, design.d);
+  for (let a = 0; a < test.length; a += PREDICT_CHUNK) p.set(spec.predict(model, transformDesign(design, frame, test.subarray(a, a + PREDICT_CHUNK), nan, chunk).X), a);
   const yte = Uint8Array.from(test, (r) => y[r]);
   const base = { kind: 'cv' as const, model: spec.name, fold: f, p, auc: rocAuc(p, yte), fitMs, ms: 0, designWarnings: design.warnings, settings: modelSettings(model) };
   if (importanceLater) return { ...base, importance: [], foldModel: model };
@@ -162,8 +168,9 @@ async function finalJob(plan: ChurnPlan, spec: ModelSpec, cache: JobCache): Prom
   const isLogistic = spec.name === 'logistic';
   const R = REASONS;
   const reasons: CustomerReasons = { reasonsPerCustomer: R, reasonNames: [], reasonFeature: new Int16Array(isLogistic ? n * R : 0), reasonValue: new Float32Array(isLogistic ? n * R : 0) };
+  const chunk = chunkBuffer(n, design.d);
   for (let a = 0; a < n; a += PREDICT_CHUNK) {
-    const Xc = transformDesign(design, frame, all.subarray(a, a + PREDICT_CHUNK), nan).X;
+    const Xc = transformDesign(design, frame, all.subarray(a, a + PREDICT_CHUNK), nan, chunk).X;
     raw.set(spec.predict(model, Xc), a);
     if (isLogistic) {
       const r = logisticReasons(model as LogisticModel, design, Xc, R);

@@ -9,7 +9,7 @@ import { columnStats, type Matrix } from '../../math/matrix';
 import { solveSpd } from '../../math/linalg';
 import { sigmoid } from '../../math/detmath';
 import { logitsAndLoss, rawMoments, sparseRows, standardizedSystem } from './logisticRows';
-import { expandRows, type Term } from './terms';
+import { termValue, type Term } from './terms';
 
 export interface LogisticParams {
   /** inverse regularisation strength (default 1) */
@@ -130,16 +130,20 @@ function newton(X: Float64Array, y: Uint8Array, d: number, mean: Float64Array, s
   return { coef: w.slice(0, d), intercept: w[d], nIter, converged };
 }
 
-/** Linear predictor (logit) per row of X n x d. */
+/** Linear predictor (logit) per row of X n x d. The extra terms' values are computed per row, in
+ *  column order (the same sums as over expandRows' matrix), not materialised: n x (d + terms) of
+ *  garbage per call, ~22 MB per 50,000-row chunk, that a browser worker holds until its next full GC. */
 export function logitLogistic(model: LogisticModel, X: Matrix): Float64Array {
-  const { coef, mean, sd } = model;
-  const n = checkX('logistic', X, model.d);
-  const D = coef.length;
-  const Xe = model.terms ? expandRows(X, model.terms).data : X.data;
+  const { coef, mean, sd, d } = model;
+  const n = checkX('logistic', X, d);
+  const terms = model.terms ?? [];
+  const x = X.data;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
+    const row = i * d;
     let z = model.intercept;
-    for (let j = 0; j < D; j++) z += coef[j] * ((Xe[i * D + j] - mean[j]) / sd[j]);
+    for (let j = 0; j < d; j++) z += coef[j] * ((x[row + j] - mean[j]) / sd[j]);
+    for (let e = 0; e < terms.length; e++) z += coef[d + e] * ((termValue(terms[e], x, row) - mean[d + e]) / sd[d + e]);
     out[i] = z;
   }
   return out;

@@ -78,6 +78,14 @@ describe('chooseTerms and the expanded logistic', () => {
       for (let j = 0; j < D; j++) for (const o of owners[j]) per[o.group] += (o.share * m.coef[j] * (wide[i * D + j] - m.mean[j])) / m.sd[j];
       expect(m.intercept + per.reduce((a, b) => a + b, 0)).toBeCloseTo(z[i], 10);
     }
+    // the logit sums the same terms in the same order as over the expanded matrix: the same bits
+    let differ = 0;
+    for (let i = 0; i < X.n; i++) {
+      let zi = m.intercept;
+      for (let j = 0; j < D; j++) zi += m.coef[j] * ((wide[i * D + j] - m.mean[j]) / m.sd[j]);
+      differ += +(zi !== z[i]);
+    }
+    expect(differ).toBe(0);
     const names = ['x', 'A=a0', 'A=a1', 'A=a2', 'B=1', 'B=0'];
     const or = new Map(logisticOddsRatios(m, names, groups).map((o) => [o.feature, o.oddsRatio]));
     expect(or.get('A=a0 × B=1')).toBeGreaterThan(2); // the true interaction: e^2 on the logit scale
