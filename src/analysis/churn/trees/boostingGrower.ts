@@ -10,7 +10,7 @@
  * Not split: the work buffers, the recursive growth and the binned walks of the last tree share
  * the grower's private state; the split search is boostingSplit.ts, the sparse rows sparseBins.ts.
  */
-import { TreeBuffer, type TreeParams } from './treeStorage';
+import { drawFeatures, TreeBuffer, type TreeParams } from './treeStorage';
 import { bestHistSplit, type HistSplit } from './boostingSplit';
 import { sparseBins } from './sparseBins';
 
@@ -188,13 +188,7 @@ export class BoostingGrower {
     const nTry = this.nTry;
     const k = this.node(G, H);
     if (depth >= p.maxDepth || H < 2 * p.minChildWeight || e - s < 2) return this.leaf(k, s, e);
-    if (nTry < d)
-      for (let t = 0; t < nTry; t++) {
-        const q = t + Math.floor(this.rng() * (d - t));
-        const x = feats[t];
-        feats[t] = feats[q];
-        feats[q] = x;
-      }
+    drawFeatures(feats, nTry, d, this.rng);
     const best = this.best;
     bestHistSplit(hist, off, feats, nTry, G, H, p.lambda, p.minChildWeight, best);
     const { f: bestF, b: bestB, GL: bestGL, HL: bestHL, mr: bestMR } = best;

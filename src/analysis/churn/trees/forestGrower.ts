@@ -2,7 +2,7 @@
  * The random forest's grower: histogram trees over binned features, grown depth-first, on
  * bootstrap counts. Trees are stored in treeStorage.ts's TreeBuffer.
  */
-import { TreeBuffer } from './treeStorage';
+import { drawFeatures, TreeBuffer } from './treeStorage';
 
 /** Column-major binned features: bins[j * n + i] in 0..edges[j].length (left of a split when bin <= b). */
 export interface ColumnBins {
@@ -113,13 +113,7 @@ export class ForestGrower {
     buf.missingRight.push(0);
     if (depth >= this.maxDepth || H < 2 * minLeaf) return k;
     const nTry = this.nTry;
-    if (nTry < d)
-      for (let t = 0; t < nTry; t++) {
-        const q = t + Math.floor(this.rng() * (d - t));
-        const x = feats[t];
-        feats[t] = feats[q];
-        feats[q] = x;
-      }
+    drawFeatures(feats, nTry, d, this.rng);
     const parent = (P * P) / H;
     let bestGain = 1e-12;
     let bestF = -1;

@@ -72,3 +72,15 @@ export function addTreeSums(t: TreeArrays, X: Float64Array, d: number, out: Floa
     out[i] = s;
   }
 }
+
+/** Draws the node's candidate features: a partial Fisher-Yates shuffle puts nTry of feats[0..d) first
+ *  (nothing to draw when every feature is tried); both growers call it, so one seed draws the same. */
+export function drawFeatures(feats: Int32Array, nTry: number, d: number, rng: () => number): void {
+  if (nTry >= d) return;
+  for (let t = 0; t < nTry; t++) {
+    const q = t + Math.floor(rng() * (d - t));
+    const x = feats[t];
+    feats[t] = feats[q];
+    feats[q] = x;
+  }
+}
