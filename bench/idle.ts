@@ -4,12 +4,19 @@
  * /proc) of its renderer process (the page's main thread and its workers) is read at navigation
  * and 10 s after the load event. Per-thread CPU (Linux thread names: CrRendererMain,
  * DedicatedWorker ...) tells where it goes.
+ * Chromium's own floor: the same measure for a page with one line of text and no script
+ * (blankPage), alternating with the site's runs, so "the page's own CPU" is the difference of the
+ * two medians (on the AMD machine of session 10 the floor alone read 1.4-1.9 s: the renderer's
+ * start, not the page).
  *   node --import tsx bench/idle.ts [url] [--runs N]   (without url: builds and serves the site)
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, buildSite, serveSite } from './browser';
 import { loadNow, rendererPids } from './proc';
+import { median } from './report';
 
 const TICK_MS = 10; // USER_HZ = 100 on Linux
 
@@ -83,6 +90,35 @@ export async function idleRun(url: string, seconds = 10): Promise<IdleRun> {
   }
 }
 
+/** A page with one line of text and no script, on a local port: Chromium's floor for idleRun. */
+export async function blankPage(): Promise<{ url: string; stop(): void }> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end('<!doctype html><html><head><title>blank</title></head><body><p>Nothing here.</p></body></html>');
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, stop: () => server.close() };
+}
+
+/** Site and blank page alternating, `runs` of each; the page's own CPU = median(site) - median(blank). */
+export async function idleWithFloor(url: string, runs: number, log: (line: string) => void = () => {}): Promise<{ site: IdleRun[]; blank: IdleRun[] }> {
+  const blank = await blankPage();
+  const out = { site: [] as IdleRun[], blank: [] as IdleRun[] };
+  try {
+    for (let r = 0; r < runs; r++)
+      for (const [which, u] of [['site', url], ['blank', blank.url]] as const) {
+        const load = loadNow();
+        const x = await idleRun(u).catch((e: Error) => (log(`idle ${which} run failed: ${e.message.split('\n')[0]}`), null));
+        if (!x) continue;
+        out[which].push(x);
+        log(`idle ${which} run ${r + 1}: ${x.cpuMs} ms CPU from navigation to 10 s after load (load avg ${load.join(' ')}); engine ready: ${x.engineReady}; ${JSON.stringify(x.byThread)}`);
+      }
+  } finally {
+    blank.stop();
+  }
+  return out;
+}
+
 if (process.argv[1]?.endsWith('idle.ts')) {
   const args = process.argv.slice(2);
   const i = args.indexOf('--runs');
@@ -92,11 +128,9 @@ if (process.argv[1]?.endsWith('idle.ts')) {
     if (!given) await buildSite();
     const site = given ? { url: given, stop() {} } : await serveSite();
     try {
-      for (let r = 0; r < runs; r++) {
-        const load = loadNow();
-        const x = await idleRun(site.url);
-        process.stdout.write(`idle run ${r + 1}: ${x.cpuMs} ms CPU in 10 s after load (load avg ${load.join(' ')}); engine ready: ${x.engineReady}; ${JSON.stringify(x.byThread)}\n`);
-      }
+      const { site: s, blank: b } = await idleWithFloor(site.url, runs, (line) => process.stdout.write(`${line}\n`));
+      const med = (xs: IdleRun[]) => median(xs.map((x) => x.cpuMs));
+      process.stdout.write(`median: site ${med(s)} ms, blank page ${med(b)} ms, the page's own ${med(s) - med(b)} ms\n`);
     } finally {
       site.stop();
     }

@@ -9,6 +9,13 @@ export interface IdleSummary {
   byThreadMedian: Record<string, number>;
   /** whether the engine started although nobody used the page (it should not) */
   engineStarted: boolean;
+  /** the same measure for a blank page (no script), alternating with the site's runs: Chromium's floor */
+  blankMs?: { median: number; all: number[] };
+}
+
+/** The page's own idle CPU: its median over the blank page's (Chromium's renderer start and the like), >= 0. */
+export function idleOwnMs(idle: IdleSummary): number | null {
+  return idle.blankMs ? Math.max(0, idle.cpuMs.median - idle.blankMs.median) : null;
 }
 
 export interface RunSummary {
@@ -107,7 +114,15 @@ export function targets(runs: RunSummary[], rt: Ratio[], idle: IdleSummary | nul
   if (c1) out.push({ target: 'Telco 1x in the browser, file picked as the page appears (cold): <= 3.5 s', measured: `${s(c1.totalMs.median)} (${runsOf(c1)})`, met: c1.totalMs.median <= 3500 });
   const r1 = b1 && rt.find((r) => r.where === 'browser' && r.file === b1.file);
   if (b1 && r1?.timeOursOverAnchor) out.push({ target: 'Telco 1x at least 20x faster than the scikit-learn anchor (same run)', measured: `${(1 / r1.timeOursOverAnchor).toFixed(1)}x faster`, met: 1 / r1.timeOursOverAnchor >= 20 });
-  if (idle) out.push({ target: 'CPU spent by the page in the 10 s after load, no file: <= 1 s', measured: `${s(idle.cpuMs.median)} (median of ${idle.runs}; all ${idle.cpuMs.all.join(', ')} ms)`, met: idle.cpuMs.median <= 1000 });
+  if (idle) {
+    const own = idleOwnMs(idle);
+    const raw = `${s(idle.cpuMs.median)} (median of ${idle.runs}; all ${idle.cpuMs.all.join(', ')} ms)`;
+    out.push(
+      own === null
+        ? { target: 'CPU spent by the page in the 10 s after load, no file: <= 1 s', measured: raw, met: idle.cpuMs.median <= 1000 }
+        : { target: 'CPU spent by the page in the 10 s after load, no file: <= 1 s', measured: `${s(own)} of its own over Chromium's floor (page ${raw}; a blank page ${s(idle.blankMs!.median)}, all ${idle.blankMs!.all.join(', ')} ms)`, met: own <= 1000 },
+    );
+  }
   const b100 = b(704_300);
   if (b100) {
     out.push({ target: '100x (704,300 rows) in the browser: <= 30 s', measured: s(b100.totalMs.median), met: b100.totalMs.median <= 30_000 });
@@ -130,7 +145,7 @@ export function markdown(machine: Record<string, unknown>, runs: RunSummary[], r
   const L: string[] = [];
   L.push(`Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGB} GB RAM, Chromium ${machine.chromium ?? 'n/a'}, Node ${machine.node}; load average ${machine.loadavgAtStart ? `at start ${(machine.loadavgAtStart as number[]).join(' ')}, ` : ''}at end ${((machine.loadavgAtEnd ?? []) as number[]).join(' ')}.`);
   L.push('');
-  if (idle) L.push(`Idle page (no file, 10 s after load): ${idle.cpuMs.median} ms CPU median of ${idle.runs} (${idle.cpuMs.all.join(', ')}); by thread ${Object.entries(idle.byThreadMedian).map(([k, v]) => `${k} ${v}`).join(', ')}.`, '');
+  if (idle) L.push(`Idle page (no file, 10 s after load): ${idle.cpuMs.median} ms CPU median of ${idle.runs} (${idle.cpuMs.all.join(', ')}); by thread ${Object.entries(idle.byThreadMedian).map(([k, v]) => `${k} ${v}`).join(', ')}.${idle.blankMs ? ` A blank page (no script, alternating): ${idle.blankMs.median} ms (${idle.blankMs.all.join(', ')}); the page's own: ${idleOwnMs(idle)} ms.` : ''}`, '');
   L.push('| file | rows | where | runs | total min | total median | peak memory MB | longest main-thread task ms | top stages (median ms) |');
   L.push('| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const r of runs) {

@@ -29,7 +29,7 @@ import { markdown, median, medianStages, ratios, summarize, targets, type IdleSu
 import { ensureScaled, REPO_ROOT } from './resample';
 import { lifetimeRow } from './lifetime';
 import { duckdbCliRow, duckdbScoringRow } from './warehouse';
-import { idleRun, type IdleRun } from './idle';
+import { idleWithFloor, type IdleRun } from './idle';
 
 const argv = process.argv.slice(2);
 const flag = (f: string, env?: string) => argv.includes(f) || (env !== undefined && ['1', 'true'].includes(process.env[env] ?? ''));
@@ -76,16 +76,14 @@ async function main() {
     const site = await serveSite();
     log(`serving ${site.url}`);
     try {
-      // the page alone: CPU it spends in the 10 s after load with no file (issue 19: <= 1 s)
-      const idles: IdleRun[] = [];
-      for (let i = 0; i < idleRuns; i++) {
-        const r = await idleRun(site.url).catch((e: Error) => (log(`idle run failed: ${e.message.split('\n')[0]}`), null));
-        if (!r) continue;
-        idles.push(r);
-        log(`idle page run ${i + 1}: ${r.cpuMs} ms CPU in the 10 s after load ${JSON.stringify(r.byThread)}`);
+      // the page alone: CPU it spends in the 10 s after load with no file (issue 19: <= 1 s), beside
+      // Chromium's floor (a blank page, alternating): the page's own CPU is the difference
+      if (idleRuns > 0) {
+        const { site: idles, blank } = await idleWithFloor(site.url, idleRuns, log);
+        const stat = (rs: IdleRun[]) => ({ median: Math.round(median(rs.map((r) => r.cpuMs))), all: rs.map((r) => r.cpuMs) });
+        if (idles.length)
+          idle = { runs: idles.length, cpuMs: stat(idles), byThreadMedian: medianStages(idles.map((r) => r.byThread)), engineStarted: idles.some((r) => r.engineReady), ...(blank.length ? { blankMs: stat(blank) } : {}) };
       }
-      if (idles.length)
-        idle = { runs: idles.length, cpuMs: { median: Math.round(median(idles.map((r) => r.cpuMs))), all: idles.map((r) => r.cpuMs) }, byThreadMedian: medianStages(idles.map((r) => r.byThread)), engineStarted: idles.some((r) => r.engineReady) };
       const modes: { cold: boolean; sizes: number[] }[] = [
         ...(coldOnly ? [] : [{ cold: false, sizes }]),
         ...(doCold || coldOnly ? [{ cold: true, sizes: coldOnly ? sizes : sizes.filter((s) => s === 1) }] : []),
@@ -143,7 +141,7 @@ async function main() {
             'engineReadyMsAfterPageLoad in the JSON), then picks the file. Times run from the pick to the dashboard shown; it is saved and its refining work (the survival model) lands after that (stages "saving" and "refining").',
         );
       if (doCold || coldOnly) notes.push('browser-cold runs: a fresh browser opens the page and picks the file at once (no pointer move: no warm-up before the pick).');
-      if (idle) notes.push(`Idle page: a fresh browser opens the page and does nothing; CPU of its renderer process (page and workers, all threads, from /proc) from navigation to 10 s after the load event, median of ${idle.runs} runs.`);
+      if (idle) notes.push(`Idle page: a fresh browser opens the page and does nothing; CPU of its renderer process (page and workers, all threads, from /proc) from navigation to 10 s after the load event, median of ${idle.runs} runs; alternating with as many runs of a blank page (one line of text, no script: Chromium's own floor), the page's own CPU being the difference of the medians.`);
     } finally {
       site.stop();
     }

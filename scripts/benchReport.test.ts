@@ -1,6 +1,6 @@
 /** Tests for the benchmark's pure helpers: progress timeline -> sub-stages, run aggregation, ratios. */
 import { describe, expect, it } from 'vitest';
-import { markdown, median, ratios, summarize, targets } from '../bench/report';
+import { idleOwnMs, markdown, median, ratios, summarize, targets, type IdleSummary } from '../bench/report';
 
 describe('summarize and ratios', () => {
   it('takes min and median over successful runs, max memory, median stages, and divides by the anchor', () => {
@@ -28,6 +28,23 @@ describe('summarize and ratios', () => {
     expect(t2.find((x) => x.target.includes('<= 2.5 s'))?.met).toBe(true);
     expect(t2.find((x) => x.target.includes('20x faster'))?.met).toBe(false);
     expect(t2.find((x) => x.target.includes('50 ms'))?.met).toBe(false);
+  });
+
+  it("judges the idle page on its own CPU over a blank page's, and says all three numbers", () => {
+    const base: IdleSummary = { runs: 3, cpuMs: { median: 1790, all: [1800, 1790, 1710] }, byThreadMedian: {}, engineStarted: false };
+    // without a floor measured: the raw figure decides
+    expect(idleOwnMs(base)).toBeNull();
+    expect(targets([], [], base).find((x) => x.target.includes('10 s after load'))).toMatchObject({ met: false, measured: expect.stringContaining('1.79 s') });
+    const floor = { ...base, blankMs: { median: 1540, all: [1460, 1540, 1560] } };
+    expect(idleOwnMs(floor)).toBe(250);
+    const t = targets([], [], floor).find((x) => x.target.includes('10 s after load'))!;
+    expect(t.met).toBe(true);
+    expect(t.measured).toContain('0.25 s of its own');
+    expect(t.measured).toContain('page 1.79 s');
+    expect(t.measured).toContain('a blank page 1.54 s');
+    // a page costing more than a second over the floor misses; the floor above the page counts as 0
+    expect(targets([], [], { ...floor, cpuMs: { median: 2600, all: [2600] } }).find((x) => x.target.includes('10 s after load'))?.met).toBe(false);
+    expect(idleOwnMs({ ...floor, cpuMs: { median: 1400, all: [1400] } })).toBe(0);
   });
 
   it('lists the largest stages in the table, not the overlapping whole or the worker parse again', () => {
