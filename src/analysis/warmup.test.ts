@@ -25,8 +25,9 @@ describe('engine warm-up (runs while the page waits for a file)', () => {
     const again = (steps: string[]) => steps.map((s) => `${s} again`);
     const beforeDashboard = ['segmentation', 'survival', ...jobs2(first)];
     expect(await warmUp({ mode: 'pipeline' })).toEqual({ stopped: false, steps: ['parse', ...beforeDashboard, 'churn scoring', 'business', ...jobs2(['mlp']), ...again(beforeDashboard)] });
-    // the churn worker's order is the one it meets the jobs in (the queue's most expensive first): GBDT, logistic, forest; twice
-    const jobs1 = ['gbdt', 'logistic', 'forest'].flatMap((m) => [`${m} fold`, `${m} final`]);
+    // the churn worker's order is the one it meets the jobs in (the queue's most expensive first): the logistic
+    // final (it scores and explains every row), then the GBDT's jobs, the forest's last; twice
+    const jobs1 = ['logistic', 'gbdt', 'forest'].flatMap((m) => [`${m} fold`, `${m} final`]);
     expect(await warmUp({ mode: 'jobs' })).toEqual({ stopped: false, steps: ['parse', ...jobs1, ...again(jobs1)] });
     // the mapping step's warm-up (a file loaded, before the confirm): no deferred models, no tfjs
     expect(await warmUp({ mode: 'mapping' })).toEqual({ stopped: false, steps: ['parse', 'segmentation', ...jobs2(first), 'churn scoring', 'business'] });
@@ -37,7 +38,7 @@ describe('engine warm-up (runs while the page waits for a file)', () => {
     let calls = 0;
     const r = await warmUp({ stop: () => ++calls > 2 });
     expect(r.stopped).toBe(true);
-    expect(r.steps).toEqual(['parse', 'gbdt fold']);
+    expect(r.steps).toEqual(['parse', 'logistic fold']);
     expect(await warmUp({ stop: () => true })).toEqual({ stopped: true, steps: [] });
   });
 

@@ -82,7 +82,7 @@ export function resumableWarmUp(mode: WarmUpOptions['mode']): { run(stop: () => 
     if (stop()) return out(true);
     if (!work) {
       const frame = await demoFrame(mode === 'mapping' ? MAPPING_WARMUP_ROWS : WARMUP_ROWS);
-      // the churn worker's models in the order it meets their jobs (GBDT first): a file picked as the
+      // the churn worker's models in the order it meets their jobs (the logistic final first): a file picked as the
       // page appears stops this warm-up at the first begin(), after the first model or two
       const jobs = (seed: number) => jobSteps(planChurn(frame, { seed, folds: 3 }), 1, [], queueOrder(FIRST_MODELS));
       work = mode === 'pipeline' || mode === 'mapping' ? pipelineSteps(frame, mode === 'pipeline') : [...jobs(WARMUP_SEED), ...again(jobs(WARMUP_SEED + 1))];

@@ -68,11 +68,14 @@ function speculated(model: ModelName, specs: { name: ModelName }[]): boolean {
   return model === 'gbdt' || (model === 'forest' && !specs.some((s) => s.name === 'gbdt'));
 }
 
-/** CPU ms of one job on Telco (Node, warm; fit, held-out scores and permutation importance):
- *  orders the queue, expensive jobs first, so neither worker is left with a long job at the end. */
+/** CPU ms of one job on Telco (Node, warm; fit and held-out scores: permutation importance refines
+ *  after the dashboard, the GBDT final computes no attributions): orders the queue, expensive jobs
+ *  first, so neither worker is left with a long job at the end. Measured 2026-12-02 (Node, runs 2-4 of
+ *  one process): the logistic final (it scores and explains every row) 115-180, the GBDT's 83-88, a
+ *  GBDT fold 65-78, a logistic fold 50-68, a forest fold 37-45; the MLP's (deferred on Telco) as before. */
 const COST: Record<ChurnJob['kind'], Record<ModelName, number>> = {
-  cv: { mlp: 190, gbdt: 155, logistic: 100, forest: 65 },
-  final: { mlp: 190, gbdt: 190, logistic: 85, forest: 80 },
+  cv: { mlp: 190, gbdt: 70, logistic: 55, forest: 40 },
+  final: { mlp: 190, gbdt: 85, logistic: 130, forest: 50 },
 };
 
 /** Runs the churn stage on a frame with a target; progress per job. */
