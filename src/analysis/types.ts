@@ -3,8 +3,8 @@
  * (structured clone) and lives in IndexedDB: no classes, no methods, no tensors.
  */
 
-/** Column types detected by schema inference. */
-export type ColumnType = 'numeric' | 'categorical' | 'boolean' | 'date' | 'id' | 'text';
+/** Column types detected by schema inference ('personal': a person's name or contact detail, data/personalNames.ts, never a feature). */
+export type ColumnType = 'numeric' | 'categorical' | 'boolean' | 'date' | 'id' | 'text' | 'personal';
 
 /** Roles a column can play. Customer tables use id/target/tenure/monthly/total, and for the lifetime
  *  models an RFM summary (repeats/recency/age/avgSpend, see data/rfmTable.ts);

@@ -16,7 +16,7 @@ import { dict } from '../analysis/dict';
 export type { SavedMeta, SourceRef, StoredFile, Recipe, V1Record } from './schema';
 export { recipeKey } from './keys';
 
-export const COLUMN_TYPES: readonly ColumnType[] = ['numeric', 'categorical', 'boolean', 'date', 'id', 'text'];
+export const COLUMN_TYPES: readonly ColumnType[] = ['numeric', 'categorical', 'boolean', 'date', 'id', 'text', 'personal'];
 
 /** A stored recipe in today's shape: `types` always present, holding only known types of the recipe's own columns;
  *  unit answers kept only when they are one of the known values (anything else is dropped: detected again). */

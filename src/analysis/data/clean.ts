@@ -186,8 +186,9 @@ export function cleanCustomerTable(raw: RawTable, inferred: InferredColumn[], ro
       info.excluded = exclude(name, 'identifier', 'id-excluded');
       continue;
     }
-    if (inf.type === 'text' || inf.type === 'date') {
-      info.excluded = exclude(name, inf.type === 'text' ? 'free text' : 'date', 'text-excluded');
+    if (inf.type === 'text' || inf.type === 'date' || inf.type === 'personal') {
+      const personal = inf.type === 'personal';
+      info.excluded = exclude(name, personal ? 'personal detail (a name or contact detail)' : inf.type === 'text' ? 'free text' : 'date', personal ? 'personal-excluded' : 'text-excluded');
       continue;
     }
     if (LEAK_NAME.test(name)) {

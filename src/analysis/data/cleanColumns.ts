@@ -97,6 +97,7 @@ export function servicesCount(cats: CategoricalFeature[], n: number): NumericFea
 /** Why columns were excluded: [singular verb phrase, plural verb phrase]. */
 const EXCLUSION_TEXT: Record<string, [string, string]> = {
   'id-excluded': ['identifies customers rather than describing them, so it is not used to predict churn or to form segments', 'identify customers rather than describe them, so they are not used to predict churn or to form segments'],
+  'personal-excluded': ['holds a person\'s name or contact details, which say who a customer is, not why they leave: it is not used to predict churn or to form segments (change its type in the mapping step to use it)', 'hold a person\'s name or contact details, which say who a customer is, not why they leave: they are not used to predict churn or to form segments (change their type in the mapping step to use them)'],
   'text-excluded': ['holds free text or dates, so it is not used to predict churn or to form segments', 'hold free text or dates, so they are not used to predict churn or to form segments'],
   'leak-name': ['describes the churn outcome itself and would leak the answer into the models; it was excluded', 'describe the churn outcome itself and would leak the answer into the models; they were excluded'],
   'leak-perfect': ['predicts churn almost perfectly on its own, which means it leaks the answer; it was excluded', 'predict churn almost perfectly on their own, which means they leak the answer; they were excluded'],

@@ -3,6 +3,7 @@ import type { ColumnType, RawColumn } from '../types';
 import { detectDateOrder, detectNumberFormat, isBlank, isNonFiniteNumber, parseBoolean, parseDate, parseNumber, type DateOrder, type DecimalStyle } from './values';
 import type { NumberFormat } from './numbers';
 import type { DateFormat } from './dates';
+import { isPersonalName } from './personalNames';
 
 export interface InferredColumn {
   name: string;
@@ -49,8 +50,17 @@ export function levelCounts(col: RawColumn): number[] {
 
 const ID_NAME = /(^|[^a-z])(id|uuid|guid|key|number|no|code)$|^(customer|client|user|account|member|subscriber)[ _-]?(id|no|number|key|code)?$|^id$|rownumber|row_number|^index$/i;
 
-/** Infer a column's type. n = number of rows; the file's delimiter hints at number and date conventions. */
+/** Infer a column's type. n = number of rows; the file's delimiter hints at number and date conventions.
+ *  A column named like a person's name or contact detail (personalNames.ts) is 'personal', unless it
+ *  holds yes/no values ("Phone" as Yes/No says whether there is one). */
 export function inferColumn(col: RawColumn, n: number, delimiter = ','): InferredColumn {
+  const inf = inferFromValues(col, n, delimiter);
+  if (inf.type === 'boolean' || !isPersonalName(col.name.trim())) return inf;
+  const { idFromValues: _drop, ...rest } = inf;
+  return { ...rest, type: 'personal' };
+}
+
+function inferFromValues(col: RawColumn, n: number, delimiter: string): InferredColumn {
   const counts = levelCounts(col);
   let blank = 0;
   let nonBlankLevels = 0;

@@ -59,8 +59,8 @@ function checkTarget(col: ColumnInfo): MappingCheck[] {
   const block = (code: string, message: string): MappingCheck[] => [{ ...base, code, blocking: true, message }];
   if (col.type === 'numeric' && (!col.values || col.values.some((v) => /[.,]\d*[1-9]/.test(v.value))))
     return block('target-continuous', `"${col.name}" holds numbers with ${fmt(col.unique)} different values${col.min !== undefined ? ` (from ${fmt(col.min)} to ${fmt(col.max!)})` : ''}. A churn flag needs exactly two kinds of value, such as Yes/No or 1/0: choose another column as the churn flag.`);
-  if (col.type === 'date' || col.type === 'id' || col.type === 'text')
-    return block('target-not-flag', `"${col.name}" holds ${col.type === 'date' ? 'dates' : col.type === 'id' ? 'identifiers' : 'free text'}, not a churn flag. A churn flag needs exactly two kinds of value, such as Yes/No.`);
+  if (col.type === 'date' || col.type === 'id' || col.type === 'text' || col.type === 'personal')
+    return block('target-not-flag', `"${col.name}" holds ${col.type === 'date' ? 'dates' : col.type === 'id' ? 'identifiers' : col.type === 'personal' ? 'names or contact details' : 'free text'}, not a churn flag. A churn flag needs exactly two kinds of value, such as Yes/No.`);
   if (!col.values) return block('target-many-values', `"${col.name}" has ${fmt(col.unique)} different values. A churn flag needs exactly two kinds of value, such as Yes/No.`);
   if (col.values.length < 2)
     return block('target-one-value', `Every row of "${col.name}" has the same value${col.values[0] ? ` ("${col.values[0].value}")` : ''}, so nobody can be told apart as leaving or staying. A churn flag needs exactly two kinds of value.`);
@@ -98,7 +98,7 @@ export function checkMapping(columns: ColumnInfo[], kind: TableKind, roles: Part
   const tenure = roles.tenure ? byName.get(roles.tenure) : undefined;
   if (tenure && kind === 'customers') {
     if (tenure.type !== 'numeric')
-      out.push({ code: 'tenure-not-number', blocking: true, role: 'tenure', column: tenure.name, message: `Tenure must be a number of months, but "${tenure.name}" holds ${tenure.type === 'date' ? 'dates' : 'text'}.` });
+      out.push({ code: 'tenure-not-number', blocking: true, role: 'tenure', column: tenure.name, message: `Tenure must be a number (of months, years or days), but "${tenure.name}" holds ${tenure.type === 'date' ? 'dates' : tenure.type === 'personal' ? 'names or contact details' : 'text'}.` });
     else if (tenure.min !== undefined && tenure.min < 0)
       out.push({ code: 'tenure-negative', blocking: true, role: 'tenure', column: tenure.name, message: `Tenure cannot be negative, but "${tenure.name}" goes down to ${fmt(tenure.min)}. Choose the column that counts how long each customer has been with you.` });
   }

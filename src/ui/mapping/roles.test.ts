@@ -24,7 +24,7 @@ describe('setUse', () => {
   });
   it('taking another role from a column makes that column a Feature', () => {
     const m = mapping();
-    expect(setUse(m, 'Months', 'tenure')).toContain('"tenure" was the tenure (months); it is now set to Feature');
+    expect(setUse(m, 'Months', 'tenure')).toContain('"tenure" was the tenure; it is now set to Feature');
     expect(useOf(m, 'tenure')).toBe(FEATURE);
   });
 });

@@ -5,7 +5,7 @@ import type { TableSummary } from '../../analysis/api';
 import type { AnalysisOptions, ColumnType, FlagMeaning, RfmUnit, Role, TableKind, TenureUnit } from '../../analysis/types';
 
 export const ROLE_LABELS: Record<Role, string> = {
-  id: 'Customer ID', target: 'Churned? (churn flag)', tenure: 'Tenure (months)', monthly: 'Monthly charge', total: 'Total spend',
+  id: 'Customer ID', target: 'Churned? (churn flag)', tenure: 'Tenure', monthly: 'Monthly charge', total: 'Total spend',
   date: 'Date', quantity: 'Quantity', price: 'Unit price', amount: 'Amount', invoice: 'Invoice number',
   repeats: 'Repeat purchases (frequency)', recency: 'Recency (first to last purchase)', age: 'Customer age T (first purchase to end of data)', avgSpend: 'Average spend per repeat purchase',
 };
@@ -14,7 +14,7 @@ export const KIND_ROLES: Record<TableKind, Role[]> = {
   transactions: ['id', 'date', 'quantity', 'price', 'amount', 'invoice', 'target'],
 };
 export const TYPE_LABELS: Record<ColumnType, string> = {
-  numeric: 'Number', categorical: 'Category', boolean: 'Yes / No', date: 'Date', id: 'Identifier', text: 'Free text',
+  numeric: 'Number', categorical: 'Category', boolean: 'Yes / No', date: 'Date', id: 'Identifier', text: 'Free text', personal: 'Personal detail (name, contact)',
 };
 /** The role select's values besides roles: '' = a feature, IGNORE = left out of the analysis. */
 export const FEATURE = '';
