@@ -9,6 +9,7 @@ import type { ChurnResult, ContactReach } from './churn/types';
 import { fmtInt as count, fmtMoneyText, fmtPct as pct } from './format';
 import { kthSmallest } from './math/select';
 import { winBackWho } from './business/population';
+import { halfLeftWords, spanWords } from './business/tenureWords';
 
 export type PanelId = 'overview' | 'segments' | 'churn' | 'retention' | 'revenue' | 'lifetime' | 'customers' | 'recommendations' | 'data' | 'warehouse';
 
@@ -127,10 +128,11 @@ function segmentsLine(r: AnalysisResult): string {
 function retentionLine(r: AnalysisResult): string {
   const all = r.business?.survival.find((c) => c.by === 'all');
   if (!all) return `Retention curves need a tenure column; none of the ${count(r.rows)} customers has one.`;
+  const years = r.business?.retentionInYears === true;
   const [m, share] = all.at.m12 != null ? [12, all.at.m12] : all.at.m6 != null ? [6, all.at.m6] : [null, null];
-  const half = all.medianLifetime != null ? `half have left by month ${count(all.medianLifetime)}` : 'more than half are still customers at the end of the history';
+  const half = all.medianLifetime != null ? `half have left ${halfLeftWords(all.medianLifetime, years)}` : 'more than half are still customers at the end of the history';
   return m != null && share != null
-    ? `${pct(share, 0)} of customers are still active after ${m} months; ${half}.`
+    ? `${pct(share, 0)} of customers are still active after ${spanWords(m, years)}; ${half}.`
     : `Of ${count(all.n)} customers, ${half}.`;
 }
 

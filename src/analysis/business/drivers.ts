@@ -10,6 +10,7 @@ import type { CustomerFrame } from '../types';
 import type { Driver } from './types';
 import { customersIn, fmtInt as count, fmtPct as pct, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
 import { columnUnit, fmtWithUnit, type ColumnUnit } from '../features/columnUnits';
+import { isWholeYears } from './tenureWords';
 import { kthSmallest } from '../math/select';
 
 /** Up to `max` drivers (default 6); levels or fifths with fewer than max(10, 1% of n) customers are skipped.
@@ -39,9 +40,12 @@ export function churnDrivers(frame: CustomerFrame, max = 6, currency: CurrencyCo
   }
   const seen = new Set<Float64Array>();
   // tenure in months (converted when the file counts years or days): its raw column is not listed again
+  // (a whole-year Tenure, as bank files count it, is cut in years: "up to 2 years", tenureWords.ts)
   const tenureName = frame.tenureName ?? 'tenure';
+  const years = frame.tenure !== null && isWholeYears(frame.tenure, frame.tenureUnit);
   const numeric: { name: string; values: Float64Array; unit: ColumnUnit }[] = [
-    ...(frame.tenure ? [{ name: frame.tenureUnit && frame.tenureUnit !== 'months' ? `${tenureName} in months` : tenureName, values: frame.tenure, unit: 'months' }] : []),
+    ...(frame.tenure && years ? [{ name: tenureName, values: frame.tenure.map((t) => t / 12), unit: 'years' }] : []),
+    ...(frame.tenure && !years ? [{ name: frame.tenureUnit && frame.tenureUnit !== 'months' ? `${tenureName} in months` : tenureName, values: frame.tenure, unit: 'months' }] : []),
     // the monthly charge under the file's own column name ("MonthlyCharges", as "How they differ" names it); a log's derived one in words
     ...(frame.monthly && frame.monthlyAssumed === undefined ? [{ name: frame.numeric.find((f) => f.values === frame.monthly)?.name ?? 'monthly charge', values: frame.monthly, unit: 'money' }] : []),
     ...frame.numeric.filter((f) => !(frame.tenure && f.name === tenureName)).map((f) => ({ name: f.name, values: f.values, unit: columnUnit(frame, f) })),

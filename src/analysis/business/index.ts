@@ -133,7 +133,7 @@ export function runBusiness(
     warnings.push({ code: 'business-no-revenue-at-risk', message: 'Revenue at risk, the call list and retention advice need churn probabilities.', count: 1 });
   }
   const drivers = churnDrivers(frame, 6, o.currency);
-  const insights = buildInsights({ drivers, frame, kpis: bundle.kpis, pareto: bundle.pareto, revenue, plan, population, lost, groups, churn, curves: surv.curves, conditional: surv.conditional, p: probs.p }, o);
+  const insights = buildInsights({ drivers, frame, kpis: bundle.kpis, pareto: bundle.pareto, revenue, plan, population, lost, groups, churn, curves: surv.curves, conditional: surv.conditional, years: surv.years, p: probs.p }, o);
   return {
     options: o,
     population,
@@ -150,6 +150,7 @@ export function runBusiness(
       ? 'Segments are built on tenure, so retention by segment is partly circular: compare retention by another column below.'
       : null,
     conditionalRetention: surv.conditional,
+    ...(surv.years ? { retentionInYears: true as const } : {}),
     revenue,
     priorities,
     recommendations,

@@ -8,6 +8,7 @@ import type { Driver, Insight, Kpis, LostCustomers, Population, RevenueImpact, S
 import type { CampaignPlan } from './campaign';
 import type { Groups } from './groups';
 import { paretoPopulation, type Pareto } from './pareto';
+import { conditionalWords, halfLeftWords, spanWords } from './tenureWords';
 import { customersIn, fmtInt as count, fmtMoneyText, fmtPct as pct } from '../format';
 
 export interface InsightInputs {
@@ -24,6 +25,8 @@ export interface InsightInputs {
   churn: ChurnResult | null;
   curves: SurvivalCurve[];
   conditional: { from: number; to: number; probability: number }[];
+  /** tenure in whole years: retention sentences speak of years (tenureWords.ts) */
+  years?: boolean;
   p: Float64Array | null;
 }
 
@@ -90,19 +93,17 @@ export function buildInsights(x: InsightInputs, o: BusinessOptions): Insight[] {
     const { who, basis } = paretoPopulation(x.pareto);
     out.push({ kind: 'pareto', value: top20, text: `The top 20% of ${who} bring ${pct(top20)} of their ${basis}, ${top20 >= 0.8 ? 'at or above' : 'below'} the 80/20 rule.` });
   }
+  const years = x.years === true;
   const byCol = x.curves.filter((c) => c.by !== 'all' && c.by !== 'segment');
-  if (byCol.length >= 2) {
-    const worst = byCol.slice().sort((a, b) => (a.at.m12 ?? 1) - (b.at.m12 ?? 1))[0];
-    const bestC = byCol.slice().sort((a, b) => (b.at.m24 ?? 0) - (a.at.m24 ?? 0))[0];
-    if (worst.at.m12 !== null && bestC.at.m24 !== null)
-      out.push({ kind: 'retention', value: worst.at.m12, text: `Only ${pct(worst.at.m12)} of ${customersIn(worst.by, worst.group)} are still here after 12 months${worst.medianLifetime !== null ? ` (half have left by month ${count(worst.medianLifetime)})` : ''}, against ${pct(bestC.at.m24)} of ${customersIn(bestC.by, bestC.group)} after 24.` });
-  } else {
-    const base = x.curves.find((c) => c.by === 'all');
-    if (base && base.at.m12 !== null)
-      out.push({ kind: 'retention', value: base.at.m12, text: `${pct(base.at.m12)} of customers are still here 12 months after joining${base.medianLifetime !== null ? `; half have left by month ${count(base.medianLifetime)}` : '; more than half are still customers at the end of the history'}.` });
-  }
+  const worst = byCol.slice().sort((a, b) => (a.at.m12 ?? 1) - (b.at.m12 ?? 1))[0];
+  // the best is another group that keeps more customers at 24 than the worst does at 12 (else "only" would mislead)
+  const bestC = byCol.filter((c) => c !== worst).sort((a, b) => (b.at.m24 ?? 0) - (a.at.m24 ?? 0))[0];
+  const base = x.curves.find((c) => c.by === 'all');
+  if (worst && worst.at.m12 !== null && bestC && bestC.at.m24 !== null && bestC.at.m24 > worst.at.m12)
+    out.push({ kind: 'retention', value: worst.at.m12, text: `Only ${pct(worst.at.m12)} of ${customersIn(worst.by, worst.group)} are still here after ${spanWords(12, years)}${worst.medianLifetime !== null ? ` (half have left ${halfLeftWords(worst.medianLifetime, years)})` : ''}, against ${pct(bestC.at.m24)} of ${customersIn(bestC.by, bestC.group)} after ${years ? spanWords(24, true) : '24'}.` });
+  else if (base && base.at.m12 !== null)
+    out.push({ kind: 'retention', value: base.at.m12, text: `${pct(base.at.m12)} of customers are still here ${spanWords(12, years)} after joining${base.medianLifetime !== null ? `; half have left ${halfLeftWords(base.medianLifetime, years)}` : '; more than half are still customers at the end of the history'}.` });
   const cond = x.conditional.find((c) => c.from === 14 && c.to === 20) ?? x.conditional[0];
-  if (cond)
-    out.push({ kind: 'conditional', value: cond.probability, text: `Of customers already at ${cond.from} months, ${pct(cond.probability)} are still here at ${cond.to}.` });
+  if (cond) out.push({ kind: 'conditional', value: cond.probability, text: conditionalWords(cond, pct(cond.probability), years) });
   return out.slice(0, 9);
 }

@@ -3,13 +3,13 @@ import type { CustomerFrame, Warning, CategoricalFeature } from '../types';
 import type { SurvivalCurve } from './types';
 import type { Groups } from './groups';
 import { conditionalSurvival, kaplanMeierGroups, medianLifetime, survivalAt, timeSlots, type KmCurve } from './kaplanMeier';
-
-/** Conditional retention pairs reported for current customers (from, to) in months. */
-export const CONDITIONAL_PAIRS: [number, number][] = [[6, 12], [12, 24], [14, 20], [24, 36], [36, 48]];
+import { conditionalPairs, isWholeYears, wholeYearCurve } from './tenureWords';
 /** Curves longer than this are thinned for the result (statistics use the full curve). */
 const MAX_POINTS = 400;
 
-function toCurve(km: KmCurve, group: string, by: string): SurvivalCurve {
+/** `years`: a whole-year file (tenureWords.ts): the curve moves on 12 months and has no 6-month mark. */
+function toCurve(raw: KmCurve, group: string, by: string, years: boolean): SurvivalCurve {
+  const km = years ? wholeYearCurve(raw) : raw;
   const idx: number[] = [];
   const step = km.times.length > MAX_POINTS ? Math.ceil(km.times.length / MAX_POINTS) : 1;
   for (let i = 0; i < km.times.length; i += step) idx.push(i);
@@ -21,7 +21,7 @@ function toCurve(km: KmCurve, group: string, by: string): SurvivalCurve {
     survival: idx.map((i) => km.survival[i]),
     atRisk: idx.map((i) => km.atRisk[i]),
     medianLifetime: medianLifetime(km),
-    at: { m6: survivalAt(km, 6), m12: survivalAt(km, 12), m24: survivalAt(km, 24) },
+    at: { m6: years ? null : survivalAt(km, 6), m12: survivalAt(km, 12), m24: survivalAt(km, 24) },
     n: km.n,
     observedUntil: km.times.length ? km.times[km.times.length - 1] : 0,
   };
@@ -77,6 +77,8 @@ export interface SurvivalBundle {
   curves: SurvivalCurve[];
   base: KmCurve | null;
   conditional: { from: number; to: number; probability: number }[];
+  /** tenure counted in whole years: curves and pairs read in years (tenureWords.ts) */
+  years: boolean;
 }
 
 /** All curves; empty when the table has no tenure or no churn flag (a warning says so). */
@@ -87,25 +89,27 @@ export function buildSurvival(frame: CustomerFrame, groups: Groups, survivalBy: 
       message: `Retention curves need ${!frame.tenure ? 'a tenure column' : 'a churn flag'}; none drawn.`,
       count: 1,
     });
-    return { curves: [], base: null, conditional: [] };
+    return { curves: [], base: null, conditional: [], years: false };
   }
   const t = frame.tenure, y = frame.y;
   const all = new Int32Array(frame.n);
   const slots = timeSlots(t);
   const [base] = kaplanMeierGroups(t, y, all, 1, slots);
-  const curves: SurvivalCurve[] = [toCurve(base, 'All customers', 'all')];
+  const years = isWholeYears(t, frame.tenureUnit);
+  const curves: SurvivalCurve[] = [toCurve(base, 'All customers', 'all', years)];
   if (groups.fromSegmentation) {
     const segCurves = kaplanMeierGroups(t, y, groups.labels, groups.names.length, slots);
-    segCurves.forEach((c, g) => curves.push(toCurve(c, groups.names[g], 'segment')));
+    segCurves.forEach((c, g) => curves.push(toCurve(c, groups.names[g], 'segment', years)));
   }
   for (const col of pickSurvivalColumns(frame, survivalBy, warnings)) {
     const colCurves = kaplanMeierGroups(t, y, col.codes, col.levels.length, slots);
-    colCurves.forEach((c, l) => { if (c.n > 0) curves.push(toCurve(c, col.levels[l], col.name)); });
+    colCurves.forEach((c, l) => { if (c.n > 0) curves.push(toCurve(c, col.levels[l], col.name, years)); });
   }
   const conditional: { from: number; to: number; probability: number }[] = [];
-  for (const [from, to] of CONDITIONAL_PAIRS) {
-    const p = conditionalSurvival(base, from, to);
+  const read = years ? wholeYearCurve(base) : base;
+  for (const [from, to] of conditionalPairs(years)) {
+    const p = conditionalSurvival(read, from, to);
     if (p !== null) conditional.push({ from, to, probability: p });
   }
-  return { curves, base, conditional };
+  return { curves, base, conditional, years };
 }

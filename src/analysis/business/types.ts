@@ -185,8 +185,10 @@ export interface BusinessResult {
   survival: SurvivalCurve[];
   /** set when segments are defined by tenure: retention by segment then compares tenure with itself */
   segmentSurvivalNote: string | null;
-  /** "of customers already at 14 months, X% are still here at 20" */
+  /** "of customers already at 14 months, X% are still here at 20" (months; whole years when retentionInYears) */
   conditionalRetention: { from: number; to: number; probability: number }[];
+  /** tenure counts whole years (a bank's Tenure 0..10): curves, marks and sentences read in years (tenureWords.ts); absent = months */
+  retentionInYears?: true;
   revenue: RevenueImpact | null;
   /** top 100 by expected value saved */
   priorities: Priority[];
