@@ -4,7 +4,7 @@ import { fitKMeans, predictKMeans, chooseKernel } from './kmeans';
 import { lloydTs } from './lloydTs';
 import { lloydTf } from './lloydTf';
 import { kmeansPlusPlus } from './kmeansInit';
-import { fromRows, type Matrix } from '../math/matrix';
+import { columnStats, fromRows, type Matrix } from '../math/matrix';
 import { mulberry32 } from '../random';
 
 beforeAll(async () => {
@@ -149,5 +149,66 @@ describe('chooseKernel', () => {
     expect(chooseKernel('webgl', 704_300, 3, 8, true)).toBe('ts');
     expect(chooseKernel('webgl', 704_300, 3, 8)).toBe('tf');
     expect(chooseKernel('webgpu', 1000, 3, 4)).toBe('ts');
+  });
+});
+
+describe('k-means++ seeding and shared restart records', () => {
+  /** greedy k-means++ one candidate pass at a time, as kmeansInit.ts did before its d = 3 path */
+  function seedOneByOne(X: Matrix, k: number, rng: () => number): Float64Array {
+    const { n, d, data } = X;
+    const dist = (i: number, c: number) => {
+      let s = 0;
+      for (let j = 0; j < d; j++) s += (data[i * d + j] - data[c * d + j]) ** 2;
+      return s;
+    };
+    const trials = 2 + Math.floor(Math.log(k));
+    const first = Math.floor(rng() * n);
+    const chosen = [first];
+    let closest: Float64Array = Float64Array.from({ length: n }, (_, i) => dist(i, first));
+    for (let c = 1; c < k; c++) {
+      const cum = new Float64Array(n);
+      let run = 0;
+      for (let i = 0; i < n; i++) cum[i] = run += closest[i];
+      let bestPot = Infinity;
+      let best: Float64Array | null = null;
+      let bestIdx = -1;
+      for (let t = 0; t < trials; t++) {
+        const r = rng() * run;
+        let idx = cum.findIndex((v) => v > r);
+        if (idx < 0) idx = n - 1;
+        const out = closest.map((v, i) => Math.min(dist(i, idx), v));
+        const p = out.reduce((s, v) => s + v, 0);
+        if (p < bestPot) [bestPot, best, bestIdx] = [p, out, idx];
+      }
+      chosen.push(bestIdx);
+      closest = best as Float64Array;
+    }
+    return Float64Array.from(chosen.flatMap((i) => Array.from(data.subarray(i * d, i * d + d))));
+  }
+
+  it('d = 3 (up to four candidates per pass) draws the same centres bit for bit, 2 to 5 candidates per step', () => {
+    const X = blobs(5, 120, [[0, 0, 0], [4, 1, 0], [1, 5, 2], [6, 6, 6]], 1.5);
+    for (const k of [2, 5, 8, 21]) {
+      expect(Array.from(kmeansPlusPlus(X, k, mulberry32(k)))).toEqual(Array.from(seedOneByOne(X, k, mulberry32(k))));
+    }
+  });
+
+  it('restarts that share the row records give the model of separate runs', async () => {
+    const X = blobs(8, 150, [[0, 0, 0], [4, 1, 0], [1, 5, 2]], 2);
+    const m = await fitKMeans(X, { k: 4, seed: 3, nInit: 4 });
+    const rng = mulberry32(3);
+    let best: ReturnType<typeof lloydTs> | null = null;
+    const { sd } = columnStats(X);
+    let meanVar = 0;
+    for (let j = 0; j < X.d; j++) meanVar += (sd[j] * sd[j]) / X.d;
+    const tolAbs = meanVar * 1e-4; // as fitKMeans
+    for (let r = 0; r < 4; r++) {
+      const res = lloydTs(X, kmeansPlusPlus(X, 4, rng), 4, 300, tolAbs);
+      if (!best || res.inertia < best.inertia) best = res;
+    }
+    expect(Array.from(m.labels)).toEqual(Array.from(best!.labels));
+    expect(Array.from(m.centers)).toEqual(Array.from(best!.centers));
+    expect(m.inertia).toBe(best!.inertia);
+    expect(m.nIter).toBe(best!.nIter);
   });
 });

@@ -8,7 +8,7 @@ import { AnalysisError } from '../errors';
 import { mulberry32, sampleIndices } from '../random';
 import { checkMatrix, columnStats, takeRows, type Matrix } from '../math/matrix';
 import { kmeansPlusPlus } from './kmeansInit';
-import { assignTs, lloydTs, type LloydResult } from './lloydTs';
+import { assignTs, lloydRecords, lloydTs, type LloydResult } from './lloydTs';
 import { lloydTf } from './lloydTf';
 
 export type KMeansKernel = 'ts' | 'tf';
@@ -88,9 +88,11 @@ export async function fitKMeans(X: Matrix, params: KMeansParams): Promise<KMeans
   const rng = mulberry32(p.seed);
   let best: LloydResult | null = null;
   let relocated = 0;
+  // the TS kernel's row records, shared by the restarts (each run's first pass resets the bounds)
+  const records = p.kernel === 'ts' ? lloydRecords(X) : undefined;
   for (let r = 0; r < p.nInit; r++) {
     const init = params.init ? params.init.slice() : kmeansPlusPlus(X, p.k, rng);
-    const res = p.kernel === 'tf' ? await lloydTf(X, init, p.k, p.maxIter, tolAbs) : lloydTs(X, init, p.k, p.maxIter, tolAbs);
+    const res = p.kernel === 'tf' ? await lloydTf(X, init, p.k, p.maxIter, tolAbs) : lloydTs(X, init, p.k, p.maxIter, tolAbs, records);
     relocated += res.relocated;
     if (!best || res.inertia < best.inertia) best = res;
   }

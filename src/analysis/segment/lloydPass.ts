@@ -6,7 +6,9 @@
  *   L  n: label per row (-1 before the first pass)
  *   C  k x (d + 3): per centre [c (d), half the gap to its nearest other centre, its last
  *      shift, the largest last shift among the other centres]
- *   S  k x (d + 1): per cluster [sum (d), count], zeroed by the caller, filled in row order
+ *   S  k x (d + 1): per cluster [sum (d), count]; the sums zeroed by the caller and filled in
+ *      row order; the counts set by the first pass and then moved only by the rows that change
+ *      cluster (whole numbers: exact in any order, and one store per row less in the hot loop)
  * Every pass adds each row to its cluster's sum in row order, so the sums (and hence the
  * centres) are those of a plain Lloyd pass; distances are added in column order.
  */
@@ -14,6 +16,17 @@
 /** Bound slack: a row skips the full scan only when its bound wins by this relative margin,
  *  so rounding in the bounds can never skip a row whose nearest centre changed. */
 export const SAFE = 1 - 1e-9;
+
+/** Zeroes S's sums before a later pass; its counts carry over (the pass moves them), unless
+ *  `recount`: then they are counted again from the labels. */
+export function zeroSums(S: Float64Array, k: number, d: number, recount: boolean, labels: Int32Array, n: number): void {
+  const sw = d + 1;
+  for (let c = 0; c < k; c++) {
+    for (let j = 0; j < d; j++) S[c * sw + j] = 0;
+    if (recount) S[c * sw + d] = 0;
+  }
+  if (recount) for (let i = 0; i < n; i++) S[labels[i] * sw + d] += 1;
+}
 
 /** First pass (no bounds yet, every label -1): every row scans every centre. Returns labels changed (all). */
 export function scanPass(P: Float64Array, L: Int32Array, C: Float64Array, S: Float64Array, n: number, d: number, k: number): number {
@@ -140,6 +153,8 @@ export function boundPass(P: Float64Array, L: Int32Array, C: Float64Array, S: Fl
       if (a !== lab) {
         changed++;
         L[i] = lab;
+        S[a * sw + d] -= 1;
+        S[lab * sw + d] += 1;
       }
     } else {
       P[o + d] = u;
@@ -147,7 +162,6 @@ export function boundPass(P: Float64Array, L: Int32Array, C: Float64Array, S: Fl
     }
     const so = lab * sw;
     for (let j = 0; j < d; j++) S[so + j] += P[o + j];
-    S[so + d] += 1;
   }
   return changed;
 }
@@ -198,6 +212,8 @@ export function boundPass3(P: Float64Array, L: Int32Array, C: Float64Array, S: F
       if (a !== lab) {
         changed++;
         L[i] = lab;
+        S[a * 4 + 3] -= 1;
+        S[lab * 4 + 3] += 1;
       }
     } else {
       P[o + 3] = u;
@@ -207,7 +223,6 @@ export function boundPass3(P: Float64Array, L: Int32Array, C: Float64Array, S: F
     S[so] += x0;
     S[so + 1] += x1;
     S[so + 2] += x2;
-    S[so + 3] += 1;
   }
   return changed;
 }

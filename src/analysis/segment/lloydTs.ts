@@ -8,7 +8,7 @@
  */
 import type { Matrix } from '../math/matrix';
 import { sqDist } from './kmeansInit';
-import { SAFE, boundPass, boundPass3, scanPass, scanPass3 } from './lloydPass';
+import { SAFE, boundPass, boundPass3, scanPass, scanPass3, zeroSums } from './lloydPass';
 
 export interface LloydResult {
   centers: Float64Array;
@@ -18,6 +18,16 @@ export interface LloydResult {
   converged: boolean;
   /** empty clusters re-seeded during the run */
   relocated: number;
+}
+
+/** lloydTs's row records (n x (d + 2): the row, then its two bounds, which every run's first
+ *  pass sets): one per fit, shared by its restarts. */
+export function lloydRecords(X: Matrix): Float64Array {
+  const { n, d, data } = X;
+  const w = d + 2;
+  const P = new Float64Array(n * w);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) P[i * w + j] = data[i * d + j];
+  return P;
 }
 
 /** Assigns each row to its nearest centre; writes labels and squared distances, returns changes. */
@@ -89,14 +99,13 @@ export function relocateEmpty(
  * shifts; a row is rescanned only when the bounds cannot prove its centre is still the
  * unique nearest. The centre update stays a full pass in row order, so the arithmetic, and
  * hence the result, is the same as without bounds. Passes and layout: lloydPass.ts.
+ * `records`: lloydRecords(X), when the caller runs several starts on the same X (else made here).
  */
-export function lloydTs(X: Matrix, init: Float64Array, k: number, maxIter: number, tolAbs: number): LloydResult {
-  const { n, d, data } = X;
-  const w = d + 2;
+export function lloydTs(X: Matrix, init: Float64Array, k: number, maxIter: number, tolAbs: number, records?: Float64Array): LloydResult {
+  const { n, d } = X;
   const cw = d + 3;
   const sw = d + 1;
-  const P = new Float64Array(n * w);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) P[i * w + j] = data[i * d + j];
+  const P = records ?? lloydRecords(X);
   const labels = new Int32Array(n).fill(-1);
   const C = new Float64Array(k * cw);
   for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) C[c * cw + j] = init[c * d + j];
@@ -107,9 +116,14 @@ export function lloydTs(X: Matrix, init: Float64Array, k: number, maxIter: numbe
   let converged = false;
   let nIter = 0;
   let relocated = 0;
+  // after a relocation S's counts are not those of the labels (relocateEmpty moves counts, not
+  // labels): the next pass counts again from the labels
+  let recount = false;
   for (let it = 0; it < maxIter; it++) {
     setHalfGaps(C, k, d);
-    S.fill(0);
+    if (it === 0) S.fill(0);
+    else zeroSums(S, k, d, recount, labels, n);
+    recount = false;
     let changed: number;
     if (it === 0) changed = d === 3 ? scanPass3(P, labels, C, S, n, k) : scanPass(P, labels, C, S, n, d, k);
     else if (d === 3) changed = boundPass3(P, labels, C, S, n, k);
@@ -117,7 +131,10 @@ export function lloydTs(X: Matrix, init: Float64Array, k: number, maxIter: numbe
     for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) prev[c * d + j] = C[c * cw + j];
     let anyEmpty = false;
     for (let c = 0; c < k; c++) if (S[c * sw + d] === 0) anyEmpty = true;
-    if (anyEmpty) relocated += relocateInRecords(X, P, labels, S, prev, k);
+    if (anyEmpty) {
+      relocated += relocateInRecords(X, P, labels, S, prev, k);
+      recount = true;
+    }
     let shift = 0;
     for (let c = 0; c < k; c++) {
       let mc = 0;
