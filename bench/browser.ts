@@ -124,6 +124,11 @@ export async function browserRun(url: string, file: string, timeoutMs: number, o
     await page.addInitScript(INSTRUMENT);
     const cdp = await context.newCDPSession(page);
     const heaps = await heapSampler(cdp);
+    // BENCH_SETTLE_MS: wait this long after the browser's start before opening the page (default 0: at once).
+    // A fresh Chromium spends its first seconds on its own start (its WebUI renderer, the browser process),
+    // on the cores a --cold run needs; a person opens the page in a browser that is already running.
+    const settleMs = Number(process.env.BENCH_SETTLE_MS ?? 0);
+    if (settleMs > 0) await new Promise((r) => setTimeout(r, settleMs));
     const tGoto = performance.now();
     await page.goto(url);
     const input = page.getByTestId('file-input');

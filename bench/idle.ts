@@ -6,8 +6,9 @@
  * DedicatedWorker ...) tells where it goes.
  * Chromium's own floor: the same measure for a page with one line of text and no script
  * (blankPage), alternating with the site's runs, so "the page's own CPU" is the difference of the
- * two medians (on the AMD machine of session 10 the floor alone read 1.4-1.9 s: the renderer's
- * start, not the page).
+ * two medians. Chromium's top-chrome WebUI renderer (the omnibox popup's UI, ~1.2-2 s of CPU in a fresh
+ * browser's first seconds) is not counted (proc.ts rendererPids): before session 11 it was, and it was
+ * most of the 1.4-1.9 s "floor" read on the AMD machine of session 10.
  *   node --import tsx bench/idle.ts [url] [--runs N]   (without url: builds and serves the site)
  */
 import { readdirSync, readFileSync } from 'node:fs';

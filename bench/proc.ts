@@ -40,10 +40,12 @@ export function descendants(root: number): { pid: number; cmd: string }[] {
   return out;
 }
 
-/** Renderer processes of a Chromium started as `browserPid`. */
+/** Renderer processes of a Chromium started as `browserPid`: the pages' own, not Chromium's top-chrome
+ *  WebUI renderer (`--top-chrome-webui`: the omnibox popup's UI, which a fresh headless Chromium 156 loads
+ *  and runs for its first seconds, ~0.7-2 s of CPU; it holds no page of ours). */
 export function rendererPids(browserPid: number): number[] {
   return descendants(browserPid)
-    .filter((p) => p.cmd.includes('--type=renderer') && !p.cmd.includes('--extension-process'))
+    .filter((p) => p.cmd.includes('--type=renderer') && !p.cmd.includes('--extension-process') && !p.cmd.includes('--top-chrome-webui'))
     .map((p) => p.pid);
 }
 
