@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IGNORE, FEATURE, mappingChoices, setUse, useOf, type Mapping } from './roles';
+import { IGNORE, FEATURE, mappingChoices, setUse, useOf, usesOf, type Mapping } from './roles';
 
 const mapping = (): Mapping => ({ kind: 'customers', roles: { id: 'customerID', target: 'Churn', tenure: 'tenure' }, types: {}, ignore: [], saveRecipe: true });
 
@@ -26,6 +26,17 @@ describe('setUse', () => {
     const m = mapping();
     expect(setUse(m, 'Months', 'tenure')).toContain('"tenure" was the tenure; it is now set to Feature');
     expect(useOf(m, 'tenure')).toBe(FEATURE);
+  });
+});
+
+describe('usesOf', () => {
+  it('says for every column what useOf says: a role over Ignore, the first role listed, Feature when absent', () => {
+    const m: Mapping = { kind: 'customers', roles: { id: 'customerID', target: 'Churn', tenure: 'tenure', monthly: null, total: 'Churn' }, types: {}, ignore: ['gender', 'Churn', 'x'], saveRecipe: false };
+    const uses = usesOf(m);
+    for (const col of ['customerID', 'Churn', 'tenure', 'gender', 'x', 'Partner', 'null', '']) expect(uses.get(col) ?? FEATURE).toBe(useOf(m, col));
+    expect(uses.get('Churn')).toBe('target');
+    expect(uses.get('gender')).toBe(IGNORE);
+    expect(uses.has('Partner')).toBe(false);
   });
 });
 

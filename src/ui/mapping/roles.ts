@@ -58,6 +58,18 @@ export function useOf(m: Mapping, col: string): string {
   return m.ignore.includes(col) ? IGNORE : FEATURE;
 }
 
+/** useOf for every column at once (a column absent from the map is a FEATURE): one pass over the
+ *  mapping for the columns table instead of one per row (on a cold page each row's pass read every
+ *  role through the reactive mapping, a share of the mapping step's longest main-thread task). */
+export function usesOf(m: Mapping): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of m.ignore) out.set(c, IGNORE);
+  const roleOf = new Map<string, string>();
+  for (const [r, c] of Object.entries(m.roles)) if (typeof c === 'string' && !roleOf.has(c)) roleOf.set(c, r);
+  for (const [c, r] of roleOf) out.set(c, r);
+  return out;
+}
+
 const useLabel = (use: string): string => (use === IGNORE ? IGNORE_LABEL : use === FEATURE ? FEATURE_LABEL : ROLE_LABELS[use as Role]);
 
 /** Sets a column's use (mutates m). When the role was held by another column, that column loses
