@@ -55,7 +55,7 @@ test('a bank table: Surname is a personal detail, never a driver, and Tenure rea
   await page.screenshot({ path: `${SHOTS}/bank-customers.png`, fullPage: true });
   await page.getByTestId('tab-data').click();
   const cols = page.getByTestId('columns-table');
-  await expect(cols.locator('tr[data-column="Surname"] [data-testid="column-type"]')).toHaveText('Personal detail (name, contact)');
+  await expect(cols.locator('tr[data-column="Surname"] [data-testid="column-type"]')).toHaveText('Personal detail');
   await expect(cols.locator('tr[data-column="Surname"]')).toContainText('personal detail (a name or contact detail)');
   await page.screenshot({ path: `${SHOTS}/bank-data.png`, fullPage: true });
   expect(con.errors).toEqual([]);

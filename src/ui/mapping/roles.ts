@@ -14,7 +14,7 @@ export const KIND_ROLES: Record<TableKind, Role[]> = {
   transactions: ['id', 'date', 'quantity', 'price', 'amount', 'invoice', 'target'],
 };
 export const TYPE_LABELS: Record<ColumnType, string> = {
-  numeric: 'Number', categorical: 'Category', boolean: 'Yes / No', date: 'Date', id: 'Identifier', text: 'Free text', personal: 'Personal detail (name, contact)',
+  numeric: 'Number', categorical: 'Category', boolean: 'Yes / No', date: 'Date', id: 'Identifier', text: 'Free text', personal: 'Personal detail',
 };
 /** The role select's values besides roles: '' = a feature, IGNORE = left out of the analysis. */
 export const FEATURE = '';
