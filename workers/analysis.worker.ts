@@ -2,8 +2,7 @@
 /** Thin comlink adapter: exposes the analysis worker's API (src/analysis/workerApi.ts); the only
  *  code here creates the nested churn worker, where Vite can see and bundle it. */
 import { expose, transfer, wrap } from 'comlink';
-import { analysisWorkerApi } from '../src/analysis/workerApi';
-import type { RemoteChurnApi } from '../src/analysis/churn/jobs/remote';
+import { analysisWorkerApi, type ChurnWorkerApi } from '../src/analysis/workerApi';
 import { wasmPaths } from './wasmPaths';
 
 expose(
@@ -16,7 +15,7 @@ expose(
         e.preventDefault();
         onError(e.message);
       });
-      return { api: wrap<RemoteChurnApi>(worker) as unknown as RemoteChurnApi, stop: () => worker.terminate() };
+      return { api: wrap<ChurnWorkerApi>(worker) as unknown as ChurnWorkerApi, stop: () => worker.terminate() };
     },
   }),
 );

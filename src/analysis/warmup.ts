@@ -40,6 +40,9 @@ export interface WarmUpOptions {
   mode?: 'pipeline' | 'jobs' | 'mapping';
   /** checked between steps: true stops the warm-up there */
   stop?: () => boolean;
+  /** the warm-up table, built elsewhere (warmUpFrame in the analysis worker, for the churn worker's
+   *  'jobs'); absent: built here from the seeded demo CSV (the 'parse' step) */
+  frame?: CustomerFrame;
 }
 
 /** What ran; `stopped` when stop() cut it short. */
@@ -48,6 +51,10 @@ export interface WarmUpReport {
   stopped: boolean;
 }
 
+
+/** The warm-up table ('pipeline' and 'jobs': WARMUP_ROWS rows): the seeded demo CSV through the parser,
+ *  inspect and prepare, as a file goes. */
+export const warmUpFrame = (rows = WARMUP_ROWS): Promise<CustomerFrame> => demoFrame(rows);
 
 async function demoFrame(rows: number): Promise<CustomerFrame> {
   const parsed = await parseCsv(generateDemoCsv(WARMUP_SEED, rows), 'warm-up.csv');
@@ -64,14 +71,14 @@ const FIRST_MODELS: ModelName[] = MODEL_NAMES.filter((m) => !DEFERRED_MODELS.inc
 
 /** Runs parse and then the steps of `mode` on the demo table. */
 export async function warmUp(opts: WarmUpOptions = {}): Promise<WarmUpReport> {
-  return resumableWarmUp(opts.mode).run(opts.stop ?? (() => false));
+  return resumableWarmUp(opts.mode, opts.frame).run(opts.stop ?? (() => false));
 }
 
 /** A warm-up that stop() pauses and a later run() resumes at the step it had not run yet, with the
  *  results of the steps before (engine.ts: the mapping step's warm-up is restarted for every loaded
  *  file, and a person may drop several files in a row; each step then runs once, not once per file).
  *  `steps` of a run's report are the steps that run ran; `stopped: false` once every step has run. */
-export function resumableWarmUp(mode: WarmUpOptions['mode']): { run(stop: () => boolean): Promise<WarmUpReport> } {
+export function resumableWarmUp(mode: WarmUpOptions['mode'], given?: CustomerFrame): { run(stop: () => boolean): Promise<WarmUpReport> } {
   let work: Step[] | null = null;
   let next = 0;
   /** a run in flight: the next one starts after it (the steps share their results) */
@@ -81,12 +88,12 @@ export function resumableWarmUp(mode: WarmUpOptions['mode']): { run(stop: () => 
     const out = (stopped: boolean): WarmUpReport => ({ steps, stopped });
     if (stop()) return out(true);
     if (!work) {
-      const frame = await demoFrame(mode === 'mapping' ? MAPPING_WARMUP_ROWS : WARMUP_ROWS);
+      const frame = given ?? (await demoFrame(mode === 'mapping' ? MAPPING_WARMUP_ROWS : WARMUP_ROWS));
       // the churn worker's models in the order it meets their jobs (the logistic final first): a file picked as the
       // page appears stops this warm-up at the first begin(), after the first model or two
       const jobs = (seed: number) => jobSteps(planChurn(frame, { seed, folds: 3 }), 1, [], queueOrder(FIRST_MODELS));
       work = mode === 'pipeline' || mode === 'mapping' ? pipelineSteps(frame, mode === 'pipeline') : [...jobs(WARMUP_SEED), ...again(jobs(WARMUP_SEED + 1))];
-      steps.push('parse');
+      if (!given) steps.push('parse');
     }
     while (next < work.length) {
       await yieldToEvents();

@@ -3,10 +3,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { analysisWorkerApi, churnWorkerApi, ownBuffers } from './workerApi';
+import { CHURN_FRAME_DELAY_MS, analysisWorkerApi, churnWorkerApi, ownBuffers, type ChurnWorkerApi } from './workerApi';
 import { createEngine } from './engine';
 import { analysisSummary } from './analysisSummary';
-import { remoteChurnApi, type RemoteChurnApi } from './churn/jobs/remote';
+import { remoteChurnApi } from './churn/jobs/remote';
+import { WARMUP_ROWS } from './warmup';
+import type { CustomerFrame } from './types';
 import type { AnalysisResult } from './result';
 import { applyPatch } from './refine';
 
@@ -16,14 +18,15 @@ const wasmPaths = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tf
 /** A churn worker "across a boundary": every argument and result is structured-cloned. Without
  *  its warm-up jobs: in one thread they would interleave with the engine's tfjs work, which two
  *  real workers never share. */
-function clonedChurnWorker(calls: string[]): RemoteChurnApi {
+function clonedChurnWorker(calls: string[], frames: CustomerFrame[] = []): ChurnWorkerApi {
   const api = remoteChurnApi({ wasmPaths });
   const across = <A extends unknown[], R>(name: string, fn: (...a: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       calls.push(name);
       return structuredClone(await fn(...(structuredClone(args) as A)));
     };
-  return { warm: across('warm', api.warm), begin: across('begin', api.begin), job: across('job', api.job), end: across('end', api.end) };
+  const warmOn = async (f: CustomerFrame) => void frames.push(f);
+  return { warm: across('warm', api.warm), warmOn: across('warm', warmOn), begin: across('begin', api.begin), job: across('job', api.job), end: across('end', api.end) };
 }
 
 const TIMES = new Set(['fitMs', 'timingsMs', 'createdAt']);
@@ -68,9 +71,10 @@ describe('analysisWorkerApi', () => {
     const start = vi.fn(() => ({ api: clonedChurnWorker(calls), stop: () => calls.push('stop') }));
     const api = analysisWorkerApi({ wasmPaths, transfer, startChurnWorker: start });
     expect(start).toHaveBeenCalledTimes(1);
-    expect(calls).toEqual(['warm']); // warming starts with the worker, before any file
+    expect(calls).toEqual([]); // its warm-up table comes from this worker, once a loaded file is parsed
     const opts = { seed: 42, folds: 3, models: ['logistic', 'gbdt'] };
     expect((await api.loadDemo(42, 600)).ok).toBe(true);
+    await vi.waitFor(() => expect(calls).toEqual(['warm']));
     const r = await api.analyzePacked(opts);
     if (!r.ok) throw new Error(r.message);
     expect(start).toHaveBeenCalledTimes(1);
@@ -142,8 +146,10 @@ describe('analysisWorkerApi', () => {
       crash,
       startChurnWorker(onError) {
         die = onError;
-        const fake: RemoteChurnApi = {
-          warm: () => new Promise<void>((res) => setTimeout(() => ((warmed = true), res()), 50)),
+        const warm = () => new Promise<void>((res) => setTimeout(() => ((warmed = true), res()), 50));
+        const fake: ChurnWorkerApi = {
+          warm,
+          warmOn: warm,
           begin: async () => ({ ok: true, result: null }),
           job: async () => ({ ok: false, code: null, message: 'not used' }),
           end: async () => {},
@@ -162,6 +168,34 @@ describe('analysisWorkerApi', () => {
     expect(crash).toHaveBeenCalledWith(new Error('The churn model worker stopped: out of memory'));
     die('');
     expect(crash).toHaveBeenLastCalledWith(new Error('The churn model worker stopped: unknown error'));
+  });
+});
+
+describe('the churn worker\'s warm-up table', () => {
+  it('is built here after a file loaded at start has been parsed, or after CHURN_FRAME_DELAY_MS without one, and sent once per churn worker', async () => {
+    const calls: string[] = [];
+    const frames: CustomerFrame[] = [];
+    const start = vi.fn(() => ({ api: clonedChurnWorker(calls, frames), stop: () => {} }));
+    const api = analysisWorkerApi({ wasmPaths, transfer: (v) => v, startChurnWorker: start });
+    void api.loadDemo(42, 500).then(() => calls.push('parsed')); // a file picked as the page appears
+    await vi.waitFor(() => expect(frames).toHaveLength(1), { timeout: 10_000 });
+    expect(calls).toEqual(['parsed', 'warm']);
+    expect(frames[0].n).toBe(WARMUP_ROWS);
+
+    const idle = analysisWorkerApi({ wasmPaths, transfer: (v) => v, startChurnWorker: () => ({ api: clonedChurnWorker([], frames), stop: () => {} }) });
+    const t0 = Date.now();
+    await vi.waitFor(() => expect(frames).toHaveLength(2), { timeout: 10_000 }); // no file: after the delay
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(CHURN_FRAME_DELAY_MS - 5);
+    expect(frames[1].n).toBe(WARMUP_ROWS);
+    void idle;
+  });
+
+  it('warmOn runs the jobs\' warm-up on the table it is given', async () => {
+    const api = churnWorkerApi({ wasmPaths });
+    const frame = await (await import('./warmup')).warmUpFrame(300);
+    await api.warmOn(frame);
+    const begun = await api.begin(frame, { seed: 1, folds: 2, models: ['logistic'] });
+    expect(begun.ok).toBe(true);
   });
 });
 

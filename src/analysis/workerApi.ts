@@ -7,9 +7,10 @@
  */
 import { createEngine } from './engine';
 import { churnRunner, remoteChurnApi, type RemoteChurnApi } from './churn/jobs/remote';
-import { warmUp } from './warmup';
+import { warmUp, warmUpFrame } from './warmup';
 import type { BackendEnv } from './tensor/backend';
 import type { EngineApi } from './api';
+import type { CustomerFrame } from './types';
 
 /** A copy of `o` whose typed arrays (in plain objects and arrays, 6 levels deep) have their own
  *  buffers, and those buffers: they are transferred to the page, so the page's main thread does not
@@ -38,11 +39,23 @@ function owned(v: unknown, out: ArrayBuffer[], depth: number): unknown {
   return copy;
 }
 
+/** What workers/churn.worker.ts exposes: the churn jobs, and their warm-up on a table sent to it. */
+export interface ChurnWorkerApi extends RemoteChurnApi {
+  /** warm() on `frame`, the warm-up table the analysis worker built (warmUpFrame), instead of one
+   *  built there through the CSV parser, inspect and prepare: code the churn worker never runs again
+   *  (Node, cold: ~50 + 40 + 85 ms of CPU for 1,200 rows, on a cold page beside the file's parse) */
+  warmOn(frame: CustomerFrame): Promise<void>;
+}
+
 /** A started churn worker: its (wrapped) API, and how to end it (Worker.terminate). */
 export interface ChurnWorkerHandle {
-  api: RemoteChurnApi;
+  api: ChurnWorkerApi;
   stop(): void;
 }
+
+/** Without a file on its way, the churn worker's warm-up table is built this long after the analysis
+ *  worker starts (a file picked as the page appears arrives within a few ms: its parse goes first). */
+export const CHURN_FRAME_DELAY_MS = 300;
 
 /** From this many rows on, the churn worker ends when the churn stage is done and a fresh one
  *  starts (and warms up) with the next file or analysis: its heap holds the frame's copy, its jobs'
@@ -78,11 +91,30 @@ export function analysisWorkerApi(deps: AnalysisWorkerDeps): EngineApi {
   const crash = deps.crash ?? crashSoon;
   let churnWorker: ChurnWorkerHandle | null = null;
   let remoteWarm: Promise<void> = Promise.resolve();
+  /** the churn worker's warm-up table is built here (this worker runs the parser and prepare for every
+   *  file anyway) once `gate` opens: when a file loaded meanwhile has been parsed (a cold page's file
+   *  first, on the cores it needs), or CHURN_FRAME_DELAY_MS after start without one */
+  let openGate: () => void = () => {};
+  const gate = new Promise<void>((resolve) => (openGate = resolve));
+  let loads = 0;
+  setTimeout(() => loads === 0 && openGate(), CHURN_FRAME_DELAY_MS);
+  let frame: Promise<CustomerFrame> | null = null;
+  const churnFrame = () => (frame ??= gate.then(() => warmUpFrame()));
+  /** a load in flight keeps the gate shut until its file is parsed (or failed) */
+  const loading = <T>(p: Promise<T>): Promise<T> => {
+    loads++;
+    const done = () => (loads--, openGate());
+    p.then(done, done);
+    return p;
+  };
   /** the churn worker, started (and warming up) when there is none */
   const remote = (): RemoteChurnApi => {
     if (!churnWorker) {
-      churnWorker = deps.startChurnWorker((message) => crash(new Error(`The churn model worker stopped: ${message || 'unknown error'}`)));
-      remoteWarm = churnWorker.api.warm();
+      const w = (churnWorker = deps.startChurnWorker((message) => crash(new Error(`The churn model worker stopped: ${message || 'unknown error'}`))));
+      remoteWarm = churnFrame().then(
+        (f) => w.api.warmOn(f),
+        () => w.api.warm(),
+      );
     }
     return churnWorker.api;
   };
@@ -103,11 +135,11 @@ export function analysisWorkerApi(deps: AnalysisWorkerDeps): EngineApi {
     // file is parsed, or with the next analysis of the same file
     load(...args) {
       remote();
-      return engine.load(...args);
+      return loading(engine.load(...args));
     },
     loadDemo(...args) {
       remote();
-      return engine.loadDemo(...args);
+      return loading(engine.loadDemo(...args));
     },
     async analyzePacked(options, onProgress) {
       remote();
@@ -125,7 +157,16 @@ export function analysisWorkerApi(deps: AnalysisWorkerDeps): EngineApi {
   };
 }
 
-/** What workers/churn.worker.ts exposes: churn jobs, warmed up on the demo table's jobs. */
-export function churnWorkerApi(env: BackendEnv): RemoteChurnApi {
-  return remoteChurnApi(env, (stop) => warmUp({ stop }));
+/** What workers/churn.worker.ts exposes: churn jobs, warmed up on the demo table's jobs (warmOn: on the
+ *  table the analysis worker sends; warm: on one built here). */
+export function churnWorkerApi(env: BackendEnv): ChurnWorkerApi {
+  let frame: CustomerFrame | undefined;
+  const api = remoteChurnApi(env, (stop) => warmUp({ stop, frame }));
+  return {
+    ...api,
+    warmOn(f) {
+      frame = f;
+      return api.warm();
+    },
+  };
 }
