@@ -52,6 +52,7 @@ test('a bank table: Surname is a personal detail, never a driver, and Tenure rea
   await page.screenshot({ path: `${SHOTS}/bank-churn.png`, fullPage: true });
   await expect(page.locator('body')).not.toContainText('Surname');
   await page.getByTestId('tab-customers').click();
+  await expect(page.getByTestId('customer-search')).toHaveAttribute('placeholder', 'e.g. 15600000'); // this file's first id, not a Telco one
   await page.screenshot({ path: `${SHOTS}/bank-customers.png`, fullPage: true });
   await page.getByTestId('tab-data').click();
   const cols = page.getByTestId('columns-table');
