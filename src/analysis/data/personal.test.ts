@@ -68,6 +68,15 @@ describe('personal details are never features', () => {
     expect(ins.roles.id).toBe('customerID');
   });
 
+  it('still takes a customer name as the customer key of a purchase log', async () => {
+    const lines = ['Customer Name,Order Date,Sales'];
+    for (let i = 0; i < 90; i++) lines.push(`Person ${i % 15},2024-0${1 + (i % 9)}-1${i % 10},${(10 + (i % 7) * 2.5).toFixed(2)}`);
+    const ins = await inspect(lines.join('\n'));
+    expect(ins.inferred[0].type).toBe('personal');
+    expect(ins.kind).toBe('transactions');
+    expect(ins.roles).toMatchObject({ id: 'Customer Name', date: 'Order Date', amount: 'Sales' });
+  });
+
   it('blocks a personal column chosen as the churn flag, in words', async () => {
     const ins = await inspect(bankCsv());
     const cols = summarize(ins).columns;

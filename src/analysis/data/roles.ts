@@ -54,7 +54,8 @@ const CUSTOMER_RULES: RoleRule[] = [
 ];
 
 const TRANSACTION_RULES: RoleRule[] = [
-  { role: 'id', types: ['numeric', 'categorical', 'id', 'text'], names: [/^(customer|client|user|account)[ _-]?(id|no|number|key)$/i, /customer|client/i] },
+  // a log may key its customers by name ("Customer Name"): that groups purchases, it is not a feature
+  { role: 'id', types: ['numeric', 'categorical', 'id', 'text', 'personal'], names: [/^(customer|client|user|account)[ _-]?(id|no|number|key)$/i, /customer|client/i] },
   { role: 'date', types: ['date'], names: [/invoice[ _-]?date|order[ _-]?date|transaction[ _-]?date|purchase[ _-]?date/i, /date|time/i] },
   { role: 'invoice', types: ['id', 'numeric', 'categorical', 'text'], names: [/^(invoice|order|transaction|receipt)[ _-]?(no|id|number)?$/i, /invoice|order[ _-]?id/i] },
   { role: 'quantity', types: ['numeric'], names: [/^(quantity|qty|units)$/i, /quantity|qty/i] },
