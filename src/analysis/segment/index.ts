@@ -109,7 +109,7 @@ export async function runSegmentation(
     for (let i = 0; i < n; i++) s += frame.y[i];
     baseChurn = s / n;
   }
-  const named = nameSegments(stats, frame.kind, baseChurn, opts.currency);
+  const named = nameSegments(stats, frame.kind, baseChurn, opts.currency, frame.tenureUnit);
   const segments: Segment[] = stats.map((s, id) => ({
     id,
     name: named[id].name,

@@ -6,7 +6,7 @@
  * order), so they are unique and depend only on the profiles, hence stable under a seed.
  * Segments beyond the label list get their best label with a number ("Loyal 2").
  */
-import type { TableKind } from '../types';
+import type { TableKind, TenureUnit } from '../types';
 import { ROLE_UNIT, type SegmentStats } from './profiles';
 import { fmtMoneyText, fmtValue, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
 
@@ -54,7 +54,7 @@ export interface SegmentName {
 }
 
 /** Unique names and one-sentence descriptions for the segments (see header). */
-export function nameSegments(stats: SegmentStats[], kind: TableKind, baseChurn: number | null, currency: CurrencyCode = DEFAULT_CURRENCY): SegmentName[] {
+export function nameSegments(stats: SegmentStats[], kind: TableKind, baseChurn: number | null, currency: CurrencyCode = DEFAULT_CURRENCY, tenureUnit?: TenureUnit): SegmentName[] {
   const rfm = kind === 'transactions' && stats.some((s) => s.roleZ.recency !== undefined);
   const labels = rfm ? RFM_LABELS : CUSTOMER_LABELS;
   const lift = (s: SegmentStats) =>
@@ -104,7 +104,7 @@ export function nameSegments(stats: SegmentStats[], kind: TableKind, baseChurn: 
     names[seg] = `${labels[best.lab][0]} ${i}`;
     taken.add(names[seg]!);
   });
-  return stats.map((s, seg) => ({ name: names[seg]!, description: describe(s, rfm, baseChurn, currency) }));
+  return stats.map((s, seg) => ({ name: names[seg]!, description: describe(s, rfm, baseChurn, currency, tenureUnit === 'years') }));
 }
 
 /** "High Balance" / "Low Age": the column whose segment mean is furthest from the base mean, relative to it. */
@@ -125,14 +125,17 @@ function level(z: number | undefined, hi: string, lo: string, mid: string): stri
   return z > 0.4 ? hi : z < -0.4 ? lo : mid;
 }
 
-/** "Long tenure (57 vs 32 months on average), high monthly spend ($89.10 vs $64.76 on average), 15% churn vs 27% overall". */
-function describe(s: SegmentStats, rfm: boolean, baseChurn: number | null, currency: CurrencyCode): string {
+/** "Long tenure (57 vs 32 months on average), high monthly spend ($89.10 vs $64.76 on average), 15% churn vs 27% overall";
+ *  a file whose tenure counts years says tenure in years, to one decimal ("Short tenure (2.1 vs 5 years on average)"). */
+function describe(s: SegmentStats, rfm: boolean, baseChurn: number | null, currency: CurrencyCode, tenureInYears: boolean): string {
   const parts: string[] = [];
   const add = (key: string, hi: string, lo: string, mid: string) => {
     const z = s.roleZ[key as keyof typeof s.roleZ];
     if (z === undefined) return;
-    const unit = ROLE_UNIT[key];
-    const [a, b] = [s.means[key], s.baseMeans[key]].map((v) => (unit === 'money' ? fmtMoneyText(v, currency) : fmtValue(Math.abs(v) >= 10 ? Math.round(v) : v)));
+    const years = tenureInYears && key === 'tenure'; // means are in months (converted on load)
+    const unit = years ? 'years' : ROLE_UNIT[key];
+    const show = (v: number) => (years ? fmtValue(Math.round(v / 1.2) / 10) : fmtValue(Math.abs(v) >= 10 ? Math.round(v) : v));
+    const [a, b] = [s.means[key], s.baseMeans[key]].map((v) => (unit === 'money' ? fmtMoneyText(v, currency) : show(v)));
     parts.push(`${level(z, hi, lo, mid)} (${a} vs ${b}${unit && unit !== 'money' ? ` ${unit}` : ''} on average)`);
   };
   if (rfm) {
