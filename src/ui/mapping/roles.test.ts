@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IGNORE, FEATURE, mappingChoices, setUse, useOf, usesOf, type Mapping } from './roles';
+import { IGNORE, FEATURE, FEATURE_LABEL, featureLabel, mappingChoices, setUse, useOf, usesOf, type Mapping } from './roles';
 
 const mapping = (): Mapping => ({ kind: 'customers', roles: { id: 'customerID', target: 'Churn', tenure: 'tenure' }, types: {}, ignore: [], saveRecipe: true });
 
@@ -26,6 +26,22 @@ describe('setUse', () => {
     const m = mapping();
     expect(setUse(m, 'Months', 'tenure')).toContain('"tenure" was the tenure; it is now set to Feature');
     expect(useOf(m, 'tenure')).toBe(FEATURE);
+  });
+});
+
+describe('featureLabel', () => {
+  it('says what the analysis does with a column left as a feature: identifiers, personal details, free text and dates are not used', () => {
+    expect(featureLabel('id')).toBe('Not used: identifier');
+    expect(featureLabel('personal')).toBe('Not used: personal detail');
+    expect(featureLabel('text')).toBe('Not used: free text');
+    expect(featureLabel('date')).toBe('Not used: date');
+    for (const t of ['numeric', 'categorical', 'boolean', undefined] as const) expect(featureLabel(t)).toBe(FEATURE_LABEL);
+  });
+  it('a Customer ID role taken from an identifier column says it is now not used, not a Feature', () => {
+    const m = mapping();
+    const typeOf = (c: string) => (c === 'customerID' || c === 'CustomerId' ? 'id' as const : 'numeric' as const);
+    expect(setUse(m, 'CustomerId', 'id', typeOf)).toContain('"customerID" was the customer id; it is now set to Not used: identifier.');
+    expect(useOf(m, 'customerID')).toBe(FEATURE);
   });
 });
 

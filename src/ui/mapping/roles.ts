@@ -70,12 +70,23 @@ export function usesOf(m: Mapping): Map<string, string> {
   return out;
 }
 
-const useLabel = (use: string): string => (use === IGNORE ? IGNORE_LABEL : use === FEATURE ? FEATURE_LABEL : ROLE_LABELS[use as Role]);
+/** Column types the analysis never turns into a feature (data/clean.ts leaves them out), in words. */
+const NOT_A_FEATURE: Partial<Record<ColumnType, string>> = { id: 'identifier', personal: 'personal detail', text: 'free text', date: 'date' };
+
+/** The words of the Feature choice for a column of this type: FEATURE_LABEL, or what really happens
+ *  to a column the analysis leaves out ("Not used: identifier", "Not used: personal detail"). */
+export function featureLabel(type: ColumnType | undefined): string {
+  const why = type === undefined ? undefined : NOT_A_FEATURE[type];
+  return why ? `Not used: ${why}` : FEATURE_LABEL;
+}
+
+const useLabel = (use: string, type: ColumnType | undefined): string => (use === IGNORE ? IGNORE_LABEL : use === FEATURE ? featureLabel(type) : ROLE_LABELS[use as Role]);
 
 /** Sets a column's use (mutates m). When the role was held by another column, that column loses
  *  it: a former churn flag becomes Ignore (as a feature it would leak the answer), any other
- *  becomes a Feature. Returns a sentence saying so, or null when no other column changed. */
-export function setUse(m: Mapping, col: string, use: string): string | null {
+ *  becomes a Feature (said as featureLabel of its type, `typeOf`). Returns a sentence saying so,
+ *  or null when no other column changed. */
+export function setUse(m: Mapping, col: string, use: string, typeOf?: (col: string) => ColumnType | undefined): string | null {
   const prev = useOf(m, col);
   if (prev === use) return null;
   if (prev !== IGNORE && prev !== FEATURE) m.roles[prev as Role] = null;
@@ -88,7 +99,7 @@ export function setUse(m: Mapping, col: string, use: string): string | null {
   if (!other || other === col) return null;
   const otherUse = role === 'target' ? IGNORE : FEATURE;
   if (otherUse === IGNORE) m.ignore.push(other);
-  return `"${other}" was the ${ROLE_LABELS[role].toLowerCase()}; it is now set to ${useLabel(otherUse)}${role === 'target' ? ', because as a feature it would give the answer away' : ''}. Change it below if that is not what you want.`;
+  return `"${other}" was the ${ROLE_LABELS[role].toLowerCase()}; it is now set to ${useLabel(otherUse, typeOf?.(other))}${role === 'target' ? ', because as a feature it would give the answer away' : ''}. Change it below if that is not what you want.`;
 }
 
 /** The given column types that name a column of the table and differ from its detected type. */
