@@ -1,7 +1,8 @@
 /**
  * A bank-style churn table (the Kaggle "Churn_Modelling" columns) through the page: a Surname column
- * with few distinct surnames is a personal detail, not a churn driver, and the whole-year Tenure
- * (0..10) is read in years on the Retention tab. Screenshots at 1280 px for a person to look at.
+ * with few distinct surnames is a personal detail, not a churn driver (the mapping step says it is not
+ * used), and the whole-year Tenure (0..10) is read in years: segment descriptions, the Retention tab
+ * and its chart's axis. Screenshots at 1280 px for a person to look at.
  */
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
@@ -34,6 +35,11 @@ test('a bank table: Surname is a personal detail, never a driver, and Tenure rea
   await expect(page.getByRole('combobox', { name: 'Type of column Surname' })).toHaveValue('personal');
   await expect(page.getByRole('combobox', { name: 'Type of column RowNumber' })).toHaveValue('id');
   await expect(page.getByTestId('tenure-unit')).toHaveValue('years');
+  // what the analysis does with each column: identifiers and personal details are left out, not features
+  const usedAs = (col: string) => page.getByRole('combobox', { name: `Role of column ${col}` }).locator('option:checked');
+  await expect(usedAs('Surname')).toHaveText('Not used: personal detail');
+  await expect(usedAs('RowNumber')).toHaveText('Not used: identifier');
+  await expect(usedAs('Geography')).toHaveText('Feature (describes the customer)');
   await page.screenshot({ path: `${SHOTS}/bank-mapping.png`, fullPage: true });
   await page.getByTestId('mapping-confirm').click();
   await page.getByTestId('analysis-done').waitFor({ timeout: 180_000 });
@@ -41,7 +47,17 @@ test('a bank table: Surname is a personal detail, never a driver, and Tenure rea
   await expect(page.locator('body')).not.toContainText('Surname is');
   await expect(page.locator('body')).not.toContainText('Tenure in months'); // whole years are cut in years
 
+  await page.getByTestId('tab-segments').click();
+  const descs = page.getByTestId('segment-card').locator('.desc');
+  await expect(descs.first()).toContainText(/tenure \([\d.]+ vs [\d.]+ years on average\)/i); // means of whole years, not months
+  await expect(page.locator('main')).not.toContainText('months on average');
+  await page.screenshot({ path: `${SHOTS}/bank-segments.png`, fullPage: true });
+
   await page.getByTestId('tab-retention').click();
+  const km = page.locator('[data-testid^="plot-km"]').first();
+  await expect(km.locator('.xtitle')).toHaveText('Years as customer');
+  const ticks = await km.locator('.xtick text').allTextContents();
+  expect(ticks.slice(0, 3)).toEqual(['0', '1', '2']); // a tick a year
   const milestones = page.getByRole('region', { name: 'Retention milestones' });
   await expect(milestones.locator('thead')).toContainText('Still active after 1 year');
   await expect(milestones.locator('thead')).not.toContainText('6 months');

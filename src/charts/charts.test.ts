@@ -90,6 +90,22 @@ describe('retention and revenue charts', () => {
     const notes = (survivalFigure(r.business!.survival, 'segment', 'Segments are built on tenure').layout.annotations as { text: string }[]).map((a) => a.text);
     expect(notes).toEqual(['not enough history beyond 20 months', 'Segments are built on tenure']);
   });
+  it('a year file counts the x axis in years, a tick a year; a month file in months', () => {
+    const curve = (group: string, by: string) => ({ group, by, times: [0, 12, 24, 36], survival: [1, 0.9, 0.8, 0.7], atRisk: [10, 9, 8, 7], medianLifetime: null, at: { m6: null, m12: 0.9, m24: 0.8 }, n: 10, observedUntil: 36 });
+    const curves = [curve('All customers', 'all'), curve('France', 'Geography')];
+    type L = { xaxis: { title: { text: string }; dtick?: number }; annotations: { text: string }[] };
+    const y = survivalFigure(curves, 'Geography', null, null, true);
+    expect((y.layout as L).xaxis).toMatchObject({ title: { text: 'Years as customer' }, tick0: 0, dtick: 1 });
+    expect((y.data[0] as unknown as T).x).toEqual([0, 1, 2, 3]);
+    expect((y.data[0] as unknown as { text: string[] }).text[1]).toBe('1 year');
+    expect((y.data[1] as unknown as { hovertemplate: string }).hovertemplate).toBe('All customers<br>After %{text}: %{y:.1%}<extra></extra>');
+    expect((y.layout as L).annotations[0].text).toBe('not enough history beyond 3 years');
+    const m = survivalFigure(curves, 'Geography');
+    expect((m.layout as L).xaxis).toMatchObject({ title: { text: 'Months as customer' } });
+    expect((m.layout as L).xaxis.dtick).toBeUndefined();
+    expect((m.data[0] as unknown as T).x).toEqual([0, 12, 24, 36]);
+    expect((m.layout as L).annotations[0].text).toBe('not enough history beyond 36 months');
+  });
   it('revenue at risk sorted, pareto passes through', () => {
     expect((riskBySegmentFigure(r.business!.revenue!, 'USD', r.segmentation).data[0] as unknown as { x: string[] }).x[0]).toBe('New &amp; risky'); // labels are escaped for Plotly (text.ts)
     expect((paretoFigure(r.business!.revenue!).data[0] as unknown as T).y).toEqual([0, 0.31, 0.7, 1]);

@@ -5,6 +5,7 @@ import { baseLayout, colorOf, MUTED, segmentColorByName, type Figure } from './t
 import type { SegmentationResult } from '../analysis/segment/types';
 import { plotText } from './text';
 import { fmtInt } from '../analysis/format';
+import { spanWords } from '../analysis/business/tenureWords';
 
 /** The grouping keys present besides 'all' (e.g. 'segment', 'Contract'), 'segment' first. */
 export function survivalGroupings(curves: readonly SurvivalCurve[]): string[] {
@@ -13,23 +14,27 @@ export function survivalGroupings(curves: readonly SurvivalCurve[]): string[] {
 }
 
 /** Step curves of the share of customers still active by month, one line per group of `by`,
- *  with the all-customers curve dashed for reference. */
-export function survivalFigure(curves: readonly SurvivalCurve[], by: string, note: string | null = null, seg: Pick<SegmentationResult, 'segments'> | null = null): Figure {
+ *  with the all-customers curve dashed for reference. `years` (result.business.retentionInYears:
+ *  tenure in whole years, curves on multiples of 12 months): the x axis counts years, a tick a year. */
+export function survivalFigure(curves: readonly SurvivalCurve[], by: string, note: string | null = null, seg: Pick<SegmentationResult, 'segments'> | null = null, years = false): Figure {
   const groups = curves.filter((c) => c.by === by);
   // segments keep their own colour (as in every chart); other groupings take the series palette
   const segColor = segmentColorByName(seg);
   const color = (c: SurvivalCurve, i: number) => (by === 'segment' ? segColor(c.group) : colorOf(i));
   const all = curves.find((c) => c.by === 'all');
+  // a year file's points carry their span in words ("after 2 years"), a month file's read "Month 12"
+  const xy = (c: SurvivalCurve) => (years ? { x: c.times.map((t) => t / 12), y: c.survival, text: c.times.map((t) => spanWords(t, true)) } : { x: c.times, y: c.survival });
+  const at = years ? 'After %{text}' : 'Month %{x}';
   const data: Record<string, unknown>[] = groups.map((c, i) => ({
     type: 'scatter', mode: 'lines', line: { shape: 'hv', color: color(c, i), width: 2 },
-    name: `${plotText(c.group)} (${fmtInt(c.n)} customers)`, x: c.times, y: c.survival,
-    hovertemplate: `${plotText(c.group)}<br>Month %{x}: %{y:.1%} still active<extra></extra>`,
+    name: `${plotText(c.group)} (${fmtInt(c.n)} customers)`, ...xy(c),
+    hovertemplate: `${plotText(c.group)}<br>${at}: %{y:.1%} still active<extra></extra>`,
   }));
   if (all && by !== 'all') {
     data.push({
       type: 'scatter', mode: 'lines', line: { shape: 'hv', color: MUTED, dash: 'dash', width: 1.5 },
-      name: 'All customers', x: all.times, y: all.survival,
-      hovertemplate: 'All customers<br>Month %{x}: %{y:.1%}<extra></extra>',
+      name: 'All customers', ...xy(all),
+      hovertemplate: `All customers<br>${at}: %{y:.1%}<extra></extra>`,
     });
   }
   const label = by === 'segment' ? 'segment' : by === 'all' ? 'all customers' : plotText(by);
@@ -37,12 +42,12 @@ export function survivalFigure(curves: readonly SurvivalCurve[], by: string, not
   const until = Math.max(0, ...groups.map((c) => c.observedUntil ?? c.times[c.times.length - 1] ?? 0));
   const annotations: Record<string, unknown>[] = [];
   if (until > 0)
-    annotations.push({ x: until, y: 1, xanchor: 'right', yanchor: 'bottom', showarrow: false, font: { size: 11, color: MUTED }, text: `not enough history beyond ${until} months` });
+    annotations.push({ x: years ? until / 12 : until, y: 1, xanchor: 'right', yanchor: 'bottom', showarrow: false, font: { size: 11, color: MUTED }, text: `not enough history beyond ${years ? spanWords(until, true) : `${until} months`}` });
   if (note) annotations.push({ x: 0, y: 0.02, xref: 'paper', yref: 'paper', xanchor: 'left', showarrow: false, font: { size: 11, color: '#b45309' }, text: plotText(note) });
   return {
     data,
     layout: baseLayout(`Retention over time by ${label}`, {
-      xaxis: { title: { text: 'Months as customer' } },
+      xaxis: years ? { title: { text: 'Years as customer' }, tick0: 0, dtick: 1 } : { title: { text: 'Months as customer' } },
       yaxis: { title: { text: 'Share still active' }, tickformat: '.0%', range: [0, 1.02] },
       annotations,
     }),

@@ -71,7 +71,8 @@ function segmentChartsHtml(r: AnalysisResult): string {
 function retentionChartsHtml(r: AnalysisResult): string {
   const km = (r.business?.survival ?? []).filter((c) => c.by === 'segment');
   const color = segmentColorByName(r.segmentation);
-  return km.length ? chartGrid([lineSvg({ title: 'Retention by segment', xLabel: 'Months as customer', yMax: 1, step: true, yFormat: (v) => fmtPct(v, 0), series: km.map((c) => ({ name: c.group, color: color(c.group), x: c.times, y: c.survival })) })]) + analysts('how the curves are drawn', `<p>${esc(RETENTION_CURVE_METHOD)}</p>`) : '';
+  const years = r.business?.retentionInYears === true; // tenure in whole years: the axis counts years
+  return km.length ? chartGrid([lineSvg({ title: 'Retention by segment', xLabel: years ? 'Years as customer' : 'Months as customer', yMax: 1, step: true, yFormat: (v) => fmtPct(v, 0), series: km.map((c) => ({ name: c.group, color: color(c.group), x: years ? c.times.map((t) => t / 12) : c.times, y: c.survival })) })]) + analysts('how the curves are drawn', `<p>${esc(RETENTION_CURVE_METHOD)}</p>`) : '';
 }
 
 function revenueChartsHtml(r: AnalysisResult): string {
