@@ -37,8 +37,11 @@ export function defaultFeatures(frame: CustomerFrame): string[] {
   // numeric columns: not the id, target or leak columns (already out of frame.numeric), not a
   // role column again, not binary flags or near-constant columns. One column alone made 8
   // "segments" out of 11 tenure values.
+  // (by name too: a tenure counted in years is converted to months, a new array, and the file's own column
+  // would otherwise come in again beside it: "Tenure in months" and "Tenure" in the same segments)
   const roleArrays = new Set<Float64Array | null>(ROLE_COLUMNS.map((r) => frame[r]));
-  const extra = frame.numeric.filter((f) => !roleArrays.has(f.values) && !value.includes(f.name) && behavioural(f.values)).map((f) => f.name);
+  const roleNames = new Set([frame.tenureName]);
+  const extra = frame.numeric.filter((f) => !roleArrays.has(f.values) && !roleNames.has(f.name) && !value.includes(f.name) && behavioural(f.values)).map((f) => f.name);
   const out = [...value, ...extra.slice(0, 8)];
   return out.length > 0 ? out : frame.numeric.map((f) => f.name);
 }
