@@ -21,13 +21,18 @@ describe('summarize and ratios', () => {
     const t = targets([b, a], r);
     // issue 19's targets: a 3.0 s median misses 2.5 s, 30 s / 3 s is 10x (not 20x), a 40 ms task passes 50 ms
     expect(t.find((x) => x.target.includes('<= 2.5 s'))).toMatchObject({ measured: expect.stringContaining('3.00 s'), met: false });
-    expect(t.find((x) => x.target.includes('20x faster'))).toMatchObject({ measured: '10.0x faster', met: false });
+    expect(t.find((x) => x.target.includes('20x faster'))).toMatchObject({ measured: '10.0x faster (anchor 30.00 s / ours 3.00 s)', met: false });
     expect(t.find((x) => x.target.includes('50 ms'))?.met).toBe(true);
     const fast = summarize('t.csv', 7043, 'browser', [run(2000, 300, 1000)], { longestToSavedMs: 60 })!;
     const t2 = targets([fast, a], ratios([fast, a]));
     expect(t2.find((x) => x.target.includes('<= 2.5 s'))?.met).toBe(true);
     expect(t2.find((x) => x.target.includes('20x faster'))?.met).toBe(false);
     expect(t2.find((x) => x.target.includes('50 ms'))?.met).toBe(false);
+    // 54.5 s / 2.75 s is 19.8x: not met, and not printed as 20.0x (the Ratio table's 0.05 would say 20.0x)
+    const near = summarize('t.csv', 7043, 'browser', [run(2750, 300, 1000)], { longestToSavedMs: 40 })!;
+    const anchorNear = summarize('t.csv', 7043, 'anchor', [{ ok: true, totalMs: 54_500, peakMemoryMB: 700, stagesMs: {}, longestMainThreadTaskMs: null }])!;
+    expect(ratios([near, anchorNear])[0].timeOursOverAnchor).toBe(0.05);
+    expect(targets([near, anchorNear], ratios([near, anchorNear])).find((x) => x.target.includes('20x faster'))).toMatchObject({ measured: '19.8x faster (anchor 54.50 s / ours 2.75 s)', met: false });
   });
 
   it("judges the idle page on its own CPU over a blank page's, and says all three numbers", () => {
