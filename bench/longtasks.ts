@@ -4,7 +4,7 @@
  * (main-thread tasks with wall and CPU time, their timeline children: script evaluation, style,
  * layout, paint, GC) and a V8 CPU profile of the page (the page's own JS call stacks), each task
  * over `--min` ms (default 30) listed with its top self-time functions and the event that ran it.
- *   node --import tsx bench/longtasks.ts [file.csv] [--cold] [--min 30] [--no-build]
+ *   node --import tsx bench/longtasks.ts [file.csv] [--cold] [--mapping] [--no-profile] [--min 30] [--no-build]
  * Serves bench/data/site (built here unless --no-build; `npx vite build --sourcemap --outDir bench/data/site`
  * then --no-build gives a build whose printed line:column positions map back to the sources). Durations on a loaded machine are
  * inflated: the CPU column (thread time) is the one to compare.
@@ -17,6 +17,10 @@ import { readTraceEvents } from './trace';
 
 const argv = process.argv.slice(2);
 const cold = argv.includes('--cold');
+/** --mapping: stop at the mapping step (what a wide file shows before the analysis), as e2e/responsiveness.spec.ts does */
+const mappingOnly = argv.includes('--mapping');
+/** --no-profile: the trace alone (the 0.2 ms sampling profiler stretches tasks ~2-3x on this machine) */
+const sampling = !argv.includes('--no-profile');
 const minMs = Number(argv[argv.indexOf('--min') + 1] || 30) || 30;
 const file = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--min') ?? resolve(REPO_ROOT, '../shared/data/telco/WA_Fn-UseC_-Telco-Customer-Churn.csv');
 /** one file per run: several people trace on a shared machine at once */
@@ -46,19 +50,23 @@ try {
   await page.addInitScript(MARKS);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.setSamplingInterval', { interval: Number(process.env.PROFILE_INTERVAL_US || 200) });
   await browser.startTracing(page, { path: out, categories: CATEGORIES });
-  await cdp.send('Profiler.start');
+  if (sampling) await cdp.send('Profiler.start');
   await page.goto(site.url);
   if (!cold) {
     await page.mouse.move(200, 200); // the engine starts at the page's first use (firstUse.ts)
     await page.locator('[data-testid="engine-status"][data-ready="true"]').waitFor({ state: 'attached', timeout: 120_000 });
   }
   await page.getByTestId('file-input').setInputFiles(file);
-  await page.getByTestId('mapping-confirm').click();
-  await page.getByTestId('analysis-done').filter({ hasText: 'saved' }).waitFor({ timeout: 300_000 });
+  if (mappingOnly) await page.getByTestId('mapping-confirm').waitFor();
+  else {
+    await page.getByTestId('mapping-confirm').click();
+    await page.getByTestId('analysis-done').filter({ hasText: 'saved' }).waitFor({ timeout: 300_000 });
+  }
   await page.waitForTimeout(1500); // what follows the save (charts, Plotly) is listed after it
-  profile = ((await cdp.send('Profiler.stop')) as unknown as { profile: Profile }).profile;
+  profile = sampling ? ((await cdp.send('Profiler.stop')) as unknown as { profile: Profile }).profile : { nodes: [], startTime: 0, samples: [], timeDeltas: [] };
+  if (process.env.PROFILE_OUT) (await import('node:fs')).writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
   await browser.stopTracing();
 } finally {
   await browser.close();
