@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { runChurn, type ChurnMore } from './churn/index';
+import { deferredLabel } from './rechoice';
 import { createEngine } from './engine';
 import { applyPatch } from './refine';
 import { frameFromCsv } from './testing/frames';
@@ -53,7 +54,7 @@ describe('deferred MLP cross-validation', () => {
     const demo = await frameFromCsv(generateDemoCsv(5, 500));
     const linear = await frameFromCsv(linearCsv(500, 2));
     const seen = new Set<boolean>();
-    for (const [frame, models] of [[demo, ['logistic', 'gbdt', 'mlp']], [linear, ['forest', 'mlp']]] as const) {
+    for (const [frame, models] of [[demo, ['logistic', 'gbdt', 'mlp']], [linear, ['gbdt', 'mlp']]] as const) {
       const [first, final, changed] = await deferredRun(frame, [...models]);
       seen.add(changed);
       expect(first.models.map((m) => m.name)).not.toContain('mlp');
@@ -64,12 +65,12 @@ describe('deferred MLP cross-validation', () => {
       delete all.fitted;
       expect(strip(final)).toEqual(strip(all));
     }
-    // both ways are exercised: the demo keeps its choice, the linear table's MLP displaces the forest
+    // both ways are exercised: the demo keeps its choice, the linear table's MLP displaces the GBDT
     expect([...seen].sort()).toEqual([false, true]);
   }, 60_000);
 
   it('a changed choice updates the call list, revenue at risk and saved model; page == CLI after refining', async () => {
-    const opts = { seed: 3, folds: 3, models: ['forest', 'mlp'] };
+    const opts = { seed: 3, folds: 3, models: ['gbdt', 'mlp'] };
     const cli = createEngine({ wasmPaths });
     const page = createEngine({ wasmPaths, refine: 'later' });
     for (const e of [cli, page]) expect((await e.load(linearCsv(500, 2), 'linear.csv')).ok).toBe(true);
@@ -79,13 +80,13 @@ describe('deferred MLP cross-validation', () => {
     // the importance first (the deferred choice reads it), then the deferred models' CV
     expect(first.result.refining?.[0].key).toBe('churn.importance');
     expect(first.result.refining?.[1]).toEqual({ key: 'churn.models', label: 'neural network cross-validation', marks: ['churn.models'] });
-    expect(first.result.churn?.best).toBe('forest');
+    expect(first.result.churn?.best).toBe('gbdt');
     let r: AnalysisResult = structuredClone(first.result);
     for (let patch = await page.refine(); patch; patch = await page.refine()) r = applyPatch(r, structuredClone(patch));
     const summary = (x: AnalysisResult) => JSON.parse(JSON.stringify(analysisSummary(x, true), (k, v) => (TIMES.has(k) ? undefined : v)));
     expect(summary(r)).toEqual(summary(all.result));
     const fin = all.result;
-    expect(fin.churn?.best).not.toBe('forest');
+    expect(fin.churn?.best).not.toBe('gbdt');
     expect(fin.warnings.filter((w) => w.code === 'churn/choice-changed')).toHaveLength(1);
     expect(fin.model?.churn?.best).toBe(fin.churn?.best);
     expect(fin.model?.churn?.members.map((m) => m.name)).toContain('mlp');
@@ -94,4 +95,12 @@ describe('deferred MLP cross-validation', () => {
     // the repeated CV ran over every model, the MLP included
     expect(fin.churn?.repeatedCv?.models.map((m) => m.name)).toContain('mlp');
   }, 120_000);
+});
+
+describe('what the page says is refining', () => {
+  it('names the deferred models', () => {
+    expect(deferredLabel(['forest', 'mlp'])).toBe('random forest and neural network cross-validation');
+    expect(deferredLabel(['forest'])).toBe('random forest cross-validation');
+    expect(deferredLabel(['mlp'])).toBe('neural network cross-validation');
+  });
 });

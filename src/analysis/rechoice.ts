@@ -10,6 +10,7 @@ import type { ChurnResult, ModelReport } from './churn/types';
 import type { BusinessResult } from './business/types';
 import type { SavedModel } from './model/types';
 import type { ChurnMore } from './churn/index';
+import { DEFERRED_MODELS } from './churn/jobs/deferred';
 import type { ModelName } from './churn/jobs/jobs';
 import type { Refinement } from './refine';
 import { setActual } from './headlines';
@@ -61,12 +62,20 @@ export function churnView(churn: ChurnResult, models: ModelReport[] = churn.mode
   };
 }
 
+const DEFERRED_WORDS: Record<string, string> = { forest: 'random forest', mlp: 'neural network' };
+
+/** What the page says is refining: "random forest and neural network cross-validation". */
+export function deferredLabel(models: readonly string[]): string {
+  const words = models.map((m) => DEFERRED_WORDS[m] ?? m);
+  return `${words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? 'model')} cross-validation`;
+}
+
 /** The refinement that runs the churn stage's deferred work (`more`) for the first result `churn`. */
-export function deferredChurnRefinement(more: ChurnMore, churn: ChurnResult, rechoice: Rechoice): Refinement {
+export function deferredChurnRefinement(more: ChurnMore, churn: ChurnResult, rechoice: Rechoice, requested: readonly string[]): Refinement {
   const firstBest = churn.models.find((m) => m.name === churn.best)?.label ?? churn.best;
   return {
     key: 'churn.models',
-    label: 'neural network cross-validation',
+    label: deferredLabel(requested.filter((m) => (DEFERRED_MODELS as readonly string[]).includes(m) && !churn.models.some((r) => r.name === m))),
     marks: ['churn.models'],
     async run() {
       const t0 = performance.now();

@@ -85,7 +85,10 @@ describe('work done only where it is used', () => {
     const table = rest.changed ? rest.churn.models : rest.models;
     const strip = (ms: typeof all.models) => ms.map(({ fitMs: _fitMs, ...m }) => m);
     expect(strip(table)).toEqual(strip(all.models));
-    for (const m of got.models) expect(m.importance).toEqual(all.models.find((x) => x.name === m.name)!.importance);
+    // (the ensemble row is the first choice's average: here logistic + GBDT, where the whole run averages
+    // other members once the deferred forest is cross-validated, and the refinement then changes the choice)
+    expect(rest.changed).toBe(first.best !== all.best || JSON.stringify(first.fitted?.members.map((m) => m.name)) !== JSON.stringify(all.fitted?.members.map((m) => m.name)));
+    for (const m of got.models) if (m.name !== 'ensemble' || !rest.changed) expect(m.importance).toEqual(all.models.find((x) => x.name === m.name)!.importance);
     expect(got.models.map((m) => m.name)).toEqual(first.models.map((m) => m.name));
   }, 120_000);
 });
