@@ -13,7 +13,7 @@ import type { AnalyzeResult } from './api';
 import { prepareFrame, type Inspected, type PrepareResult } from './data/prepare';
 import { CHURN_WINDOW_DAYS, isoDay, withFormatAnswers } from './data/questions';
 import { runSegmentation } from './segment/index';
-import { MODEL_NAMES, runChurn } from './churn/index';
+import { runChurn } from './churn/index';
 import { fitSurvival, type SurvivalFit } from './survival/run';
 
 import type { ChurnRunner } from './churn/jobs/remote';
@@ -167,7 +167,7 @@ export async function runAnalysis(
   const rechoice: Rechoice = { view: churn ? churnView(churn) : null, rebuild: null };
   // the importance first: the deferred models' choice and the refined one read it
   if (churn && churnImportance) refinements.push(importanceRefinement(churnImportance));
-  if (churn && churnRest) refinements.push(deferredChurnRefinement(churnRest, churn, rechoice, churnOptions.models ?? MODEL_NAMES));
+  if (churn && churnRest) refinements.push(deferredChurnRefinement(churnRest, churn, rechoice));
   // survival: the Cox fit and curves per active customer now (lifetime values read them); its
   // out-of-fold evaluation and proportional-hazards check refine after the dashboard
   const survival = await survivalRun;

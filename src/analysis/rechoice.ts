@@ -10,7 +10,6 @@ import type { ChurnResult, ModelReport } from './churn/types';
 import type { BusinessResult } from './business/types';
 import type { SavedModel } from './model/types';
 import type { ChurnMore } from './churn/index';
-import { DEFERRED_MODELS } from './churn/jobs/deferred';
 import type { ModelName } from './churn/jobs/jobs';
 import type { Refinement } from './refine';
 import { setActual } from './headlines';
@@ -71,11 +70,11 @@ export function deferredLabel(models: readonly string[]): string {
 }
 
 /** The refinement that runs the churn stage's deferred work (`more`) for the first result `churn`. */
-export function deferredChurnRefinement(more: ChurnMore, churn: ChurnResult, rechoice: Rechoice, requested: readonly string[]): Refinement {
+export function deferredChurnRefinement(more: ChurnMore, churn: ChurnResult, rechoice: Rechoice): Refinement {
   const firstBest = churn.models.find((m) => m.name === churn.best)?.label ?? churn.best;
   return {
     key: 'churn.models',
-    label: deferredLabel(requested.filter((m) => (DEFERRED_MODELS as readonly string[]).includes(m) && !churn.models.some((r) => r.name === m))),
+    label: deferredLabel(more.models),
     marks: ['churn.models'],
     async run() {
       const t0 = performance.now();

@@ -25,8 +25,8 @@ export type ChurnMoreResult =
   | { changed: false; models: ModelReport[]; timings: Record<string, number> }
   | { changed: true; churn: ChurnResult; timings: Record<string, number> };
 
-/** The rest of the churn stage, to run after the first result (on this thread). */
-export type ChurnMore = () => Promise<ChurnMoreResult>;
+/** The rest of the churn stage, to run after the first result (on this thread); `models`: the deferred ones it cross-validates. */
+export type ChurnMore = (() => Promise<ChurnMoreResult>) & { models: ModelName[] };
 
 export interface DeferredState {
   plan: ChurnPlan;
@@ -52,7 +52,7 @@ const membersOf = (sc: Pick<Scored, 'ensembleOf'>, names: ModelName[]): string =
 
 /** The deferred models' CV jobs, then the choice over every model again. */
 export function churnMore(st: DeferredState): ChurnMore {
-  return async () => {
+  const more = async (): Promise<ChurnMoreResult> => {
     const { plan } = st;
     const timings: Record<string, number> = {};
     const todo = plan.specs.filter((s) => !st.cv.has(s.name));
@@ -78,4 +78,5 @@ export function churnMore(st: DeferredState): ChurnMore {
     }
     return { changed: true, churn: assemble(plan, st.warnings, scored, st.finals, st.target), timings };
   };
+  return Object.assign(more, { models: st.plan.specs.filter((s) => !st.cv.has(s.name)).map((s) => s.name) });
 }
