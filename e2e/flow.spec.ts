@@ -90,6 +90,36 @@ test('cancel stops the analysis within a second; the demo then runs to a dashboa
   expect(cacheKeys).toBe(0);
 });
 
+test('the analysis starts while the columns are checked: Analyse takes its result, a changed setting runs anew', async ({ page }) => {
+  const con = watchConsole(page);
+  const taken = () => page.evaluate(() => (window as unknown as { __retentionStudio: { headStartsTaken(): number } }).__retentionStudio.headStartsTaken());
+  await page.goto('./?debug=1&demoRows=800&models=logistic,gbdt&folds=3');
+  await page.getByTestId('demo-button').click();
+  const note = page.getByTestId('head-start');
+  await expect(note).toHaveAttribute('data-state', /running|ready/);
+  await expect(note).toHaveAttribute('data-state', 'ready', { timeout: 120_000 });
+  await expect(note).toHaveText('Results for these settings are ready: press Analyse to see them.');
+  await page.screenshot({ path: `${SHOTS}/04-mapping-ready.png` });
+  await page.getByTestId('mapping-confirm').click();
+  await page.getByTestId('analysis-done').waitFor({ timeout: 60_000 });
+  expect(await taken()).toBe(1);
+  await expect(page.getByTestId('kpi-churn-rate')).toContainText('%');
+
+  // a setting changed on the step: the note says so, and Analyse runs the changed mapping
+  await page.getByRole('link', { name: 'Retention Studio home' }).click();
+  await page.getByTestId('demo-button').click();
+  await page.getByTestId('mapping-complete').waitFor({ state: 'attached' });
+  await page.getByLabel('Role of column PaymentMethod').selectOption('ignore');
+  await expect(note).toHaveAttribute('data-state', 'changed');
+  await expect(note).toHaveText('You changed the settings: the analysis starts again when you press Analyse.');
+  await page.getByTestId('mapping-confirm').click();
+  await page.getByTestId('analysis-done').waitFor({ timeout: 120_000 });
+  expect(await taken()).toBe(1);
+  await page.getByTestId('tab-data').click();
+  await expect(page.locator('tr[data-column="PaymentMethod"]')).toContainText('set to Ignore');
+  expect(con.errors).toEqual([]);
+});
+
 test('after the first visit the app loads with the network off', async ({ page, context }) => {
   await page.goto('./');
   await page.mouse.move(100, 100); // the offline copy is made at the page's first use (main.ts)

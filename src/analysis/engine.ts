@@ -3,7 +3,7 @@
  * createEngine(env) returns a plain object implementing EngineApi.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { AnalyzeResult, DemoKind, EngineApi, EngineMemory, EngineStatus, LoadResult, PackedAnalyzeResult } from './api';
+import type { AnalyzeResult, DemoKind, Failure, EngineApi, EngineMemory, EngineStatus, LoadResult, PackedAnalyzeResult } from './api';
 import type { AnalysisOptions, OnProgress } from './types';
 import { parseCsv } from './data/parse';
 import { inspectTable, summarize, type Inspected } from './data/prepare';
@@ -16,6 +16,7 @@ import type { Refinement, RefinementPatch } from './refine';
 import { scoreNewFile } from './model/scoreNewFile';
 import { currentBackend, initBackend, type BackendEnv } from './tensor/backend';
 import { timeLifetimeFit } from './lifetime/benchFit';
+import { AnalysisError, STOPPED_CODE } from './errors';
 
 export interface EngineEnv extends BackendEnv {
   /** backend preference (default 'auto') */
@@ -26,6 +27,9 @@ export interface EngineEnv extends BackendEnv {
    *  budget is left in result.refining and runs on refine() calls (refine.ts) */
   refine?: 'now' | 'later';
 }
+
+/** What an analysis stopped by a later call resolves to (the page drops it: a newer run took over). */
+const stoppedFailure = (): Failure => ({ ok: false, code: STOPPED_CODE, message: 'This analysis was stopped: a newer one took its place.' });
 
 /** Create an engine; the tfjs backend is initialised on first analyze(). */
 export function createEngine(env: EngineEnv = {}): EngineApi {
@@ -44,11 +48,15 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
   const mappingWarmUp = resumableWarmUp('mapping');
   /** refinements the last analysis left pending, and the work counter they belong to */
   let pending: { work: number; list: Refinement[] } = { work: -1, list: [] };
+  /** the analysis in flight, settled once it has run to its end or stopped: the next analysis or
+   *  load waits for it (two would share the cores and the churn worker) */
+  let analysing: Promise<unknown> = Promise.resolve();
 
   async function load(source: Blob | string, fileName: string, onProgress?: OnProgress, sheet?: string): Promise<LoadResult> {
     table = null;
     work++;
     await warming;
+    await analysing;
     const t0 = performance.now();
     const parsed = await parseCsv(source, fileName, onProgress, undefined, sheet);
     if (!parsed.ok) return parsed;
@@ -72,18 +80,44 @@ export function createEngine(env: EngineEnv = {}): EngineApi {
       .catch(() => {});
   }
 
+  /** Runs the analysis. A later analyze(), load() or scoreNewFile() stops it at its next progress
+   *  step (the page starts one on the mapping step's detected roles before the confirm: a confirm
+   *  with other roles runs its own, app.svelte.ts); a stopped one resolves as a STOPPED failure, and
+   *  runs nothing after its current step (a stage's steps end in skip(), so the stages unwind, the
+   *  churn worker's part included, before the next analysis starts). */
   async function analyze(options: AnalysisOptions, onProgress?: OnProgress): Promise<AnalyzeResult> {
-    if (!table) return { ok: false, code: 'no-table', message: 'Load a file first.' };
-    work++;
+    const ins = table;
+    if (!ins) return { ok: false, code: 'no-table', message: 'Load a file first.' };
+    const at = ++work;
+    const before = analysing;
+    const run = analyzeAfter(before, ins, at, options, onProgress);
+    analysing = run.catch(() => {});
+    return run;
+  }
+
+  async function analyzeAfter(before: Promise<unknown>, ins: Inspected, at: number, options: AnalysisOptions, onProgress?: OnProgress): Promise<AnalyzeResult> {
     const t0 = performance.now();
+    await before;
     await warming;
     await backendInit;
     await initBackend(options.backend ?? env.backend ?? 'auto', env);
     // how long the analysis waited for the warm-up's current step and the tfjs set-up (the cold path)
     const waitMs = Math.round(performance.now() - t0);
+    const stopped = () => work !== at;
+    if (stopped()) return stoppedFailure();
     const later: Refinement[] | undefined = env.refine === 'later' ? [] : undefined;
-    const at = work;
-    const res = await runAnalysis(table, options, onProgress ?? (() => {}), env.runners, later);
+    const step: OnProgress = (p) => {
+      if (stopped()) throw new AnalysisError(STOPPED_CODE, 'stopped');
+      onProgress?.(p);
+    };
+    let res: AnalyzeResult;
+    try {
+      res = await runAnalysis(ins, options, step, env.runners, later);
+    } catch (e) {
+      if (stopped()) return stoppedFailure();
+      throw e;
+    }
+    if (stopped()) return stoppedFailure();
     pending = { work: at, list: later ?? [] };
     // the user's own analysis ran every step a warm-up would (a next file needs none)
     if (res.ok) coldCode = false;

@@ -12,3 +12,6 @@ export class AnalysisError extends Error {
     this.name = 'AnalysisError';
   }
 }
+
+/** The failure code of an analysis that a later call stopped (engine.ts): a newer run took its place. */
+export const STOPPED_CODE = 'stopped';

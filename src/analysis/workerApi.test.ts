@@ -108,6 +108,38 @@ describe('analysisWorkerApi', () => {
     expect(strip({ ...refined, ids: plain.result.ids })).toEqual(strip(plain.result));
   });
 
+  it('a second analysis stops the one in flight at its next step (the churn worker\'s jobs included), then gives the same result as alone', async () => {
+    const calls: string[] = [];
+    const api = analysisWorkerApi({ wasmPaths, transfer: (v) => v, startChurnWorker: () => ({ api: clonedChurnWorker(calls), stop: () => {} }) });
+    expect((await api.loadDemo(42, 600)).ok).toBe(true);
+    await vi.waitFor(() => expect(calls).toEqual(['warm']));
+    const optsA = { seed: 42, folds: 3, models: ['logistic', 'gbdt'] };
+    const optsB = { seed: 42, folds: 3, models: ['logistic', 'gbdt'], k: 3 };
+    let second: ReturnType<typeof api.analyzePacked> | null = null;
+    const afterSecond: string[] = [];
+    const first = api.analyzePacked(optsA, (p) => {
+      if (second) afterSecond.push(`${p.stage} ${p.detail ?? ''}`);
+      // mid-churn: a fold of a model came back, segmentation is running on this thread
+      else if (p.stage === 'churn' && /fold/.test(p.detail ?? '')) second = api.analyzePacked(optsB);
+    });
+    const a = await first;
+    expect(a).toMatchObject({ ok: false, code: 'stopped' });
+    expect(second).not.toBeNull();
+    const b = await second!;
+    if (!b.ok) throw new Error(b.message);
+    expect(afterSecond).toEqual([]);
+    expect(b.result.segmentation?.k).toBe(3);
+    const one = createEngine({ wasmPaths });
+    await one.loadDemo(42, 600);
+    const plain = await one.analyze(optsB);
+    if (!plain.ok) throw new Error(plain.message);
+    // the stopped analysis left no refinements behind: the second one's, applied, give the whole result
+    let refined = b.result;
+    for (let patch = await api.refine(); patch; patch = await api.refine()) refined = applyPatch(refined, patch);
+    expect(strip({ ...refined, ids: plain.result.ids })).toEqual(strip(plain.result));
+    expect(Array.from(refined.churn!.probability)).toEqual(Array.from(plain.result.churn!.probability));
+  });
+
   it('ends the churn worker after a large file\'s churn stage and starts a fresh one with the next file, same results', async () => {
     const calls: string[] = [];
     const start = vi.fn(() => ({ api: clonedChurnWorker(calls), stop: () => calls.push('stop') }));
@@ -150,7 +182,7 @@ describe('analysisWorkerApi', () => {
         const fake: ChurnWorkerApi = {
           warm,
           warmOn: warm,
-          begin: async () => ({ ok: true, result: null }),
+          begin: async () => ({ ok: true as const, result: 1 }),
           job: async () => ({ ok: false, code: null, message: 'not used' }),
           end: async () => {},
         };

@@ -14,7 +14,9 @@ import { initialMapping, settleRecipe, type PendingRecipe } from './mapping/reci
 import { ANALYSIS_STAGES } from './progress.svelte';
 import { metaOf } from './saved.svelte';
 import { changedTypes, copyMapping, type Mapping } from './mapping/roles';
-import { demoSource, mappingOptions, readExport, sourceRefOf, type Source } from './sources';
+import { demoSource, mappingChecks, mappingOptions, readExport, sourceRefOf, type Source } from './sources';
+import { headStart } from './headStart';
+import type { TableSummary } from '../analysis/api';
 import { refinePending } from './refining';
 import { withoutPending } from '../analysis/refine';
 
@@ -59,6 +61,7 @@ export class AppState extends EngineSession {
   private async load(source: Source): Promise<void> {
     if (this.phase === 'running' || this.phase === 'loading' || this.refiningToken !== -1) this.client.cancel();
     const token = ++this.token;
+    this.dropHead();
     this.table.set(source);
     this.summary = null;
     this.phase = 'loading';
@@ -78,9 +81,24 @@ export class AppState extends EngineSession {
       this.detected = detected;
       this.recipe = recipe;
       this.phase = 'mapping';
+      this.startHead(token, r.summary);
     } catch (e) {
       this.fail(e, token);
     }
+  }
+
+  /** While the mapping step is on screen, the analysis runs on its first mapping (headStart.ts): a
+   *  confirm without changes shows its result as soon as it is there. Not when a problem blocks the run. */
+  private startHead(token: number, summary: TableSummary): void {
+    const mapping = $state.snapshot(this.mapping) as Mapping;
+    this.dropHead();
+    if (mappingChecks(summary, mapping).some((c) => c.blocking)) return;
+    const options = mappingOptions(summary, mapping);
+    const head = (this.head = headStart(token, options, (onProgress) => this.client.analyze(options, onProgress)));
+    this.headStart = { key: head.key, ready: false };
+    void head.ready.then((ok) => {
+      if (this.head === head) this.headStart = ok ? { key: head.key, ready: true } : null;
+    });
   }
 
   /** Undo a recipe: back to the mapping detected from this file; or (apply) use the saved one after all. */
@@ -115,6 +133,9 @@ export class AppState extends EngineSession {
   /** Runs the analysis on the table in the worker (reloading it first when the worker is fresh).
    *  `replaces`: the saved analysis the new result overwrites (null: saved as a new one). */
   async run(options: AnalysisOptions, replaces: string | null): Promise<void> {
+    // the mapping step's run, if nothing happened since it started (another run stops it in the worker)
+    const head = this.head?.token === this.token ? this.head : null;
+    this.dropHead();
     if (this.phase === 'running' || this.refiningToken !== -1) this.client.cancel();
     const token = ++this.token;
     this.error = null;
@@ -124,7 +145,10 @@ export class AppState extends EngineSession {
     this.progress.reset(this.client.hasTable ? ANALYSIS_STAGES : ['parse', ...ANALYSIS_STAGES]);
     try {
       if (!this.client.hasTable && !(await this.reloadTable(token))) return;
-      const r = await this.client.analyze(options, this.progress.listener(token));
+      const listener = this.progress.listener(token);
+      const taken = await head?.take(options, listener);
+      if (taken) this.headStartsTaken++;
+      const r = taken ?? (await this.client.analyze(options, listener));
       if (token !== this.token) return;
       if (!r.ok) {
         this.showError('The analysis could not be completed', r.message);
@@ -190,6 +214,7 @@ export class AppState extends EngineSession {
       return false;
     }
     this.token++;
+    this.dropHead();
     this.table.set(null, id);
     this.summary = null;
     this.client.cancel(); // a fresh worker: the table is reloaded from storage only if re-run

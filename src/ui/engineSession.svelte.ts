@@ -15,6 +15,7 @@ import { StageProgressState } from './progress.svelte';
 import { SavedAnalyses } from './saved.svelte';
 import { NOT_STORED, TableSource } from './sources';
 import { onFirstUse, registerOfflineCopyWhenQuiet } from './firstUse';
+import type { HeadStart } from './headStart';
 
 export class EngineSession extends FlowState {
   readonly store = new StudioStore();
@@ -27,6 +28,10 @@ export class EngineSession extends FlowState {
   protected token = 0;
   /** the token of the analysis whose refinements the worker is running, or -1 */
   protected refiningToken = -1;
+  /** the analysis started on the mapping step's first mapping, for the confirm to take (headStart.ts) */
+  protected head: HeadStart | null = null;
+  /** confirms that took the mapping step's analysis (a test hook reads it) */
+  protected headStartsTaken = 0;
 
   constructor() {
     super();
@@ -40,7 +45,13 @@ export class EngineSession extends FlowState {
     });
     this.table = new TableSource(this.client, this.store);
     onFirstUse(() => (this.client.warm(), registerOfflineCopyWhenQuiet(() => (this.phase === 'landing' || this.phase === 'dashboard') && this.refiningToken === -1)));
-    installDebugHooks({ memory: () => this.client.memory(), crash: () => this.client.crash(), phase: () => this.phase, lifetimeFit: (n) => this.client.benchLifetimeFit(n) });
+    installDebugHooks({ memory: () => this.client.memory(), crash: () => this.client.crash(), phase: () => this.phase, headStartsTaken: () => this.headStartsTaken, lifetimeFit: (n) => this.client.benchLifetimeFit(n) });
+  }
+
+  /** Forgets the mapping step's analysis (a run still going in the worker is stopped by the next one). */
+  protected dropHead(): void {
+    this.head = null;
+    this.headStart = null;
   }
 
   /** Loads the current analysis's data into a fresh worker; false (with the reason shown) when it cannot. */
@@ -83,7 +94,9 @@ export class EngineSession extends FlowState {
 
   /** Back to the start page (keeps saved analyses). */
   home(): void {
-    if (this.phase === 'running' || this.phase === 'loading') this.client.cancel();
+    // (a mapping step left with its analysis still running: stopped, not left to burn both cores)
+    if (this.phase === 'running' || this.phase === 'loading' || (this.phase === 'mapping' && this.head && !this.head.settled)) this.client.cancel();
+    this.dropHead();
     this.token++;
     this.clearMessages();
     this.phase = 'landing';

@@ -27,6 +27,8 @@ export class FlowState {
   protected detected: Mapping | null = null;
   mapping = $state<Mapping>({ kind: 'customers', roles: {}, types: dict(), ignore: [], saveRecipe: true });
   savedOk = $state(false);
+  /** the analysis started on the mapping step (headStart.ts): its options' key and whether its result is in */
+  headStart = $state.raw<{ key: string; ready: boolean } | null>(null);
   /** the analysis engine: null while it starts and warms up, then its backend in words */
   engine = $state.raw<EngineStatus | null>(null);
   /** true until the engine starts: at the first use of the page (firstUse.ts) or the first file */

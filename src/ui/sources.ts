@@ -11,6 +11,7 @@ import { urlAnalysisOptions, urlDemoRows } from './testHooks';
 import { changedTypes, mappingChoices, type Mapping } from './mapping/roles';
 import type { TableSummary } from '../analysis/api';
 import { importJson, importReportHtml } from '../report/json';
+import { checkMapping, type MappingCheck } from '../analysis/data/mappingChecks';
 
 export type Source = { type: 'file'; data: Blob | string; fileName: string; sheet?: string } | { type: 'demo'; seed: number; rows: number; demo?: 'shop' };
 
@@ -65,6 +66,11 @@ export function mappingOptions(summary: TableSummary, mapping: Mapping): Analysi
   Object.assign(options, mappingChoices(mapping));
   if (mapping.formats) Object.assign(options, mapping.formats);
   return options;
+}
+
+/** The mapping's problems (blocking ones keep "Analyse" disabled, and no analysis starts ahead of the confirm). */
+export function mappingChecks(summary: TableSummary, mapping: Mapping): MappingCheck[] {
+  return checkMapping(summary.columns, mapping.kind, mapping.roles, { unit: mapping.rfmUnit ?? summary.rfm?.unit ?? null });
 }
 
 /** Why a reopened analysis cannot be re-run. */

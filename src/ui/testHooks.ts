@@ -7,7 +7,7 @@
  *   ?refine=0                the first result stays as it is: its refining work is not asked for
  *                            (e2e specs that check the first result on many files in a row; a new
  *                            file while refining runs restarts the worker, ~1 s each)
- *   ?debug=1                 exposes window.__retentionStudio = { memory(), crash(), phase(), lifetimeFit(n) }
+ *   ?debug=1                 exposes window.__retentionStudio = { memory(), crash(), phase(), lifetimeFit(n), headStartsTaken() }
  * The e2e suite uses them to keep runs short and to reach the worker's tfjs memory and the
  * crash path; a user gets the same analysis as without them, only smaller or faster.
  */
@@ -44,6 +44,8 @@ export interface DebugHooks {
   lifetimeFit(customers: number): Promise<unknown>;
   crash(): void;
   phase(): string;
+  /** how many confirms took the analysis the mapping step had started (headStart.ts) */
+  headStartsTaken(): number;
 }
 
 /** Installs window.__retentionStudio when the URL has ?debug=1. */

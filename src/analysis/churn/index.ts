@@ -247,7 +247,13 @@ export function runQueue(jobs: ChurnJob[], local: JobRunner, dist: ChurnDistribu
         remoteOut++;
         remote.run(job).then((r) => {
           remoteOut--;
-          done(i, r);
+          if (failed) return;
+          try {
+            done(i, r); // onDone throws when the analysis was stopped (engine.ts)
+          } catch (e) {
+            fail(e);
+            return;
+          }
           pumpRemote();
         }, fail);
       }

@@ -35,4 +35,26 @@ describe('remoteChurnApi (the churn worker)', () => {
     // Node has no WebGPU, WebGL or configured wasm binaries here: 'auto' ends on the CPU backend
     expect(currentBackend()?.name).toBe('cpu');
   });
+
+  it("keeps the latest stage's frame when an earlier stage's begin and end arrive around it (a stopped analysis)", async () => {
+    let release = () => {};
+    const api = remoteChurnApi({}, () => new Promise<void>((r) => (release = r)));
+    const warm = api.warm();
+    const f = await frameFromCsv(csv(120), { id: 'id', target: 'churn' });
+    const opts = { seed: 4, folds: 2, models: ['logistic' as const] };
+    // both wait for the warm-up's step; the earlier one sets nothing once the later one has arrived
+    const first = api.begin({ ...f, ids: [] }, opts);
+    const second = api.begin({ ...f, ids: [] }, { ...opts, seed: 5 });
+    release();
+    await warm;
+    const a = await first;
+    const b = await second;
+    if (!a.ok || !b.ok) throw new Error('begin failed');
+    expect(b.result).toBeGreaterThan(a.result);
+    await api.end(a.result); // the stopped stage's end, after the next one began
+    const job = await api.job({ kind: 'cv', model: 'logistic', fold: 0 });
+    expect(job.ok).toBe(true);
+    await api.end(b.result);
+    expect(await api.job({ kind: 'cv', model: 'logistic', fold: 0 })).toMatchObject({ ok: false, message: 'churn worker: job before begin' });
+  });
 });

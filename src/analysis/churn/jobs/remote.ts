@@ -18,11 +18,13 @@ type Outcome<T> = { ok: true; result: T } | { ok: false; code: string | null; me
 export interface RemoteChurnApi {
   /** Gets the worker ready before any job: a warm-up run of the job code (warmUpJobs); the tfjs backend is set up by the first job that needs it (an MLP). */
   warm(): Promise<void>;
-  /** Holds the frame and options for the following jobs (replaces any earlier ones). */
-  begin(frame: CustomerFrame, opts: ChurnOptions): Promise<Outcome<null>>;
+  /** Holds the frame and options for the following jobs (replaces any earlier ones); the result
+   *  numbers this stage, for end(). */
+  begin(frame: CustomerFrame, opts: ChurnOptions): Promise<Outcome<number>>;
   job(job: ChurnJob): Promise<Outcome<JobResult>>;
-  /** Drops the frame. */
-  end(): Promise<void>;
+  /** Drops the frame of stage `stage` (begin's number), unless a later begin() replaced it: a
+   *  stopped analysis's end can arrive after the next analysis began (engine.ts analyze). */
+  end(stage?: number): Promise<void>;
 }
 
 const failure = (e: unknown): Outcome<never> => {
@@ -48,6 +50,9 @@ export function remoteChurnApi(env: BackendEnv, warmUpJobs: WarmUpJobs = async (
   initBackendOnFirstUse('auto', env);
   let state: { plan: ChurnPlan; cache: JobCache } | null = null;
   let began = false;
+  /** the latest begin()'s number, counted as calls arrive (a begin waiting for the warm-up that a later
+   *  one overtook sets nothing) */
+  let stage = 0;
   /** the warm-up in flight: begin() waits for its current step (tfjs is not safe to interleave) */
   let warming: Promise<unknown> = Promise.resolve();
   let queue: Promise<unknown> = Promise.resolve();
@@ -58,10 +63,12 @@ export function remoteChurnApi(env: BackendEnv, warmUpJobs: WarmUpJobs = async (
     },
     async begin(frame, opts) {
       began = true;
+      const mine = ++stage;
       await warming;
+      if (mine !== stage) return { ok: true, result: mine };
       try {
         state = { plan: planChurn(frame, opts), cache: newJobCache() };
-        return { ok: true, result: null };
+        return { ok: true, result: mine };
       } catch (e) {
         state = null;
         return failure(e);
@@ -81,8 +88,8 @@ export function remoteChurnApi(env: BackendEnv, warmUpJobs: WarmUpJobs = async (
       queue = run;
       return run;
     },
-    async end() {
-      state = null;
+    async end(ended) {
+      if (ended === undefined || ended === stage) state = null;
     },
   };
 }
@@ -118,7 +125,7 @@ export function churnRunner(remote: () => RemoteChurnApi, done: (rows: number) =
         remote: { run: async (job) => (unwrap(await begun), unwrap(await api.job(job))) },
       });
     } finally {
-      void begun.then(() => api.end()).catch(() => {});
+      void begun.then((b) => (b.ok ? api.end(b.result) : undefined)).catch(() => {});
       done(frame.n);
     }
   };
