@@ -81,14 +81,22 @@ export class AppState extends EngineSession {
       this.detected = detected;
       this.recipe = recipe;
       this.phase = 'mapping';
-      this.startHead(token, r.summary);
+      this.headPending = { token, summary: r.summary };
     } catch (e) {
       this.fail(e, token);
     }
   }
 
-  /** While the mapping step is on screen, the analysis runs on its first mapping (headStart.ts): a
-   *  confirm without changes shows its result as soon as it is there. Not when a problem blocks the run. */
+  /** The mapping step has been painted (all of it): while it is on screen, the analysis runs on the
+   *  mapping it shows (headStart.ts), and a confirm without changes shows its result as soon as it is
+   *  there. Not before the step is painted (the workers would stretch its main-thread tasks on two
+   *  cores), not when a problem blocks the run, not after a confirm. */
+  mappingShown(): void {
+    const pending = this.headPending;
+    this.headPending = null;
+    if (pending && pending.token === this.token && this.phase === 'mapping') this.startHead(pending.token, pending.summary);
+  }
+
   private startHead(token: number, summary: TableSummary): void {
     const mapping = $state.snapshot(this.mapping) as Mapping;
     this.dropHead();
