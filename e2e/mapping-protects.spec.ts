@@ -60,6 +60,24 @@ test('every column can be set to Ignore; an ignored column is left out and liste
   await expect(page.locator('tr[data-column="Balance"]')).toContainText('set to Ignore');
 });
 
+test('"Segments are built on": ticking a column builds the segments on it alone, and the analysis says so', async ({ page }) => {
+  await openBank(page);
+  const panel = page.getByTestId('segment-columns');
+  await expect(panel.locator('summary')).toHaveText('Segments are built on: chosen automatically (value and behaviour columns)');
+  await expect(panel.getByRole('checkbox')).toHaveCount(0); // built when the panel is opened
+  await panel.locator('summary').click();
+  // the number columns other than the id and the churn flag
+  await expect(panel.getByRole('checkbox')).toHaveCount(2);
+  await panel.getByLabel('Balance').check();
+  await expect(panel.locator('summary')).toHaveText('Segments are built on: Balance');
+  // the analysis started with the detected settings is not the one the confirm runs now
+  await expect(page.getByTestId('head-start')).toHaveAttribute('data-state', 'changed');
+  await page.getByTestId('mapping-confirm').click();
+  await page.getByTestId('analysis-done').waitFor({ timeout: 120_000 });
+  await page.getByTestId('tab-data').click();
+  await expect(page.getByTestId('segments-built-on')).toHaveText('Balance');
+});
+
 test('the columns table is not an inner scroll box: the last column is reached by Tab alone', async ({ page }) => {
   await openBank(page);
   const table = page.getByTestId('mapping-columns');
