@@ -83,6 +83,11 @@ test('a 1,000-column file shows its mapping step without a long task', async ({ 
   await expect(page.getByTestId('columns-shown')).toContainText('of 1,000 columns');
   await page.getByRole('searchbox', { name: 'Find a column' }).fill('extra978');
   await expect(page.getByRole('combobox', { name: 'Role of column extra978' })).toBeVisible();
+  // "Show all" lists every column, its rows built a batch per painted frame
+  await page.getByRole('searchbox', { name: 'Find a column' }).fill('');
+  await page.getByRole('button', { name: 'Show all 1,000 columns' }).click();
+  await expect(page.getByTestId('columns-shown')).toContainText('Showing 1,000 of 1,000 columns');
+  await expect(page.locator('select[aria-label^="Role of column"]')).toHaveCount(1000, { timeout: 30_000 });
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
