@@ -81,7 +81,7 @@ export class AppState extends EngineSession {
       this.detected = detected;
       this.recipe = recipe;
       this.phase = 'mapping';
-      this.headPending = { token, summary: r.summary };
+      this.headPending = token;
     } catch (e) {
       this.fail(e, token);
     }
@@ -94,10 +94,11 @@ export class AppState extends EngineSession {
   mappingShown(): void {
     const pending = this.headPending;
     this.headPending = null;
-    if (pending && pending.token === this.token && this.phase === 'mapping') this.startHead(pending.token, pending.summary);
+    if (pending === this.token && this.phase === 'mapping' && this.summary) this.startHead(this.summary);
   }
 
-  private startHead(token: number, summary: TableSummary): void {
+  private startHead(summary: TableSummary): void {
+    const token = this.token;
     const mapping = $state.snapshot(this.mapping) as Mapping;
     this.dropHead();
     if (mappingChecks(summary, mapping).some((c) => c.blocking)) return;

@@ -5,7 +5,7 @@
  * going home, deleting local data). The flow's transitions (load, map, run, save, refine, reopen)
  * live in app.svelte.ts, whose AppState extends this class.
  */
-import type { OriginalRows, ScoreFileOutcome, TableSummary } from '../analysis/api';
+import type { OriginalRows, ScoreFileOutcome } from '../analysis/api';
 import type { SavedModel } from '../analysis/savedModel';
 import { FlowState } from './flowState.svelte';
 import { StudioStore } from '../store/db';
@@ -30,8 +30,8 @@ export class EngineSession extends FlowState {
   protected refiningToken = -1;
   /** the analysis started on the mapping step's first mapping, for the confirm to take (headStart.ts) */
   protected head: HeadStart | null = null;
-  /** the table whose mapping step opened: its analysis starts once the step is painted (mappingShown) */
-  protected headPending: { token: number; summary: TableSummary } | null = null;
+  /** the token of the load whose mapping step opened: its analysis starts once the step is painted (mappingShown) */
+  protected headPending: number | null = null;
   /** confirms that took the mapping step's analysis (a test hook reads it) */
   protected headStartsTaken = 0;
 
