@@ -3,7 +3,8 @@
  * Chromium started with --js-flags=--trace-opt --trace-deopt, its output read through Playwright's
  * logger and split at the mapping confirm and the dashboard. Counts per function (optimised during
  * the analysis although the warm-up ran the same code; deopt reasons). A diagnosis aid, not a bench row.
- *   node --import tsx bench/deopts.ts <siteDir> [--flags "--trace-opt --trace-deopt"] [file.csv]
+ *   node --import tsx bench/deopts.ts <siteDir> [--flags "--trace-opt --trace-deopt"] [--cold] [file.csv]
+ *   (--cold: the file picked as the page appears, no warm-up; "warm-up" then reads the page's load alone)
  *   (DIAG_DIR: where Chromium's output goes, default /tmp/hhdiag; DEOPTS_TOP: rows per list, default 12)
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { REPO_ROOT } from './resample';
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith('--') && !a.endsWith('.csv') && args[args.indexOf(a) - 1] !== '--flags');
 const flags = args.includes('--flags') ? args[args.indexOf('--flags') + 1] : '--trace-opt --trace-deopt';
+const cold = args.includes('--cold');
 const TOP = Number(process.env.DEOPTS_TOP ?? 12);
 const file = args.find((a) => a.endsWith('.csv')) ?? resolve(REPO_ROOT, '../shared/data/telco/WA_Fn-UseC_-Telco-Customer-Churn.csv');
 if (!dir) throw new Error('usage: bench/deopts.ts <siteDir>');
@@ -37,8 +39,10 @@ const marks: Record<string, number> = {};
 try {
   const page = await browser.newPage();
   await page.goto(site.url);
-  await page.mouse.move(200, 200);
-  await page.locator('[data-testid="engine-status"][data-ready="true"]').waitFor({ state: 'attached', timeout: 120_000 });
+  if (!cold) {
+    await page.mouse.move(200, 200);
+    await page.locator('[data-testid="engine-status"][data-ready="true"]').waitFor({ state: 'attached', timeout: 120_000 });
+  }
   marks.ready = size();
   await page.getByTestId('file-input').setInputFiles(file);
   await page.getByTestId('mapping-confirm').waitFor();
@@ -97,7 +101,9 @@ function tiersBeforeAnalysis(): string {
   return [...by].sort((a, b) => b[1] - a[1]).map(([k, n]) => `    ${n}x  ${k}`).join('\n');
 }
 process.stdout.write(
-  `warm-up (page load to engine ready):\n${summary(0, marks.ready)}\nanalysis (confirm to dashboard):\n${summary(marks.confirm, marks.done)}\n` +
+  `warm-up (page load to engine ready):\n${summary(0, marks.ready)}\n` +
+    (cold ? `pick to confirm:\n${summary(marks.ready, marks.confirm)}\n` : '') +
+    `analysis (confirm to dashboard):\n${summary(marks.confirm, marks.done)}\n` +
     `analysis TurboFan compiles by the warm-up's tier of the same function in the same worker:\n${tiersBeforeAnalysis()}\n(output: ${OUT})\n`,
 );
 process.exit(0);

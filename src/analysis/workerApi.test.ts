@@ -70,10 +70,14 @@ describe('analysisWorkerApi', () => {
     const transfer = <T,>(v: T, b: ArrayBuffer[]): T => (transferred.push(b), v);
     const start = vi.fn(() => ({ api: clonedChurnWorker(calls), stop: () => calls.push('stop') }));
     const api = analysisWorkerApi({ wasmPaths, transfer, startChurnWorker: start });
-    expect(start).toHaveBeenCalledTimes(1);
-    expect(calls).toEqual([]); // its warm-up table comes from this worker, once a loaded file is parsed
+    // started idle (the page starts this worker before its first use): no churn worker until the first call
+    await new Promise((r) => setTimeout(r, CHURN_FRAME_DELAY_MS + 50));
+    expect(start).not.toHaveBeenCalled();
     const opts = { seed: 42, folds: 3, models: ['logistic', 'gbdt'] };
-    expect((await api.loadDemo(42, 600)).ok).toBe(true);
+    const loaded = api.loadDemo(42, 600);
+    expect(start).toHaveBeenCalledTimes(1);
+    expect(calls).toEqual([]); // its warm-up table comes from this worker, once the loaded file is parsed
+    expect((await loaded).ok).toBe(true);
     await vi.waitFor(() => expect(calls).toEqual(['warm']));
     const r = await api.analyzePacked(opts);
     if (!r.ok) throw new Error(r.message);
@@ -204,7 +208,7 @@ describe('analysisWorkerApi', () => {
 });
 
 describe('the churn worker\'s warm-up table', () => {
-  it('is built here after a file loaded at start has been parsed, or after CHURN_FRAME_DELAY_MS without one, and sent once per churn worker', async () => {
+  it('is built here after a file loaded at the first call has been parsed, or CHURN_FRAME_DELAY_MS after a first call without one, and sent once per churn worker', async () => {
     const calls: string[] = [];
     const frames: CustomerFrame[] = [];
     const start = vi.fn(() => ({ api: clonedChurnWorker(calls, frames), stop: () => {} }));
@@ -215,8 +219,11 @@ describe('the churn worker\'s warm-up table', () => {
     expect(frames[0].n).toBe(WARMUP_ROWS);
 
     const idle = analysisWorkerApi({ wasmPaths, transfer: (v) => v, startChurnWorker: () => ({ api: clonedChurnWorker([], frames), stop: () => {} }) });
+    await new Promise((r) => setTimeout(r, CHURN_FRAME_DELAY_MS + 50));
+    expect(frames).toHaveLength(1); // nothing before the page's first call
     const t0 = Date.now();
-    await vi.waitFor(() => expect(frames).toHaveLength(2), { timeout: 10_000 }); // no file: after the delay
+    void idle.warm(); // the page's first use, no file: the table after the delay
+    await vi.waitFor(() => expect(frames).toHaveLength(2), { timeout: 10_000 });
     expect(Date.now() - t0).toBeGreaterThanOrEqual(CHURN_FRAME_DELAY_MS - 5);
     expect(frames[1].n).toBe(WARMUP_ROWS);
     void idle;

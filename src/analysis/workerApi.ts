@@ -97,7 +97,6 @@ export function analysisWorkerApi(deps: AnalysisWorkerDeps): EngineApi {
   let openGate: () => void = () => {};
   const gate = new Promise<void>((resolve) => (openGate = resolve));
   let loads = 0;
-  setTimeout(() => loads === 0 && openGate(), CHURN_FRAME_DELAY_MS);
   let frame: Promise<CustomerFrame> | null = null;
   const churnFrame = () => (frame ??= gate.then(() => warmUpFrame()));
   /** a load in flight keeps the gate shut until its file is parsed (or failed) */
@@ -107,9 +106,11 @@ export function analysisWorkerApi(deps: AnalysisWorkerDeps): EngineApi {
     p.then(done, done);
     return p;
   };
-  /** the churn worker, started (and warming up) when there is none */
+  /** the churn worker, started (and warming up) when there is none: at the page's first call, not when
+   *  this worker starts (the page may start it early, idle, so that a file's parse does not wait for it) */
   const remote = (): RemoteChurnApi => {
     if (!churnWorker) {
+      if (!frame) setTimeout(() => loads === 0 && openGate(), CHURN_FRAME_DELAY_MS);
       const w = (churnWorker = deps.startChurnWorker((message) => crash(new Error(`The churn model worker stopped: ${message || 'unknown error'}`))));
       remoteWarm = churnFrame().then(
         (f) => w.api.warmOn(f),
@@ -118,7 +119,6 @@ export function analysisWorkerApi(deps: AnalysisWorkerDeps): EngineApi {
     }
     return churnWorker.api;
   };
-  remote();
   /** a large file's churn stage is done: end the worker, and with it all it holds */
   const release = (rows: number) => {
     if (rows < (deps.releaseChurnWorkerRows ?? CHURN_WORKER_RELEASE_ROWS) || !churnWorker) return;
@@ -129,6 +129,7 @@ export function analysisWorkerApi(deps: AnalysisWorkerDeps): EngineApi {
   return {
     ...engine,
     async warm() {
+      remote();
       return (await Promise.all([engine.warm(), remoteWarm]))[0];
     },
     // a churn worker ended after a large file's churn stage starts again (warming up) while the next
