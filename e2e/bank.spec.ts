@@ -2,7 +2,8 @@
  * A bank-style churn table (the Kaggle "Churn_Modelling" columns) through the page: a Surname column
  * with few distinct surnames is a personal detail, not a churn driver (the mapping step says it is not
  * used), and the whole-year Tenure (0..10) is read in years: segment descriptions, the Retention tab
- * and its chart's axis. Screenshots at 1280 px for a person to look at.
+ * and its chart's axis. No currency in the file: its Geography (France, Spain, Germany) says euros.
+ * Screenshots at 1280 px for a person to look at.
  */
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
@@ -35,6 +36,9 @@ test('a bank table: Surname is a personal detail, never a driver, and Tenure rea
   await expect(page.getByRole('combobox', { name: 'Type of column Surname' })).toHaveValue('personal');
   await expect(page.getByRole('combobox', { name: 'Type of column RowNumber' })).toHaveValue('id');
   await expect(page.getByTestId('tenure-unit')).toHaveValue('years');
+  // no currency in the amounts or the column names: France, Spain and Germany say euros
+  await expect(page.getByTestId('currency')).toHaveValue('EUR');
+  await expect(page.getByTestId('currency-why')).toHaveText(/^guessed: the countries in Geography \((France|Spain|Germany)(, (France|Spain|Germany)){2}\) use the euro$/);
   // what the analysis does with each column: identifiers and personal details are left out, not features
   const usedAs = (col: string) => page.getByRole('combobox', { name: `Role of column ${col}` }).locator('option:checked');
   await expect(usedAs('Surname')).toHaveText('Not used: personal detail');

@@ -1,11 +1,12 @@
 /**
  * The file's currency, read from symbols in number cells ("€12.50", "1.234,50 €") and from column
- * names ("Revenue (£)", "amount_eur", "MonthlyFee CHF"). Cells outvote names; a file that shows no
- * currency gets the default (USD, as IBM's Telco file). The mapping step shows the guess and the
+ * names ("Revenue (£)", "amount_eur", "MonthlyFee CHF"). Cells outvote names; a file that names no
+ * currency takes the one its country column clearly implies, else the default (USD, as IBM's Telco file). The mapping step shows the guess and the
  * user can change it (AnalysisOptions.currency).
  */
 import type { RawTable } from '../types';
 import { DEFAULT_CURRENCY, type CurrencyCode } from '../format';
+import { countryCurrency } from './countryCurrency';
 
 export interface CurrencyGuess {
   code: CurrencyCode;
@@ -13,6 +14,8 @@ export interface CurrencyGuess {
   evidence: string;
   /** false when nothing in the file names a currency (the default) */
   detected: boolean;
+  /** true when no amount or column names it and the customers' countries imply it (countryCurrency.ts) */
+  guessed?: boolean;
 }
 
 /** Symbols written next to amounts; "$" is read as US dollars, "kr" as Swedish krona (the user can change either). */
@@ -59,7 +62,8 @@ export function headerCurrency(name: string): CurrencyCode | null {
   return null;
 }
 
-/** The file's currency: the one most cells name; else the one a column name names; else USD. */
+/** The file's currency: the one most cells name; else the one a column name names; else the one its
+ *  country column implies (countryCurrency.ts); else USD. */
 export function detectCurrency(raw: RawTable): CurrencyGuess {
   const cells = new Map<CurrencyCode, { n: number; column: string; symbol: string }>();
   for (const col of raw.columns) {
@@ -81,5 +85,7 @@ export function detectCurrency(raw: RawTable): CurrencyGuess {
     const c = headerCurrency(col.name);
     if (c) return { code: c, evidence: `column name “${col.name}”`, detected: true };
   }
+  const country = countryCurrency(raw);
+  if (country) return { code: country.code, evidence: country.evidence, detected: true, guessed: true };
   return { code: DEFAULT_CURRENCY, evidence: 'no currency symbol or code in the file', detected: false };
 }

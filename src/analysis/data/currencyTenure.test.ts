@@ -44,6 +44,21 @@ describe('currency', () => {
     expect(detectCurrency(await table('id,MonthlyCharges\n1,29.9\n2,70.15\n'))).toMatchObject({ code: 'USD', detected: false });
   });
 
+  it('a file that names no currency takes the one its country column clearly implies', async () => {
+    const bank = (geo: string[]) => table(['CustomerId,Geography,Balance,Exited', ...geo.map((g, i) => `${i + 1},${g},${1000 + i},${i % 2}`)].join('\n') + '\n');
+    const euro = detectCurrency(await bank(['France', 'Spain', 'Germany', 'France', 'France', 'Spain']));
+    expect(euro).toEqual({ code: 'EUR', detected: true, guessed: true, evidence: 'the countries in Geography (France, Spain, Germany) use the euro' });
+    // an invoice log of a UK shop with some customers abroad: 9 in 10 rows in the UK
+    const uk = detectCurrency(await table(['InvoiceNo,Country,UnitPrice', ...Array.from({ length: 20 }, (_, i) => `${i},${i < 18 ? 'United Kingdom' : 'France'},2.5`)].join('\n') + '\n'));
+    expect(uk).toMatchObject({ code: 'GBP', guessed: true });
+    expect(uk.evidence).toBe('the countries in Country (United Kingdom, 90% of its rows) use the pound sterling');
+    // countries in several currencies, or a column that is mostly not countries: no guess
+    expect(detectCurrency(await bank(['France', 'United States', 'Japan', 'France']))).toMatchObject({ code: 'USD', detected: false });
+    expect(detectCurrency(await bank(['France', 'North', 'South', 'East', 'West']))).toMatchObject({ code: 'USD', detected: false });
+    // a symbol in the amounts outvotes the countries
+    expect(detectCurrency(await table('id,Country,Fee\n1,France,$3\n2,Spain,$4\n')).code).toBe('USD');
+  });
+
   it('euro cells are read as numbers and the mapping summary names the currency', async () => {
     const ins = inspectTable(await table('customerID,tenure,MonthlyCharges,Churn\nA,1,€29.90,No\nB,34,€56.95,Yes\nC,2,€53.85,No\n'));
     expect(ins.inferred.find((c) => c.name === 'MonthlyCharges')!.type).toBe('numeric');
