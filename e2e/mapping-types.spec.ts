@@ -53,3 +53,19 @@ test('a numeric code column set to Category is analysed as categorical, and the 
   await expect(page.getByRole('combobox', { name: 'Type of column tenure' })).toHaveValue('numeric');
   expect(con.errors).toEqual([]);
 });
+
+test('an invoice log: columns without a role are said to be unused (the features are each customer\'s purchases)', async ({ page }) => {
+  const con = watchConsole(page);
+  const lines = ['InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country'];
+  for (let i = 0; i < 60; i++) lines.push(`${536365 + i},85123A,WHITE HANGING HEART,${1 + (i % 6)},2011-0${1 + (i % 9)}-1${i % 10} 08:26,2.55,${17850 + (i % 12)},United Kingdom`);
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles({ name: 'invoices.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') });
+  await page.getByTestId('mapping-confirm').waitFor({ timeout: 30_000 });
+  await expect(page.getByRole('combobox', { name: 'Table kind' })).toHaveValue('transactions');
+  const usedAs = (col: string) => page.getByRole('combobox', { name: `Role of column ${col}` }).locator('option:checked');
+  await expect(usedAs('Country')).toHaveText('Not used: detail of a purchase line');
+  await expect(usedAs('StockCode')).toHaveText(/^Not used: /);
+  await expect(usedAs('CustomerID')).toHaveText('Customer ID');
+  await expect(page.getByRole('combobox', { name: 'Role of column Country' }).locator('option', { hasText: 'Feature (describes the customer)' })).toHaveCount(0);
+  expect(con.errors).toEqual([]);
+});

@@ -36,6 +36,9 @@ describe('featureLabel', () => {
     expect(featureLabel('text')).toBe('Not used: free text');
     expect(featureLabel('date')).toBe('Not used: date');
     for (const t of ['numeric', 'categorical', 'boolean', undefined] as const) expect(featureLabel(t)).toBe(FEATURE_LABEL);
+    // a transaction log's features are each customer's purchases: a column without a role is not one
+    for (const t of ['numeric', 'categorical', 'boolean', undefined] as const) expect(featureLabel(t, 'transactions')).toBe('Not used: detail of a purchase line');
+    expect(featureLabel('id', 'transactions')).toBe('Not used: identifier');
   });
   it('a Customer ID role taken from an identifier column says it is now not used, not a Feature', () => {
     const m = mapping();

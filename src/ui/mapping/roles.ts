@@ -21,6 +21,8 @@ export const FEATURE = '';
 export const IGNORE = 'ignore';
 export const FEATURE_LABEL = 'Feature (describes the customer)';
 export const IGNORE_LABEL = 'Ignore (leave out)';
+/** A role-less column of a transaction log (featureLabel) */
+export const LOG_DETAIL_LABEL = 'Not used: detail of a purchase line';
 
 export interface Mapping {
   kind: TableKind;
@@ -74,13 +76,16 @@ export function usesOf(m: Mapping): Map<string, string> {
 const NOT_A_FEATURE: Partial<Record<ColumnType, string>> = { id: 'identifier', personal: 'personal detail', text: 'free text', date: 'date' };
 
 /** The words of the Feature choice for a column of this type: FEATURE_LABEL, or what really happens
- *  to a column the analysis leaves out ("Not used: identifier", "Not used: personal detail"). */
-export function featureLabel(type: ColumnType | undefined): string {
+ *  to a column the analysis leaves out ("Not used: identifier", "Not used: personal detail"). In a
+ *  transaction log every customer's features are their purchases' recency, frequency and spend
+ *  (data/transactions.ts): a column without a role is a detail of the line, not used. */
+export function featureLabel(type: ColumnType | undefined, kind: TableKind = 'customers'): string {
   const why = type === undefined ? undefined : NOT_A_FEATURE[type];
-  return why ? `Not used: ${why}` : FEATURE_LABEL;
+  if (why) return `Not used: ${why}`;
+  return kind === 'transactions' ? LOG_DETAIL_LABEL : FEATURE_LABEL;
 }
 
-const useLabel = (use: string, type: ColumnType | undefined): string => (use === IGNORE ? IGNORE_LABEL : use === FEATURE ? featureLabel(type) : ROLE_LABELS[use as Role]);
+const useLabel = (use: string, type: ColumnType | undefined, kind: TableKind): string => (use === IGNORE ? IGNORE_LABEL : use === FEATURE ? featureLabel(type, kind) : ROLE_LABELS[use as Role]);
 
 /** Sets a column's use (mutates m). When the role was held by another column, that column loses
  *  it: a former churn flag becomes Ignore (as a feature it would leak the answer), any other
@@ -99,7 +104,7 @@ export function setUse(m: Mapping, col: string, use: string, typeOf?: (col: stri
   if (!other || other === col) return null;
   const otherUse = role === 'target' ? IGNORE : FEATURE;
   if (otherUse === IGNORE) m.ignore.push(other);
-  return `"${other}" was the ${ROLE_LABELS[role].toLowerCase()}; it is now set to ${useLabel(otherUse, typeOf?.(other))}${role === 'target' ? ', because as a feature it would give the answer away' : ''}. Change it below if that is not what you want.`;
+  return `"${other}" was the ${ROLE_LABELS[role].toLowerCase()}; it is now set to ${useLabel(otherUse, typeOf?.(other), m.kind)}${role === 'target' ? ', because as a feature it would give the answer away' : ''}. Change it below if that is not what you want.`;
 }
 
 /** The given column types that name a column of the table and differ from its detected type. */
