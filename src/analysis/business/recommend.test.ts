@@ -59,8 +59,14 @@ describe('rules', () => {
     const [d] = recommend({ ...base, ev: evDear, campaign: [] }, dear);
     expect(d.targeted).toBe(0);
     expect(d.cost).toBe(0);
-    expect(d.action).toMatch(/^No paid offer in S/);
+    expect(d.action).toMatch(/^No paid offer in S for now: none of its customers is on the call list this budget pays for\. If the offer gets cheaper, works better or the budget grows: [a-z]/);
     expect(d.rationale).toContain('$500 per offer');
+    // advice to hold back (low-touch) with nobody on the list is what it says: it stands as written
+    const lowTouch = RULES.find((r) => r.id === 'low-touch')!;
+    const [held] = recommend({ ...base, ev: evDear, campaign: [] }, dear, [{ ...lowTouch, when: [] }]);
+    expect(held.action).toBe('Keep S low-touch: no broad retention spend; offer only to those the call list flags');
+    expect(held.rationale).toContain('None of its active customers is on the call list');
+    expect(bad.action).toMatch(/^Not recommended in S at these terms: the offers cost more than they keep\. If the offer gets cheaper or works better: [a-z]/);
   });
 
   it('every number behind a piece of advice has a plain label, never its key', () => {

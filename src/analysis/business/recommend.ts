@@ -99,6 +99,12 @@ export interface RecommendInputs {
   campaign: ArrayLike<number>;
 }
 
+/** Rules whose advice is to spend little: a segment of theirs with nobody on the call list is
+ *  doing what the advice says, so the advice stands as written (no "no paid offer for now"). */
+const HOLDS_BACK = new Set(['loyal-value', 'low-touch']);
+/** An action as the rest of a sentence: "Offer ..." -> "offer ...". */
+const lower = (action: string) => action.charAt(0).toLowerCase() + action.slice(1);
+
 /** One recommendation per segment; the segments' offers are the plan's customers, so their costs sum to the plan's cost (<= budget). */
 export function recommend(x: RecommendInputs, o: BusinessOptions, rules: RetentionRule[] = RULES): Recommendation[] {
   const money = (v: number) => fmtMoneyText(v, o.currency); // sentences (format/money.ts)
@@ -147,11 +153,13 @@ export function recommend(x: RecommendInputs, o: BusinessOptions, rules: Retenti
         ` Each kept customer costs ${money(costPerSave)} in offers and is worth ${money(valuePerSave)}` +
         (o.cac > 0 ? `; acquiring a new one costs ${money(o.cac)}.` : '.');
       if (!recommended) {
-        action = `Not recommended in ${name} at these terms: ${action.charAt(0).toLowerCase()}${action.slice(1)} only if the offer gets cheaper or works better`;
+        action = `Not recommended in ${name} at these terms: the offers cost more than they keep. If the offer gets cheaper or works better: ${lower(action)}`;
         rationale += ` The offers here cost more than the value they are expected to keep.`;
       }
-    } else {
-      action = `No paid offer in ${name} for now: ${action.charAt(0).toLowerCase()}${action.slice(1)} only if the offer gets cheaper, works better or the budget grows`;
+    } else if (!HOLDS_BACK.has(rule.id)) {
+      action = `No paid offer in ${name} for now: none of its customers is on the call list this budget pays for. If the offer gets cheaper, works better or the budget grows: ${lower(action)}`;
+    }
+    if (targeted[g] === 0) {
       rationale +=
         ` None of its active customers is on the call list: at ${money(o.offerCost)} per offer and a ${pct(o.saveRate, 0)} save rate, within a ${money(o.budget)} budget,` +
         (Number.isFinite(best[g]) ? ` the best expected value saved here is ${money(best[g])}` : ' no customer here qualifies') +
