@@ -88,6 +88,8 @@ test('no revenue column: the mapping step warns; without money the customers tab
   await analyse(page);
   // the money tiles say why they are empty; the segment table has no revenue column of zeros
   await expect(page.getByTestId('kpi-arpu')).toContainText('not computed: the file has no revenue column');
+  // the plan keeps customers, but without money it is neither "Recommended" nor "Not recommended"
+  await expect(page.getByTestId('overview-plan')).toContainText(/^Payback unknown\. Contact the \d+ customers at highest churn risk/);
   await expect(page.locator('.card', { hasText: 'Segments at a glance' })).not.toContainText('Revenue share');
   await page.getByTestId('tab-customers').click();
   const head = page.getByTestId('customer-table').locator('[role="columnheader"]');

@@ -1,6 +1,6 @@
 /** The campaign rule by hand: ranking of active customers, the plan the budget buys, the verdict and input checks. */
 import { describe, expect, it } from 'vitest';
-import { checkCampaignInputs, planCampaign, rankForCampaign } from './campaign';
+import { checkCampaignInputs, planCampaign, planLabel, rankForCampaign } from './campaign';
 import { mulberry32 } from '../random';
 
 describe('campaign plan', () => {
@@ -34,6 +34,9 @@ describe('campaign plan', () => {
     expect(plan.campaign.customersSaved).toBeCloseTo(0.3 * 1.4);
     expect(plan.curve).toEqual([]);
     expect(plan.verdict).toMatch(/cannot say whether it pays back/);
+    expect(planLabel(plan)).toBe('Payback unknown.'); // not "Recommended." (it was, while the verdict said it cannot tell)
+    expect(planLabel({ money: true, recommended: true })).toBe('Recommended.');
+    expect(planLabel({ money: true, recommended: false })).toBe('Not recommended.');
   });
 
   it('a plan that loses money is not recommended, and says so', () => {

@@ -86,6 +86,13 @@ export interface CampaignPlan {
   verdict: string;
 }
 
+/** The verdict's first words wherever the plan is shown: 'Recommended.', 'Not recommended.', or,
+ *  for a file with no value per customer, 'Payback unknown.' (the plan keeps customers, but whether
+ *  that is worth the offers' cost cannot be said without money). */
+export function planLabel(plan: Pick<CampaignPlan, 'money' | 'recommended'>): string {
+  return !plan.money ? 'Payback unknown.' : plan.recommended ? 'Recommended.' : 'Not recommended.';
+}
+
 /** The plan the inputs buy over the ranked active customers (see the file header). */
 export function planCampaign(ranked: RankedCustomers, inp: CampaignInputs): CampaignPlan {
   const n = ranked.order.length;
