@@ -25,3 +25,31 @@ describe('segment description, tenure unit', () => {
     }
   });
 });
+
+describe('segment names beyond the labels', () => {
+  // the bank file of e2e/bank.spec.ts: five segments, two of which no label fits
+  const seg = (tenureZ: number, churnRate: number, means: Record<string, number>): SegmentStats => ({
+    size: 300, share: 0.2, revenueShare: 0.2, churnRate,
+    means: { tenure: 60 + 20 * tenureZ, ...means }, baseMeans: { tenure: 60, Balance: 81_000, EstimatedSalary: 102_000, CreditScore: 606 }, roleZ: { tenure: tenureZ }, topDifferences: [],
+  });
+  it('take the column they differ most on that no other segment is named by, not "Loyal 2"', () => {
+    const names = nameSegments(
+      [
+        seg(-0.2, 0.18, { Balance: 21_000, EstimatedSalary: 151_000, CreditScore: 616 }),
+        seg(-1.2, 0.29, { Balance: 133_000, EstimatedSalary: 86_000, CreditScore: 652 }),
+        seg(1.3, 0.17, { Balance: 139_000, EstimatedSalary: 117_000, CreditScore: 607 }),
+        seg(0.3, 0.19, { Balance: 27_000, EstimatedSalary: 44_000, CreditScore: 547 }),
+        seg(0, 0.53, { Balance: 88_000, EstimatedSalary: 104_000, CreditScore: 603 }),
+      ],
+      'customers', 0.25, 'EUR', 'years',
+    ).map((n) => n.name);
+    expect(names).toEqual(['Low Balance', 'New', 'Loyal', 'Low EstimatedSalary', 'At-Risk']);
+    expect(new Set(names).size).toBe(5);
+  });
+  it('fall back to a numbered label when every trait is taken', () => {
+    const same = { Balance: 20_000, EstimatedSalary: 102_000, CreditScore: 606 };
+    const names = nameSegments([seg(1.3, 0.1, same), seg(1.2, 0.1, same), seg(1.1, 0.1, same)], 'customers', 0.25).map((n) => n.name);
+    expect(new Set(names).size).toBe(3);
+    expect(names).toContain('Low Balance');
+  });
+});

@@ -4,7 +4,8 @@
  * recency, frequency, monetary: segment mean minus base mean, in base sd) and churn lift;
  * labels are handed out greedily, highest score first (ties: lower segment id, then label
  * order), so they are unique and depend only on the profiles, hence stable under a seed.
- * Segments beyond the label list get their best label with a number ("Loyal 2").
+ * Segments beyond the label list are named by the column they differ most on that no other segment
+ * is named by ("Low Balance", then "Low EstimatedSalary"), else their best label with a number ("Loyal 2").
  */
 import type { TableKind, TenureUnit } from '../types';
 import { ROLE_UNIT, type SegmentStats } from './profiles';
@@ -85,8 +86,9 @@ export function nameSegments(stats: SegmentStats[], kind: TableKind, baseChurn: 
   const taken = new Set(names.filter((x): x is string => x !== null));
   stats.forEach((s, seg) => {
     if (names[seg] !== null) return;
-    const trait = strongestTrait(s);
-    if (trait && !taken.has(trait)) {
+    // the strongest trait not already a name ("Low EstimatedSalary" when "Low Balance" is taken)
+    const trait = strongestTraits(s).find((t) => !taken.has(t));
+    if (trait) {
       names[seg] = trait;
       taken.add(trait);
       return;
@@ -107,16 +109,17 @@ export function nameSegments(stats: SegmentStats[], kind: TableKind, baseChurn: 
   return stats.map((s, seg) => ({ name: names[seg]!, description: describe(s, rfm, baseChurn, currency, tenureUnit === 'years') }));
 }
 
-/** "High Balance" / "Low Age": the column whose segment mean is furthest from the base mean, relative to it. */
-function strongestTrait(s: SegmentStats): string | null {
-  let best: string | null = null, gap = 0.1;
+/** "High Balance" / "Low Age": the columns whose segment mean differs from the base mean by more
+ *  than 10% of it, furthest first (ties: column order). */
+export function strongestTraits(s: Pick<SegmentStats, 'means' | 'baseMeans'>): string[] {
+  const out: { trait: string; gap: number }[] = [];
   for (const [k, m] of Object.entries(s.means)) {
     const b = s.baseMeans[k];
     if (b === undefined || !Number.isFinite(m) || !Number.isFinite(b)) continue;
     const d = (m - b) / Math.max(Math.abs(b), 1e-9);
-    if (Math.abs(d) > gap) { gap = Math.abs(d); best = `${d > 0 ? 'High' : 'Low'} ${k}`; }
+    if (Math.abs(d) > 0.1) out.push({ trait: `${d > 0 ? 'High' : 'Low'} ${k}`, gap: Math.abs(d) });
   }
-  return best;
+  return out.sort((a, b) => b.gap - a.gap).map((x) => x.trait);
 }
 
 
