@@ -152,6 +152,10 @@ test('customers: virtual table sorts, filters and searches 7,043 rows', async ()
 test('recommendations and data panels', async () => {
   await page.getByTestId('tab-recommendations').click();
   expect(await page.getByTestId('recommendation').count()).toBeGreaterThanOrEqual(1);
+  // Loyal: nobody on the call list, and the advice is to hold back: it stands as written, no warning badge
+  const loyal = page.getByTestId('recommendation').filter({ hasText: 'Keep Loyal low-touch' });
+  await expect(loyal.getByTestId('recommendation-badge')).toHaveText('no offers · net $0');
+  await expect(page.getByTestId('recommendation').filter({ hasText: /only if the offer/ })).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/09-recommendations.png`, fullPage: true });
   await page.getByTestId('tab-data').click();
   await expect(page.getByTestId('warnings')).toContainText('TotalCharges');

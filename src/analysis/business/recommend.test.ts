@@ -1,6 +1,6 @@
 /** Rules are data: matching, audiences and the numbers behind each piece of advice. */
 import { describe, it, expect } from 'vitest';
-import { matchRule, recommend, RECOMMENDATION_GROUPS, RECOMMENDATION_NUMBERS } from './recommend';
+import { matchRule, recommend, recommendationBadge, RECOMMENDATION_GROUPS, RECOMMENDATION_NUMBERS } from './recommend';
 import { RULES, type RetentionRule } from './rules';
 import type { Profile } from './profile';
 import { DEFAULT_BUSINESS_OPTIONS } from './options';
@@ -66,6 +66,10 @@ describe('rules', () => {
     const [held] = recommend({ ...base, ev: evDear, campaign: [] }, dear, [{ ...lowTouch, when: [] }]);
     expect(held.action).toBe('Keep S low-touch: no broad retention spend; offer only to those the call list flags');
     expect(held.rationale).toContain('None of its active customers is on the call list');
+    const $ = (v: number) => `$${v}`;
+    expect(recommendationBadge(held, $)).toEqual({ text: 'no offers · net $0', warn: false });
+    expect(recommendationBadge(bad, $)).toEqual({ text: `not recommended · net $${bad.net}`, warn: true });
+    expect(recommendationBadge({ targeted: 3, recommended: true, net: 120 }, $)).toEqual({ text: 'net $120', warn: false });
     expect(bad.action).toMatch(/^Not recommended in S at these terms: the offers cost more than they keep\. If the offer gets cheaper or works better: [a-z]/);
   });
 

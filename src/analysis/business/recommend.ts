@@ -105,6 +105,14 @@ const HOLDS_BACK = new Set(['loyal-value', 'low-touch']);
 /** An action as the rest of a sentence: "Offer ..." -> "offer ...". */
 const lower = (action: string) => action.charAt(0).toLowerCase() + action.slice(1);
 
+/** A recommendation card's corner: its net, 'not recommended' when its offers cost more than they
+ *  keep, 'no offers' (not a warning) when nobody in the segment is on the call list. */
+export function recommendationBadge(r: Pick<Recommendation, 'targeted' | 'recommended' | 'net'>, money: (v: number) => string): { text: string; warn: boolean } {
+  if (r.targeted === 0) return { text: `no offers · net ${money(r.net)}`, warn: false };
+  if (r.recommended === false) return { text: `not recommended · net ${money(r.net)}`, warn: true };
+  return { text: `net ${money(r.net)}`, warn: r.net < 0 };
+}
+
 /** One recommendation per segment; the segments' offers are the plan's customers, so their costs sum to the plan's cost (<= budget). */
 export function recommend(x: RecommendInputs, o: BusinessOptions, rules: RetentionRule[] = RULES): Recommendation[] {
   const money = (v: number) => fmtMoneyText(v, o.currency); // sentences (format/money.ts)
