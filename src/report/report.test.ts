@@ -96,10 +96,10 @@ describe('html report', () => {
   it('names what the top-20% KPI adds up and over whom, in its note under a short label (the page\'s words)', () => {
     expect(paretoKpiText({ basis: 'total charges to date', customers: 7043 })).toEqual({
       label: "Top 20%'s share",
-      note: 'of total charges to date, held by the 20% of all 7,043 customers with the highest',
+      note: 'of total charges to date, held by the top 20% of all 7,043 customers',
     });
     expect(html).toContain(esc("Top 20%'s share"));
-    expect(html).toContain('of revenue, held by the 20% of all customers with the highest');
+    expect(html).toContain('of revenue, held by the top 20% of all customers');
   });
   it('re-imports as the same analysis', () => {
     const back = resultFromReportHtml(html)!;

@@ -100,7 +100,7 @@ export function buildInsights(x: InsightInputs, o: BusinessOptions): Insight[] {
   const bestC = byCol.filter((c) => c !== worst).sort((a, b) => (b.at.m24 ?? 0) - (a.at.m24 ?? 0))[0];
   const base = x.curves.find((c) => c.by === 'all');
   if (worst && worst.at.m12 !== null && bestC && bestC.at.m24 !== null && bestC.at.m24 > worst.at.m12)
-    out.push({ kind: 'retention', value: worst.at.m12, text: `Only ${pct(worst.at.m12)} of ${customersIn(worst.by, worst.group)} are still here after ${spanWords(12, years)}${worst.medianLifetime !== null ? ` (half have left ${halfLeftWords(worst.medianLifetime, years)})` : ''}, against ${pct(bestC.at.m24)} of ${customersIn(bestC.by, bestC.group)} after ${years ? spanWords(24, true) : '24'}.` });
+    out.push({ kind: 'retention', value: worst.at.m12, text: `Only ${pct(worst.at.m12)} of ${customersIn(worst.by, worst.group)} are still here after ${spanWords(12, years)}${worst.medianLifetime !== null ? ` (half have left ${halfLeftWords(worst.medianLifetime, years)})` : ''}, against ${pct(bestC.at.m24)} of ${customersIn(bestC.by, bestC.group)} after ${spanWords(24, years)}.` });
   else if (base && base.at.m12 !== null)
     out.push({ kind: 'retention', value: base.at.m12, text: `${pct(base.at.m12)} of customers are still here ${spanWords(12, years)} after joining${base.medianLifetime !== null ? `; half have left ${halfLeftWords(base.medianLifetime, years)}` : '; more than half are still customers at the end of the history'}.` });
   const cond = x.conditional.find((c) => c.from === 14 && c.to === 20) ?? x.conditional[0];

@@ -49,8 +49,8 @@ export function paretoPopulation(p: Pick<Pareto, 'basis' | 'customers'>): { who:
 
 /** The top-20% KPI's label and note (the page and the report): a short label that fits its tile at 1280 px on one
  *  or two lines, "Top 20%'s share", and a note naming the sum and the population: "of total charges to date,
- *  held by the 20% of all 7,043 customers with the highest". */
+ *  held by the top 20% of all 7,043 customers" (ranked by that sum). */
 export function paretoKpiText(p: Pick<Pareto, 'basis' | 'customers'>): { label: string; note: string } {
   const { who, basis } = paretoPopulation(p);
-  return { label: "Top 20%'s share", note: `of ${basis}, held by the 20% of ${who} with the highest` };
+  return { label: "Top 20%'s share", note: `of ${basis}, held by the top 20% of ${who}` };
 }
