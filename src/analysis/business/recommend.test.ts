@@ -15,6 +15,11 @@ describe('rules', () => {
     expect(matchRule({ ...empty(), churnRate: 0.48, shareMonthToMonth: 0.82 }).id).toBe('contract-upgrade');
     expect(matchRule({ ...empty(), churnRate: 0.48 }).id).toBe('targeted');
     expect(matchRule({ ...empty(), churnVsBase: 0.2 }).id).toBe('low-touch');
+    // dear and churning: tech support bundled only where the file sells it (a tech support column), else a benefit in general words
+    const dear = { ...empty(), churnRate: 0.4, churnVsBase: 1.5, monthlyVsBase: 1.3 };
+    expect(matchRule({ ...dear, shareNoTechSupport: 0.3 }).id).toBe('price-bundle');
+    expect(matchRule(dear).id).toBe('price-value');
+    expect(RULES.find((r) => r.id === 'price-value')!.action).not.toMatch(/tech support|security/i);
     expect(matchRule(empty()).id).toBe(RULES[RULES.length - 1].id);
     expect(RULES[RULES.length - 1].when).toEqual([]);
     const custom: RetentionRule[] = [{ id: 'only', when: [], action: 'x {segment}', mention: [] }];

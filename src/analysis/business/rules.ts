@@ -68,10 +68,18 @@ export const RULES: RetentionRule[] = [
     mention: ['churnRate', 'meanTenure', 'shareMonthToMonth'],
   },
   {
+    // a telecom-style file (a tech support column): bundle the add-on it sells
     id: 'price-bundle',
-    when: [{ metric: 'monthlyVsBase', op: '>=', value: 1.15 }, { metric: 'churnVsBase', op: '>=', value: 1.2 }],
+    when: [{ metric: 'monthlyVsBase', op: '>=', value: 1.15 }, { metric: 'churnVsBase', op: '>=', value: 1.2 }, { metric: 'shareNoTechSupport', op: '>=', value: 0 }],
     action: 'Review price versus value for {segment}: bundle tech support or security free for 3 months instead of a price cut',
     mention: ['churnRate', 'monthlyVsBase', 'shareFiber', 'shareNoTechSupport'],
+  },
+  {
+    // any other file (a bank, a shop, a subscription): no add-on named that the business may not sell
+    id: 'price-value',
+    when: [{ metric: 'monthlyVsBase', op: '>=', value: 1.15 }, { metric: 'churnVsBase', op: '>=', value: 1.2 }],
+    action: 'Review price versus value for {segment}: add a benefit they use for 3 months (a fee waived, a better rate, a service included) instead of a price cut',
+    mention: ['churnRate', 'monthlyVsBase', 'meanTenure'],
   },
   {
     id: 'support-bundle',
