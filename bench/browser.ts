@@ -136,7 +136,7 @@ export async function browserRun(url: string, file: string, timeoutMs: number, o
     // as a user would: the page is open before a file is picked. The engine warms up meanwhile
     // (backend, churn worker, a small demo run); its time from page load is reported apart.
     // (--cold: pick the file at once, the worst case of a user who drops a file the moment the page shows)
-    // The engine starts at the page's first use (a pointer move here), not at load (firstUse.ts).
+    // The engine warms up at the page's first use (a pointer move here); before it, its worker only loads (firstUse.ts).
     if (!opts.cold) {
       await page.mouse.move(200, 200);
       await page.locator('[data-testid="engine-status"][data-ready="true"]').waitFor({ state: 'attached', timeout: Number(process.env.BENCH_READY_TIMEOUT_MS ?? 60_000) });
@@ -237,7 +237,7 @@ export async function browserLifetimeRun(url: string, customers = 100_000) {
   try {
     const page = await browser.newPage();
     await page.goto(`${url}?debug=1`);
-    await page.mouse.move(200, 200); // the engine starts at the page's first use (firstUse.ts)
+    await page.mouse.move(200, 200); // the engine warms up at the page's first use (firstUse.ts)
     await page.locator('[data-testid="engine-status"][data-ready="true"]').waitFor({ state: 'attached', timeout: 60_000 });
     const r = (await page.evaluate(
       (n) => (window as unknown as { __retentionStudio: { lifetimeFit(n: number): Promise<unknown> } }).__retentionStudio.lifetimeFit(n),

@@ -55,7 +55,7 @@ try {
   if (sampling) await cdp.send('Profiler.start');
   await page.goto(site.url);
   if (!cold) {
-    await page.mouse.move(200, 200); // the engine starts at the page's first use (firstUse.ts)
+    await page.mouse.move(200, 200); // the engine warms up at the page's first use (firstUse.ts)
     await page.locator('[data-testid="engine-status"][data-ready="true"]').waitFor({ state: 'attached', timeout: 120_000 });
   }
   await page.getByTestId('file-input').setInputFiles(file);

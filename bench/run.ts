@@ -137,7 +137,7 @@ async function main() {
       }
       if (!coldOnly)
         notes.push(
-          "Browser runs: a fresh browser opens the page, moves the pointer (the engine starts at the page's first use, not at load), waits until the page says the analysis engine is ready (both workers started and warmed up on a small synthetic table, " +
+          "Browser runs: a fresh browser opens the page, moves the pointer (the engine warms up at the page's first use; its worker is started idle once the page is shown), waits until the page says the analysis engine is ready (both workers started and warmed up on a small synthetic table, " +
             'engineReadyMsAfterPageLoad in the JSON), then picks the file. Times run from the pick to the dashboard shown; it is saved and its refining work (the survival model) lands after that (stages "saving" and "refining").',
         );
       if (doCold || coldOnly) notes.push('browser-cold runs: a fresh browser opens the page and picks the file at once (no pointer move: no warm-up before the pick).');
