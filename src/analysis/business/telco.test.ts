@@ -135,8 +135,7 @@ describeWithShared(TELCO_REL, 'business on Telco', () => {
     expect(plan.verdict).toContain('of 5,174 active customers');
     expect(plan.best.targeted).toBeGreaterThan(plan.campaign.targeted);
     expect(base.insights.find((i) => i.kind === 'what-if')!.text).toMatch(/^What-if, not the plan/);
-    // a segment told to spend nothing gets no offers, and one with offers is not told "no paid offer"
-    // (advice to hold back, such as "keep ... low-touch", stands as written when nobody is on the list)
+    // one with offers is not told "no paid offer"; advice to hold back (low-touch) stands as written with nobody on the list
     for (const r of base.recommendations) expect(/^No paid offer/.test(r.action)).toBe(r.targeted === 0 && !['low-touch', 'loyal-value'].includes(r.rule));
     // bigger budgets never exceed themselves
     for (const budget of [500, 3000, 25000]) {
