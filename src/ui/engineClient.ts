@@ -52,10 +52,8 @@ export class EngineClient {
   /** whether the current worker holds a loaded table */
   hasTable = false;
 
-  /** whether a worker is running (started idle by prepare(), or on the first call or warm()) */
+  /** whether a worker is running (it starts on the first call or warm(), not with the page) */
   private started = false;
-  /** whether the running worker was asked to warm up (the first call or warm() does it) */
-  private warming = false;
 
   constructor(
     private onCrash: (message: string) => void = () => {},
@@ -68,26 +66,10 @@ export class EngineClient {
    *  burns no CPU); any call to the engine starts it too. */
   warm(): void {
     if (!this.started) this.start();
-    if (this.warming) return;
-    this.warming = true;
-    this.onStatus(null);
-    const api = this.api;
-    (api.warm() as Promise<EngineStatus>).then(
-      (s) => api === this.api && this.onStatus(s),
-      () => {},
-    );
-  }
-
-  /** Starts the worker idle: its code is fetched, compiled and run once (~0.1-0.2 s of CPU, once), and
-   *  it does nothing more until the first call or warm(). A file picked as the page appears is then
-   *  parsed at once instead of after the worker's start (issue 19's cold path). */
-  prepare(): void {
-    if (!this.started) this.start();
   }
 
   private start(): void {
     this.started = true;
-    this.warming = false;
     this.worker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
     this.worker.addEventListener('error', (e) => {
       e.preventDefault();
@@ -96,6 +78,12 @@ export class EngineClient {
     });
     this.api = wrap<EngineApi>(this.worker);
     this.hasTable = false;
+    this.onStatus(null);
+    const api = this.api;
+    (api.warm() as Promise<EngineStatus>).then(
+      (s) => api === this.api && this.onStatus(s),
+      () => {},
+    );
   }
 
   private stop(reason: 'cancelled' | 'crashed'): void {
@@ -105,7 +93,6 @@ export class EngineClient {
     const rejects = [...this.pending];
     this.pending.clear();
     this.start();
-    this.warm();
     for (const reject of rejects) reject(new EngineStopped(reason));
   }
 

@@ -46,8 +46,6 @@ export class EngineSession extends FlowState {
       this.engineIdle = false;
     });
     this.table = new TableSource(this.client, this.store);
-    // (engineClient prepare() + firstUse onceShown start the worker idle once the page is shown: measured faster on a
-    // cold pick, c10a106, but not called while the first charts' e2e timing is in doubt; see bench/README round 12)
     onFirstUse(() => (this.client.warm(), registerOfflineCopyWhenQuiet(() => (this.phase === 'landing' || this.phase === 'dashboard') && this.refiningToken === -1)));
     installDebugHooks({ memory: () => this.client.memory(), crash: () => this.client.crash(), phase: () => this.phase, headStartsTaken: () => this.headStartsTaken, lifetimeFit: (n) => this.client.benchLifetimeFit(n) });
   }

@@ -1,5 +1,3 @@
-import { afterPaint } from './afterPaint';
-
 /**
  * Calls `fn` once, at the first sign that someone uses the page (a pointer moves or presses, a
  * key, a touch, a wheel, a file dragged over the window, focus moving), and never again. The
@@ -21,25 +19,6 @@ export function onFirstUse(fn: () => void, target: Pick<EventTarget, 'addEventLi
   };
   for (const e of EVENTS) target.addEventListener(e, fire, { capture: true, passive: true });
   return off;
-}
-
-/**
- * Calls `fn` once, after the page's first paint while it is visible (a page opened in a background
- * tab waits until it is shown). What runs there must be small and one-off: the analysis worker
- * started idle (engineClient prepare()), so that a file picked as the page appears is parsed without
- * waiting for the worker's start, while a page nobody uses spends nothing more.
- */
-export function onceShown(fn: () => void, doc: Pick<Document, 'visibilityState' | 'addEventListener' | 'removeEventListener'> = document): void {
-  if (doc.visibilityState === 'visible') {
-    afterPaint(fn);
-    return;
-  }
-  const onChange = () => {
-    if (doc.visibilityState !== 'visible') return;
-    doc.removeEventListener('visibilitychange', onChange);
-    afterPaint(fn);
-  };
-  doc.addEventListener('visibilitychange', onChange);
 }
 
 /**
