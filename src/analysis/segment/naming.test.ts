@@ -1,6 +1,6 @@
 /** Segment descriptions speak of tenure in the file's own unit: years on a bank file, months otherwise. */
 import { describe, it, expect } from 'vitest';
-import { nameSegments } from './naming';
+import { nameSegments, strongestTraits } from './naming';
 import type { SegmentStats } from './profiles';
 
 // tenure means are in months after conversion: 22 and 57 months are 1.8 and 4.8 years
@@ -43,8 +43,14 @@ describe('segment names beyond the labels', () => {
       ],
       'customers', 0.25, 'EUR', 'years',
     ).map((n) => n.name);
-    expect(names).toEqual(['Low Balance', 'New', 'Loyal', 'Low EstimatedSalary', 'At-Risk']);
+    expect(names).toEqual(['Low Balance', 'New', 'Loyal', 'Low Estimated Salary', 'At-Risk']);
     expect(new Set(names).size).toBe(5);
+  });
+  it('say a trait in words: column names split and title-cased, role columns by what they measure', () => {
+    const st = (means: Record<string, number>, baseMeans: Record<string, number>) => strongestTraits({ means, baseMeans });
+    expect(st({ num_of_products: 3 }, { num_of_products: 1.5 })).toEqual(['High Num of Products']);
+    expect(st({ CLVBand: 1 }, { CLVBand: 2 })).toEqual(['Low CLV Band']);
+    expect(st({ monthly: 90, tenure: 10 }, { monthly: 60, tenure: 30 })).toEqual(['Low Tenure', 'High Monthly Spend']);
   });
   it('fall back to a numbered label when every trait is taken', () => {
     const same = { Balance: 20_000, EstimatedSalary: 102_000, CreditScore: 606 };

@@ -5,11 +5,12 @@
  * labels are handed out greedily, highest score first (ties: lower segment id, then label
  * order), so they are unique and depend only on the profiles, hence stable under a seed.
  * Segments beyond the label list are named by the column they differ most on that no other segment
- * is named by ("Low Balance", then "Low EstimatedSalary"), else their best label with a number ("Loyal 2").
+ * is named by ("Low Balance", then "Low Estimated Salary"), else their best label with a number ("Loyal 2").
  */
 import type { TableKind, TenureUnit } from '../types';
 import { ROLE_UNIT, type SegmentStats } from './profiles';
 import { fmtMoneyText, fmtValue, DEFAULT_CURRENCY, type CurrencyCode } from '../format';
+import { columnWords } from '../format/groups';
 
 type Scorer = (z: Record<string, number>, lift: number | null) => number;
 
@@ -86,7 +87,7 @@ export function nameSegments(stats: SegmentStats[], kind: TableKind, baseChurn: 
   const taken = new Set(names.filter((x): x is string => x !== null));
   stats.forEach((s, seg) => {
     if (names[seg] !== null) return;
-    // the strongest trait not already a name ("Low EstimatedSalary" when "Low Balance" is taken)
+    // the strongest trait not already a name ("Low Estimated Salary" when "Low Balance" is taken)
     const trait = strongestTraits(s).find((t) => !taken.has(t));
     if (trait) {
       names[seg] = trait;
@@ -109,15 +110,29 @@ export function nameSegments(stats: SegmentStats[], kind: TableKind, baseChurn: 
   return stats.map((s, seg) => ({ name: names[seg]!, description: describe(s, rfm, baseChurn, currency, tenureUnit === 'years') }));
 }
 
-/** "High Balance" / "Low Age": the columns whose segment mean differs from the base mean by more
- *  than 10% of it, furthest first (ties: column order). */
+/** Role keys as the words a trait name uses ("High Monthly Spend", not "High monthly"). */
+const ROLE_WORDS: Readonly<Record<string, string>> = { tenure: 'Tenure', monthly: 'Monthly Spend', total: 'Total Spend', recency: 'Days Since Last Order', frequency: 'Order Count', monetary: 'Order Value' };
+const SMALL_WORDS = new Set(['of', 'and', 'or', 'per', 'the', 'a', 'an', 'in', 'on', 'to', 'for', 'by']);
+
+/** A column name in a segment name's title case: "EstimatedSalary" -> "Estimated Salary", "num_of_products" ->
+ *  "Num of Products"; acronyms keep their case ("CLV Band"). */
+function traitWords(key: string): string {
+  if (ROLE_WORDS[key]) return ROLE_WORDS[key];
+  return columnWords(key)
+    .split(' ')
+    .map((w, i) => (i > 0 && SMALL_WORDS.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join(' ');
+}
+
+/** "High Balance" / "Low Estimated Salary": the columns whose segment mean differs from the base mean by more
+ *  than 10% of it, furthest first (ties: column order), in words. */
 export function strongestTraits(s: Pick<SegmentStats, 'means' | 'baseMeans'>): string[] {
   const out: { trait: string; gap: number }[] = [];
   for (const [k, m] of Object.entries(s.means)) {
     const b = s.baseMeans[k];
     if (b === undefined || !Number.isFinite(m) || !Number.isFinite(b)) continue;
     const d = (m - b) / Math.max(Math.abs(b), 1e-9);
-    if (Math.abs(d) > 0.1) out.push({ trait: `${d > 0 ? 'High' : 'Low'} ${k}`, gap: Math.abs(d) });
+    if (Math.abs(d) > 0.1) out.push({ trait: `${d > 0 ? 'High' : 'Low'} ${traitWords(k)}`, gap: Math.abs(d) });
   }
   return out.sort((a, b) => b.gap - a.gap).map((x) => x.trait);
 }
