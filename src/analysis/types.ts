@@ -119,8 +119,11 @@ export interface CustomerFrame {
   /** churn target 1/0 per customer; null when the table has none */
   y: Uint8Array | null;
   targetName: string | null;
-  /** months as customer (customers: tenure column; transactions: first to last purchase) */
+  /** months as customer (customers: tenure column; transactions: first purchase to the end of the log) */
   tenure: Float64Array | null;
+  /** a log with a derived churn flag: months as a customer until leaving, for the retention curves and the churn
+   *  hazard (survivalMonths in data/transactions.ts); absent: `tenure` is that */
+  survivalMonths?: Float64Array;
   /** customer tables: the tenure column's name and the unit it counted in (tenure above is already in months) */
   tenureName?: string;
   tenureUnit?: TenureUnit;

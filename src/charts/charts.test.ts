@@ -106,6 +106,14 @@ describe('retention and revenue charts', () => {
     expect((m.data[0] as unknown as T).x).toEqual([0, 12, 24, 36]);
     expect((m.layout as L).annotations[0].text).toBe('not enough history beyond 36 months');
   });
+  it("a purchase log's curve: drawn from 100% when it drops at month 0, fractional months said to one decimal", () => {
+    const log = { group: 'All customers', by: 'all', times: [0, 4.25, 17.938398], survival: [0.48, 0.3, 0.23], atRisk: [100, 40, 20], medianLifetime: 0, at: { m6: 0.3, m12: 0.23, m24: null }, n: 100, observedUntil: 17.938398 };
+    const f = survivalFigure([log], 'all');
+    expect((f.data[0] as unknown as T).x).toEqual([0, 0, 4.25, 17.938398]);
+    expect((f.data[0] as unknown as { y: number[] }).y).toEqual([1, 0.48, 0.3, 0.23]);
+    expect((f.data[0] as unknown as { hovertemplate: string }).hovertemplate).toContain('Month %{x:.1~f}');
+    expect((f.layout as { annotations: { text: string }[] }).annotations[0].text).toBe('not enough history beyond 17.9 months');
+  });
   it('revenue at risk sorted, pareto passes through', () => {
     expect((riskBySegmentFigure(r.business!.revenue!, 'USD', r.segmentation).data[0] as unknown as { x: string[] }).x[0]).toBe('New &amp; risky'); // labels are escaped for Plotly (text.ts)
     expect((paretoFigure(r.business!.revenue!).data[0] as unknown as T).y).toEqual([0, 0.31, 0.7, 1]);

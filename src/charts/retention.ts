@@ -4,7 +4,7 @@ import type { SurvivalCurve } from '../analysis/business/types';
 import { baseLayout, colorOf, MUTED, segmentColorByName, type Figure } from './theme';
 import type { SegmentationResult } from '../analysis/segment/types';
 import { plotText } from './text';
-import { fmtInt } from '../analysis/format';
+import { fmtInt, fmtValue } from '../analysis/format';
 import { spanWords } from '../analysis/business/tenureWords';
 
 /** The grouping keys present besides 'all' (e.g. 'segment', 'Contract'), 'segment' first. */
@@ -23,8 +23,13 @@ export function survivalFigure(curves: readonly SurvivalCurve[], by: string, not
   const color = (c: SurvivalCurve, i: number) => (by === 'segment' ? segColor(c.group) : colorOf(i));
   const all = curves.find((c) => c.by === 'all');
   // a year file's points carry their span in words ("after 2 years"), a month file's read "Month 12"
-  const xy = (c: SurvivalCurve) => (years ? { x: c.times.map((t) => t / 12), y: c.survival, text: c.times.map((t) => spanWords(t, true)) } : { x: c.times, y: c.survival });
-  const at = years ? 'After %{text}' : 'Month %{x}';
+  // a curve that drops at month 0 (a log's customers who never bought again) is drawn from 100%, so the drop shows
+  const start = (c: SurvivalCurve) => (c.times[0] === 0 && c.survival[0] < 1 ? { times: [0, ...c.times], survival: [1, ...c.survival] } : c);
+  const xy = (curve: SurvivalCurve) => {
+    const c = start(curve);
+    return years ? { x: c.times.map((t) => t / 12), y: c.survival, text: c.times.map((t) => spanWords(t, true)) } : { x: c.times, y: c.survival };
+  };
+  const at = years ? 'After %{text}' : 'Month %{x:.1~f}'; // a log's months are fractional (17.9), a table's whole (12)
   const data: Record<string, unknown>[] = groups.map((c, i) => ({
     type: 'scatter', mode: 'lines', line: { shape: 'hv', color: color(c, i), width: 2 },
     name: `${plotText(c.group)} (${fmtInt(c.n)} customers)`, ...xy(c),
@@ -42,7 +47,7 @@ export function survivalFigure(curves: readonly SurvivalCurve[], by: string, not
   const until = Math.max(0, ...groups.map((c) => c.observedUntil ?? c.times[c.times.length - 1] ?? 0));
   const annotations: Record<string, unknown>[] = [];
   if (until > 0)
-    annotations.push({ x: years ? until / 12 : until, y: 1, xanchor: 'right', yanchor: 'bottom', showarrow: false, font: { size: 11, color: MUTED }, text: `not enough history beyond ${years ? spanWords(until, true) : `${until} months`}` });
+    annotations.push({ x: years ? until / 12 : until, y: 1, xanchor: 'right', yanchor: 'bottom', showarrow: false, font: { size: 11, color: MUTED }, text: `not enough history beyond ${years ? spanWords(until, true) : `${fmtValue(until)} months`}` });
   if (note) annotations.push({ x: 0, y: 0.02, xref: 'paper', yref: 'paper', xanchor: 'left', showarrow: false, font: { size: 11, color: '#b45309' }, text: plotText(note) });
   return {
     data,

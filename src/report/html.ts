@@ -10,7 +10,7 @@ import { barSvg, esc, lineSvg } from './svg';
 import { segmentColor, segmentColorByName } from '../charts/theme';
 import { lifetimeHtml } from './lifetimeHtml';
 import { headlines } from '../analysis/headlines';
-import { RETENTION_CURVE_METHOD } from '../analysis/business/kaplanMeier';
+import { retentionCurveMethod } from '../analysis/business/kaplanMeier';
 import { lostKpiNote } from '../analysis/business/population';
 import { paretoKpiText, paretoPopulation } from '../analysis/business/pareto';
 
@@ -72,7 +72,7 @@ function retentionChartsHtml(r: AnalysisResult): string {
   const km = (r.business?.survival ?? []).filter((c) => c.by === 'segment');
   const color = segmentColorByName(r.segmentation);
   const years = r.business?.retentionInYears === true; // tenure in whole years: the axis counts years
-  return km.length ? chartGrid([lineSvg({ title: 'Retention by segment', xLabel: years ? 'Years as customer' : 'Months as customer', yMax: 1, step: true, yFormat: (v) => fmtPct(v, 0), series: km.map((c) => ({ name: c.group, color: color(c.group), x: years ? c.times.map((t) => t / 12) : c.times, y: c.survival })) })]) + analysts('how the curves are drawn', `<p>${esc(RETENTION_CURVE_METHOD)}</p>`) : '';
+  return km.length ? chartGrid([lineSvg({ title: 'Retention by segment', xLabel: years ? 'Years as customer' : 'Months as customer', yMax: 1, step: true, yFormat: (v) => fmtPct(v, 0), series: km.map((c) => ({ name: c.group, color: color(c.group), x: years ? c.times.map((t) => t / 12) : c.times, y: c.survival })) })]) + analysts('how the curves are drawn', `<p>${esc(retentionCurveMethod(r.kind))}</p>`) : '';
 }
 
 function revenueChartsHtml(r: AnalysisResult): string {

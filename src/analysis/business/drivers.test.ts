@@ -42,3 +42,21 @@ describe('a 0/1 column as a churn driver', () => {
     expect(d.text).toBe('IsActiveMember: 50.0% churn among the 60 customers who are not active members vs 10.0% among customers who are active members');
   });
 });
+
+describe("a purchase log's churn drivers", () => {
+  it('are the features counted before the churn window, not the whole-log monthly spend that holds the window itself', () => {
+    // 100 customers: the 50 who bought in the window (y = 0) have a higher whole-log monthly spend because of it
+    const n = 100;
+    const y = Uint8Array.from({ length: n }, (_, i) => (i < 50 ? 1 : 0));
+    const orders = Float64Array.from({ length: n }, (_, i) => 1 + (i % 5));
+    const frame: CustomerFrame = {
+      kind: 'transactions', n, ids: Array.from({ length: n }, (_, i) => `c${i}`), y, targetName: 'No purchase in last 90 days',
+      tenure: Float64Array.from({ length: n }, () => 12), monthly: Float64Array.from({ length: n }, (_, i) => (i < 50 ? 1 : 9) + (i % 7) / 10),
+      total: null, recency: null, frequency: null, monetary: null,
+      numeric: [{ name: 'Frequency (orders)', values: orders, unit: 'orders' }], categorical: [],
+    };
+    expect(churnDrivers(frame).map((d) => d.column)).toEqual(['Frequency (orders)']);
+    // the same arrays in a customer table: its monthly charge is a driver
+    expect(churnDrivers({ ...frame, kind: 'customers' }).map((d) => d.column)).toContain('monthly charge');
+  });
+});

@@ -43,11 +43,15 @@ export function churnDrivers(frame: CustomerFrame, max = 6, currency: CurrencyCo
   // (a whole-year Tenure, as bank files count it, is cut in years: "up to 2 years", tenureWords.ts)
   const tenureName = frame.tenureName ?? 'tenure';
   const years = frame.tenure !== null && isWholeYears(frame.tenure, frame.tenureUnit);
+  // A log's churn is derived from its last window (data/transactions.ts): its role arrays count the whole log, so
+  // its monthly spend is higher for whoever bought in the window (the flag itself); its drivers are the features
+  // counted before the window (frame.numeric), as the models read them.
+  const roles = frame.kind !== 'transactions';
   const numeric: { name: string; values: Float64Array; unit: ColumnUnit }[] = [
-    ...(frame.tenure && years ? [{ name: tenureName, values: frame.tenure.map((t) => t / 12), unit: 'years' }] : []),
-    ...(frame.tenure && !years ? [{ name: frame.tenureUnit && frame.tenureUnit !== 'months' ? `${tenureName} in months` : tenureName, values: frame.tenure, unit: 'months' }] : []),
-    // the monthly charge under the file's own column name ("MonthlyCharges", as "How they differ" names it); a log's derived one in words
-    ...(frame.monthly && frame.monthlyAssumed === undefined ? [{ name: frame.numeric.find((f) => f.values === frame.monthly)?.name ?? 'monthly charge', values: frame.monthly, unit: 'money' }] : []),
+    ...(roles && frame.tenure && years ? [{ name: tenureName, values: frame.tenure.map((t) => t / 12), unit: 'years' }] : []),
+    ...(roles && frame.tenure && !years ? [{ name: frame.tenureUnit && frame.tenureUnit !== 'months' ? `${tenureName} in months` : tenureName, values: frame.tenure, unit: 'months' }] : []),
+    // the monthly charge under the file's own column name ("MonthlyCharges", as "How they differ" names it)
+    ...(roles && frame.monthly && frame.monthlyAssumed === undefined ? [{ name: frame.numeric.find((f) => f.values === frame.monthly)?.name ?? 'monthly charge', values: frame.monthly, unit: 'money' }] : []),
     ...frame.numeric.filter((f) => !(frame.tenure && f.name === tenureName)).map((f) => ({ name: f.name, values: f.values, unit: columnUnit(frame, f) })),
   ];
   for (const f of numeric) {

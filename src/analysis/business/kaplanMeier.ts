@@ -4,11 +4,23 @@
  * (those with time >= t), the standard convention: S(t) = prod_{t_j <= t} (1 - d_j / n_j).
  */
 import { AnalysisError } from '../errors';
+import type { TableKind } from '../types';
 
 /** How the retention curves are drawn, in words, for the analysts' fold of the page and the report. */
 export const RETENTION_CURVE_METHOD =
   'Kaplan–Meier estimates over tenure: a customer who left counts as leaving in the month they left; a customer still ' +
   'active counts only up to their current tenure (censored), so recent customers are neither counted as staying nor as leaving beyond what the data shows.';
+
+/** How the retention curves are drawn, for the table kind (a purchase log's customers leave at their last purchase:
+ *  data/transactions.ts survivalMonths). */
+export function retentionCurveMethod(kind: TableKind): string {
+  if (kind !== 'transactions') return RETENTION_CURVE_METHOD;
+  return (
+    'Kaplan–Meier estimates over months since the first purchase: a customer who left (no purchase in the churn window) ' +
+    'counts as leaving at their last purchase, so one who never bought again leaves in their first month; a customer who ' +
+    'bought since counts up to the end of the log (censored), neither as staying nor as leaving beyond what the data shows.'
+  );
+}
 
 /** A step curve: survival[i] holds from times[i] up to the next time. times[0] = 0. */
 export interface KmCurve {

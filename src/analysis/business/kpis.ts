@@ -51,9 +51,9 @@ export function computeKpis(frame: CustomerFrame, o: BusinessOptions): KpiBundle
     : { value: arpu, formula: `mean monthly revenue per customer = sum of monthly charges / ${count(n)} customers = ${money(arpu)}` };
 
   const isTx = frame.kind === 'transactions';
-  const hazard = y && frame.tenure ? monthlyHazard(frame.tenure, y, isTx ? 1 : 0) : null;
+  const hazard = y && frame.tenure ? monthlyHazard(frame.survivalMonths ?? frame.tenure, y, isTx ? 1 : 0) : null;
   const kHazard: Kpi = hazard && hazard.hazard !== null
-    ? { value: hazard.hazard, formula: `churn events / customer-months of tenure = ${count(hazard.events)} / ${count(hazard.exposure)} = ${pct(hazard.hazard, 2)} per month` }
+    ? { value: hazard.hazard, formula: `churn events / customer-months ${frame.survivalMonths ? 'as a customer (up to the last purchase for those who left)' : 'of tenure'} = ${count(hazard.events)} / ${count(hazard.exposure)} = ${pct(hazard.hazard, 2)} per month` }
     : { value: null, formula: 'needs tenure and a churn flag' };
 
   const kRetention: Kpi = churnRate === null

@@ -10,20 +10,22 @@ import { fmtMoney, fmtPct as pct, DEFAULT_CURRENCY, type CurrencyCode } from '..
 export interface PurchaseRates {
   /** total monetary / total invoices */
   aov: number;
-  /** total invoices / total months active (each customer counted >= 1 month) */
+  /** total invoices / total months active (each customer counted >= 1 month; a log with a derived churn flag
+   *  counts a customer who left up to their last purchase, as the churn hazard does: frame.survivalMonths) */
   frequency: number;
   invoices: number;
   monthsActive: number;
 }
 
-/** AOV and purchase frequency from frame.frequency / monetary / tenure; null when missing. */
+/** AOV and purchase frequency from frame.frequency / monetary / survivalMonths (else tenure); null when missing. */
 export function purchaseRates(frame: CustomerFrame): PurchaseRates | null {
   if (!frame.frequency || !frame.monetary) return null;
+  const months = frame.survivalMonths ?? frame.tenure;
   let invoices = 0, revenue = 0, monthsActive = 0;
   for (let i = 0; i < frame.n; i++) {
     invoices += frame.frequency[i];
     revenue += frame.monetary[i];
-    monthsActive += Math.max(1, frame.tenure ? frame.tenure[i] : 1);
+    monthsActive += Math.max(1, months ? months[i] : 1);
   }
   if (invoices <= 0 || monthsActive <= 0) return null;
   return { aov: revenue / invoices, frequency: invoices / monthsActive, invoices, monthsActive };
@@ -47,7 +49,7 @@ export function rfmClv(frame: CustomerFrame, rates: PurchaseRates, hz: HazardEst
     const mean = frame.n > 0 ? span / frame.n : 0;
     L = annuityMonths(Math.max(1, mean), rm);
     lifeText =
-      `no churn flag, so expected lifetime = the mean observed span from first to last purchase, ${Math.max(1, mean).toFixed(1)} ` +
+      `no churn flag, so expected lifetime = the mean observed span from first purchase to the end of the log, ${Math.max(1, mean).toFixed(1)} ` +
       `months (a lower bound: active customers keep buying), discounted at ${pct(annualRate, 0)} a year = ${L.toFixed(1)} months`;
   }
   const value = L === null ? null : margin * rates.aov * rates.frequency * L;

@@ -91,7 +91,7 @@ export function buildSurvival(frame: CustomerFrame, groups: Groups, survivalBy: 
     });
     return { curves: [], base: null, conditional: [], years: false };
   }
-  const t = frame.tenure, y = frame.y;
+  const t = frame.survivalMonths ?? frame.tenure, y = frame.y;
   const all = new Int32Array(frame.n);
   const slots = timeSlots(t);
   const [base] = kaplanMeierGroups(t, y, all, 1, slots);

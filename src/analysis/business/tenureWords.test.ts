@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerFrame } from '../types';
 import { buildSurvival } from './survival';
-import { conditionalWords, halfLeftWords, isWholeYears, spanWords } from './tenureWords';
+import { conditionalWords, halfLeftCell, halfLeftWords, isWholeYears, spanWords } from './tenureWords';
 import { buildInsights } from './insights';
 
 /** 10 customers: tenure 0 (2, one left), 1 (4, two left), 2 (4, none left), in `unit` (converted to months as prepare.ts does). */
@@ -17,6 +17,26 @@ function frame(unit: 'years' | 'months'): CustomerFrame {
   };
 }
 const groups = { names: ['All customers'], labels: new Int32Array(10), fromSegmentation: false };
+
+describe('retention of a purchase log', () => {
+  it('reads months until leaving (frame.survivalMonths: a customer who left leaves at their last purchase), not tenure to the end of the log', () => {
+    // 4 customers all first seen 14 months before the end: two never bought again (left at 0), one left at month 4, one still buys
+    const f: CustomerFrame = {
+      kind: 'transactions', n: 4, ids: ['a', 'b', 'c', 'd'], y: Uint8Array.from([1, 1, 1, 0]), targetName: 'No purchase in last 90 days',
+      tenure: Float64Array.from([14, 14, 14, 14]), survivalMonths: Float64Array.from([0, 0, 4, 14]),
+      monthly: null, total: null, recency: null, frequency: null, monetary: null, numeric: [], categorical: [],
+    };
+    const groups = { names: ['All customers'], labels: new Int32Array(4), fromSegmentation: false };
+    const s = buildSurvival(f, groups, undefined, []);
+    expect(s.curves[0].times).toEqual([0, 4, 14]);
+    expect(s.curves[0].survival).toEqual([0.5, 0.25, 0.25]);
+    expect(s.curves[0].medianLifetime).toBe(0);
+    const kpis = { clv: { value: null, naive: null }, top20RevenueShare: { value: null } };
+    const x = { frame: f, kpis, population: { label: 'customers', active: 1 }, drivers: [], groups, revenue: null, lost: null, plan: null, churn: null, curves: s.curves, conditional: s.conditional, years: s.years } as unknown as Parameters<typeof buildInsights>[0];
+    const texts = buildInsights(x, {} as Parameters<typeof buildInsights>[1]).map((i) => i.text).filter((t) => /still here/.test(t));
+    expect(texts[0]).toBe('25.0% of customers are still here 12 months after joining; half have left in their first month.');
+  });
+});
 
 describe('retention in the unit of the tenure column', () => {
   it('reads whole-year tenure (a bank Tenure 0..10) as "after k years": a churn at Tenure k happened during year k + 1', () => {
@@ -46,6 +66,9 @@ describe('retention in the unit of the tenure column', () => {
   it('says spans and the median lifetime in years only for whole-year files', () => {
     expect([spanWords(12, true), spanWords(24, true), spanWords(18, true), spanWords(12, false)]).toEqual(['1 year', '2 years', '18 months', '12 months']);
     expect([halfLeftWords(120, true), halfLeftWords(30, false)]).toEqual(['within 10 years', 'by month 30']);
+    // more than half leave at once (a purchase log's one-time buyers): not "by month 0"
+    expect([halfLeftWords(0, false), halfLeftWords(0, true), halfLeftCell(0, false), halfLeftCell(30, false), halfLeftCell(120, true)])
+      .toEqual(['in their first month', 'in their first month', 'their first month', 'month 30', 'within 10 years']);
     expect(isWholeYears(Float64Array.from([0, 12, 120]), 'years')).toBe(true);
     expect(isWholeYears(Float64Array.from([0, 18]), 'years')).toBe(false); // 1.5 years: not counted in whole years
     expect(isWholeYears(Float64Array.from([0, 12]), 'months')).toBe(false);

@@ -37,9 +37,17 @@ export function spanWords(months: number, years: boolean): string {
   return `${fmtInt(months)} months`;
 }
 
-/** When half have left: "by month 30", or "within 9 years" for a whole-year file. */
+/** When half have left: "by month 30", or "within 9 years" for a whole-year file; "in their first month" when
+ *  more than half leave at once (a purchase log where most customers never bought again). */
 export function halfLeftWords(months: number, years: boolean): string {
+  if (months < 1) return 'in their first month';
   return years && months % 12 === 0 ? `within ${spanWords(months, true)}` : `by month ${fmtInt(months)}`;
+}
+
+/** The milestones table's "Half have left by" cell: "month 30", "their first month", or halfLeftWords in years. */
+export function halfLeftCell(months: number, years: boolean): string {
+  if (months < 1) return 'their first month';
+  return years ? halfLeftWords(months, true) : `month ${fmtInt(months)}`;
 }
 
 /** "Of customers already at 14 months, 80% are still here at 20." / "... already 1 year in, ... after 2 years." */

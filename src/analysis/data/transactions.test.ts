@@ -43,4 +43,11 @@ describe('transaction log -> one row per customer with R, F, M', async () => {
     expect(preF[at('17850')]).toBe(2); // the July invoice is after the cutoff
     expect(preF[at('15311')]).toBe(1);
   });
+  it('counts a customer who left as leaving at their last purchase, one who bought since up to the end of the log (retention curves)', () => {
+    const s = f.survivalMonths!;
+    expect(s[at('12583')]).toBeCloseTo(59 / 30.4375, 9); // 8 Jan to 8 Mar, left
+    expect(s[at('16098')]).toBeCloseTo((86 * 1440 + 24 * 60 - 3) / 1440 / 30.4375, 9); // 15 Jan 09:37 to 12 Apr 09:34, left
+    expect(s[at('17850')]).toBe(f.tenure![at('17850')]); // bought after the cutoff: censored at the end of the log
+    expect(s[at('12583')]).toBeLessThan(f.tenure![at('12583')]);
+  });
 });

@@ -164,8 +164,18 @@ export function aggregateTransactions(
     numeric,
     categorical: [],
     linesAggregated: aggregated,
+    ...(withTarget ? { survivalMonths: survivalMonths(rows, ([, a]) => a.first, ([, a]) => a.last, ([, a]) => !a.after, ref) } : {}),
   };
   return { ok: true, frame, warnings };
+}
+
+/** Months as a customer until leaving, for a log whose churn is derived (the retention curves and the churn
+ *  hazard): a customer who left counts as leaving at their last purchase (the last time they were seen buying;
+ *  0 for a one-time buyer), one who bought after the cutoff counts up to the end of the log (still a customer).
+ *  `tenure` runs to the end of the log for everyone, which would put every leaving at the history's end. The
+ *  CLI's DuckDB path (cli/duckdb/aggregate.ts) uses it too. */
+export function survivalMonths<A>(rows: readonly A[], first: (a: A) => number, last: (a: A) => number, left: (a: A) => boolean, ref: number): Float64Array {
+  return Float64Array.from(rows, (a) => ((left(a) ? last(a) : ref) - first(a)) / DAY / MONTH_DAYS);
 }
 
 /** Per customer, from purchases before the cutoff: first and last purchase (ms), orders, money spent. */

@@ -11,7 +11,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CustomerFrame, Roles, Warning } from '../../analysis/types';
 import type { Inspected } from '../../analysis/data/prepare';
-import { preCutoffFeatures, type TransactionsResult } from '../../analysis/data/transactions';
+import { preCutoffFeatures, survivalMonths, type TransactionsResult } from '../../analysis/data/transactions';
 import type { PurchaseLog } from '../../analysis/lifetime/types';
 import { parseDate } from '../../analysis/data/dates';
 import { isBlank, parseNumber } from '../../analysis/data/values';
@@ -206,5 +206,6 @@ function frameOf(rows: Agg[], maxDate: number, cutoff: number, w: number, withTa
     monetary: f((a) => a.monetary),
     numeric: withTarget ? preCutoffFeatures(rows, { first: (a) => a.preFirst, last: (a) => a.preLast, orders: (a) => a.preInv, monetary: (a) => a.preMonetary }, cutoff) : [],
     categorical: [],
+    ...(withTarget ? { survivalMonths: survivalMonths(rows, (a) => a.first, (a) => a.last, (a) => !a.after, ref) } : {}),
   };
 }
