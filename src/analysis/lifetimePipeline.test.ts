@@ -48,5 +48,11 @@ describe('pipeline: the window label ranked by P(alive) and by the churn model',
     expect(w.aucAlive).toBeLessThanOrEqual(1);
     expect(w.aucModel).toBeGreaterThan(0.5);
     expect(w.model).toBe('logistic');
+    // the same among those who had bought again before the window: fewer customers, both AUCs
+    const rb = w.repeatBuyers!;
+    expect(rb.customers).toBeGreaterThan(1);
+    expect(rb.customers).toBeLessThan(w.customers);
+    expect(rb.aucAlive).toBeGreaterThan(0.5);
+    expect(rb.aucModel).toBeGreaterThan(0);
   }, 60_000);
 });

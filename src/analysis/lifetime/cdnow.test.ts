@@ -7,6 +7,7 @@ import { summarize, spendSummary } from './summary';
 import { fitBgnbd } from './bgnbd';
 import { fitGammaGamma } from './gammaGamma';
 import { dayOf, haveCdnow, loadCdnow } from '../testing/cdnow';
+import { churnScoreAt } from './index';
 
 const have = haveCdnow();
 if (!have) console.warn('cdnow.test: ../shared/data/cdnow/CDNOW_sample.txt is missing; the CDNOW reference tests are skipped');
@@ -19,6 +20,14 @@ describe.skipIf(!have)('CDNOW sample, calibration 1997-01-01..1997-09-30', () =>
 
   it('has 2,357 customers', () => {
     expect(s.x.length).toBe(2357);
+  });
+
+  it("the window comparison's score: a one-time buyer's 1 - P(alive) is 0 whatever their recency, so repeat buyers are marked", () => {
+    const at = churnScoreAt(log, log.ids, dayOf('19970930'), 42)!;
+    const repeat = at.repeat.reduce((a, v) => a + v, 0);
+    expect(repeat).toBe(946); // the repeat buyers of the calibration period, as the Gamma-Gamma test counts them
+    at.repeat.forEach((r, i) => { if (!r) expect(at.score[i]).toBe(0); });
+    expect(at.score.filter((v, i) => at.repeat[i] === 1 && v > 0).length).toBe(946);
   });
 
   it('BG/NBD: r=0.243, alpha=4.414, a=0.793, b=2.426, LL=-9582.4', () => {

@@ -79,7 +79,12 @@ export interface LifetimeResult {
   clvFormula: string;
   /** the window label ranked two ways, out of sample: 1 - P(alive) fitted before the cutoff, and the
    *  churn model's pooled out-of-fold scores (set by the pipeline when both exist) */
-  windowComparison?: { customers: number; aucAlive: number; aucModel: number | null; model: string | null } | null;
+  windowComparison?: {
+    customers: number; aucAlive: number; aucModel: number | null; model: string | null;
+    /** the same among customers who bought again before the window (BG/NBD's P(alive) is 1 for a one-time buyer);
+     *  absent in older saves */
+    repeatBuyers?: { customers: number; aucAlive: number; aucModel: number | null } | null;
+  } | null;
   warnings: Warning[];
 }
 
@@ -219,7 +224,7 @@ function score(
  * that day only (so it can be scored against the window label, which looks after the cutoff);
  * null when the pre-cutoff log is too small. NaN for a customer with no purchase by then.
  */
-export function churnScoreAt(log: PurchaseLog, ids: string[], cutoff: number, seed: number): Float64Array | null {
+export function churnScoreAt(log: PurchaseLog, ids: string[], cutoff: number, seed: number): { score: Float64Array; repeat: Uint8Array } | null {
   const s = summarize(log, cutoff);
   let repeat = 0;
   for (const x of s.x) if (x > 0) repeat++;
@@ -227,8 +232,10 @@ export function churnScoreAt(log: PurchaseLog, ids: string[], cutoff: number, se
   const p = fitBgnbd(s, seed).params;
   const rowOf = new Map<string, number>();
   s.customer.forEach((c, i) => rowOf.set(log.ids[c], i));
-  return Float64Array.from(ids, (id) => {
-    const i = rowOf.get(id);
-    return i === undefined ? NaN : 1 - aliveFactor(p, s.x[i], s.tx[i], s.T[i]);
-  });
+  const row = ids.map((id) => rowOf.get(id));
+  return {
+    score: Float64Array.from(row, (i) => (i === undefined ? NaN : 1 - aliveFactor(p, s.x[i], s.tx[i], s.T[i]))),
+    // bought again before the cutoff (x > 0): BG/NBD gives a one-time buyer P(alive) = 1, whatever their recency
+    repeat: Uint8Array.from(row, (i) => (i !== undefined && s.x[i] > 0 ? 1 : 0)),
+  };
 }
