@@ -12,6 +12,8 @@ describe('featureColumn / featureLabel: a segmentation feature by the column it 
     expect(featureColumn('log1p(recency)', 'transactions', {})).toBe('log1p(Recency, whole log (days))');
     expect(featureLabel('log1p(monetary)', { kind: 'transactions', roles: {} })).toBe('Spend, whole log');
     expect(featureLabel('frequency', { kind: 'transactions', roles: {} })).toBe('Orders, whole log');
+    // a log's role keys no column holds (the profile heat-map's): in words, not "tenure" / "monthly"
+    expect(['tenure', 'monthly'].map((f) => featureLabel(f, { kind: 'transactions', roles: {} }))).toEqual(['Months since first purchase', 'Spend per month']);
   });
   it('labels drop the log scale and say when tenure was converted to months', () => {
     expect(featureLabel('log1p(total)', { kind: 'customers', roles })).toBe('TotalCharges');

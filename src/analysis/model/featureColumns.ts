@@ -9,6 +9,8 @@ import { baseName } from './reference';
 import { logFeatureName } from './logNames';
 
 const ROLE_KEYS = ['tenure', 'monthly', 'total'] as const;
+/** A log's role keys that no table column holds (the profile heat-map's columns): in words. */
+const LOG_ROLE_WORDS = { tenure: 'Months since first purchase', monthly: 'Spend per month', total: 'Spend, whole log' } as const;
 
 /** The column a feature reads: a log's "log1p(recency)" -> "log1p(Recency, whole log (days))", a customer
  *  table's "monthly" -> roles.monthly ("MonthlyCharges"); any other name as it is. */
@@ -25,6 +27,7 @@ export function featureColumn(f: string, kind: TableKind, roles: Roles): string 
  *  drivers say): "tenure", "MonthlyCharges", "tenure_years in months", "Recency, whole log (days)". */
 export function featureLabel(f: string, r: { kind: TableKind; roles: Roles; tenureUnit?: TenureUnit }): string {
   const base = baseName(f);
+  if (r.kind === 'transactions' && Object.hasOwn(LOG_ROLE_WORDS, base)) return LOG_ROLE_WORDS[base as keyof typeof LOG_ROLE_WORDS];
   const col = featureColumn(base, r.kind, r.roles);
   return base === 'tenure' && r.kind === 'customers' && r.tenureUnit && r.tenureUnit !== 'months' ? `${col} in months` : col;
 }

@@ -36,7 +36,11 @@ export const ROLE_UNIT: Readonly<Record<string, string>> = { tenure: 'months', r
 /** The columns a profile averages, keyed as its means: the role columns, then the other numeric columns. */
 function profileColumns(frame: CustomerFrame): { key: string; values: Float64Array; feature?: NumericFeature }[] {
   const cols: { key: string; values: Float64Array; feature?: NumericFeature }[] = [];
-  for (const r of ROLE_COLUMNS) if (frame[r]) cols.push({ key: r, values: frame[r] as Float64Array });
+  for (const r of ROLE_COLUMNS) {
+    // a log's total spend is its monetary value (data/transactions.ts): one column, "Spend, whole log"
+    if (r === 'total' && frame.kind === 'transactions' && frame.monetary) continue;
+    if (frame[r]) cols.push({ key: r, values: frame[r] as Float64Array });
+  }
   // a role column is the same array as its source numeric column: list it once
   for (const f of frame.numeric) if (!cols.some((c) => c.key === f.name || c.values === f.values)) cols.push({ key: f.name, values: f.values, feature: f });
   return cols;

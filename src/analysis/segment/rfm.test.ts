@@ -27,6 +27,16 @@ describe('RFM segments from a transaction log', () => {
   });
 });
 
+describe("a log's profile columns", () => {
+  it('list its total spend once (monetary: "Spend, whole log"), not again as the total role', () => {
+    const f = rfmCustomers(3);
+    const withTotal = { ...f, total: Float64Array.from(f.monetary!) }; // data/transactions.ts sets both to the spend
+    expect(Object.keys(profileUnits(withTotal))).not.toContain('total');
+    expect(Object.keys(profileUnits(withTotal))).toContain('monetary');
+    expect(Object.keys(profileUnits({ ...withTotal, kind: 'customers' }))).toContain('total'); // a table's total is its own column
+  });
+});
+
 describe('naming', () => {
   it('labels are unique and numbered beyond the label list', () => {
     const f = smallCustomers(4, 10);
