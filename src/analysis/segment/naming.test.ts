@@ -52,6 +52,16 @@ describe('segment names beyond the labels', () => {
     expect(st({ CLVBand: 1 }, { CLVBand: 2 })).toEqual(['Low CLV Band']);
     expect(st({ monthly: 90, tenure: 10 }, { monthly: 60, tenure: 30 })).toEqual(['Low Tenure', 'High Monthly Spend']);
   });
+  it('"Loyal" needs a long tenure, not low churn alone; a segment no role sets apart is described by the column that does', () => {
+    // the bank screenshot: average tenure, low churn, a low balance
+    const [a, b] = nameSegments(
+      [seg(0.02, 0.16, { Balance: 18_914, EstimatedSalary: 105_352, CreditScore: 598 }), seg(0.0, 0.48, { Balance: 86_933, EstimatedSalary: 99_479, CreditScore: 607 })],
+      'customers', 0.24, 'EUR', 'years',
+    );
+    expect(a.name).toBe('Low Balance');
+    expect(a.description).toBe('Mid tenure (5 vs 5 years on average), low balance (18,914 vs 81,000 on average), 16% churn vs 24% overall.');
+    expect(b.name).toBe('At-Risk');
+  });
   it('fall back to a numbered label when every trait is taken', () => {
     const same = { Balance: 20_000, EstimatedSalary: 102_000, CreditScore: 606 };
     const names = nameSegments([seg(1.3, 0.1, same), seg(1.2, 0.1, same), seg(1.1, 0.1, same)], 'customers', 0.25).map((n) => n.name);

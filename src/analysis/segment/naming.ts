@@ -70,6 +70,9 @@ export function nameSegments(stats: SegmentStats[], kind: TableKind, baseChurn: 
       const needs = NEEDS[name];
       if (needs && !needs.some((k) => z[k] !== undefined)) return;
       if (!rfm && name === 'At-Risk' && lift(s) === null && (z.monthly === undefined || z.tenure === undefined)) return;
+      // "Loyal" in a customer table says long tenure: not given on low churn alone (a bank segment of average tenure
+      // whose trait is its low balance read "Loyal", described as "Mid tenure (5.1 vs 5 years)")
+      if (!rfm && name === 'Loyal' && g(z, 'tenure') < MIN_SCORE) return;
       pairs.push({ seg, lab, score: f(z, lift(s)) });
     });
   });
@@ -126,15 +129,20 @@ function traitWords(key: string): string {
 
 /** "High Balance" / "Low Estimated Salary": the columns whose segment mean differs from the base mean by more
  *  than 10% of it, furthest first (ties: column order), in words. */
-export function strongestTraits(s: Pick<SegmentStats, 'means' | 'baseMeans'>): string[] {
-  const out: { trait: string; gap: number }[] = [];
+export function strongestTraits(s: Pick<SegmentStats, 'means' | 'baseMeans'>): string[];
+/** withRoles false: the other columns only, each with its key (a description's "high balance (...)") */
+export function strongestTraits(s: Pick<SegmentStats, 'means' | 'baseMeans'>, withRoles: false): { trait: string; key: string }[];
+export function strongestTraits(s: Pick<SegmentStats, 'means' | 'baseMeans'>, withRoles = true): string[] | { trait: string; key: string }[] {
+  const out: { trait: string; key: string; gap: number }[] = [];
   for (const [k, m] of Object.entries(s.means)) {
     const b = s.baseMeans[k];
     if (b === undefined || !Number.isFinite(m) || !Number.isFinite(b)) continue;
+    if (!withRoles && Object.hasOwn(ROLE_WORDS, k)) continue;
     const d = (m - b) / Math.max(Math.abs(b), 1e-9);
-    if (Math.abs(d) > 0.1) out.push({ trait: `${d > 0 ? 'High' : 'Low'} ${traitWords(k)}`, gap: Math.abs(d) });
+    if (Math.abs(d) > 0.1) out.push({ trait: `${d > 0 ? 'High' : 'Low'} ${traitWords(k)}`, key: k, gap: Math.abs(d) });
   }
-  return out.sort((a, b) => b.gap - a.gap).map((x) => x.trait);
+  out.sort((a, b) => b.gap - a.gap);
+  return withRoles ? out.map((x) => x.trait) : out.map(({ trait, key }) => ({ trait, key }));
 }
 
 
@@ -164,6 +172,16 @@ function describe(s: SegmentStats, rfm: boolean, baseChurn: number | null, curre
     add('tenure', 'long tenure', 'short tenure', 'mid tenure');
     add('monthly', 'high monthly spend', 'low monthly spend', 'average monthly spend');
     if (s.roleZ.monthly === undefined) add('total', 'high total spend', 'low total spend', 'average total spend');
+  }
+  // no role sets the segment apart: say the column that does ("high balance (139,038 vs 80,290 on average)")
+  const roleLevels = ['tenure', 'monthly', 'total', 'recency', 'frequency', 'monetary'].map((k) => s.roleZ[k as keyof typeof s.roleZ]);
+  if (!roleLevels.some((z) => z !== undefined && Math.abs(z) > 0.4)) {
+    const trait = strongestTraits({ means: s.means, baseMeans: s.baseMeans }, false)[0];
+    if (trait) {
+      const show = (v: number) => fmtValue(Math.abs(v) >= 10 ? Math.round(v) : v);
+      const [m, b] = [s.means[trait.key], s.baseMeans[trait.key]];
+      parts.push(`${m > b ? 'high' : 'low'} ${columnWords(trait.key)} (${show(m)} vs ${show(b)} on average)`);
+    }
   }
   if (s.churnRate !== null) {
     const pct = (v: number) => `${Math.round(v * 100)}%`;
