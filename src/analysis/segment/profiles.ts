@@ -41,8 +41,11 @@ function profileColumns(frame: CustomerFrame): { key: string; values: Float64Arr
     if (r === 'total' && frame.kind === 'transactions' && frame.monetary) continue;
     if (frame[r]) cols.push({ key: r, values: frame[r] as Float64Array });
   }
-  // a role column is the same array as its source numeric column: list it once
-  for (const f of frame.numeric) if (!cols.some((c) => c.key === f.name || c.values === f.values)) cols.push({ key: f.name, values: f.values, feature: f });
+  // a role column is the same array as its source numeric column: list it once; a tenure counted in years is
+  // converted to months, a new array: its own column is the same tenure ("Tenure in months" and "Tenure" side by side)
+  const convertedTenure = frame.tenure && frame.tenureName ? frame.tenureName : null;
+  for (const f of frame.numeric)
+    if (f.name !== convertedTenure && !cols.some((c) => c.key === f.name || c.values === f.values)) cols.push({ key: f.name, values: f.values, feature: f });
   return cols;
 }
 

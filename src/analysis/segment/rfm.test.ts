@@ -35,6 +35,15 @@ describe("a log's profile columns", () => {
     expect(Object.keys(profileUnits(withTotal))).toContain('monetary');
     expect(Object.keys(profileUnits({ ...withTotal, kind: 'customers' }))).toContain('total'); // a table's total is its own column
   });
+  it("list a tenure counted in years once: the role (in months), not the file's own column again", () => {
+    const f = rfmCustomers(3);
+    const years = Float64Array.from(f.monetary!, (_, i) => i % 11);
+    const table = { ...f, kind: 'customers' as const, tenure: years.map((y) => y * 12), tenureName: 'Tenure', tenureUnit: 'years' as const, numeric: [{ name: 'Tenure', values: years }, { name: 'Age', values: years.map((y) => 30 + y) }] };
+    const keys = Object.keys(profileSegments(table, new Int32Array(table.n), 1)[0].means);
+    expect(keys).toContain('tenure');
+    expect(keys).toContain('Age');
+    expect(keys).not.toContain('Tenure');
+  });
 });
 
 describe('naming', () => {
