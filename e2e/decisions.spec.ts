@@ -104,4 +104,12 @@ test('no revenue column: the mapping step warns; without money the customers tab
   const values = risks.slice(0, 10).map((t) => parseFloat(t));
   for (let j = 1; j < values.length; j++) expect(values[j]).toBeLessThanOrEqual(values[j - 1]);
   await page.screenshot({ path: `${SHOTS}/d-09-customers-no-money.png`, fullPage: true });
+  // the advice per segment still stands, in customers kept, its payback unknown (no "$0 return", no "not recommended")
+  await page.getByTestId('tab-recommendations').click();
+  await expect(page.getByTestId('recommendation').first()).toBeVisible();
+  await expect(page.getByTestId('recommendation-badge').filter({ hasText: 'payback unknown' }).first()).toBeVisible();
+  await expect(page.getByTestId('recommendation-return').first()).toHaveText('unknown: no revenue column');
+  await expect(page.locator('[role=tabpanel]')).not.toContainText('not recommended');
+  await expect(page.locator('[role=tabpanel]')).not.toContainText('$0');
+  await page.screenshot({ path: `${SHOTS}/d-10-recommendations-no-money.png`, fullPage: true });
 });

@@ -163,10 +163,11 @@ function customersLine(r: AnalysisResult): string {
 function recommendationsLine(r: AnalysisResult): string {
   const b = r.business;
   const recs = b?.recommendations ?? [];
-  if (!b || !recs.length) return `No recommendations: they need churn probabilities and a value per customer (${count(r.rows)} customers analysed).`;
+  if (!b || !recs.length) return `No recommendations: they need churn probabilities (${count(r.rows)} customers analysed).`;
   const segs = new Set(recs.map((x) => x.segment)).size;
   if (b.plan && b.plan.money)
     return `The plan spends ${moneyOf(r, b.plan.campaign.cost)} of your ${moneyOf(r, b.options.budget)} budget on ${n(b.plan.campaign.targeted, 'offer')} across ${n(segs, 'segment')}, for an expected net ${moneyOf(r, b.plan.campaign.profit)}.`;
+  if (b.plan) return `The plan spends ${moneyOf(r, b.plan.campaign.cost)} of your ${moneyOf(r, b.options.budget)} budget on ${n(b.plan.campaign.targeted, 'offer')} across ${n(segs, 'segment')}; payback unknown: the file has no revenue column.`;
   return `${n(recs.length, 'suggested action')} across ${n(segs, 'segment')}.`;
 }
 

@@ -97,7 +97,7 @@ function recommendationsHtml(r: AnalysisResult): string {
   const recs = r.business?.recommendations ?? [];
   if (!recs.length) return '<p class="muted">No recommendations.</p>';
   return `<table><thead><tr><th>Segment</th><th>Action</th><th>Why</th><th class="n">Customers</th><th class="n">Cost</th><th class="n">Expected return</th><th class="n">Net</th></tr></thead><tbody>${recs
-    .map((x) => `<tr><td>${esc(x.segment)}</td><td>${esc(x.action)}</td><td>${esc(x.rationale)}</td><td class="n">${fmtInt(x.customers)}</td><td class="n">${fmtMoney(x.cost, r.currency)}</td><td class="n">${fmtMoney(x.expectedReturn, r.currency)}</td><td class="n">${fmtMoney(x.net, r.currency)}</td></tr>`)
+    .map((x) => `<tr><td>${esc(x.segment)}</td><td>${esc(x.action)}</td><td>${esc(x.rationale)}</td><td class="n">${fmtInt(x.customers)}</td><td class="n">${fmtMoney(x.cost, r.currency)}</td><td class="n">${x.valueKnown === false ? 'unknown' : fmtMoney(x.expectedReturn, r.currency)}</td><td class="n">${x.valueKnown === false ? 'unknown' : fmtMoney(x.net, r.currency)}</td></tr>`)
     .join('')}</tbody></table>`;
 }
 

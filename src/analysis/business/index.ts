@@ -118,17 +118,16 @@ export function runBusiness(
       },
     });
   }
-  if (probs.p && frame.monthly && plan) {
+  if (probs.p && plan) {
     const p = probs.p;
-    revenue = revenueImpact({ p, monthly: frame.monthly, active, plan, order: callOrder, groups, churnRates, pareto: bundle.pareto, probabilityNote: probs.note, population: population.label }, o);
+    if (frame.monthly) revenue = revenueImpact({ p, monthly: frame.monthly, active, plan, order: callOrder, groups, churnRates, pareto: bundle.pareto, probabilityNote: probs.note, population: population.label }, o);
+    else warnings.push({ code: 'business-no-money', message: 'No monthly value per customer: the call list ranks active customers by churn risk, and money figures (revenue at risk, lifetime value, value saved) are not shown.', count: 1 });
     const profiles = segmentProfiles(frame, groups, p);
     recommendations = recommend({
       groups, profiles, baseChurn: bundle.kpis.churnRate.value, p, clv, ev, monthly: frame.monthly, active,
       membership: (id) => shareMembership(frame, id),
       campaign: callOrder.subarray(0, plan.campaign.targeted),
     }, o);
-  } else if (probs.p) {
-    warnings.push({ code: 'business-no-money', message: 'No monthly value per customer: the call list ranks active customers by churn risk, and money figures (revenue at risk, lifetime value, value saved) are not shown.', count: 1 });
   } else {
     warnings.push({ code: 'business-no-revenue-at-risk', message: 'Revenue at risk, the call list and retention advice need churn probabilities.', count: 1 });
   }

@@ -78,6 +78,30 @@ describe('rules', () => {
     expect(bad.action).toMatch(/^Not recommended in S at these terms: the offers cost more than they keep\. If the offer gets cheaper or works better: [a-z]/);
   });
 
+  it('without a value per customer (no revenue column): the call list stands, in customers, with the payback unknown', () => {
+    const p = Float64Array.from([0.5, 0.2, 0.9, 0.4]);
+    const o = { ...DEFAULT_BUSINESS_OPTIONS };
+    const groups = { names: ['S'], labels: new Int32Array(4), fromSegmentation: true };
+    const profile = { ...empty(), churnRate: 0.5, churnVsBase: 1.9 };
+    const base = { groups, profiles: [profile], baseChurn: 0.265, p, clv: new Float64Array(4), ev: new Float64Array(4).fill(NaN), monthly: null, membership: () => null, campaign: [2, 0] };
+    const [r] = recommend(base, o);
+    expect(r.valueKnown).toBe(false);
+    const [targeted] = recommend(base, o, [{ ...RULES.find((x) => /highest expected value saved/.test(x.action))!, when: [] }]);
+    expect(targeted.action).toMatch(/to the customers with the highest churn risk$/); // the call list's order without values
+    expect(r.recommended).toBe(true); // as the plan says: contact them, payback unknown
+    expect(r.cost).toBe(100);
+    expect(r.numbers.expectedLeavers).toBeCloseTo(2, 12); // 0.5 + 0.2 + 0.9 + 0.4
+    expect(r.numbers.expectedCustomersSaved).toBeCloseTo((0.9 + 0.5) * 0.3, 12);
+    for (const k of ['revenueAtRiskMonthly', 'expectedReturn', 'net', 'valuePerSave']) expect(r.numbers).not.toHaveProperty(k);
+    expect(r.rationale).toBe('S: ' + r.rationale.slice(3, r.rationale.indexOf(';')) + '; 4 active customers, about 2 of them expected to leave. 2 of them are on the call list your $10,000 budget pays for: cost $100, about 0.42 kept at a 30% save rate. Payback unknown: the file has no revenue column to value a kept customer.');
+    expect(r.rationale).not.toMatch(/\$0|net/);
+    expect(recommendationBadge(r, (v) => `$${v}`)).toEqual({ text: '2 offers · payback unknown', warn: false });
+    const [none] = recommend({ ...base, campaign: [] }, o);
+    expect(none.recommended).toBe(false);
+    expect(none.rationale).toContain('None of its active customers is on the call list: the budget reaches customers at higher churn risk first.');
+    expect(recommendationBadge(none, (v) => `$${v}`)).toEqual({ text: 'no offers', warn: false });
+  });
+
   it('every number behind a piece of advice has a plain label, never its key', () => {
     // a profile with every metric present, so recommend() writes every key it can
     const full = Object.fromEntries(Object.keys(empty()).map((m) => [m, 0.5])) as Profile;

@@ -3,13 +3,15 @@
  * meets, with the numbers it rests on. The offers are the plan's (campaign.ts): the segment's active customers
  * on the call list, so the segments' costs add up to the plan's cost within the budget and no segment is told
  * to spend while another sentence says not to. A segment whose offers cost more than they keep is not recommended.
+ * Without a value per customer (a bank table with no revenue column) the advice and the call list still stand, with
+ * the customers expected to leave and to be kept instead of money, and the payback said to be unknown (valueKnown false).
  */
 import type { BusinessOptions } from '../types';
 import type { Recommendation } from './types';
 import type { Groups } from './groups';
 import type { Profile } from './profile';
 import { RULES, SHARE_METRICS, type MetricId, type RetentionRule } from './rules';
-import { fmtInt as count, fmtMoneyText, fmtPct as pct } from '../format';
+import { fmtInt as count, fmtMoneyText, fmtPct as pct, fmtValue } from '../format';
 
 /** How a number behind a piece of advice reads: a count, money, a share (0..1), a ratio ("1.7x"), months, or a plain number. */
 export type RecommendationUnit = 'count' | 'money' | 'share' | 'times' | 'months' | 'number';
@@ -41,6 +43,7 @@ export const RECOMMENDATION_NUMBERS: ReadonlyMap<string, NumberInfo> = new Map([
   ['expectedReturn', plan('Expected lifetime value kept', 'money')],
   ['net', plan('Net: value kept minus cost', 'money')],
   ['expectedCustomersSaved', plan('Customers the offers are expected to keep', 'number')],
+  ['expectedLeavers', plan('Customers expected to leave (sum of churn risks)', 'number')],
   ['costPerSave', plan('Offer cost per customer kept', 'money')],
   ['valuePerSave', plan('Lifetime value of each customer kept', 'money')],
   ['offerCost', setting('Cost of one offer', 'money')],
@@ -90,7 +93,8 @@ export interface RecommendInputs {
   p: Float64Array;
   clv: Float64Array;
   ev: Float64Array;
-  monthly: ArrayLike<number>;
+  /** null: no value per customer (no revenue column): counts instead of money, payback unknown */
+  monthly: ArrayLike<number> | null;
   /** per customer 1 = still active (absent = everyone) */
   active?: Uint8Array;
   /** per customer membership of a share metric's level (rule audiences); null = column absent */
@@ -104,10 +108,13 @@ export interface RecommendInputs {
 const HOLDS_BACK = new Set(['loyal-value', 'low-touch']);
 /** An action as the rest of a sentence: "Offer ..." -> "offer ...". */
 const lower = (action: string) => action.charAt(0).toLowerCase() + action.slice(1);
+/** An expected number of customers in words: whole from 1 up ("about 32"), else as it is ("about 0.42"). */
+const about = (v: number) => (v >= 1 ? count(Math.round(v)) : fmtValue(v));
 
 /** A recommendation card's corner: its net, 'not recommended' when its offers cost more than they
  *  keep, 'no offers' (not a warning) when nobody in the segment is on the call list. */
-export function recommendationBadge(r: Pick<Recommendation, 'targeted' | 'recommended' | 'net'>, money: (v: number) => string): { text: string; warn: boolean } {
+export function recommendationBadge(r: Pick<Recommendation, 'targeted' | 'recommended' | 'net' | 'valueKnown'>, money: (v: number) => string): { text: string; warn: boolean } {
+  if (r.valueKnown === false) return { text: r.targeted === 0 ? 'no offers' : `${count(r.targeted)} ${r.targeted === 1 ? 'offer' : 'offers'} · payback unknown`, warn: false };
   if (r.targeted === 0) return { text: `no offers · net ${money(r.net)}`, warn: false };
   if (r.recommended === false) return { text: `not recommended · net ${money(r.net)}`, warn: true };
   return { text: `net ${money(r.net)}`, warn: r.net < 0 };
@@ -116,6 +123,7 @@ export function recommendationBadge(r: Pick<Recommendation, 'targeted' | 'recomm
 /** One recommendation per segment; the segments' offers are the plan's customers, so their costs sum to the plan's cost (<= budget). */
 export function recommend(x: RecommendInputs, o: BusinessOptions, rules: RetentionRule[] = RULES): Recommendation[] {
   const money = (v: number) => fmtMoneyText(v, o.currency); // sentences (format/money.ts)
+  const monthly = x.monthly;
   const k = x.groups.names.length;
   const chosen = x.profiles.map((prof) => matchRule(prof, rules));
   const audience = chosen.map((r) => (r.audience ? x.membership(r.audience) : null));
@@ -125,7 +133,7 @@ export function recommend(x: RecommendInputs, o: BusinessOptions, rules: Retenti
     if (x.active && !x.active[i]) continue;
     const g = x.groups.labels[i];
     size[g]++;
-    risk[g] += x.p[i] * x.monthly[i];
+    risk[g] += monthly ? x.p[i] * monthly[i] : x.p[i]; // money at risk, or customers expected to leave
     const aud = audience[g];
     if (aud && !aud[i]) continue;
     inAudience[g]++;
@@ -146,14 +154,22 @@ export function recommend(x: RecommendInputs, o: BusinessOptions, rules: Retenti
     const net = ret[g] - cost;
     const costPerSave = saves[g] > 0 ? cost / saves[g] : 0;
     const valuePerSave = saves[g] > 0 ? ret[g] / saves[g] : 0;
-    const recommended = targeted[g] > 0 && net > 0 && costPerSave <= valuePerSave;
+    // without a value per customer the plan's call list stands (payback unknown), as the plan says
+    const recommended = targeted[g] > 0 && (!monthly || (net > 0 && costPerSave <= valuePerSave));
     const facts = rule.mention
       .filter((m) => prof[m] !== null)
       .map((m) => describeMetric(m, prof[m] as number, x.baseChurn));
     const audLabel = audience[g] ? SHARE_METRICS.find((m) => m.id === rule.audience)!.label : null;
+    // without a value per customer the call list ranks by churn risk (campaign.ts rankForCampaign): the action says so
     let action = rule.action.replace(/\{segment\}/g, name);
-    let rationale = `${name}: ${facts.join(', ')}; ${count(size[g])} active customers, ${money(risk[g])} monthly revenue at risk.`;
-    if (targeted[g] > 0) {
+    if (!monthly) action = action.replace('highest expected value saved', 'highest churn risk');
+    let rationale = `${name}: ${facts.join(', ')}; ${count(size[g])} active customers, ${monthly ? `${money(risk[g])} monthly revenue at risk` : `about ${about(risk[g])} of them expected to leave`}.`;
+    if (targeted[g] > 0 && !monthly) {
+      rationale +=
+        ` ${count(targeted[g])} of them are on the call list your ${money(o.budget)} budget pays for` +
+        (audLabel ? `, ${count(audTargeted[g])} of these ${audLabel}` : '') +
+        `: cost ${money(cost)}, about ${about(saves[g])} kept at a ${pct(o.saveRate, 0)} save rate. Payback unknown: the file has no revenue column to value a kept customer.`;
+    } else if (targeted[g] > 0) {
       rationale +=
         ` ${count(targeted[g])} of them are on the call list your ${money(o.budget)} budget pays for` +
         (audLabel ? `, ${count(audTargeted[g])} of these ${audLabel}` : '') +
@@ -167,7 +183,9 @@ export function recommend(x: RecommendInputs, o: BusinessOptions, rules: Retenti
     } else if (!HOLDS_BACK.has(rule.id)) {
       action = `No paid offer in ${name} for now: none of its customers is on the call list this budget pays for. If the offer gets cheaper, works better or the budget grows: ${lower(action)}`;
     }
-    if (targeted[g] === 0) {
+    if (targeted[g] === 0 && !monthly) {
+      rationale += ` None of its active customers is on the call list: the budget reaches customers at higher churn risk first.`;
+    } else if (targeted[g] === 0) {
       rationale +=
         ` None of its active customers is on the call list: at ${money(o.offerCost)} per offer and a ${pct(o.saveRate, 0)} save rate, within a ${money(o.budget)} budget,` +
         (Number.isFinite(best[g]) ? ` the best expected value saved here is ${money(best[g])}` : ' no customer here qualifies') +
@@ -190,7 +208,11 @@ export function recommend(x: RecommendInputs, o: BusinessOptions, rules: Retenti
       budget: o.budget,
       cac: o.cac,
     };
+    if (!monthly) {
+      for (const m of ['revenueAtRiskMonthly', 'expectedReturn', 'net', 'valuePerSave']) delete numbers[m];
+      numbers.expectedLeavers = risk[g];
+    }
     for (const [m, v] of Object.entries(prof)) if (v !== null) numbers[m] = v;
-    return { segment: name, rule: rule.id, recommended, action, rationale, customers: size[g], targeted: targeted[g], cost, expectedReturn: ret[g], net, numbers };
+    return { segment: name, rule: rule.id, recommended, action, rationale, customers: size[g], targeted: targeted[g], cost, expectedReturn: ret[g], net, numbers, ...(monthly ? {} : { valueKnown: false as const }) };
   });
 }

@@ -115,6 +115,9 @@ export interface Recommendation {
   net: number;
   /** the numbers the advice rests on */
   numbers: Record<string, number>;
+  /** false: no value per customer (no revenue column): expectedReturn and net are not known (shown as unknown);
+   *  absent: known (older saves too) */
+  valueKnown?: false;
 }
 
 /** A churn driver with direction, in words (business/drivers.ts). */
