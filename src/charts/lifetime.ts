@@ -91,7 +91,8 @@ export function movementsFigure(months: RevenueMonth[], currency: CurrencyCode, 
     layout: baseLayout(`Monthly revenue movements${fileName ? ` in ${plotText(fileName)}` : ''}`, {
       barmode: 'relative',
       yaxis: { title: { text: `Revenue change (${cur.trim()})` }, tickprefix: cur, tickformat: ',.0f' },
-      yaxis2: { title: { text: 'NRR' }, overlaying: 'y', side: 'right', tickformat: '.0%', rangemode: 'tozero', showgrid: false },
+      // automargin: the right margin grows to hold the ticks and the title (they overlapped in 20 px)
+      yaxis2: { title: { text: 'NRR' }, overlaying: 'y', side: 'right', tickformat: '.0%', rangemode: 'tozero', showgrid: false, automargin: true },
     }),
   };
 }

@@ -40,6 +40,13 @@ describe('column units', () => {
     expect(fmtWithUnit(0.347, null, 'USD')).toBe('0.35');
   });
 
+  it('a column named for an amount is money; counts and scores are not', () => {
+    const f = frame();
+    const unit = (name: string) => columnUnit(f, { name, values: seq((i) => i) });
+    expect(['Balance', 'EstimatedSalary', 'annual_income', 'Total Revenue', 'late_fees'].map(unit)).toEqual(['money', 'money', 'money', 'money', 'money']);
+    expect(['NumOfProducts', 'CreditScore', 'Age', 'balance_checks', 'PriceTier'].map(unit)).toEqual([null, null, null, null, null]);
+  });
+
   it('driver cuts name their unit: months for tenure, the currency for charges', () => {
     const texts = churnDrivers(frame(), 10, 'EUR').map((d) => d.text);
     expect(texts).toContain('years_with_us in months: 100.0% churn in the lowest fifth (up to 22.8 months) vs 0.0% in the highest fifth (96 months and up)');
