@@ -14,6 +14,11 @@ const CDNOW = path.resolve(here, '../../shared/data/cdnow/CDNOW_sample.txt');
 
 type PlotEl = { data: { x?: unknown[]; y?: unknown[]; z?: (number | null)[][] }[] };
 
+/** The tab's first chart loads Plotly while the workers refine: this spec reads the charts' content, and under the
+ *  suite's parallel load (two browsers, two cores) it was "Drawing chart…" past the 15 s default once in a fresh-clone
+ *  CI (passed on retry). How fast a first chart paints is responsiveness.spec's question (timed project), not this one. */
+const FIRST_CHART_MS = 45_000;
+
 test('CDNOW sample: back-test shows 1,882 actual vs 1,653 expected and MAE 0.786 vs 1.024', async ({ page }) => {
   test.skip(!existsSync(CDNOW), `${CDNOW} is missing (../shared/data/cdnow)`);
   const con = watchConsole(page);
@@ -33,7 +38,7 @@ test('CDNOW sample: back-test shows 1,882 actual vs 1,653 expected and MAE 0.786
   await expect(page.getByTestId('bgnbd-r')).toBeVisible();
   // the two back-test charts, read through their Plotly data
   const cum = page.getByTestId('plot-bt-cumulative');
-  await expect(cum.locator('.main-svg').first()).toBeAttached();
+  await expect(cum.locator('.main-svg').first()).toBeAttached({ timeout: FIRST_CHART_MS });
   const last = await cum.evaluate((el) => (el as unknown as PlotEl).data.map((d) => d.y![d.y!.length - 1] as number));
   expect(last[0]).toBe(2457 + 1882); // 2,457 repeat purchase-days in calibration + 1,882 in the holdout
   const freq = page.getByTestId('plot-bt-frequency');
@@ -52,7 +57,7 @@ test('shop demo: lifetime values, cohort grid with "not enough history" blanks, 
   await page.getByTestId('tab-lifetime').click();
   await expect(page.getByTestId('lt-mean-alive')).toContainText('%');
   const grid = page.getByTestId('plot-cohorts');
-  await expect(grid.locator('.main-svg').first()).toBeAttached();
+  await expect(grid.locator('.main-svg').first()).toBeAttached({ timeout: FIRST_CHART_MS });
   const z = await grid.evaluate((el) => (el as unknown as PlotEl).data[0].z!);
   // the latest cohort has the fewest observed months; cells past the log's end are null, never 0
   expect(z[z.length - 1].some((v) => v === null)).toBe(true);
