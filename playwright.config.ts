@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS } from './e2e/chromiumFlags';
 
 /** E2E against the built site (vite build + vite preview) in Debian's Chromium.
  *  E2E_PORT picks another port when 4173 is taken by someone else's preview on a shared machine. */
@@ -19,7 +20,7 @@ const PARALLEL = process.env.E2E_PARALLEL === '1';
 const UNTIMED_ONLY = process.env.E2E_UNTIMED === '1';
 const PREBUILT = process.env.E2E_PREBUILT === '1';
 const TIMED = ['flow', 'persistence-faults', 'responsiveness', 'telco', 'large'].map((n) => `**/${n}.spec.ts`);
-const chromium = { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 }, launchOptions: { executablePath: '/usr/bin/chromium' } };
+const chromium = { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 }, launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS } };
 
 export default defineConfig({
   testDir: 'e2e',

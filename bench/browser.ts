@@ -14,8 +14,11 @@ import { INSTRUMENT, type BenchRecord } from './instrument';
 import { rssSampler } from './proc';
 import { REPO_ROOT } from './resample';
 import { rendererCpuMs } from './idle';
+import { CHROMIUM_ARGS, chromiumArgs } from '../e2e/chromiumFlags';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** the flags every benchmark's Chromium gets (e2e/chromiumFlags.ts: measure the page, not the DevTools attachment) */
+export { CHROMIUM_ARGS, chromiumArgs };
 export const SITE_DIR = resolve(REPO_ROOT, 'bench/data/site');
 
 export async function buildSite(outDir = SITE_DIR): Promise<number> {
@@ -113,8 +116,8 @@ export interface BrowserRun {
 
 /** One run: fresh browser, open the site, pick the file, confirm the mapping, wait for the dashboard. */
 export async function browserRun(url: string, file: string, timeoutMs: number, opts: { cold?: boolean; skipRefining?: boolean; thinkMs?: number; args?: string[] } = {}): Promise<BrowserRun> {
-  // (args: extra Chromium flags, e.g. --js-flags=--trace-deopt for a diagnosis; none in the bench)
-  const server: BrowserServer = await chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: opts.args });
+  // (args: extra Chromium flags on top of CHROMIUM_ARGS, e.g. --js-flags=--trace-deopt for a diagnosis; none in the bench)
+  const server: BrowserServer = await chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: chromiumArgs(opts.args) });
   const browserPid = server.process().pid!;
   const browser = await chromium.connect(server.wsEndpoint());
   const rss = rssSampler(browserPid);
@@ -233,7 +236,7 @@ function summarise(rec: BenchRecord) {
  *  engine, and has the analysis worker simulate a log of `customers` and time the BG/NBD +
  *  Gamma-Gamma fit there (EngineApi.benchLifetimeFit). totalMs is the fit. */
 export async function browserLifetimeRun(url: string, customers = 100_000) {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     await page.goto(`${url}?debug=1`);

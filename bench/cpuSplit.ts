@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { openAsBlob } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, serveSite } from './browser';
+import { CHROMIUM, serveSite, CHROMIUM_ARGS } from './browser';
 import { rendererCpuMs } from './idle';
 import { loadNow } from './proc';
 import { createEngine } from '../src/analysis/engine';
@@ -20,7 +20,7 @@ const diff = (a: Record<string, number>, b: Record<string, number>) => Object.fr
 const sum = (r: Record<string, number>) => Object.values(r).reduce((s, v) => s + v, 0);
 
 async function browserCpu(url: string) {
-  const server = await chromium.launchServer({ executablePath: CHROMIUM, headless: true });
+  const server = await chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const browser = await chromium.connect(server.wsEndpoint());
   try {
     const page = await (await browser.newContext()).newPage();

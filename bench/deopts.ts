@@ -10,7 +10,7 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, serveSite } from './browser';
+import { CHROMIUM, serveSite, chromiumArgs } from './browser';
 import { REPO_ROOT } from './resample';
 
 const args = process.argv.slice(2);
@@ -33,7 +33,7 @@ const site = await serveSite(resolve(dir));
 const browser = await chromium.launch({
   executablePath: `${DIAG}/chromium.sh`,
   headless: true,
-  args: [`--js-flags=${flags}`],
+  args: chromiumArgs([`--js-flags=${flags}`]),
 });
 const marks: Record<string, number> = {};
 try {

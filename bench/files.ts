@@ -10,7 +10,7 @@
  */
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, serveSite } from './browser';
+import { CHROMIUM, serveSite, CHROMIUM_ARGS } from './browser';
 import { rendererCpuMs } from './idle';
 import { loadNow } from './proc';
 import { REPO_ROOT } from './resample';
@@ -28,7 +28,7 @@ const total = (r: Record<string, number>) => Object.values(r).reduce((s, v) => s
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)];
 
 async function oneRun(url: string): Promise<{ cpu: number; wall: number }> {
-  const server = await chromium.launchServer({ executablePath: CHROMIUM, headless: true });
+  const server = await chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const browser = await chromium.connect(server.wsEndpoint());
   try {
     const page = await (await browser.newContext()).newPage();

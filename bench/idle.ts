@@ -15,7 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, buildSite, serveSite } from './browser';
+import { CHROMIUM, buildSite, serveSite, CHROMIUM_ARGS } from './browser';
 import { loadNow, rendererPids } from './proc';
 import { median } from './report';
 
@@ -73,7 +73,7 @@ export interface IdleRun {
 
 /** One idle run: fresh browser, open the page, wait `seconds` after load, read the renderer's CPU. */
 export async function idleRun(url: string, seconds = 10): Promise<IdleRun> {
-  const server = await chromium.launchServer({ executablePath: CHROMIUM, headless: true });
+  const server = await chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const browserPid = server.process().pid!;
   const browser = await chromium.connect(server.wsEndpoint());
   try {

@@ -11,7 +11,7 @@
  */
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, buildSite, serveSite } from './browser';
+import { CHROMIUM, buildSite, serveSite, CHROMIUM_ARGS } from './browser';
 import { REPO_ROOT } from './resample';
 import { readTraceEvents } from './trace';
 
@@ -42,7 +42,7 @@ const MARKS = String.raw`(() => {
 
 if (!argv.includes('--no-build')) await buildSite();
 const site = await serveSite();
-const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 let profile: Profile;
 try {
   const context = await browser.newContext();

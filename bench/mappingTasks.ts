@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, serveSite } from './browser';
+import { CHROMIUM, serveSite, CHROMIUM_ARGS } from './browser';
 import { corpus } from '../scripts/corpus';
 
 const argv = process.argv.slice(2);
@@ -23,7 +23,7 @@ if (!file) {
 }
 
 async function once(url: string): Promise<{ worst: number; over50: number }> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     await page.addInitScript(() => {

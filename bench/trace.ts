@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, serveSite } from './browser';
+import { CHROMIUM, serveSite, CHROMIUM_ARGS } from './browser';
 import { REPO_ROOT } from './resample';
 
 /** One event of a Chrome trace (the fields these scripts read). */
@@ -34,7 +34,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const CATEGORIES = ['v8', 'disabled-by-default-v8.compile', 'disabled-by-default-v8.gc', 'v8.wasm', 'devtools.timeline', 'toplevel'];
 
   const site = await serveSite();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
     const page = await (await browser.newContext()).newPage();
     if (cold) await browser.startTracing(page, { path: out, categories: CATEGORIES });
