@@ -10,6 +10,7 @@ import { codeTarget } from './targetCoding';
 import { rfmReader, type RfmChoices } from './rfmTable';
 import { idFromValuesWarning, idProblem, placeholderIds, placeholderWarning } from './placeholders';
 import { booleanValues, categoricalFeature, exclusionWarnings, isConstant, isNumericBoolean, median, parseNumericColumn, round, servicesCount } from './cleanColumns';
+import { fmtInt } from '../format/numbers';
 
 export { DEMOGRAPHIC } from './cleanColumns';
 
@@ -77,14 +78,14 @@ export function cleanCustomerTable(raw: RawTable, inferred: InferredColumn[], ro
   if (dup.count > 0)
     warnings.push({
       code: 'duplicate-ids',
-      message: `${dup.count} row(s) repeat a customer id already seen in "${roles.id}"; only the first row of each customer was kept.`,
+      message: `${fmtInt(dup.count)} row(s) repeat a customer id already seen in "${roles.id}"; only the first row of each customer was kept.`,
       count: dup.count,
       dropped: dup.count,
       column: roles.id,
       examples: dup.examples,
     });
   const n = keep.length;
-  if (n < 2) return { ok: false, code: 'too-few-rows', message: `Only ${n} usable row(s) remain after cleaning; at least 2 customers are needed.` };
+  if (n < 2) return { ok: false, code: 'too-few-rows', message: `Only ${fmtInt(n)} usable row(s) remain after cleaning; at least 2 customers are needed.` };
 
   const y = new Uint8Array(n);
   for (let r = 0; r < n; r++) y[r] = coding.y[keep[r]];
@@ -109,7 +110,7 @@ export function cleanCustomerTable(raw: RawTable, inferred: InferredColumn[], ro
     if (nonFinite.count > 0)
       warnings.push({
         code: 'non-finite-cells',
-        message: `${nonFinite.count} cell(s) in "${col.name}" hold a number too large to use or an infinity (e.g. "${nonFinite.sample}"); they were treated as missing.`,
+        message: `${fmtInt(nonFinite.count)} cell(s) in "${col.name}" hold a number too large to use or an infinity (e.g. "${nonFinite.sample}"); they were treated as missing.`,
         count: nonFinite.count,
         column: col.name,
         examples: nonFinite.examples,
@@ -117,7 +118,7 @@ export function cleanCustomerTable(raw: RawTable, inferred: InferredColumn[], ro
     if (invalid.count > 0)
       warnings.push({
         code: 'non-numeric-cells',
-        message: `${invalid.count} cell(s) in the numeric column "${col.name}" are not numbers (e.g. "${invalid.sample}"); they were treated as missing.`,
+        message: `${fmtInt(invalid.count)} cell(s) in the numeric column "${col.name}" are not numbers (e.g. "${invalid.sample}"); they were treated as missing.`,
         count: invalid.count,
         column: col.name,
         examples: invalid.examples,
@@ -143,7 +144,7 @@ export function cleanCustomerTable(raw: RawTable, inferred: InferredColumn[], ro
         }
       warnings.push({
         code: 'imputed-total',
-        message: `${count} customer(s) had a blank "${name}" and were kept with a filled-in value: ${[zero > 0 ? `${zero} with 0 (tenure 0: new customers not yet billed)` : '', count - zero > 0 ? `${count - zero} with tenure × ${roles.monthly}` : ''].filter(Boolean).join(', ')}.`,
+        message: `${fmtInt(count)} customer(s) had a blank "${name}" and were kept with a filled-in value: ${[zero > 0 ? `${fmtInt(zero)} with 0 (tenure 0: new customers not yet billed)` : '', count - zero > 0 ? `${fmtInt(count - zero)} with tenure × ${roles.monthly}` : ''].filter(Boolean).join(', ')}.`,
         count,
         column: name,
         examples,
@@ -154,7 +155,7 @@ export function cleanCustomerTable(raw: RawTable, inferred: InferredColumn[], ro
       medianFilled.set(name, missing);
       warnings.push({
         code: 'imputed-median',
-        message: `${count} blank or invalid cell(s) in "${name}" were filled with the column median (${round(med)}); the churn models also see which cells were blank (the gradient-boosted trees learn where they go).`,
+        message: `${fmtInt(count)} blank or invalid cell(s) in "${name}" were filled with the column median (${round(med)}); the churn models also see which cells were blank (the gradient-boosted trees learn where they go).`,
         count,
         column: name,
         examples,

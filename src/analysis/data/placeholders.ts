@@ -5,6 +5,7 @@
  */
 import type { RawColumn, TableKind, Warning } from '../types';
 import type { InferredColumn } from './infer';
+import { fmtInt } from '../format/numbers';
 
 const PLACEHOLDERS = new Set([
   '', '(blank)', 'blank', '(empty)', 'empty', 'n/a', 'na', '#n/a', 'n.a.', 'unknown', '(unknown)', 'null', '(null)',
@@ -88,7 +89,7 @@ export function idProblem(column: string, nRows: number, ph: PlaceholderIds | nu
   if (dup.count > 0)
     return {
       code: 'ids-all-same',
-      message: `The id column "${column}" holds the same value ("${dup.first}") on ${(dup.count + kept).toLocaleString('en-US')} of the ${rows} rows: those are duplicates, not one id per customer, so only ${kept} customer(s) would remain. Choose the column that identifies customers in the mapping step (or none, to count each row as a customer).`,
+      message: `The id column "${column}" holds the same value ("${dup.first}") on ${(dup.count + kept).toLocaleString('en-US')} of the ${rows} rows: those are duplicates, not one id per customer, so only ${fmtInt(kept)} customer(s) would remain. Choose the column that identifies customers in the mapping step (or none, to count each row as a customer).`,
     };
   return null;
 }

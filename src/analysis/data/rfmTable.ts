@@ -9,6 +9,7 @@ import type { RawTable, RfmColumns, RfmUnit, Roles, Warning } from '../types';
 import type { InferredColumn } from './infer';
 import { parseNumber } from './values';
 import { guessRfmUnit, spendIsTotal, WEEKS_PER } from './rfmRoles';
+import { fmtInt } from '../format/numbers';
 
 export interface RfmChoices {
   rfmUnit?: RfmUnit;
@@ -88,7 +89,7 @@ export function rfmReader(raw: RawTable, inferred: InferredColumn[], roles: Role
       const f = WEEKS_PER[unit];
       const warnings: Warning[] = [];
       for (const [r, b] of broken)
-        warnings.push({ code: `rfm-${r}`, message: `${b.count} row(s) ${RULE_TEXT[r](roles)}; they were set aside.`, count: b.count, dropped: b.count, examples: b.examples });
+        warnings.push({ code: `rfm-${r}`, message: `${fmtInt(b.count)} row(s) ${RULE_TEXT[r](roles)}; they were set aside.`, count: b.count, dropped: b.count, examples: b.examples });
       let blankSpend = 0;
       const m = Float64Array.from(keep, (row) => {
         const v = spend ? spend[row] : NaN;
@@ -112,7 +113,7 @@ export function rfmReader(raw: RawTable, inferred: InferredColumn[], roles: Role
           message: `"${roles.avgSpend}" is read as the total spend of each customer's repeat purchases (${o.rfmSpendTotal ? 'as you chose' : 'its name says total'}), so the average per purchase is total ÷ "${roles.repeats}". Convention: "${roles.repeats}" counts repeat purchases only (the first purchase is not counted, as in lifetimes), so the total must leave out the first purchase too.`,
         });
       if (blankSpend > 0)
-        warnings.push({ code: 'rfm-spend-blank', count: blankSpend, column: roles.avgSpend, message: `${blankSpend} repeat buyer(s) have no spend in "${roles.avgSpend}"; the spend model leaves them out and gives them the average customer's spend.` });
+        warnings.push({ code: 'rfm-spend-blank', count: blankSpend, column: roles.avgSpend, message: `${fmtInt(blankSpend)} repeat buyer(s) have no spend in "${roles.avgSpend}"; the spend model leaves them out and gives them the average customer's spend.` });
       if (!spend)
         warnings.push({ code: 'rfm-no-spend', count: keep.length, message: 'No spend column is chosen: the lifetime models predict purchases and P(alive), but no lifetime value in money.' });
       // revenue per month for revenue at risk: known repeat spend over months since the first purchase (at least one)

@@ -16,6 +16,7 @@ import { aliveFactor, expectedAlive } from './bgnbdPredict';
 import { runBacktest } from './backtest';
 import { cohortGrid, revenueMovements } from './cohorts';
 import { spendModel } from './spend';
+import { fmtInt } from '../format/numbers';
 
 export type { PurchaseLog, BgnbdModel, GammaGammaModel, BgnbdParams, GammaGammaParams } from './types';
 export type { Backtest } from './backtest';
@@ -137,13 +138,13 @@ export function fitAndScore(full: CalibrationSummary, rowIds: string[], ids: str
   if (singles > 0 && full.x.length > 0)
     warnings.push({
       code: 'lifetime-single-purchase',
-      message: `${singles} of ${full.x.length} customers bought only once; the models count them as alive until a repeat purchase shows their rhythm (P(alive) = 1), and their expected purchases come from the population.`,
+      message: `${fmtInt(singles)} of ${fmtInt(full.x.length)} customers bought only once; the models count them as alive until a repeat purchase shows their rhythm (P(alive) = 1), and their expected purchases come from the population.`,
       count: singles,
     });
   if (full.x.length < LIFETIME_MIN.customers || repeatBuyers < LIFETIME_MIN.repeatBuyers || out.weeks < LIFETIME_MIN.weeks) {
     warnings.push({
       code: 'lifetime-too-short',
-      message: `The ${what} is too small for the lifetime models: it has ${full.x.length} customer(s), ${repeatBuyers} repeat buyer(s) and ${out.weeks.toFixed(1)} weeks; at least ${LIFETIME_MIN.customers} customers, ${LIFETIME_MIN.repeatBuyers} repeat buyers and ${LIFETIME_MIN.weeks} weeks are needed.`,
+      message: `The ${what} is too small for the lifetime models: it has ${fmtInt(full.x.length)} customer(s), ${fmtInt(repeatBuyers)} repeat buyer(s) and ${out.weeks.toFixed(1)} weeks; at least ${LIFETIME_MIN.customers} customers, ${LIFETIME_MIN.repeatBuyers} repeat buyers and ${LIFETIME_MIN.weeks} weeks are needed.`,
       count: 1,
     });
     return false;

@@ -6,6 +6,7 @@
  */
 import type { Warning } from '../types';
 import type { PurchaseLog } from './types';
+import { fmtInt } from '../format/numbers';
 
 /** Lines as parallel arrays: customer id, day number (days since 1970-01-01 UTC), amount. */
 export interface Lines {
@@ -59,10 +60,10 @@ export function collapseLines(lines: Lines): PurchaseLog {
   if (refunds > 0)
     warnings.push({
       code: 'lifetime-refunds',
-      message: `${refunds} line(s) are refunds or cancellations (negative amounts, ${refundTotal.toFixed(2)} in all); the lifetime models count purchases and their spend without them.`,
+      message: `${fmtInt(refunds)} line(s) are refunds or cancellations (negative amounts, ${refundTotal.toFixed(2)} in all); the lifetime models count purchases and their spend without them.`,
       count: refunds,
     });
   if (zeros > 0)
-    warnings.push({ code: 'lifetime-zero-amounts', message: `${zeros} line(s) have an amount of 0; the lifetime models count them as purchases with no spend.`, count: zeros });
+    warnings.push({ code: 'lifetime-zero-amounts', message: `${fmtInt(zeros)} line(s) have an amount of 0; the lifetime models count them as purchases with no spend.`, count: zeros });
   return { ids, customer: Int32Array.from(customer), day: Int32Array.from(day), amount: Float64Array.from(amount), warnings };
 }

@@ -6,6 +6,7 @@
 import type { RawColumn, RawTable, Warning } from '../types';
 import { isBlank, parseBoolean, parseNumber } from '../data/values';
 import type { SavedModel } from './types';
+import { fmtInt } from '../format/numbers';
 
 export interface ReadColumns {
   n: number;
@@ -76,9 +77,9 @@ export function readColumns(model: SavedModel, raw: RawTable, mapping?: Record<s
     else if (invalid > 0 && invalid >= (n - nMiss + invalid) / 2)
       findings.push({ code: 'score/type-changed', message: `Column "${inp.name}" was numeric when the model was trained but most cells here are not numbers (e.g. "${sample}"): they were treated as blank (${fillText(inp)}).`, count: invalid, column: inp.name, examples });
     else if (invalid > 0)
-      findings.push({ code: 'score/non-numeric-cells', message: `${invalid} cell(s) in "${inp.name}" are not numbers (e.g. "${sample}"): treated as blank (${fillText(inp)}).`, count: invalid, column: inp.name, examples });
+      findings.push({ code: 'score/non-numeric-cells', message: `${fmtInt(invalid)} cell(s) in "${inp.name}" are not numbers (e.g. "${sample}"): treated as blank (${fillText(inp)}).`, count: invalid, column: inp.name, examples });
     else if (nMiss > 0 && col)
-      findings.push({ code: 'score/imputed', message: `${nMiss} blank cell(s) in "${inp.name}": ${fillText(inp)}.`, count: nMiss, column: inp.name });
+      findings.push({ code: 'score/imputed', message: `${fmtInt(nMiss)} blank cell(s) in "${inp.name}": ${fillText(inp)}.`, count: nMiss, column: inp.name });
     numeric.set(inp.name, values);
     missingMask.set(inp.name, miss);
   }

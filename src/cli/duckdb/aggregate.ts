@@ -17,6 +17,7 @@ import { parseDate } from '../../analysis/data/dates';
 import { isBlank, parseNumber } from '../../analysis/data/values';
 import { isPlaceholderId, placeholderWarning } from '../../analysis/data/placeholders';
 import { q } from './logTable';
+import { fmtInt } from '../../analysis/format/numbers';
 
 const DAY = 86_400_000;
 const MONTH_DAYS = 30.4375;
@@ -129,8 +130,8 @@ async function purchaseDays(duck: DuckDBConnection, hasInvoice: boolean, exact: 
   });
   const warnings: Warning[] = [];
   if (refunds > 0)
-    warnings.push({ code: 'lifetime-refunds', message: `${refunds} line(s) are refunds or cancellations (negative amounts, ${refundTotal.toFixed(2)} in all); the lifetime models count purchases and their spend without them.`, count: refunds });
-  if (zeros > 0) warnings.push({ code: 'lifetime-zero-amounts', message: `${zeros} line(s) have an amount of 0; the lifetime models count them as purchases with no spend.`, count: zeros });
+    warnings.push({ code: 'lifetime-refunds', message: `${fmtInt(refunds)} line(s) are refunds or cancellations (negative amounts, ${refundTotal.toFixed(2)} in all); the lifetime models count purchases and their spend without them.`, count: refunds });
+  if (zeros > 0) warnings.push({ code: 'lifetime-zero-amounts', message: `${fmtInt(zeros)} line(s) have an amount of 0; the lifetime models count them as purchases with no spend.`, count: zeros });
   return { ids, customer, day, amount, warnings };
 }
 
