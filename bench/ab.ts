@@ -9,6 +9,8 @@
  *   (--refining: also wait for the refining work after the dashboard, as npm run bench does: the
  *   renderer's peak RSS then covers the whole run, where the 100x peak usually is)
  *   (--timeline: print when each churn job finished, ms since the pick)
+ *   (--flags-a "...", --flags-b "...": extra Chromium flags for that side's runs, e.g. the same site twice with
+ *   --flags-a "--js-flags=--enable-lazy-source-positions" to measure V8's default against the harness's flag)
  *   (build each with: npx vite build --outDir <dir>, e.g. from a stash of the change and with it)
  */
 import { resolve } from 'node:path';
@@ -17,7 +19,9 @@ import { loadNow } from './proc';
 import { REPO_ROOT } from './resample';
 
 const args = process.argv.slice(2);
-const [dirA, dirB] = args.filter((a) => !a.startsWith('--') && !a.endsWith('.csv') && !/^\d+$/.test(a));
+const valueOf = (f: string) => (args.includes(f) ? args[args.indexOf(f) + 1] : undefined);
+const [dirA, dirB] = args.filter((a, i) => !a.startsWith('--') && !a.endsWith('.csv') && !/^\d+$/.test(a) && !['--flags-a', '--flags-b', '--think', '--runs'].includes(args[i - 1]));
+const sideFlags = [valueOf('--flags-a'), valueOf('--flags-b')].map((f) => (f ?? '').split(' ').filter(Boolean));
 const runs = Number(args[args.indexOf('--runs') + 1] || 3) || 3;
 const thinkMs = args.includes('--think') ? Number(args[args.indexOf('--think') + 1]) : 0;
 const file = args.find((a) => a.endsWith('.csv')) ?? resolve(REPO_ROOT, '../shared/data/telco/WA_Fn-UseC_-Telco-Customer-Churn.csv');
@@ -31,7 +35,7 @@ try {
     for (const ab of [0, 1]) {
       const load = loadNow();
       // the refining work after the dashboard is waited for only with --refining (~15-50 s a run)
-      const x = await browserRun(sites[ab].url, file, 300_000, { cold: args.includes('--cold'), skipRefining: !args.includes('--refining'), thinkMs });
+      const x = await browserRun(sites[ab].url, file, 300_000, { cold: args.includes('--cold'), skipRefining: !args.includes('--refining'), thinkMs, args: sideFlags[ab] });
       if (!x.ok) throw new Error(`${'AB'[ab]} run ${r + 1}: ${x.error}`);
       got[ab].wall.push(Math.round(x.totalMs));
       got[ab].cpu.push(x.rendererCpuMs ?? NaN);

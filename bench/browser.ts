@@ -194,7 +194,7 @@ export async function browserRun(url: string, file: string, timeoutMs: number, o
 const cpuSince = (a: Record<string, number>, b: Record<string, number>) => Math.round(Object.keys(b).reduce((s, k) => s + Math.max(0, b[k] - (a[k] ?? 0)), 0));
 
 /** Wall time and stage times from the in-page record (all performance.now() of the page). */
-function summarise(rec: BenchRecord) {
+export function summarise(rec: BenchRecord) {
   const t = rec.t;
   const start = t.fileChange ?? 0;
   const w = rec.timingsMs ?? {};

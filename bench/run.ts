@@ -22,7 +22,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { browserLifetimeRun, browserRun, buildSite, serveSite, type BrowserRun } from './browser';
+import { CHROMIUM_ARGS, browserLifetimeRun, browserRun, buildSite, serveSite, type BrowserRun } from './browser';
 import { anchorRun, anchorUnavailable, cliRun } from './node';
 import { loadNow, machineInfo } from './proc';
 import { markdown, median, medianStages, ratios, summarize, targets, type IdleSummary, type RunSummary } from './report';
@@ -137,10 +137,11 @@ async function main() {
       }
       if (!coldOnly)
         notes.push(
-          "Browser runs: a fresh browser opens the page, moves the pointer (the engine warms up at the page's first use; its worker is started idle once the page is shown), waits until the page says the analysis engine is ready (both workers started and warmed up on a small synthetic table, " +
+          "Browser runs: a fresh browser opens the page, moves the pointer (the engine's worker starts and warms up at the page's first use, not before), waits until the page says the analysis engine is ready (both workers started and warmed up on a small synthetic table, " +
             'engineReadyMsAfterPageLoad in the JSON), then picks the file. Times run from the pick to the dashboard shown; it is saved and its refining work (the survival model) lands after that (stages "saving" and "refining").',
         );
       if (doCold || coldOnly) notes.push('browser-cold runs: a fresh browser opens the page and picks the file at once (no pointer move: no warm-up before the pick).');
+      notes.push(`Chromium ${CHROMIUM_ARGS.length ? `runs with ${CHROMIUM_ARGS.join(' ')} (e2e/chromiumFlags.ts: with Playwright's DevTools attached, V8 otherwise re-parses functions to collect source positions; bench/bare.ts checks the numbers against a Chromium with no DevTools attached)` : "runs with V8's default lazy source positions (RS_LAZY_SOURCE_POSITIONS=1)"}.`);
       if (idle) notes.push(`Idle page: a fresh browser opens the page and does nothing; CPU of its renderer process (page and workers, all threads, from /proc) from navigation to 10 s after the load event, median of ${idle.runs} runs; alternating with as many runs of a blank page (one line of text, no script: Chromium's own floor), the page's own CPU being the difference of the medians.`);
     } finally {
       site.stop();
