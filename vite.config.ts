@@ -2,6 +2,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { availableParallelism } from 'node:os';
 import { precacheServiceWorker } from './sw/precachePlugin.ts';
+import { compileHints } from './scripts/compileHints.ts';
 import { SlowFirst } from './scripts/slowFirst.ts';
 import { SHARED_FORK_FILES } from './scripts/sharedFork.ts';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +14,8 @@ export default defineConfig(({ command }) => ({
   base: './',
   // the built site's workers get the tfjs they use, not the whole union package (src/analysis/tensor/tfjsLean.ts)
   resolve: { alias: command === 'build' ? [{ find: /^@tensorflow\/tfjs$/, replacement: fileURLToPath(new URL('./src/analysis/tensor/tfjsLean.ts', import.meta.url)) }] : [] },
-  plugins: [svelte(), precacheServiceWorker()],
+  // compileHints: Plotly's chunk compiled eagerly off the main thread (scripts/compileHints.ts)
+  plugins: [svelte(), compileHints(), precacheServiceWorker()],
   worker: { format: 'es' },
   optimizeDeps: {
     include: [
