@@ -113,3 +113,17 @@ test('no revenue column: the mapping step warns; without money the customers tab
   await expect(page.locator('[role=tabpanel]')).not.toContainText('$0');
   await page.screenshot({ path: `${SHOTS}/d-10-recommendations-no-money.png`, fullPage: true });
 });
+
+test('a budget typed while the analysis is refining is kept when the refinement lands', async ({ page }) => {
+  await page.goto('./');
+  await uploadTelco(page);
+  await analyse(page);
+  await page.getByTestId('tab-revenue').click();
+  // the case under test: the refining work (repeated cross-validation, ~10 s on Telco) has not landed yet
+  await expect(page.getByTestId('refining')).toBeAttached();
+  await page.getByTestId('sim-budget').fill('2000');
+  await expect(page.getByTestId('sim-outcome')).toContainText('budget pays for 40');
+  await page.getByTestId('refining').waitFor({ state: 'detached', timeout: 180_000 });
+  await expect(page.getByTestId('sim-budget')).toHaveValue('2000');
+  await expect(page.getByTestId('sim-outcome')).toContainText('budget pays for 40');
+});
