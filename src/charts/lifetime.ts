@@ -40,7 +40,7 @@ export function byFrequencyFigure(bt: Backtest): Figure {
     layout: baseLayout(`Holdout purchases by calibration purchases (${Math.round(bt.holdoutWeeks)}-week holdout)`, {
       barmode: 'group',
       xaxis: { title: { text: 'Repeat purchases in the calibration period' }, type: 'category' },
-      yaxis: { title: { text: 'Purchase-days per customer in the holdout' } },
+      yaxis: { title: { text: 'Holdout purchase-days per customer' } },
     }),
   };
 }
