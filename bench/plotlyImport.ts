@@ -6,12 +6,12 @@
  * built sites alternate (A B A B ...), so an A/B sees the same machine load. Not a bench row.
  *   node --import tsx bench/plotlyImport.ts <siteDir> [<siteDir> ...] [--runs N]
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, serveSite } from './browser';
 import { loadNow } from './proc';
-import type { TraceEvent } from './trace';
+import { readTraceEvents } from './trace';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1] || 3) || 3;
@@ -32,7 +32,7 @@ async function once(url: string): Promise<string[]> {
   } finally {
     await browser.close().catch(() => {});
   }
-  const ev = (JSON.parse(readFileSync(out, 'utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const ev = readTraceEvents(out);
   rmSync(out, { force: true });
   const names = new Map<string, string>();
   for (const e of ev) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, String((e.args as { name: string }).name));
